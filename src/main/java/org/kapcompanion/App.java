@@ -1,0 +1,5 @@
+package org.kapcompanion;
+
+public final class App {
+  public static void main(String[] args) {}
+}

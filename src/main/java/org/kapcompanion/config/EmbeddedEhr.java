@@ -1,0 +1,58 @@
+package org.kapcompanion.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A FHIR server with a SMART authorization server that runs inside the app's JVM (the sandbox EHR).
+ * The app finds an implementation through {@link java.util.ServiceLoader}, so it never depends on one directly.
+ */
+public interface EmbeddedEhr extends AutoCloseable {
+
+  /** The FHIR base URL, which is also the {@code iss} of its launches. */
+  URI fhirBase();
+
+  /** The page where a user picks a practitioner and patient and launches an app. */
+  URI launcherUrl();
+
+  @Override
+  void close();
+
+  /** Starts an embedded EHR. Registered in {@code META-INF/services}. */
+  interface Provider {
+    EmbeddedEhr start(Options options) throws Exception;
+  }
+
+  /**
+   * How to start the embedded EHR.
+   *
+   * @param dataDir where its database lives; created when missing
+   * @param host the interface to bind (127.0.0.1)
+   * @param port the port to bind, 0 for any free port
+   * @param reset whether to delete the data directory first
+   * @param clients the apps registered with its authorization server
+   */
+  record Options(Path dataDir, String host, int port, boolean reset, List<RegisteredClient> clients) {}
+
+  /**
+   * An app registered with the embedded authorization server.
+   *
+   * @param clientId the OAuth client id
+   * @param name what the launcher shows
+   * @param launchUrl the app's launch URL, opened with {@code iss} and {@code launch}
+   * @param redirectUris the redirect URIs it may use
+   * @param authMethod {@code none}, {@code client_secret_basic}, {@code client_secret_post} or {@code private_key_jwt}
+   * @param secret the client secret, for the two secret methods
+   * @param jwksUri where its public keys are, for {@code private_key_jwt}
+   */
+  record RegisteredClient(
+      String clientId,
+      String name,
+      URI launchUrl,
+      Set<URI> redirectUris,
+      String authMethod,
+      String secret,
+      URI jwksUri) {}
+}
