@@ -1,5 +1,207 @@
 package org.kapcompanion;
 
-public final class App {
-  public static void main(String[] args) {}
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.kapcompanion.config.AppConfig;
+import org.kapcompanion.config.ConfigException;
+import org.kapcompanion.config.ConfigLoader;
+import org.kapcompanion.config.EmbeddedEhr;
+import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.launch.AppKeys;
+import org.kapcompanion.launch.LaunchFeature;
+import org.kapcompanion.record.RecordReader;
+import org.kapcompanion.record.SummaryPage;
+import org.kapcompanion.store.Database;
+import org.kapcompanion.store.SecretBox;
+import org.kapcompanion.web.Templates;
+import org.kapcompanion.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: reads the configuration, builds the shared objects once (FHIR context, store, templates),
+ * wires the features, starts the sandbox EHR when no EHR is configured, and starts Jetty.
+ */
+public final class App implements AutoCloseable {
+
+  static final String SANDBOX_CLIENT_ID = "kap-companion";
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+  private final AppConfig config;
+  private final Optional<EmbeddedEhr> sandbox;
+  private final Database database;
+  private final WebServer web;
+
+  private App(AppConfig config, Optional<EmbeddedEhr> sandbox, Database database, WebServer web) {
+    this.config = config;
+    this.sandbox = sandbox;
+    this.database = database;
+    this.web = web;
+  }
+
+  public static void main(String[] args) {
+    CommandLine command = CommandLine.parse(args);
+    try {
+      AppConfig config = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(command.configFile());
+      switch (command.name()) {
+        case "serve" -> serve(command.resetSandbox() ? config.withSandboxReset() : config);
+        case "keys" -> rotateKeys(config);
+        default -> {
+          System.err.println("Unknown command \"" + command.name() + "\". Use: serve | keys new");
+          System.exit(2);
+        }
+      }
+    } catch (ConfigException e) {
+      System.err.println("KAP Companion cannot start. Fix these settings in " + command.configFile() + ":");
+      e.problems().forEach(problem -> System.err.println("  - " + problem));
+      System.exit(2);
+    }
+  }
+
+  private static void serve(AppConfig config) {
+    try {
+      App app = start(config);
+      Runtime.getRuntime().addShutdownHook(new Thread(app::close, "kap-shutdown"));
+      System.out.println();
+      System.out.println("KAP Companion is running at " + app.config.publicBaseUrl());
+      app.sandbox.ifPresent(ehr -> System.out.println("Sandbox EHR: open " + ehr.launcherUrl()
+          + " to launch KAP Companion for a patient"));
+    } catch (Exception e) {
+      LOG.error("start failed: {}", e.getClass().getName());
+      System.err.println("KAP Companion could not start: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void rotateKeys(AppConfig config) {
+    try {
+      List<String> ids = AppKeys.rotate(config.keysFile(), Clock.systemUTC());
+      System.out.println("New signing keys " + ids + " written to " + config.keysFile());
+      System.out.println("EHRs fetch the public keys from " + config.jwksUrl());
+    } catch (IOException e) {
+      System.err.println("Cannot write " + config.keysFile() + ": " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** Starts the app (and the sandbox EHR when no EHR is configured or the sandbox is enabled). */
+  public static App start(AppConfig configured) throws Exception {
+    Optional<EmbeddedEhr> sandbox = configured.tenants().isEmpty() || configured.sandbox().enabled()
+        ? Optional.of(startSandbox(configured)) : Optional.empty();
+    AppConfig config = sandbox.map(ehr -> withSandboxTenant(configured, ehr)).orElse(configured);
+    Database database = null;
+    try {
+      database = Database.open(config.store());
+      WebServer web = webServer(config, database);
+      web.start();
+      LOG.info("KAP Companion listening on {}:{} for {} tenant(s)", config.host(), web.port(), config.tenants().size());
+      return new App(config, sandbox, database, web);
+    } catch (Exception e) {
+      if (database != null) {
+        database.close();
+      }
+      sandbox.ifPresent(EmbeddedEhr::close);
+      throw e;
+    }
+  }
+
+  private static WebServer webServer(AppConfig config, Database database) {
+    Clock clock = Clock.systemDefaultZone();
+    FhirContext fhir = fhirContext();
+    Templates templates = new Templates();
+    SecretBox box = new SecretBox(config.store().encryptionKey());
+    LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
+    SummaryPage summary = new SummaryPage(new RecordReader(fhir, config.protocol(), clock),
+        launch.sessionTokens(), templates);
+    List<String> frameAncestors = config.tenants().stream()
+        .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
+    return new WebServer(config.host(), config.port(), templates, frameAncestors,
+        launch.routes(Map.of("", summary)), List.of());
+  }
+
+  private static FhirContext fhirContext() {
+    FhirContext fhir = FhirContext.forR4();
+    fhir.setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
+    IRestfulClientFactory clients = fhir.getRestfulClientFactory();
+    clients.setServerValidationMode(ServerValidationModeEnum.NEVER);
+    clients.setConnectTimeout(5_000);
+    clients.setSocketTimeout(20_000);
+    clients.setPoolMaxTotal(400);
+    clients.setPoolMaxPerRoute(200);
+    return fhir;
+  }
+
+  private static EmbeddedEhr startSandbox(AppConfig config) throws Exception {
+    EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no EHR is configured and this build has no sandbox EHR; "
+            + "add a tenant to the configuration"));
+    EmbeddedEhr.RegisteredClient client = new EmbeddedEhr.RegisteredClient(SANDBOX_CLIENT_ID, "KAP Companion",
+        config.launchUrl(), Set.of(config.redirectUri()), "none", null, null);
+    return provider.start(new EmbeddedEhr.Options(config.dataDir().resolve("sandbox"), config.host(),
+        config.sandbox().port(), config.sandbox().reset(), List.of(client)));
+  }
+
+  private static AppConfig withSandboxTenant(AppConfig config, EmbeddedEhr sandbox) {
+    URI base = sandbox.fhirBase();
+    String origin = base.getScheme() + "://" + base.getAuthority();
+    List<TenantConfig> tenants = new ArrayList<>(config.tenants());
+    tenants.add(new TenantConfig("sandbox", "Sandbox EHR", base, SANDBOX_CLIENT_ID,
+        TenantConfig.ClientAuth.publicClient(), Optional.empty(), List.of(origin)));
+    return config.withTenants(tenants);
+  }
+
+  public int port() {
+    return web.port();
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public Optional<EmbeddedEhr> sandbox() {
+    return sandbox;
+  }
+
+  /** Stops taking requests, lets in-flight ones finish, then closes the store and the sandbox. */
+  @Override
+  public void close() {
+    try {
+      web.stop();
+    } catch (Exception e) {
+      LOG.warn("web server did not stop cleanly: {}", e.getClass().getName());
+    }
+    database.close();
+    sandbox.ifPresent(EmbeddedEhr::close);
+  }
+
+  /** The command line: {@code [serve | keys new] [--config PATH] [--reset-sandbox]}. */
+  record CommandLine(String name, Path configFile, boolean resetSandbox) {
+
+    static CommandLine parse(String[] args) {
+      String name = "serve";
+      Path config = Path.of(Optional.ofNullable(System.getenv("KAP_CONFIG")).orElse("config/kap-companion.json"));
+      boolean reset = false;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--config" -> config = Path.of(args[++i]);
+          case "--reset-sandbox" -> reset = true;
+          case "new" -> { }
+          default -> name = args[i];
+        }
+      }
+      return new CommandLine(name, config, reset);
+    }
+  }
 }

@@ -1,0 +1,76 @@
+package org.kapcompanion.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validated configuration of one app node: where it listens, what it stores, which EHRs it serves.
+ *
+ * @param publicBaseUrl the URL browsers use to reach the app; launch, callback and JWKS URLs derive from it
+ * @param host the interface to bind
+ * @param port the port to bind (0 for any free port)
+ * @param dataDir where embedded data (H2 database, generated keys) lives
+ * @param store the app's own database
+ * @param keysFile the JSON Web Key Set file holding the app's private_key_jwt signing keys
+ * @param tenants the EHRs this node serves; empty means "start the sandbox EHR"
+ * @param sandbox settings of the embedded sandbox EHR
+ * @param protocol the clinic's clinical protocol
+ */
+public record AppConfig(
+    URI publicBaseUrl,
+    String host,
+    int port,
+    Path dataDir,
+    StoreConfig store,
+    Path keysFile,
+    List<TenantConfig> tenants,
+    SandboxConfig sandbox,
+    ClinicalProtocol protocol) {
+
+  public AppConfig {
+    tenants = List.copyOf(tenants);
+  }
+
+  /** The tenant whose FHIR base is exactly {@code iss}, if any. */
+  public Optional<TenantConfig> tenantForIssuer(URI iss) {
+    return tenants.stream().filter(t -> t.fhirBaseUrl().equals(iss)).findFirst();
+  }
+
+  public Optional<TenantConfig> tenant(String id) {
+    return tenants.stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+
+  /** A copy serving the given tenants, e.g. after the sandbox has started and its tenant is known. */
+  public AppConfig withTenants(List<TenantConfig> newTenants) {
+    return new AppConfig(publicBaseUrl, host, port, dataDir, store, keysFile, newTenants, sandbox, protocol);
+  }
+
+  /** A copy that deletes and reseeds the sandbox EHR's database at start. */
+  public AppConfig withSandboxReset() {
+    return new AppConfig(publicBaseUrl, host, port, dataDir, store, keysFile, tenants,
+        new SandboxConfig(sandbox.enabled(), sandbox.port(), true), protocol);
+  }
+
+  public URI launchUrl() {
+    return publicBaseUrl.resolve("launch");
+  }
+
+  public URI redirectUri() {
+    return publicBaseUrl.resolve("callback");
+  }
+
+  public URI jwksUrl() {
+    return publicBaseUrl.resolve(".well-known/jwks.json");
+  }
+
+  /**
+   * Settings of the embedded sandbox EHR.
+   *
+   * @param enabled whether to start it: always when no tenant is configured
+   * @param port the port of the sandbox EHR (a different origin from the app, like a real EHR)
+   * @param reset delete the sandbox database at start
+   */
+  public record SandboxConfig(boolean enabled, int port, boolean reset) {}
+}

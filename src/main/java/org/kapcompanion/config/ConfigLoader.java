@@ -1,0 +1,291 @@
+package org.kapcompanion.config;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads {@code config/kap-companion.json} (JSON with comments) and the clinical protocol it names, resolves secrets
+ * from the environment or files, and refuses to return a configuration with any problem in it.
+ */
+public final class ConfigLoader {
+
+  private static final String SECRET_FIX =
+      "put the secret in an environment variable and write \"env:VARIABLE\", or in a file and write \"file:/path\"";
+
+  private final Map<String, String> environment;
+  private final Path workingDir;
+
+  /**
+   * @param environment where {@code env:} secrets are looked up
+   * @param workingDir what relative paths in the configuration are relative to
+   */
+  public ConfigLoader(Map<String, String> environment, Path workingDir) {
+    this.environment = environment;
+    this.workingDir = workingDir;
+  }
+
+  public AppConfig load(Path configFile) throws ConfigException {
+    Path file = workingDir.resolve(configFile);
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(List.of("config file " + file + " does not exist — run from the project directory, "
+          + "or pass --config PATH (or set KAP_CONFIG) to name the configuration file"));
+    }
+    return parse(read(file));
+  }
+
+  /** Parses and validates the text of a configuration file. */
+  public AppConfig parse(String json) throws ConfigException {
+    List<String> problems = new ArrayList<>();
+    JsonFields root = new JsonFields(parseObject(json, "configuration").getAsJsonObject(), "", problems);
+
+    Optional<URI> publicBaseUrl = root.url("publicBaseUrl", true,
+        "set it to the https URL clinicians' browsers use to reach the app, e.g. \"https://kap.clinic.example\"");
+    publicBaseUrl.ifPresent(url -> checkPublicUrl(url, root));
+    JsonFields server = root.object("server").orElse(emptyFields("server", problems));
+    String host = server.stringOr("host", "127.0.0.1");
+    int port = server.integer("port", 8080, 0, 65535);
+    Path dataDir = workingDir.resolve(root.stringOr("dataDir", "data"));
+    StoreConfig store = store(root.object("store").orElse(emptyFields("store", problems)), dataDir, problems);
+    Path keysFile = workingDir.resolve(root.stringOr("keysFile", dataDir.resolve("app/keys.jwks").toString()));
+    List<TenantConfig> tenants = tenants(root, problems);
+    AppConfig.SandboxConfig sandbox = sandbox(root.object("sandbox").orElse(emptyFields("sandbox", problems)));
+    ClinicalProtocol protocol = protocol(root.stringOr("protocolFile", "config/clinical-protocol.json"), problems);
+    checkKeysForPrivateKeyJwt(tenants, keysFile, problems);
+
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new AppConfig(publicBaseUrl.orElseThrow(), host, port, dataDir, store, keysFile, tenants, sandbox, protocol);
+  }
+
+  private void checkPublicUrl(URI url, JsonFields root) {
+    boolean local = "localhost".equals(url.getHost()) || "127.0.0.1".equals(url.getHost());
+    if (!"https".equals(url.getScheme()) && !local) {
+      root.problem("publicBaseUrl", "uses http on a non-local host, so browsers drop the app's Secure cookies",
+          "serve the app over https (e.g. behind a TLS-terminating reverse proxy) and write the https URL");
+    }
+    if (!url.getPath().endsWith("/")) {
+      root.problem("publicBaseUrl", "must end with \"/\"", "write \"" + url + "/\"");
+    }
+  }
+
+  private StoreConfig store(JsonFields fields, Path dataDir, List<String> problems) {
+    String defaultUrl = "jdbc:h2:file:" + dataDir.resolve("app/kap-companion").toAbsolutePath()
+        + ";AUTO_SERVER=FALSE";
+    String jdbcUrl = fields.stringOr("jdbcUrl", defaultUrl);
+    if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+      fields.problem("jdbcUrl", "\"" + jdbcUrl + "\" is neither an H2 nor a PostgreSQL JDBC URL",
+          "leave it out for the embedded database, or write \"jdbc:postgresql://HOST:5432/DATABASE\"");
+    }
+    String username = fields.stringOr("username", "");
+    String password = fields.optionalString("password").map(ref -> secret(fields, "password", ref)).orElse("");
+    byte[] key = encryptionKey(fields, dataDir);
+    return new StoreConfig(jdbcUrl, username, password, key);
+  }
+
+  private byte[] encryptionKey(JsonFields fields, Path dataDir) {
+    String reference = fields.stringOr("encryptionKey", "generate");
+    if (reference.equals("generate")) {
+      return generatedKey(fields, dataDir.resolve("app/store.key"));
+    }
+    String encoded = secret(fields, "encryptionKey", reference);
+    try {
+      byte[] key = Base64.getDecoder().decode(encoded.trim());
+      if (key.length == 32) {
+        return key;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    fields.problem("encryptionKey", "is not 32 bytes of base64",
+        "create one with `openssl rand -base64 32` and store it where \"" + reference + "\" points");
+    return new byte[32];
+  }
+
+  private byte[] generatedKey(JsonFields fields, Path keyFile) {
+    try {
+      if (!Files.exists(keyFile)) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Files.createDirectories(keyFile.getParent());
+        Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
+      }
+      return Base64.getDecoder().decode(Files.readString(keyFile).trim());
+    } catch (IOException | IllegalArgumentException e) {
+      fields.problem("encryptionKey", "the generated key file " + keyFile + " cannot be read or written",
+          "check the permissions of the data directory, or point encryptionKey at \"env:…\" or \"file:…\"");
+      return new byte[32];
+    }
+  }
+
+  private List<TenantConfig> tenants(JsonFields root, List<String> problems) {
+    List<TenantConfig> tenants = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    Set<URI> issuers = new HashSet<>();
+    for (JsonFields fields : root.objects("tenants")) {
+      Optional<TenantConfig> tenant = tenant(fields);
+      tenant.ifPresent(t -> {
+        if (!ids.add(t.id())) {
+          fields.problem("id", "\"" + t.id() + "\" is used by two tenants", "give every tenant its own id");
+        }
+        if (!issuers.add(t.fhirBaseUrl())) {
+          fields.problem("fhirBaseUrl", "two tenants share " + t.fhirBaseUrl(),
+              "a launch is matched to its tenant by this URL, so it must be unique");
+        }
+        tenants.add(t);
+      });
+    }
+    return tenants;
+  }
+
+  private Optional<TenantConfig> tenant(JsonFields fields) {
+    String id = fields.string("id", "write a short name such as \"main-ehr\"");
+    if (!id.isEmpty() && !id.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+      fields.problem("id", "\"" + id + "\" is not a short name",
+          "use lower-case letters, digits and dashes, at most 40 characters");
+    }
+    String displayName = fields.stringOr("displayName", id);
+    Optional<URI> fhirBase = fields.url("fhirBaseUrl", true,
+        "write the EHR's FHIR R4 base URL exactly as it sends it in the launch's iss parameter");
+    String clientId = fields.string("clientId", "write the client id the EHR issued when the app was registered");
+    TenantConfig.ClientAuth auth = clientAuth(fields.object("clientAuth").orElse(null), fields);
+    Optional<String> scopes = fields.optionalString("scopes");
+    List<String> origins = fields.strings("allowedEhrOrigins");
+    for (String origin : origins) {
+      if (!origin.matches("https?://[^/\\s]+")) {
+        fields.problem("allowedEhrOrigins", "\"" + origin + "\" is not an origin",
+            "write scheme and host only, e.g. \"https://ehr.example.org\" (no path, no trailing slash)");
+      }
+    }
+    if (fhirBase.isEmpty() || id.isEmpty() || clientId.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TenantConfig(id, displayName, fhirBase.get(), clientId, auth, scopes, origins));
+  }
+
+  private TenantConfig.ClientAuth clientAuth(JsonFields fields, JsonFields tenant) {
+    if (fields == null) {
+      return TenantConfig.ClientAuth.publicClient();
+    }
+    String methodName = fields.stringOr("method", "none");
+    Optional<TenantConfig.AuthMethod> method = TenantConfig.AuthMethod.parse(methodName);
+    if (method.isEmpty()) {
+      fields.problem("method", "\"" + methodName + "\" is not a client authentication method",
+          "write none, client_secret_basic, client_secret_post or private_key_jwt");
+      return TenantConfig.ClientAuth.publicClient();
+    }
+    Optional<String> secret = Optional.empty();
+    Optional<String> algorithm = Optional.empty();
+    switch (method.get()) {
+      case CLIENT_SECRET_BASIC, CLIENT_SECRET_POST -> secret = Optional.of(
+          secret(fields, "secret", fields.string("secret", SECRET_FIX)));
+      case PRIVATE_KEY_JWT -> {
+        String alg = fields.stringOr("algorithm", "RS384");
+        if (!alg.equals("RS384") && !alg.equals("ES384")) {
+          fields.problem("algorithm", "\"" + alg + "\" is not supported", "write RS384 or ES384 (SMART App Launch)");
+        }
+        algorithm = Optional.of(alg);
+      }
+      case NONE -> { }
+    }
+    return new TenantConfig.ClientAuth(method.get(), secret, algorithm);
+  }
+
+  private void checkKeysForPrivateKeyJwt(List<TenantConfig> tenants, Path keysFile, List<String> problems) {
+    boolean needsKeys = tenants.stream()
+        .anyMatch(t -> t.clientAuth().method() == TenantConfig.AuthMethod.PRIVATE_KEY_JWT);
+    if (needsKeys && !Files.isRegularFile(keysFile)) {
+      problems.add("keysFile: " + keysFile + " does not exist, but a tenant uses private_key_jwt — "
+          + "create the signing keys with `java -jar target/kap-companion.jar keys new`");
+    }
+  }
+
+  private AppConfig.SandboxConfig sandbox(JsonFields fields) {
+    return new AppConfig.SandboxConfig(
+        fields.bool("enabled", false), fields.integer("port", 8090, 0, 65535), fields.bool("reset", false));
+  }
+
+  /** Resolves a secret reference; a literal secret in the file is refused. */
+  private String secret(JsonFields fields, String name, String reference) {
+    if (reference.startsWith("env:")) {
+      String variable = reference.substring(4);
+      String value = environment.get(variable);
+      if (value == null || value.isBlank()) {
+        fields.problem(name, "environment variable " + variable + " is not set", "set it before starting the app");
+        return "";
+      }
+      return value;
+    }
+    if (reference.startsWith("file:")) {
+      Path path = workingDir.resolve(reference.substring(5));
+      try {
+        return Files.readString(path).trim();
+      } catch (IOException e) {
+        fields.problem(name, "file " + path + " cannot be read", "create it, or fix the path after \"file:\"");
+        return "";
+      }
+    }
+    if (!reference.isEmpty()) {
+      fields.problem(name, "a secret written into the configuration file is not accepted", SECRET_FIX);
+    }
+    return "";
+  }
+
+  private ClinicalProtocol protocol(String fileName, List<String> problems) {
+    Path file = workingDir.resolve(fileName);
+    if (!Files.isRegularFile(file)) {
+      problems.add("protocolFile: " + file + " does not exist — point protocolFile at the clinic's protocol, "
+          + "starting from config/clinical-protocol.json");
+      return null;
+    }
+    try {
+      return new ProtocolReader(problems).read(parseObject(read(file), fileName).getAsJsonObject());
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  private static JsonFields emptyFields(String path, List<String> problems) {
+    return new JsonFields(new com.google.gson.JsonObject(), path, problems);
+  }
+
+  static JsonElement parseObject(String json, String what) throws ConfigException {
+    try {
+      JsonReader reader = new JsonReader(new StringReader(json));
+      reader.setStrictness(Strictness.LENIENT);
+      JsonElement element = JsonParser.parseReader(reader);
+      if (!element.isJsonObject()) {
+        throw new ConfigException(List.of(what + ": must be a JSON object — start the file with { and end with }"));
+      }
+      return element;
+    } catch (JsonParseException e) {
+      throw new ConfigException(List.of(what + ": is not valid JSON (" + e.getMessage()
+          + ") — fix the syntax at that line and column"));
+    }
+  }
+
+  private static String read(Path file) throws ConfigException {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException(List.of(file + ": cannot be read — check that it exists and is readable"));
+    }
+  }
+}

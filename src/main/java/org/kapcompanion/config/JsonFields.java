@@ -1,0 +1,172 @@
+package org.kapcompanion.config;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads typed values out of a parsed configuration object, collecting one problem per bad key instead of failing
+ * at the first, so an admin sees everything to fix at once.
+ */
+final class JsonFields {
+
+  private final JsonObject object;
+  private final String path;
+  private final List<String> problems;
+
+  JsonFields(JsonObject object, String path, List<String> problems) {
+    this.object = object;
+    this.path = path;
+    this.problems = problems;
+  }
+
+  String key(String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  void problem(String name, String what, String fix) {
+    problems.add(key(name) + ": " + what + " — " + fix);
+  }
+
+  boolean has(String name) {
+    JsonElement value = object.get(name);
+    return value != null && !value.isJsonNull();
+  }
+
+  Optional<String> optionalString(String name) {
+    if (!has(name)) {
+      return Optional.empty();
+    }
+    JsonElement value = object.get(name);
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      problem(name, "must be a string", "write it in double quotes");
+      return Optional.empty();
+    }
+    String text = value.getAsString().trim();
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  String string(String name, String fix) {
+    Optional<String> value = optionalString(name);
+    if (value.isEmpty() && !has(name)) {
+      problem(name, "is missing", fix);
+    } else if (value.isEmpty() && object.get(name).isJsonPrimitive()) {
+      problem(name, "is empty", fix);
+    }
+    return value.orElse("");
+  }
+
+  String stringOr(String name, String defaultValue) {
+    return optionalString(name).orElse(defaultValue);
+  }
+
+  int integer(String name, int defaultValue, int min, int max) {
+    if (!has(name)) {
+      return defaultValue;
+    }
+    JsonElement value = object.get(name);
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+      problem(name, "must be a whole number", "write a number between " + min + " and " + max);
+      return defaultValue;
+    }
+    double number = value.getAsDouble();
+    if (number != Math.rint(number) || number < min || number > max) {
+      problem(name, "is " + value.getAsString() + ", outside " + min + "–" + max,
+          "write a whole number between " + min + " and " + max);
+      return defaultValue;
+    }
+    return (int) number;
+  }
+
+  boolean bool(String name, boolean defaultValue) {
+    if (!has(name)) {
+      return defaultValue;
+    }
+    JsonElement value = object.get(name);
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+      problem(name, "must be true or false", "write true or false without quotes");
+      return defaultValue;
+    }
+    return value.getAsBoolean();
+  }
+
+  Optional<URI> url(String name, boolean required, String fix) {
+    Optional<String> text = required ? Optional.of(string(name, fix)).filter(s -> !s.isEmpty()) : optionalString(name);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(text.get());
+      if (uri.getScheme() == null || uri.getHost() == null
+          || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+        problem(name, "\"" + text.get() + "\" is not an absolute http(s) URL", fix);
+        return Optional.empty();
+      }
+      return Optional.of(uri);
+    } catch (URISyntaxException e) {
+      problem(name, "\"" + text.get() + "\" is not a valid URL", fix);
+      return Optional.empty();
+    }
+  }
+
+  List<String> strings(String name) {
+    return list(name, (element, index) -> {
+      if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()) {
+        return element.getAsString();
+      }
+      problems.add(key(name) + "[" + index + "]: must be a string — write it in double quotes");
+      return null;
+    });
+  }
+
+  Optional<JsonFields> object(String name) {
+    if (!has(name)) {
+      return Optional.empty();
+    }
+    JsonElement value = object.get(name);
+    if (!value.isJsonObject()) {
+      problem(name, "must be an object", "write it as { ... }");
+      return Optional.empty();
+    }
+    return Optional.of(new JsonFields(value.getAsJsonObject(), key(name), problems));
+  }
+
+  List<JsonFields> objects(String name) {
+    return list(name, (element, index) -> {
+      if (element.isJsonObject()) {
+        return new JsonFields(element.getAsJsonObject(), key(name) + "[" + index + "]", problems);
+      }
+      problems.add(key(name) + "[" + index + "]: must be an object — write it as { ... }");
+      return null;
+    });
+  }
+
+  private <T> List<T> list(String name, IndexedReader<T> reader) {
+    if (!has(name)) {
+      return List.of();
+    }
+    JsonElement value = object.get(name);
+    if (!value.isJsonArray()) {
+      problem(name, "must be a list", "write it as [ ... ]");
+      return List.of();
+    }
+    JsonArray array = value.getAsJsonArray();
+    List<T> result = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      T item = reader.read(array.get(i), i);
+      if (item != null) {
+        result.add(item);
+      }
+    }
+    return result;
+  }
+
+  private interface IndexedReader<T> {
+    T read(JsonElement element, int index);
+  }
+}

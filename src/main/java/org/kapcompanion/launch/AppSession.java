@@ -1,0 +1,56 @@
+package org.kapcompanion.launch;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A launched instance of the app: the EHR, the tokens (server-side only), the launch context and the user.
+ *
+ * @param tenantId the EHR it was launched from
+ * @param fhirBase the EHR's FHIR base URL
+ * @param tokens the current tokens
+ * @param context the launch context
+ * @param grantedScopes the scopes the EHR granted
+ * @param missingScopes requested clinical scopes the EHR did not grant
+ * @param fhirUser the signed-in user as a FHIR reference relative to the FHIR base, e.g. {@code Practitioner/123}
+ * @param csrfToken the token every state-changing request of this session must carry
+ * @param expiresAt when the session ends regardless of tokens
+ */
+public record AppSession(
+    String tenantId,
+    URI fhirBase,
+    Tokens tokens,
+    LaunchContext context,
+    List<String> grantedScopes,
+    List<String> missingScopes,
+    Optional<String> fhirUser,
+    String csrfToken,
+    Instant expiresAt) {
+
+  public AppSession {
+    grantedScopes = List.copyOf(grantedScopes);
+    missingScopes = List.copyOf(missingScopes);
+  }
+
+  public AppSession withTokens(Tokens newTokens) {
+    return new AppSession(tenantId, fhirBase, newTokens, context, grantedScopes, missingScopes, fhirUser, csrfToken,
+        expiresAt);
+  }
+
+  /**
+   * The OAuth tokens of a session.
+   *
+   * @param accessToken the bearer token for FHIR calls
+   * @param refreshToken the refresh token, when granted
+   * @param accessTokenExpiresAt when the access token stops working
+   */
+  public record Tokens(String accessToken, Optional<String> refreshToken, Instant accessTokenExpiresAt) {
+
+    @Override
+    public String toString() {
+      return "Tokens[expires=" + accessTokenExpiresAt + "]";
+    }
+  }
+}

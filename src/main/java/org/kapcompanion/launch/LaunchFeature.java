@@ -1,0 +1,51 @@
+package org.kapcompanion.launch;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.kapcompanion.config.AppConfig;
+import org.kapcompanion.store.SecretBox;
+import org.kapcompanion.web.Templates;
+import org.kapcompanion.web.WebServer;
+
+/** Assembles the SMART launch feature from what the composition root provides, and exposes its routes. */
+public final class LaunchFeature {
+
+  private final AppConfig config;
+  private final Templates templates;
+  private final AppKeys keys;
+  private final Sessions sessions;
+  private final LaunchService launches;
+  private final SessionTokens sessionTokens;
+
+  public LaunchFeature(AppConfig config, DataSource dataSource, SecretBox box, Templates templates, Clock clock) {
+    this.config = config;
+    this.templates = templates;
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    SmartDiscovery discovery = new SmartDiscovery(http, clock);
+    this.keys = AppKeys.load(config.keysFile());
+    TokenClient tokens = new TokenClient(keys);
+    this.sessions = new Sessions(dataSource, box, clock);
+    this.launches = new LaunchService(config, discovery, new LaunchStates(dataSource, box, clock), tokens,
+        new IdTokenVerifier(), sessions, clock);
+    this.sessionTokens = new SessionTokens(config, discovery, tokens, sessions, clock);
+  }
+
+  public SessionTokens sessionTokens() {
+    return sessionTokens;
+  }
+
+  /** The launch routes, plus the session pages given by the other features keyed by their path under the session. */
+  public List<WebServer.Route> routes(Map<String, SessionPage> sessionPages) {
+    return List.of(
+        new WebServer.Route("", new StartServlet(config, templates)),
+        new WebServer.Route("/launch", new LaunchServlet(launches, templates)),
+        new WebServer.Route("/callback", new CallbackServlet(launches, templates)),
+        new WebServer.Route("/.well-known/jwks.json", new JwksServlet(keys)),
+        new WebServer.Route("/s/*", new SessionPages(sessions, sessionTokens, templates, sessionPages)));
+  }
+}

@@ -1,0 +1,114 @@
+package org.kapcompanion.launch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chooses the scopes to request in SMART v1 or v2 syntax (SMART App Launch 2.x §3, "Scopes for requesting clinical
+ * data") and tells which requested clinical scopes the EHR did not grant.
+ */
+final class ScopeNegotiation {
+
+  /** Resource types the app reads. */
+  private static final List<String> READ_TYPES = List.of("*");
+
+  /** Resource types the app writes, with the v2 permissions it needs. */
+  private static final List<String> WRITE_TYPES = List.of(
+      "Observation", "MedicationAdministration", "QuestionnaireResponse", "Flag", "Provenance",
+      "Encounter", "CarePlan", "Goal", "DocumentReference");
+
+  private ScopeNegotiation() {}
+
+  /** The scopes for an EHR launch ({@code standalone=false}) or a standalone launch with a patient picker. */
+  static Set<String> request(boolean v2, boolean standalone) {
+    Set<String> scopes = new LinkedHashSet<>(List.of(standalone ? "launch/patient" : "launch",
+        "openid", "fhirUser", "offline_access"));
+    for (String type : READ_TYPES) {
+      scopes.add("patient/" + type + (v2 ? ".rs" : ".read"));
+    }
+    for (String type : WRITE_TYPES) {
+      scopes.add("patient/" + type + (v2 ? ".cu" : ".write"));
+    }
+    scopes.add("user/Practitioner" + (v2 ? ".rs" : ".read"));
+    return scopes;
+  }
+
+  /** Requested clinical scopes that no granted scope covers (v1 and v2 syntax are compared by meaning). */
+  static List<String> missing(Set<String> requested, Set<String> granted) {
+    List<ClinicalScope> grantedScopes = granted.stream().map(ClinicalScope::parse)
+        .flatMap(Optional::stream).toList();
+    List<String> missing = new ArrayList<>();
+    for (String scope : requested) {
+      Optional<ClinicalScope> wanted = ClinicalScope.parse(scope);
+      boolean covered = wanted.map(w -> grantedScopes.stream().anyMatch(g -> g.covers(w)))
+          .orElse(!isIdentityScope(scope) || granted.contains(scope));
+      if (!covered) {
+        missing.add(scope);
+      }
+    }
+    return missing;
+  }
+
+  private static boolean isIdentityScope(String scope) {
+    return scope.equals("openid") || scope.equals("fhirUser");
+  }
+
+  /**
+   * A clinical-data scope such as {@code patient/Observation.rs} or {@code user/*.read}, reduced to its meaning.
+   *
+   * @param level patient, user or system
+   * @param type the resource type or {@code *}
+   * @param permissions the v2 letters it allows (c, r, u, d, s)
+   */
+  record ClinicalScope(String level, String type, Set<Character> permissions) {
+
+    static Optional<ClinicalScope> parse(String scope) {
+      int slash = scope.indexOf('/');
+      int dot = scope.indexOf('.', slash + 1);
+      if (slash < 0 || dot < 0) {
+        return Optional.empty();
+      }
+      String level = scope.substring(0, slash);
+      if (!level.equals("patient") && !level.equals("user") && !level.equals("system")) {
+        return Optional.empty();
+      }
+      String type = scope.substring(slash + 1, dot);
+      String access = scope.substring(dot + 1);
+      int query = access.indexOf('?');
+      if (query >= 0) {
+        access = access.substring(0, query);
+      }
+      return permissions(access).map(p -> new ClinicalScope(level, type, p));
+    }
+
+    private static Optional<Set<Character>> permissions(String access) {
+      switch (access) {
+        case "read":
+          return Optional.of(Set.of('r', 's'));
+        case "write":
+          return Optional.of(Set.of('c', 'u', 'd'));
+        case "*":
+          return Optional.of(Set.of('c', 'r', 'u', 'd', 's'));
+        default:
+          if (!access.matches("c?r?u?d?s?") || access.isEmpty()) {
+            return Optional.empty();
+          }
+          Set<Character> letters = new LinkedHashSet<>();
+          for (char letter : access.toLowerCase(Locale.ROOT).toCharArray()) {
+            letters.add(letter);
+          }
+          return Optional.of(letters);
+      }
+    }
+
+    boolean covers(ClinicalScope other) {
+      return level.equals(other.level)
+          && (type.equals("*") || type.equals(other.type))
+          && permissions.containsAll(other.permissions);
+    }
+  }
+}

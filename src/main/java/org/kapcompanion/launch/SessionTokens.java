@@ -1,0 +1,91 @@
+package org.kapcompanion.launch;
+
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.kapcompanion.config.AppConfig;
+import org.kapcompanion.config.TenantConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands out a working access token for a session: refreshed shortly before it expires, and once more when the EHR
+ * answers 401 (SMART App Launch 2.x §2.1.4 "Refresh access token").
+ */
+public final class SessionTokens {
+
+  private static final Duration REFRESH_BEFORE = Duration.ofSeconds(60);
+  private static final Logger LOG = LoggerFactory.getLogger(SessionTokens.class);
+
+  private final AppConfig config;
+  private final SmartDiscovery discovery;
+  private final TokenClient tokens;
+  private final Sessions sessions;
+  private final Clock clock;
+  private final ReentrantLock[] locks = new ReentrantLock[64];
+
+  SessionTokens(AppConfig config, SmartDiscovery discovery, TokenClient tokens, Sessions sessions, Clock clock) {
+    this.config = config;
+    this.discovery = discovery;
+    this.tokens = tokens;
+    this.sessions = sessions;
+    this.clock = clock;
+    for (int i = 0; i < locks.length; i++) {
+      locks[i] = new ReentrantLock();
+    }
+  }
+
+  /** The session with an access token valid for at least a minute, or empty when it can no longer be refreshed. */
+  public Optional<AppSession> fresh(String handle, AppSession session) {
+    if (session.tokens().accessTokenExpiresAt().isAfter(clock.instant().plus(REFRESH_BEFORE))) {
+      return Optional.of(session);
+    }
+    return refresh(handle, session);
+  }
+
+  /** Refreshes after the EHR rejected the current access token; empty when the session must be relaunched. */
+  public Optional<AppSession> refresh(String handle, AppSession session) {
+    ReentrantLock lock = locks[Math.floorMod(handle.hashCode(), locks.length)];
+    lock.lock();
+    try {
+      return doRefresh(handle, session);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Optional<AppSession> doRefresh(String handle, AppSession session) {
+    Optional<TenantConfig> tenant = config.tenant(session.tenantId());
+    if (session.tokens().refreshToken().isEmpty() || tenant.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      SmartConfiguration smart = discovery.discover(tenant.get().fhirBaseUrl());
+      RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(session.tokens().refreshToken().get()));
+      TokenClient.Result result = tokens.request(tenant.get(), smart.tokenEndpoint(), grant);
+      if (!(result instanceof TokenClient.Result.Success success)) {
+        LOG.warn("token refresh failed for tenant {}: {}", session.tenantId(), result.getClass().getSimpleName());
+        return Optional.empty();
+      }
+      AppSession refreshed = session.withTokens(tokensFrom(success.response().getTokens(), session.tokens()));
+      sessions.update(handle, refreshed);
+      return Optional.of(refreshed);
+    } catch (LaunchException e) {
+      LOG.warn("token refresh failed for tenant {}: {}", session.tenantId(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private AppSession.Tokens tokensFrom(Tokens issued, AppSession.Tokens previous) {
+    long lifetime = issued.getAccessToken().getLifetime() > 0 ? issued.getAccessToken().getLifetime() : 3600;
+    Optional<String> refreshToken = Optional.ofNullable(issued.getRefreshToken()).map(RefreshToken::getValue)
+        .or(previous::refreshToken);
+    Instant expires = clock.instant().plusSeconds(lifetime);
+    return new AppSession.Tokens(issued.getAccessToken().getValue(), refreshToken, expires);
+  }
+}

@@ -1,0 +1,62 @@
+package org.kapcompanion.record;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The patient's record as read at launch, shaped for the session pages: every part is a {@link Section} so a
+ * failed read shows as a message in its place.
+ */
+public record PatientRecord(
+    Section<Patient> patient,
+    Section<List<Condition>> conditions,
+    Section<List<Medication>> medications,
+    Section<List<Allergy>> allergies,
+    Section<List<VitalSign>> latestVitals,
+    Section<List<ScoreSeries>> outcomeScores,
+    Section<List<PriorSession>> priorSessions,
+    Optional<String> clinicianName) {
+
+  /** Who the patient is, for the banner. */
+  public record Patient(String name, Optional<LocalDate> birthDate, Optional<Integer> age, String gender,
+      Optional<String> mrn) {}
+
+  /** A condition, with the protocol's flag when it contraindicates or calls for caution. */
+  public record Condition(String name, String status, boolean active, Optional<String> onset,
+      Optional<ProtocolFlag> flag) {}
+
+  /** A current medication, with the protocol's interaction flag when it interacts with ketamine. */
+  public record Medication(String name, String status, Optional<String> dosage, Optional<ProtocolFlag> interaction) {}
+
+  /** An allergy or intolerance. */
+  public record Allergy(String substance, Optional<String> reaction, Optional<String> criticality) {}
+
+  /** The latest value of one vital sign. */
+  public record VitalSign(String label, String value, String unit, Optional<OffsetDateTime> when) {}
+
+  /** A series of outcome-scale totals (PHQ-9, GAD-7, PCL-5), oldest first. */
+  public record ScoreSeries(String name, String code, int maximum, List<ScorePoint> points) {
+
+    public Optional<ScorePoint> latest() {
+      return points.isEmpty() ? Optional.empty() : Optional.of(points.get(points.size() - 1));
+    }
+
+    public Optional<Integer> changeSinceFirst() {
+      return points.size() < 2 ? Optional.empty()
+          : Optional.of(points.get(points.size() - 1).value() - points.get(0).value());
+    }
+  }
+
+  /** One scale total on one day. */
+  public record ScorePoint(LocalDate date, int value) {}
+
+  /** A past dosing session at a glance. */
+  public record PriorSession(Optional<LocalDate> date, String drug, Optional<String> dose, Optional<String> route,
+      Optional<Integer> lowestSedationScore, Optional<Integer> highestDissociation, Optional<String> highestBloodPressure,
+      List<String> themes) {}
+
+  /** Why the protocol flags an item: a label such as "Benzodiazepine" and what to consider. */
+  public record ProtocolFlag(String severity, String label, String concern) {}
+}

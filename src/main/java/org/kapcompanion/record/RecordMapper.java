@@ -1,0 +1,377 @@
+package org.kapcompanion.record;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.config.ClinicalProtocol;
+
+/**
+ * Turns the FHIR resources read at launch into the {@link PatientRecord} view model. Pure: no I/O; today's date and
+ * the time zone are passed in.
+ */
+final class RecordMapper {
+
+  private static final List<VitalKind> VITALS = List.of(
+      new VitalKind("85354-9", "Blood pressure", "mmHg"),
+      new VitalKind("8867-4", "Heart rate", "/min"),
+      new VitalKind("9279-1", "Respiratory rate", "/min"),
+      new VitalKind("59408-5", "SpO₂", "%"),
+      new VitalKind("2708-6", "SpO₂", "%"),
+      new VitalKind("8310-5", "Temperature", "°C"),
+      new VitalKind("29463-7", "Weight", "kg"),
+      new VitalKind("39156-5", "BMI", "kg/m²"));
+
+  private static final List<ScoreKind> SCORES = List.of(
+      new ScoreKind(Codes.PHQ9_TOTAL, "PHQ-9", 27),
+      new ScoreKind(Codes.GAD7_TOTAL, "GAD-7", 21),
+      new ScoreKind(Codes.PCL5_TOTAL, "PCL-5", 80));
+
+  private final ClinicalProtocol protocol;
+  private final ZoneId zone;
+
+  RecordMapper(ClinicalProtocol protocol, ZoneId zone) {
+    this.protocol = protocol;
+    this.zone = zone;
+  }
+
+  /** The outcome of one read: the resources it returned, or why it failed. */
+  record PartResult(List<Resource> resources, Optional<String> problem) {
+
+    static PartResult of(List<Resource> resources) {
+      return new PartResult(List.copyOf(resources), Optional.empty());
+    }
+
+    static PartResult failed(String problem) {
+      return new PartResult(List.of(), Optional.of(problem));
+    }
+  }
+
+  PatientRecord map(Map<RecordPart, PartResult> parts, LocalDate today) {
+    return new PatientRecord(
+        section(parts, List.of(RecordPart.PATIENT), all -> patient(all, today)),
+        section(parts, List.of(RecordPart.CONDITIONS), this::conditions),
+        section(parts, List.of(RecordPart.MEDICATION_REQUESTS, RecordPart.MEDICATION_STATEMENTS), this::medications),
+        section(parts, List.of(RecordPart.ALLERGIES), RecordMapper::allergies),
+        section(parts, List.of(RecordPart.VITALS), this::latestVitals),
+        section(parts, List.of(RecordPart.SCORES), this::scores),
+        section(parts, List.of(RecordPart.DOSES, RecordPart.SESSION_SCALES, RecordPart.VITALS), this::priorSessions),
+        clinicianName(parts.get(RecordPart.CLINICIAN)));
+  }
+
+  private static <T> Section<T> section(Map<RecordPart, PartResult> parts, List<RecordPart> needed,
+      Function<List<Resource>, T> mapper) {
+    List<Resource> resources = new ArrayList<>();
+    for (RecordPart part : needed) {
+      PartResult result = parts.get(part);
+      if (result == null || result.problem().isPresent()) {
+        return Section.unavailable(result == null ? "Not read." : result.problem().get());
+      }
+      resources.addAll(result.resources());
+    }
+    return Section.loaded(mapper.apply(resources));
+  }
+
+  private PatientRecord.Patient patient(List<Resource> resources, LocalDate today) {
+    Patient patient = first(resources, Patient.class).orElseThrow(() -> new IllegalStateException("no Patient"));
+    Optional<LocalDate> birthDate = Optional.ofNullable(patient.getBirthDateElement().getValueAsString())
+        .filter(s -> s.length() == 10).map(LocalDate::parse);
+    Optional<String> mrn = patient.getIdentifier().stream()
+        .filter(Identifier::hasValue)
+        .min(Comparator.comparing((Identifier id) -> id.getType().getCoding().stream()
+            .noneMatch(c -> "MR".equals(c.getCode()))))
+        .map(Identifier::getValue);
+    String name = patient.getName().isEmpty() ? "Unnamed patient" : patient.getNameFirstRep().getNameAsSingleString();
+    String gender = patient.hasGender() ? patient.getGender().getDisplay() : "Unknown";
+    return new PatientRecord.Patient(name, birthDate, birthDate.map(b -> Period.between(b, today).getYears()),
+        gender, mrn);
+  }
+
+  private List<PatientRecord.Condition> conditions(List<Resource> resources) {
+    return of(resources, Condition.class)
+        .map(condition -> {
+          String status = condition.getClinicalStatus().getCodingFirstRep().getCode();
+          boolean active = status == null || List.of("active", "recurrence", "relapse").contains(status);
+          return new PatientRecord.Condition(text(condition.getCode()), status == null ? "unknown" : status, active,
+              condition.hasOnsetDateTimeType() ? Optional.of(condition.getOnsetDateTimeType().getValueAsString())
+                  : Optional.empty(),
+              active ? conditionFlag(condition.getCode()) : Optional.empty());
+        })
+        .sorted(Comparator.comparing((PatientRecord.Condition c) -> !c.active())
+            .thenComparing(c -> c.flag().isEmpty()))
+        .toList();
+  }
+
+  private Optional<PatientRecord.ProtocolFlag> conditionFlag(CodeableConcept code) {
+    String text = text(code).toLowerCase(Locale.ROOT);
+    return protocol.contraindications().stream()
+        .filter(rule -> codes(code, Codes.SNOMED).anyMatch(rule.snomedCodes()::contains)
+            || rule.nameKeywords().stream().anyMatch(text::contains))
+        .findFirst()
+        .map(rule -> new PatientRecord.ProtocolFlag(rule.severity(), rule.name(),
+            rule.severity().equals("contraindication") ? "Listed as a contraindication in the clinic protocol."
+                : "Needs a prescriber's attention before dosing."));
+  }
+
+  private List<PatientRecord.Medication> medications(List<Resource> resources) {
+    Map<String, Medication> included = new LinkedHashMap<>();
+    of(resources, Medication.class).forEach(m -> included.put("Medication/" + m.getIdElement().getIdPart(), m));
+    Stream<PatientRecord.Medication> requests = of(resources, MedicationRequest.class)
+        .filter(r -> r.getStatus() == null || List.of("active", "on-hold", "draft").contains(r.getStatus().toCode()))
+        .map(r -> medication(concept(r.getMedication(), included), r.getStatus() == null ? "active"
+            : r.getStatus().getDisplay(), r.getDosageInstructionFirstRep().getText()));
+    Stream<PatientRecord.Medication> statements = of(resources, MedicationStatement.class)
+        .filter(s -> s.getStatus() == null || List.of("active", "intended", "on-hold").contains(s.getStatus().toCode()))
+        .map(s -> medication(concept(s.getMedication(), included), "taking (reported)",
+            s.getDosageFirstRep().getText()));
+    return Stream.concat(requests, statements)
+        .sorted(Comparator.comparing((PatientRecord.Medication m) -> m.interaction().isEmpty()))
+        .toList();
+  }
+
+  private PatientRecord.Medication medication(CodeableConcept code, String status, String dosage) {
+    return new PatientRecord.Medication(text(code), status, Optional.ofNullable(dosage).filter(d -> !d.isBlank()),
+        interaction(code));
+  }
+
+  private Optional<PatientRecord.ProtocolFlag> interaction(CodeableConcept code) {
+    String text = text(code).toLowerCase(Locale.ROOT);
+    return protocol.interactingMedications().stream()
+        .filter(c -> codes(code, Codes.RXNORM).anyMatch(c.rxnormCodes()::contains)
+            || c.nameKeywords().stream().anyMatch(text::contains))
+        .findFirst()
+        .map(c -> new PatientRecord.ProtocolFlag("interaction", c.name(), c.concern()));
+  }
+
+  private static CodeableConcept concept(org.hl7.fhir.r4.model.Type medication, Map<String, Medication> included) {
+    if (medication instanceof CodeableConcept concept) {
+      return concept;
+    }
+    if (medication instanceof Reference reference) {
+      Medication resolved = included.get(reference.getReference());
+      if (resolved != null) {
+        return resolved.getCode();
+      }
+      return new CodeableConcept().setText(reference.hasDisplay() ? reference.getDisplay() : "Medication");
+    }
+    return new CodeableConcept().setText("Medication");
+  }
+
+  private static List<PatientRecord.Allergy> allergies(List<Resource> resources) {
+    return of(resources, AllergyIntolerance.class)
+        .filter(a -> !"inactive".equals(a.getClinicalStatus().getCodingFirstRep().getCode())
+            && !"resolved".equals(a.getClinicalStatus().getCodingFirstRep().getCode()))
+        .map(a -> new PatientRecord.Allergy(text(a.getCode()),
+            a.getReaction().stream().flatMap(r -> r.getManifestation().stream()).map(RecordMapper::text).findFirst(),
+            Optional.ofNullable(a.getCriticality()).map(AllergyIntolerance.AllergyIntoleranceCriticality::getDisplay)))
+        .toList();
+  }
+
+  private List<PatientRecord.VitalSign> latestVitals(List<Resource> resources) {
+    List<Observation> observations = of(resources, Observation.class)
+        .sorted(Comparator.comparing(this::effective, Comparator.nullsLast(Comparator.reverseOrder())))
+        .toList();
+    List<PatientRecord.VitalSign> latest = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
+    for (VitalKind kind : VITALS) {
+      if (shown.contains(kind.label())) {
+        continue;
+      }
+      observations.stream().filter(o -> hasCode(o.getCode(), Codes.LOINC, kind.code())).findFirst()
+          .flatMap(o -> vitalValue(o, kind))
+          .ifPresent(vital -> {
+            latest.add(vital);
+            shown.add(kind.label());
+          });
+    }
+    return latest;
+  }
+
+  private Optional<PatientRecord.VitalSign> vitalValue(Observation observation, VitalKind kind) {
+    Optional<OffsetDateTime> when = Optional.ofNullable(effective(observation));
+    if (kind.code().equals(Codes.BLOOD_PRESSURE)) {
+      return bloodPressure(observation).map(bp -> new PatientRecord.VitalSign(kind.label(), bp, kind.unit(), when));
+    }
+    if (!observation.hasValueQuantity()) {
+      return Optional.empty();
+    }
+    Quantity quantity = observation.getValueQuantity();
+    String unit = quantity.hasUnit() ? quantity.getUnit() : kind.unit();
+    return Optional.of(new PatientRecord.VitalSign(kind.label(), quantity.getValue().stripTrailingZeros()
+        .toPlainString(), unit, when));
+  }
+
+  private static Optional<String> bloodPressure(Observation observation) {
+    Optional<Integer> systolic = component(observation, Codes.SYSTOLIC);
+    Optional<Integer> diastolic = component(observation, Codes.DIASTOLIC);
+    return systolic.isPresent() && diastolic.isPresent()
+        ? Optional.of(systolic.get() + "/" + diastolic.get()) : Optional.empty();
+  }
+
+  private static Optional<Integer> component(Observation observation, String code) {
+    return observation.getComponent().stream()
+        .filter(c -> hasCode(c.getCode(), Codes.LOINC, code) && c.hasValueQuantity())
+        .map(c -> c.getValueQuantity().getValue().intValue())
+        .findFirst();
+  }
+
+  private List<PatientRecord.ScoreSeries> scores(List<Resource> resources) {
+    List<PatientRecord.ScoreSeries> series = new ArrayList<>();
+    for (ScoreKind kind : SCORES) {
+      List<PatientRecord.ScorePoint> points = of(resources, Observation.class)
+          .filter(o -> hasCode(o.getCode(), Codes.LOINC, kind.code()) && effective(o) != null)
+          .flatMap(o -> integerValue(o).map(v -> new PatientRecord.ScorePoint(effective(o).toLocalDate(), v)).stream())
+          .sorted(Comparator.comparing(PatientRecord.ScorePoint::date))
+          .toList();
+      if (!points.isEmpty()) {
+        series.add(new PatientRecord.ScoreSeries(kind.name(), kind.code(), kind.maximum(), points));
+      }
+    }
+    return series;
+  }
+
+  private List<PatientRecord.PriorSession> priorSessions(List<Resource> resources) {
+    List<Observation> observations = of(resources, Observation.class).toList();
+    return of(resources, MedicationAdministration.class)
+        .filter(a -> isKetamine(a.getMedication()))
+        .map(a -> priorSession(a, observationsOf(observations, a.getContext())))
+        .sorted(Comparator.comparing((PatientRecord.PriorSession s) -> s.date().orElse(LocalDate.MIN)).reversed())
+        .toList();
+  }
+
+  private PatientRecord.PriorSession priorSession(MedicationAdministration dose, List<Observation> observations) {
+    MedicationAdministration.MedicationAdministrationDosageComponent dosage = dose.getDosage();
+    Optional<String> amount = dosage.hasDose()
+        ? Optional.of(dosage.getDose().getValue().stripTrailingZeros().toPlainString() + " "
+            + (dosage.getDose().hasUnit() ? dosage.getDose().getUnit() : dosage.getDose().getCode()))
+        : Optional.empty();
+    Optional<String> route = dosage.hasRoute() ? Optional.of(text(dosage.getRoute())) : Optional.empty();
+    Optional<LocalDate> date = dose.hasEffectiveDateTimeType()
+        ? Optional.ofNullable(toOffset(dose.getEffectiveDateTimeType())).map(OffsetDateTime::toLocalDate)
+        : Optional.empty();
+    return new PatientRecord.PriorSession(date, text(concept(dose.getMedication(), Map.of())), amount, route,
+        scaleValues(observations, "moaas").min(Integer::compare),
+        scaleValues(observations, "dissociation-rating").max(Integer::compare),
+        highestBloodPressure(observations),
+        observations.stream().filter(o -> hasCode(o.getCode(), Codes.KAP_OBSERVATION, "session-theme"))
+            .filter(Observation::hasValueStringType).map(o -> o.getValueStringType().getValue()).toList());
+  }
+
+  private static List<Observation> observationsOf(List<Observation> observations, Reference encounter) {
+    if (!encounter.hasReference()) {
+      return List.of();
+    }
+    String id = encounter.getReferenceElement().getIdPart();
+    return observations.stream()
+        .filter(o -> o.hasEncounter() && id.equals(o.getEncounter().getReferenceElement().getIdPart()))
+        .toList();
+  }
+
+  private static Stream<Integer> scaleValues(List<Observation> observations, String code) {
+    return observations.stream().filter(o -> hasCode(o.getCode(), Codes.KAP_OBSERVATION, code))
+        .flatMap(o -> integerValue(o).stream());
+  }
+
+  private static Optional<String> highestBloodPressure(List<Observation> observations) {
+    return observations.stream()
+        .filter(o -> hasCode(o.getCode(), Codes.LOINC, Codes.BLOOD_PRESSURE))
+        .filter(o -> component(o, Codes.SYSTOLIC).isPresent())
+        .max(Comparator.comparing(o -> component(o, Codes.SYSTOLIC).orElse(0)))
+        .flatMap(RecordMapper::bloodPressure);
+  }
+
+  private static boolean isKetamine(org.hl7.fhir.r4.model.Type medication) {
+    return text(concept(medication, Map.of())).toLowerCase(Locale.ROOT).contains("ketamine");
+  }
+
+  private static Optional<Integer> integerValue(Observation observation) {
+    if (observation.hasValueIntegerType()) {
+      return Optional.of(observation.getValueIntegerType().getValue());
+    }
+    if (observation.hasValueQuantity() && observation.getValueQuantity().hasValue()) {
+      return Optional.of(observation.getValueQuantity().getValue().intValue());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> clinicianName(PartResult result) {
+    if (result == null || result.problem().isPresent()) {
+      return Optional.empty();
+    }
+    return first(result.resources(), Practitioner.class)
+        .filter(Practitioner::hasName)
+        .map(p -> p.getNameFirstRep().getNameAsSingleString());
+  }
+
+  private OffsetDateTime effective(Observation observation) {
+    return observation.hasEffectiveDateTimeType() ? toOffset(observation.getEffectiveDateTimeType()) : null;
+  }
+
+  private OffsetDateTime toOffset(DateTimeType dateTime) {
+    return dateTime.getValue() == null ? null : dateTime.getValue().toInstant().atZone(zone).toOffsetDateTime();
+  }
+
+  static String text(CodeableConcept concept) {
+    if (concept.hasText()) {
+      return concept.getText();
+    }
+    return concept.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay).findFirst()
+        .or(() -> concept.getCoding().stream().filter(Coding::hasCode).map(Coding::getCode).findFirst())
+        .orElse("Unnamed");
+  }
+
+  private static Stream<String> codes(CodeableConcept concept, String system) {
+    return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(Coding::getCode);
+  }
+
+  private static boolean hasCode(CodeableConcept concept, String system, String code) {
+    return codes(concept, system).anyMatch(code::equals);
+  }
+
+  private static <T extends Resource> Stream<T> of(List<Resource> resources, Class<T> type) {
+    return resources.stream().filter(type::isInstance).map(type::cast);
+  }
+
+  private static <T extends Resource> Optional<T> first(List<Resource> resources, Class<T> type) {
+    return of(resources, type).findFirst();
+  }
+
+  private record VitalKind(String code, String label, String unit) {}
+
+  private record ScoreKind(String code, String name, int maximum) {}
+
+  /** Flattens a searchset bundle (or a single resource) into its resources. */
+  static List<Resource> resourcesOf(Resource resource) {
+    if (resource instanceof Bundle bundle) {
+      return bundle.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource)
+          .map(Bundle.BundleEntryComponent::getResource).toList();
+    }
+    return resource == null ? List.of() : List.of(resource);
+  }
+}

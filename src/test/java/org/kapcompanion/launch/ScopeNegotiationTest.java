@@ -1,0 +1,59 @@
+package org.kapcompanion.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScopeNegotiationTest {
+
+  @Test
+  void requestsV2ScopesWhenTheServerOffersThem() {
+    Set<String> scopes = ScopeNegotiation.request(true, false);
+    assertThat(scopes).contains("launch", "openid", "fhirUser", "patient/*.rs", "patient/Observation.cu")
+        .noneMatch(s -> s.endsWith(".read") || s.endsWith(".write"));
+  }
+
+  @Test
+  void requestsV1ScopesOtherwise() {
+    assertThat(ScopeNegotiation.request(false, false)).contains("patient/*.read", "patient/Observation.write")
+        .noneMatch(s -> s.endsWith(".rs"));
+  }
+
+  @Test
+  void standaloneLaunchAsksForAPatientPicker() {
+    assertThat(ScopeNegotiation.request(true, true)).contains("launch/patient").doesNotContain("launch");
+  }
+
+  @Test
+  void grantedV1ScopesCoverRequestedV2Scopes() {
+    assertThat(ScopeNegotiation.missing(Set.of("patient/Observation.rs", "patient/Condition.rs"),
+        Set.of("patient/*.read"))).isEmpty();
+  }
+
+  @Test
+  void narrowerGrantIsReportedAsMissing() {
+    assertThat(ScopeNegotiation.missing(Set.of("patient/*.rs", "patient/Observation.cu"),
+        Set.of("patient/*.rs", "patient/Observation.c"))).containsExactly("patient/Observation.cu");
+  }
+
+  @Test
+  void patientScopeDoesNotCoverUserScope() {
+    assertThat(ScopeNegotiation.missing(Set.of("user/Practitioner.rs"), Set.of("patient/*.rs")))
+        .containsExactly("user/Practitioner.rs");
+  }
+
+  @Test
+  void missingIdentityScopeIsReportedButLaunchScopesAreNot() {
+    assertThat(ScopeNegotiation.missing(Set.of("launch", "openid", "fhirUser", "offline_access"), Set.of("openid")))
+        .containsExactly("fhirUser");
+  }
+
+  @Test
+  void scopeQueryRestrictionIsParsed() {
+    assertThat(ScopeNegotiation.ClinicalScope.parse("patient/Observation.rs?category=vital-signs"))
+        .hasValueSatisfying(scope -> assertThat(scope.permissions()).containsExactlyInAnyOrder('r', 's'));
+    assertThat(ScopeNegotiation.ClinicalScope.parse("patient/Observation.xyz")).isEmpty();
+    assertThat(ScopeNegotiation.ClinicalScope.parse("launch/patient")).isEmpty();
+  }
+}
