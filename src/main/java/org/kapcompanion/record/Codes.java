@@ -13,7 +13,7 @@ final class Codes {
   /** GAD-7 total score (LOINC). */
   static final String GAD7_TOTAL = "70274-6";
   /** PCL-5 total score (LOINC). */
-  static final String PCL5_TOTAL = "PCL5";
+  static final String PCL5_TOTAL = "101698-9";
 
   static final String BLOOD_PRESSURE = "85354-9";
   static final String SYSTOLIC = "8480-6";

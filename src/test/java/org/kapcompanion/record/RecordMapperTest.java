@@ -1,0 +1,146 @@
+package org.kapcompanion.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kapcompanion.config.ConfigLoader;
+
+class RecordMapperTest {
+
+  private static final LocalDate TODAY = LocalDate.parse("2026-11-21");
+  private static List<Resource> resources;
+  private static RecordMapper mapper;
+
+  @BeforeAll
+  static void load() throws Exception {
+    try (InputStream in = RecordMapperTest.class.getResourceAsStream("/record/patient-record.json")) {
+      Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, in);
+      resources = RecordMapper.resourcesOf(bundle);
+    }
+    mapper = new RecordMapper(protocol(), ZoneOffset.UTC);
+  }
+
+  static org.kapcompanion.config.ClinicalProtocol protocol() throws Exception {
+    return new ConfigLoader(Map.of(), Path.of("").toAbsolutePath()).parse(
+        "{\"publicBaseUrl\": \"http://localhost:8080/\", \"dataDir\": \"target/test-data\"}").protocol();
+  }
+
+  /** Each read returns what a FHIR server would return for it. */
+  private static Map<RecordPart, RecordMapper.PartResult> allParts() {
+    Map<RecordPart, RecordMapper.PartResult> parts = new EnumMap<>(RecordPart.class);
+    parts.put(RecordPart.PATIENT, ofType("Patient"));
+    parts.put(RecordPart.CONDITIONS, ofType("Condition"));
+    parts.put(RecordPart.MEDICATION_REQUESTS, ofType("MedicationRequest", "Medication"));
+    parts.put(RecordPart.MEDICATION_STATEMENTS, ofType("MedicationStatement"));
+    parts.put(RecordPart.ALLERGIES, ofType("AllergyIntolerance"));
+    parts.put(RecordPart.VITALS, observations(Codes.LOINC, "85354-9", "8867-4"));
+    parts.put(RecordPart.SCORES, observations(Codes.LOINC, Codes.PHQ9_TOTAL));
+    parts.put(RecordPart.DOSES, ofType("MedicationAdministration"));
+    parts.put(RecordPart.SESSION_SCALES, observations(Codes.KAP_OBSERVATION, "moaas", "session-theme"));
+    parts.put(RecordPart.CLINICIAN, RecordMapper.PartResult.of(List.of()));
+    return parts;
+  }
+
+  private static RecordMapper.PartResult ofType(String... types) {
+    return RecordMapper.PartResult.of(resources.stream()
+        .filter(r -> List.of(types).contains(r.fhirType())).toList());
+  }
+
+  private static RecordMapper.PartResult observations(String system, String... codes) {
+    return RecordMapper.PartResult.of(resources.stream()
+        .filter(r -> r instanceof Observation o && o.getCode().getCoding().stream()
+            .anyMatch(c -> system.equals(c.getSystem()) && List.of(codes).contains(c.getCode())))
+        .toList());
+  }
+
+  @Test
+  void bannerShowsNameAgeAndTheMedicalRecordNumber() {
+    PatientRecord.Patient patient = mapper.map(allParts(), TODAY).patient().value();
+    assertThat(patient.name()).isEqualTo("Dana Rivera");
+    assertThat(patient.age()).contains(40);
+    assertThat(patient.mrn()).contains("MRN-0042");
+  }
+
+  @Test
+  void activeConditionsComeFirstWithProtocolFlags() {
+    List<PatientRecord.Condition> conditions = mapper.map(allParts(), TODAY).conditions().value();
+    assertThat(conditions.get(0).name()).isEqualTo("Essential hypertension");
+    assertThat(conditions.get(0).flag()).hasValueSatisfying(flag -> {
+      assertThat(flag.severity()).isEqualTo("caution");
+      assertThat(flag.label()).isEqualTo("Hypertension");
+    });
+    assertThat(conditions).last().satisfies(c -> {
+      assertThat(c.active()).isFalse();
+      assertThat(c.flag()).isEmpty();
+    });
+  }
+
+  @Test
+  void interactingMedicationsAreFlaggedByNameAndByCode() {
+    List<PatientRecord.Medication> medications = mapper.map(allParts(), TODAY).medications().value();
+    assertThat(medications).extracting(PatientRecord.Medication::name)
+        .containsExactlyInAnyOrder("lorazepam 1 MG Oral Tablet", "lamotrigine");
+    assertThat(medications).allSatisfy(m -> assertThat(m.interaction()).isPresent());
+    assertThat(medications).filteredOn(m -> m.name().equals("lamotrigine")).singleElement()
+        .satisfies(m -> assertThat(m.interaction().get().label()).isEqualTo("Lamotrigine"));
+  }
+
+  @Test
+  void latestVitalsTakeTheNewestReading() {
+    List<PatientRecord.VitalSign> vitals = mapper.map(allParts(), TODAY).latestVitals().value();
+    assertThat(vitals).filteredOn(v -> v.label().equals("Blood pressure")).singleElement()
+        .satisfies(v -> assertThat(v.value()).isEqualTo("128/82"));
+    assertThat(vitals).filteredOn(v -> v.label().equals("Heart rate")).singleElement()
+        .satisfies(v -> assertThat(v.value()).isEqualTo("72"));
+  }
+
+  @Test
+  void scoresFormAnOldestFirstSeries() {
+    PatientRecord.ScoreSeries phq9 = mapper.map(allParts(), TODAY).outcomeScores().value().get(0);
+    assertThat(phq9.name()).isEqualTo("PHQ-9");
+    assertThat(phq9.points()).extracting(PatientRecord.ScorePoint::value).containsExactly(21, 12);
+    assertThat(phq9.changeSinceFirst()).contains(-9);
+  }
+
+  @Test
+  void priorSessionsSummariseDoseSedationBloodPressureAndThemes() {
+    PatientRecord.PriorSession session = mapper.map(allParts(), TODAY).priorSessions().value().get(0);
+    assertThat(session.date()).contains(LocalDate.parse("2026-10-01"));
+    assertThat(session.dose()).contains("50 mg");
+    assertThat(session.route()).contains("Intramuscular route");
+    assertThat(session.lowestSedationScore()).contains(3);
+    assertThat(session.highestBloodPressure()).contains("152/94");
+    assertThat(session.themes()).containsExactly("Grief for her father");
+  }
+
+  @Test
+  void oneFailedReadOnlyEmptiesItsOwnSection() {
+    Map<RecordPart, RecordMapper.PartResult> parts = allParts();
+    parts.put(RecordPart.MEDICATION_REQUESTS, RecordMapper.PartResult.failed("The EHR did not allow it."));
+    PatientRecord record = mapper.map(parts, TODAY);
+    assertThat(record.medications().isLoaded()).isFalse();
+    assertThat(record.medications().message()).isEqualTo("The EHR did not allow it.");
+    assertThat(record.conditions().isLoaded()).isTrue();
+    assertThat(record.patient().isLoaded()).isTrue();
+  }
+
+  @Test
+  void clinicianReadIsOnlyForPractitionerReferences() {
+    assertThat(RecordPart.CLINICIAN.url("p1", java.util.Optional.of("Practitioner/t-1"))).contains("Practitioner/t-1");
+    assertThat(RecordPart.CLINICIAN.url("p1", java.util.Optional.of("Patient/p1"))).isEmpty();
+    assertThat(RecordPart.CLINICIAN.url("p1", java.util.Optional.of("Practitioner/../../x"))).isEmpty();
+  }
+}
