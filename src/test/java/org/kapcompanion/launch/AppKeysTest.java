@@ -32,8 +32,8 @@ class AppKeysTest {
     assertThat(published.getKeys()).noneMatch(k -> k.isPrivate());
     assertThat(published.getKeys()).extracting(k -> k.getKeyID()).doesNotContainAnyElementsOf(first)
         .containsAll(second);
-    assertThat(keys.signingKey(JWSAlgorithm.RS384)).hasValueSatisfying(k -> assertThat(k.getKeyID()).startsWith("rsa-20261101"));
-    assertThat(keys.signingKey(JWSAlgorithm.ES384)).hasValueSatisfying(k -> assertThat(k.getKeyID()).startsWith("ec-20261101"));
+    assertThat(keys.signingKey(JWSAlgorithm.RS384)).hasValueSatisfying(k -> assertThat(k.getKeyID()).startsWith("rsa-2026-11-01"));
+    assertThat(keys.signingKey(JWSAlgorithm.ES384)).hasValueSatisfying(k -> assertThat(k.getKeyID()).startsWith("ec-2026-11-01"));
     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
   }
 
