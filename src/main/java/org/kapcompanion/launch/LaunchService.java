@@ -95,7 +95,8 @@ public final class LaunchService {
       throw new LaunchException(LaunchError.EHR_UNREACHABLE, "EHR does not offer PKCE S256");
     }
     Set<String> scopes = tenant.scopes().map(LaunchService::split)
-        .orElseGet(() -> ScopeNegotiation.request(smart.supportsV2Scopes(), launch.isEmpty()));
+        .orElseGet(() -> ScopeNegotiation.request(smart.supportsV2Scopes(), launch.isEmpty(),
+            tenant.clientAuth().method() != TenantConfig.AuthMethod.NONE));
     State state = new State();
     CodeVerifier verifier = new CodeVerifier();
     Nonce nonce = new Nonce();

@@ -23,10 +23,14 @@ final class ScopeNegotiation {
 
   private ScopeNegotiation() {}
 
-  /** The scopes for an EHR launch ({@code standalone=false}) or a standalone launch with a patient picker. */
-  static Set<String> request(boolean v2, boolean standalone) {
+  /**
+   * The scopes for an EHR launch ({@code standalone=false}) or a standalone launch with a patient picker. A
+   * confidential client asks for {@code offline_access} (refresh after the browser is gone, for queued writes); a
+   * public client for {@code online_access}, which EHRs grant it.
+   */
+  static Set<String> request(boolean v2, boolean standalone, boolean confidential) {
     Set<String> scopes = new LinkedHashSet<>(List.of(standalone ? "launch/patient" : "launch",
-        "openid", "fhirUser", "offline_access"));
+        "openid", "fhirUser", confidential ? "offline_access" : "online_access"));
     for (String type : READ_TYPES) {
       scopes.add("patient/" + type + (v2 ? ".rs" : ".read"));
     }

@@ -9,20 +9,26 @@ class ScopeNegotiationTest {
 
   @Test
   void requestsV2ScopesWhenTheServerOffersThem() {
-    Set<String> scopes = ScopeNegotiation.request(true, false);
+    Set<String> scopes = ScopeNegotiation.request(true, false, false);
     assertThat(scopes).contains("launch", "openid", "fhirUser", "patient/*.rs", "patient/Observation.cu")
         .noneMatch(s -> s.endsWith(".read") || s.endsWith(".write"));
   }
 
   @Test
   void requestsV1ScopesOtherwise() {
-    assertThat(ScopeNegotiation.request(false, false)).contains("patient/*.read", "patient/Observation.write")
+    assertThat(ScopeNegotiation.request(false, false, true)).contains("patient/*.read", "patient/Observation.write")
         .noneMatch(s -> s.endsWith(".rs"));
   }
 
   @Test
   void standaloneLaunchAsksForAPatientPicker() {
-    assertThat(ScopeNegotiation.request(true, true)).contains("launch/patient").doesNotContain("launch");
+    assertThat(ScopeNegotiation.request(true, true, false)).contains("launch/patient").doesNotContain("launch");
+  }
+
+  @Test
+  void onlyConfidentialClientsAskForOfflineAccess() {
+    assertThat(ScopeNegotiation.request(true, false, true)).contains("offline_access").doesNotContain("online_access");
+    assertThat(ScopeNegotiation.request(true, false, false)).contains("online_access").doesNotContain("offline_access");
   }
 
   @Test
