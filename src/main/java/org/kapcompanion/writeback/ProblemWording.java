@@ -34,8 +34,10 @@ final class ProblemWording {
 
   private static final Map<String, String> CORE_CONSTRAINTS =
       Map.of("vs-2", "value is missing", "vs-3", "value is missing");
-  private static final Map<String, String> ANSWER_TYPES =
-      Map.of("boolean", "a yes/no answer", "integer", "a whole number", "decimal", "a number", "string", "a text answer",
+  private static final Pattern EXTENSION_TYPE =
+      Pattern.compile("Extension '([^']+)' definition allows for the types \\[([^\\]]+)] but found type (\\w+)");
+  private static final Map<String, String> TYPE_WORDS =
+      Map.of("boolean", "a yes/no answer", "integer", "a whole number", "decimal", "a number", "string", "text",
           "date", "a date", "dateTime", "a date and time", "Coding", "a choice from the list");
   private static final Map<String, String> CODE_SYSTEMS =
       Map.of("http://loinc.org", "LOINC", "http://snomed.info/sct", "SNOMED CT",
@@ -111,6 +113,7 @@ final class ProblemWording {
     return switch (id) {
       case "Validation_VAL_Profile_Minimum", "Validation_VAL_Profile_Minimum_SLICE_EXT" -> element + " is missing";
       case "Validation_VAL_Profile_Maximum" -> tooMany(element, text);
+      case "Extension_EXT_Type" -> wrongExtensionType(element, text);
       case "_DT_Fixed_Wrong", "Type_Specific_Checks_DT_Code_Pattern", "_DT_Pattern_Wrong" -> wrongValue(element, text);
       default -> id.startsWith("Terminology_") ? describeCode(element, text) : prefixed(element, stripped(text));
     };
@@ -129,6 +132,21 @@ final class ProblemWording {
   private static String tooMany(String element, String text) {
     Matcher m = MAX.matcher(text);
     return m.find() ? element + ": at most " + m.group(1) + " allowed, found " + m.group(2) : prefixed(element, stripped(text));
+  }
+
+  private String wrongExtensionType(String element, String text) {
+    Matcher m = EXTENSION_TYPE.matcher(text);
+    if (!m.find()) {
+      return prefixed(element, stripped(text));
+    }
+    String extension = conformancePackage.profile(m.group(1))
+        .map(definition -> definition.getTitle().toLowerCase(java.util.Locale.ROOT))
+        .orElse(element);
+    return extension + " must be " + typeWord(m.group(2)) + ", not " + typeWord(m.group(3));
+  }
+
+  private static String typeWord(String fhirType) {
+    return TYPE_WORDS.getOrDefault(fhirType, fhirType);
   }
 
   private static String wrongValue(String element, String text) {
@@ -169,10 +187,13 @@ final class ProblemWording {
 
   private String describeAnswer(QuestionnaireResponse response, SingleValidationMessage message) {
     String text = message.getMessage();
+    if (text.contains("could not be resolved")) {
+      return "these answers are to a form KAP Companion does not have (" + response.getQuestionnaire() + ")";
+    }
     String question = question(response, message);
     Matcher type = ANSWER_TYPE.matcher(text);
     if (type.find()) {
-      return question + " needs " + ANSWER_TYPES.getOrDefault(type.group(1), "a " + type.group(1) + " answer");
+      return question + " needs " + typeWord(type.group(1));
     }
     if (text.contains("No response answer found for required item")) {
       return question + " needs an answer";

@@ -30,6 +30,8 @@ import org.kapcompanion.writeback.ValidationProblem.Severity;
  */
 public final class ResourceValidator {
 
+  private static final String UNCHECKABLE_ANSWERS = "Questionnaire_QR_Q_NotFound";
+
   private final FhirValidator validator;
   private final ProfileSelector profiles = new ProfileSelector();
   private final ProblemWording wording;
@@ -49,19 +51,22 @@ public final class ResourceValidator {
    * no KAP profile, or one the validator cannot process, is {@link ValidationResult.Invalid}.
    */
   public ValidationResult validate(IBaseResource resource) {
-    Optional<String> profile = profiles.profileFor(resource);
-    if (profile.isEmpty()) {
-      return new ValidationResult.Invalid(List.of(wording.noProfile(resource)), List.of());
-    }
+    return profiles.profileFor(resource)
+        .map(profile -> validateAgainst(resource, profile))
+        .orElseGet(() -> new ValidationResult.Invalid(List.of(wording.noProfile(resource)), List.of()));
+  }
+
+  /** Validates a resource against the given profile (a KAP profile, or an R4 core one for conformance resources). */
+  ValidationResult validateAgainst(IBaseResource resource, String profileUrl) {
     List<ValidationProblem> problems;
     try {
       List<SingleValidationMessage> messages =
-          validator.validateWithResult(resource, new ValidationOptions().addProfile(profile.get())).getMessages().stream()
+          validator.validateWithResult(resource, new ValidationOptions().addProfile(profileUrl)).getMessages().stream()
               .filter(message -> message.getSeverity() != ResultSeverityEnum.INFORMATION)
               .toList();
-      problems = wording.problems(resource, profile.get(), messages);
+      problems = wording.problems(resource, profileUrl, messages);
     } catch (RuntimeException e) {
-      return new ValidationResult.Invalid(List.of(wording.unprocessable(resource, profile.get(), e)), List.of());
+      return new ValidationResult.Invalid(List.of(wording.unprocessable(resource, profileUrl, e)), List.of());
     }
     List<ValidationProblem> errors = problems.stream().filter(p -> p.severity().blocksWrite()).toList();
     List<ValidationProblem> warnings = problems.stream().filter(p -> !p.severity().blocksWrite()).toList();
@@ -133,8 +138,14 @@ public final class ResourceValidator {
     }
   }
 
-  /** The severity of a validator message in the app's terms. */
+  /**
+   * The severity of a validator message in the app's terms. Answers to a Questionnaire the package does not ship
+   * cannot be checked at all, which the validator only warns about: here that blocks the write.
+   */
   static Severity severityOf(SingleValidationMessage message) {
+    if (UNCHECKABLE_ANSWERS.equals(message.getMessageId())) {
+      return Severity.ERROR;
+    }
     return switch (message.getSeverity()) {
       case FATAL -> Severity.FATAL;
       case ERROR -> Severity.ERROR;
