@@ -1,7 +1,9 @@
 package org.kapcompanion.writeback;
 
+import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,12 +32,14 @@ final class ProblemWording {
   private static final Pattern ANSWER_TYPE = Pattern.compile("must be of the type (\\w+)");
   private static final Pattern ITEM_INDEX = Pattern.compile("item\\[(\\d+)]");
   private static final Pattern UNKNOWN_SYSTEM = Pattern.compile("(http://(?:loinc\\.org|snomed\\.info/sct|www\\.nlm\\.nih\\.gov/research/umls/rxnorm))[^#]*#([^'\\s]+)");
+  private static final Pattern EXTENSION_TYPE =
+      Pattern.compile("Extension '([^']+)' definition allows for the types \\[([^\\]]+)] but found type (\\w+)");
   private static final Pattern SOURCE_SUFFIX = Pattern.compile("\\s*\\((?:from|defined in) http[^)]*\\)");
+
+  private static final String UNCHECKABLE_ANSWERS = "Questionnaire_QR_Q_NotFound";
 
   private static final Map<String, String> CORE_CONSTRAINTS =
       Map.of("vs-2", "value is missing", "vs-3", "value is missing");
-  private static final Pattern EXTENSION_TYPE =
-      Pattern.compile("Extension '([^']+)' definition allows for the types \\[([^\\]]+)] but found type (\\w+)");
   private static final Map<String, String> TYPE_WORDS =
       Map.of("boolean", "a yes/no answer", "integer", "a whole number", "decimal", "a number", "string", "text",
           "date", "a date", "dateTime", "a date and time", "Coding", "a choice from the list");
@@ -54,7 +58,7 @@ final class ProblemWording {
     String subject = subject(resource, profileUrl);
     return messages.stream()
         .filter(message -> !repeatsAnother(message, messages))
-        .map(message -> new ValidationProblem(ResourceValidator.severityOf(message), message.getLocationString(),
+        .map(message -> new ValidationProblem(severityOf(message), message.getLocationString(),
             subject + ": " + describe(resource, message), message.getMessage()))
         .distinct()
         .toList();
@@ -72,12 +76,28 @@ final class ProblemWording {
   }
 
   /**
+   * The severity of a validator message in the app's terms. Answers to a Questionnaire the package does not ship
+   * cannot be checked at all, which the validator only warns about: here that blocks the write.
+   */
+  private static Severity severityOf(SingleValidationMessage message) {
+    if (UNCHECKABLE_ANSWERS.equals(message.getMessageId())) {
+      return Severity.ERROR;
+    }
+    return switch (message.getSeverity()) {
+      case FATAL -> Severity.FATAL;
+      case ERROR -> Severity.ERROR;
+      case WARNING -> Severity.WARNING;
+      case INFORMATION -> Severity.INFORMATION;
+    };
+  }
+
+  /**
    * A terminology message is left out when a more precise error covers the same element: an unknown unit is also
    * reported as "not in the value set" and as "not the fixed value"; only the last says what to do.
    */
   private static boolean repeatsAnother(SingleValidationMessage message, List<SingleValidationMessage> all) {
     String id = Objects.requireNonNullElse(message.getMessageId(), "");
-    if (!id.startsWith("Terminology_") || message.getSeverity() != ca.uhn.fhir.validation.ResultSeverityEnum.ERROR) {
+    if (!id.startsWith("Terminology_") || message.getSeverity() != ResultSeverityEnum.ERROR) {
       return false;
     }
     String location = message.getLocationString();
@@ -140,7 +160,7 @@ final class ProblemWording {
       return prefixed(element, stripped(text));
     }
     String extension = conformancePackage.profile(m.group(1))
-        .map(definition -> definition.getTitle().toLowerCase(java.util.Locale.ROOT))
+        .map(definition -> definition.getTitle().toLowerCase(Locale.ROOT))
         .orElse(element);
     return extension + " must be " + typeWord(m.group(2)) + ", not " + typeWord(m.group(3));
   }

@@ -22,15 +22,12 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
-import org.kapcompanion.writeback.ValidationProblem.Severity;
 
 /**
  * Checks every resource the app writes against its KAP profile before it leaves, with one HAPI validator built from
  * FHIR R4 core and the conformance package. Build one per app and share it: it is thread-safe, and costly to warm.
  */
 public final class ResourceValidator {
-
-  private static final String UNCHECKABLE_ANSWERS = "Questionnaire_QR_Q_NotFound";
 
   private final FhirValidator validator;
   private final ProfileSelector profiles = new ProfileSelector();
@@ -82,14 +79,14 @@ public final class ResourceValidator {
     if (!warming.compareAndSet(null, started)) {
       return warming.get();
     }
-    CompletableFuture.runAsync(() -> conformancePackage.examples().forEach(this::validate), executor)
-        .whenComplete((ignored, failure) -> {
-          if (failure == null) {
-            started.complete(null);
-          } else {
-            started.completeExceptionally(failure);
-          }
-        });
+    executor.execute(() -> {
+      try {
+        conformancePackage.examples().forEach(this::validate);
+        started.complete(null);
+      } catch (RuntimeException e) {
+        started.completeExceptionally(e);
+      }
+    });
     return started;
   }
 
@@ -103,6 +100,7 @@ public final class ResourceValidator {
     PrePopulatedValidationSupport kap = new PrePopulatedValidationSupport(fhir);
     conformancePackage.conformanceResources().forEach(kap::addResource);
     return new ValidationSupportChain(
+        ValidationSupportChain.CacheConfiguration.defaultValues(),
         new DefaultProfileValidationSupport(fhir),
         kap,
         new SnapshotGeneratingValidationSupport(fhir),
@@ -136,21 +134,5 @@ public final class ResourceValidator {
       }
       return (T) conformancePackage.questionnaire(url).orElse(null);
     }
-  }
-
-  /**
-   * The severity of a validator message in the app's terms. Answers to a Questionnaire the package does not ship
-   * cannot be checked at all, which the validator only warns about: here that blocks the write.
-   */
-  static Severity severityOf(SingleValidationMessage message) {
-    if (UNCHECKABLE_ANSWERS.equals(message.getMessageId())) {
-      return Severity.ERROR;
-    }
-    return switch (message.getSeverity()) {
-      case FATAL -> Severity.FATAL;
-      case ERROR -> Severity.ERROR;
-      case WARNING -> Severity.WARNING;
-      case INFORMATION -> Severity.INFORMATION;
-    };
   }
 }
