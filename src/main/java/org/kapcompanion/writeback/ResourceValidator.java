@@ -1,0 +1,138 @@
+package org.kapcompanion.writeback;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
+
+/**
+ * Checks every resource the app writes against its KAP profile before it leaves, with one HAPI validator built from
+ * FHIR R4 core and the conformance package. Build one per app and share it: it is thread-safe, and costly to warm.
+ */
+public final class ResourceValidator {
+
+  private final FhirValidator validator;
+  private final ProfileSelector profiles = new ProfileSelector();
+  private final ProblemWording wording;
+  private final ConformancePackage conformancePackage;
+  private final AtomicReference<CompletableFuture<Void>> warming = new AtomicReference<>();
+
+  public ResourceValidator(FhirContext fhir, ConformancePackage conformancePackage) {
+    this.conformancePackage = conformancePackage;
+    this.wording = new ProblemWording(conformancePackage);
+    FhirInstanceValidator module = new FhirInstanceValidator(supportChain(fhir, conformancePackage));
+    module.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
+    this.validator = fhir.newValidator().registerValidatorModule(module);
+  }
+
+  /**
+   * Validates a resource against the KAP profile chosen for it. Never throws for an invalid resource: a resource with
+   * no KAP profile, or one the validator cannot process, is {@link ValidationResult.Invalid}.
+   */
+  public ValidationResult validate(IBaseResource resource) {
+    return profiles.profileFor(resource)
+        .map(profile -> validateAgainst(resource, profile))
+        .orElseGet(() -> new ValidationResult.Invalid(List.of(wording.noProfile(resource)), List.of()));
+  }
+
+  /** Validates a resource against the given profile (a KAP profile, or an R4 core one for conformance resources). */
+  ValidationResult validateAgainst(IBaseResource resource, String profileUrl) {
+    List<ValidationProblem> problems;
+    try {
+      List<SingleValidationMessage> messages =
+          validator.validateWithResult(resource, new ValidationOptions().addProfile(profileUrl)).getMessages().stream()
+              .filter(message -> message.getSeverity() != ResultSeverityEnum.INFORMATION)
+              .toList();
+      problems = wording.problems(resource, profileUrl, messages);
+    } catch (RuntimeException e) {
+      return new ValidationResult.Invalid(List.of(wording.unprocessable(resource, profileUrl, e)), List.of());
+    }
+    List<ValidationProblem> errors = problems.stream().filter(p -> p.severity().blocksWrite()).toList();
+    List<ValidationProblem> warnings = problems.stream().filter(p -> !p.severity().blocksWrite()).toList();
+    return errors.isEmpty() ? new ValidationResult.Valid(warnings) : new ValidationResult.Invalid(errors, warnings);
+  }
+
+  /**
+   * Warms the validator in the background by validating every example in the package once (loading R4 core and
+   * generating the profiles' snapshots). Calling it again returns the same future.
+   */
+  public CompletableFuture<Void> warmUp(Executor executor) {
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    if (!warming.compareAndSet(null, started)) {
+      return warming.get();
+    }
+    executor.execute(() -> {
+      try {
+        conformancePackage.examples().forEach(this::validate);
+        started.complete(null);
+      } catch (RuntimeException e) {
+        started.completeExceptionally(e);
+      }
+    });
+    return started;
+  }
+
+  /** Whether the background warm-up has finished, so a {@code /ready} check can report it. */
+  public boolean isWarm() {
+    CompletableFuture<Void> future = warming.get();
+    return future != null && future.isDone() && !future.isCompletedExceptionally();
+  }
+
+  private static ValidationSupportChain supportChain(FhirContext fhir, ConformancePackage conformancePackage) {
+    PrePopulatedValidationSupport kap = new PrePopulatedValidationSupport(fhir);
+    conformancePackage.conformanceResources().forEach(kap::addResource);
+    return new ValidationSupportChain(
+        ValidationSupportChain.CacheConfiguration.defaultValues(),
+        new DefaultProfileValidationSupport(fhir),
+        kap,
+        new SnapshotGeneratingValidationSupport(fhir),
+        new InMemoryTerminologyServerValidationSupport(fhir),
+        new CommonCodeSystemsTerminologyService(fhir),
+        new QuestionnaireSupport(fhir, conformancePackage),
+        unknownCodeSystemsWarn(fhir));
+  }
+
+  /** Without a terminology server, LOINC, SNOMED CT and RxNorm codes cannot be looked up: that is a warning. */
+  private static UnknownCodeSystemWarningValidationSupport unknownCodeSystemsWarn(FhirContext fhir) {
+    UnknownCodeSystemWarningValidationSupport support = new UnknownCodeSystemWarningValidationSupport(fhir);
+    support.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+    return support;
+  }
+
+  /** Serves the package's Questionnaires, so answers are checked against their Questionnaire. */
+  private record QuestionnaireSupport(FhirContext fhir, ConformancePackage conformancePackage)
+      implements IValidationSupport {
+
+    @Override
+    public FhirContext getFhirContext() {
+      return fhir;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // a Questionnaire is returned only when the caller asked for one (or for any type)
+    public <T extends IBaseResource> T fetchResource(Class<T> type, String url) {
+      if (type != null && !type.isAssignableFrom(Questionnaire.class)) {
+        return null;
+      }
+      return (T) conformancePackage.questionnaire(url).orElse(null);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package org.kapcompanion.writeback;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/** One validator per test JVM: it takes seconds to warm, so every test class shares this one. */
+final class SharedValidator {
+
+  static final FhirContext FHIR = FhirContext.forR4();
+  static final ConformancePackage PACKAGE = ConformancePackage.fromClasspath(FHIR);
+  static final ResourceValidator VALIDATOR = new ResourceValidator(FHIR, PACKAGE);
+
+  private SharedValidator() {}
+}
