@@ -40,6 +40,7 @@ final class ProfileSelector {
           entry(LOINC + "|59408-5", "kap-oxygen-saturation"),
           entry(LOINC + "|44261-6", "kap-outcome-score"),
           entry(LOINC + "|70274-6", "kap-outcome-score"),
+          entry(LOINC + "|101698-9", "kap-outcome-score"),
           entry(KAP_OBSERVATION + "|moaas", "kap-moaas"),
           entry(KAP_OBSERVATION + "|dissociation-rating", "kap-dissociation-rating"),
           entry(KAP_OBSERVATION + "|cadss-total", "kap-cadss-total"),
