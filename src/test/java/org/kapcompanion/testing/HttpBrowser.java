@@ -77,8 +77,9 @@ public final class HttpBrowser {
     return pages.get(pages.size() - 1);
   }
 
-  public void clearCookies() {
-    cookies.clear();
+  /** The value of a cookie this browser holds for {@code url}'s host and port. */
+  public Optional<String> cookie(URI url, String name) {
+    return Optional.ofNullable(cookies.getOrDefault(url.getHost() + ":" + url.getPort(), Map.of()).get(name));
   }
 
   private Page send(HttpRequest.Builder builder, URI url) throws IOException, InterruptedException {

@@ -1,0 +1,139 @@
+package org.kapcompanion.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.kapcompanion.App;
+import org.kapcompanion.config.AppConfig;
+import org.kapcompanion.config.ConfigLoader;
+import org.kapcompanion.config.EmbeddedEhr;
+import org.kapcompanion.launch.AppKeys;
+import org.kapcompanion.store.TestStores;
+
+/**
+ * One sandbox EHR (the shipped seed) per test JVM, with three registered clients — public, client secret and
+ * {@code private_key_jwt} — and an app node for each, started on first use. Tests isolate themselves by the patients
+ * and launches they use, not by restarting the EHR (it takes 15–30 s to boot).
+ */
+public final class TestEnvironment {
+
+  public static final String PUBLIC_CLIENT = "kap-companion";
+  public static final String SECRET_CLIENT = "kap-companion-secret";
+  public static final String JWT_CLIENT = "kap-companion-jwt";
+  public static final String CLIENT_SECRET = "integration-test-secret";
+  public static final String STORE_KEY_VARIABLE = "KAP_TEST_STORE_KEY";
+
+  private static TestEnvironment instance;
+
+  private final Path root;
+  private final EmbeddedEhr ehr;
+  private final Map<String, Integer> ports;
+  private final Map<String, App> apps = new java.util.HashMap<>();
+
+  private TestEnvironment(Path root, EmbeddedEhr ehr, Map<String, Integer> ports) {
+    this.root = root;
+    this.ehr = ehr;
+    this.ports = ports;
+  }
+
+  public static synchronized TestEnvironment get() {
+    if (instance == null) {
+      try {
+        instance = start();
+      } catch (Exception e) {
+        throw new IllegalStateException("the test environment did not start", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+    }
+    return instance;
+  }
+
+  private static TestEnvironment start() throws Exception {
+    Path root = Files.createTempDirectory("kap-it");
+    Map<String, Integer> ports = Map.of(PUBLIC_CLIENT, freePort(), SECRET_CLIENT, freePort(), JWT_CLIENT, freePort());
+    AppKeys.rotate(root.resolve(JWT_CLIENT + "/keys.jwks"), Clock.systemUTC());
+    List<EmbeddedEhr.RegisteredClient> clients = List.of(
+        client(PUBLIC_CLIENT, ports.get(PUBLIC_CLIENT), "none", null),
+        client(SECRET_CLIENT, ports.get(SECRET_CLIENT), "client_secret_basic", CLIENT_SECRET),
+        client(JWT_CLIENT, ports.get(JWT_CLIENT), "private_key_jwt", null));
+    EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
+    EmbeddedEhr ehr = provider.start(new EmbeddedEhr.Options(root.resolve("sandbox"), "127.0.0.1", 0, false, clients));
+    return new TestEnvironment(root, ehr, ports);
+  }
+
+  private static EmbeddedEhr.RegisteredClient client(String id, int port, String method, String secret) {
+    URI base = URI.create("http://localhost:" + port + "/");
+    return new EmbeddedEhr.RegisteredClient(id, "KAP Companion (" + method + ")", base.resolve("launch"),
+        Set.of(base.resolve("callback")), method, secret,
+        method.equals("private_key_jwt") ? base.resolve(".well-known/jwks.json") : null);
+  }
+
+  public EmbeddedEhr ehr() {
+    return ehr;
+  }
+
+  public URI ehrOrigin() {
+    return URI.create(ehr.fhirBase().getScheme() + "://" + ehr.fhirBase().getAuthority() + "/");
+  }
+
+  /** The app node registered as {@code clientId}, started on first use. */
+  public synchronized App app(String clientId) {
+    return apps.computeIfAbsent(clientId, id -> {
+      try {
+        return App.start(config(id));
+      } catch (Exception e) {
+        throw new IllegalStateException("app " + id + " did not start", e);
+      }
+    });
+  }
+
+  public URI appUrl(String clientId, String path) {
+    return URI.create("http://localhost:" + ports.get(clientId) + "/").resolve(path);
+  }
+
+  /** The JDBC URL of the app node's store, an in-memory H2 database tests may open too. */
+  public static String storeUrl(String clientId) {
+    return "jdbc:h2:mem:" + clientId + ";DB_CLOSE_DELAY=-1";
+  }
+
+  private AppConfig config(String clientId) throws Exception {
+    String auth = switch (clientId) {
+      case SECRET_CLIENT -> "{\"method\": \"client_secret_basic\", \"secret\": \"env:KAP_TEST_CLIENT_SECRET\"}";
+      case JWT_CLIENT -> "{\"method\": \"private_key_jwt\", \"algorithm\": \"RS384\"}";
+      default -> "{\"method\": \"none\"}";
+    };
+    int port = ports.get(clientId);
+    String json = """
+        {"publicBaseUrl": "http://localhost:%d/", "server": {"host": "127.0.0.1", "port": %d},
+         "dataDir": "%s", "keysFile": "%s",
+         "store": {"jdbcUrl": "%s", "encryptionKey": "env:%s"},
+         "tenants": [{"id": "sandbox", "displayName": "Sandbox EHR", "fhirBaseUrl": "%s", "clientId": "%s",
+                      "clientAuth": %s, "allowedEhrOrigins": ["%s"]}]}
+        """.formatted(port, port, root.resolve(clientId), root.resolve(clientId + "/keys.jwks"),
+        storeUrl(clientId), STORE_KEY_VARIABLE, ehr.fhirBase(), clientId, auth,
+        ehrOrigin().toString().replaceAll("/$", ""));
+    Map<String, String> environment = Map.of(
+        STORE_KEY_VARIABLE, Base64.getEncoder().encodeToString(TestStores.KEY),
+        "KAP_TEST_CLIENT_SECRET", CLIENT_SECRET);
+    return new ConfigLoader(environment, Path.of("").toAbsolutePath()).parse(json);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private synchronized void close() {
+    apps.values().forEach(App::close);
+    ehr.close();
+  }
+}
