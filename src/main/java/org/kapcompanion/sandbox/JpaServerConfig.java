@@ -21,6 +21,8 @@ import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthResourceResolver;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import com.zaxxer.hikari.HikariDataSource;
@@ -126,7 +128,8 @@ class JpaServerConfig {
       DatabaseBackedPagingProvider pagingProvider,
       JpaStorageSettings storageSettings,
       ISearchParamRegistry searchParamRegistry,
-      IValidationSupport validationSupport) {
+      IValidationSupport validationSupport,
+      IAuthResourceResolver authResourceResolver) {
     RestfulServer server = new RestfulServer(systemDao.getContext());
     server.registerProviders(resourceProviderFactory.createProviders());
     server.registerProvider(systemProvider);
@@ -136,7 +139,12 @@ class JpaServerConfig {
     server.setServerConformanceProvider(
         new JpaCapabilityStatementProvider(
             server, systemDao, storageSettings, searchParamRegistry, validationSupport));
-    settings.interceptors().forEach(server::registerInterceptor);
+    for (Object interceptor : settings.interceptors()) {
+      if (interceptor instanceof AuthorizationInterceptor authorization) {
+        authorization.setAuthResourceResolver(authResourceResolver);
+      }
+      server.registerInterceptor(interceptor);
+    }
     return server;
   }
 }
