@@ -7,8 +7,7 @@ import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
@@ -21,7 +20,7 @@ import com.nimbusds.oauth2.sdk.auth.verifier.InvalidClientException;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.JWTID;
-import java.net.MalformedURLException;
+import java.io.IOException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +44,8 @@ final class ClientAuthenticator {
   static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS = Set.of(JWSAlgorithm.RS384, JWSAlgorithm.ES384);
   private static final Duration MAX_ASSERTION_LIFETIME = Duration.ofMinutes(5);
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+  private static final int JWKS_TIMEOUT_MS = 5_000;
+  private static final int JWKS_SIZE_LIMIT = 256 * 1024;
 
   private final Map<String, RegisteredClient> clients;
   private final ClientAuthenticationVerifier<RegisteredClient> verifier;
@@ -157,21 +158,15 @@ final class ClientAuthenticator {
 
     private List<PublicKey> publicKeys(RegisteredClient client, JWSHeader header) throws InvalidClientException {
       try {
-        List<JWK> jwks =
-            JWKSourceBuilder.<SecurityContext>create(client.jwksUri().toURL())
-                .cache(false)
-                .rateLimited(false)
-                .retrying(false)
-                .build()
-                .get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+        JWKSet published = JWKSet.load(client.jwksUri().toURL(), JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS, JWKS_SIZE_LIMIT);
         List<PublicKey> keys = new ArrayList<>();
-        for (JWK jwk : jwks) {
+        for (JWK jwk : new JWKSelector(JWKMatcher.forJWSHeader(header)).select(published)) {
           if (jwk instanceof AsymmetricJWK asymmetric) {
             keys.add(asymmetric.toPublicKey());
           }
         }
         return keys;
-      } catch (MalformedURLException | JOSEException e) {
+      } catch (IOException | java.text.ParseException | JOSEException e) {
         throw new InvalidClientException("client keys cannot be fetched");
       }
     }

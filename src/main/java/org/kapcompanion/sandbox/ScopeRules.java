@@ -2,10 +2,10 @@ package org.kapcompanion.sandbox;
 
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
-import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilder;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderAppliesTo;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOpClassifier;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,35 +125,47 @@ final class ScopeRules {
         || scopes.stream().anyMatch(s -> s.covers(resourceType) && s.permissions().contains(needed));
   }
 
-  /** HAPI rules for the accesses, then metadata, transactions with normal rules, and deny everything else. */
+  /**
+   * HAPI rules for the accesses, then metadata, transactions with normal rules, and deny everything else. Each rule
+   * gets its own builder: HAPI's RuleBuilder shares state between {@code create()} and {@code write()} rules made
+   * from one builder, so a write rule would silently become a create rule.
+   */
   static List<IAuthRule> rules(Set<Access> accesses) {
-    IAuthRuleBuilder builder = new RuleBuilder();
-    builder.allow().metadata().andThen();
-    builder.allow().transaction().withAnyOperation().andApplyNormalRules().andThen();
+    List<IAuthRule> rules = new ArrayList<>();
+    rules.addAll(new RuleBuilder().allow().metadata().build());
+    rules.addAll(new RuleBuilder().allow().transaction().withAnyOperation().andApplyNormalRules().build());
     for (Access access : accesses) {
-      addRule(builder, access);
+      rules.addAll(rulesFor(access));
     }
-    return builder.denyAll("The access token's scopes do not allow this request").build();
+    rules.addAll(new RuleBuilder().denyAll("The access token's scopes do not allow this request").build());
+    return rules;
   }
 
-  private static void addRule(IAuthRuleBuilder builder, Access access) {
+  private static List<IAuthRule> rulesFor(Access access) {
     switch (access.action()) {
       case READ:
-        limit(types(builder.allow().read(), access), access).andThen();
-        break;
+        return limit(types(new RuleBuilder().allow().read(), access), access).build();
       case CREATE:
-        limit(types(builder.allow().create(), access), access).andThen();
-        types(builder.allow().createConditional(), access).andThen();
-        break;
+        return concat(
+            limit(types(new RuleBuilder().allow().create(), access), access).build(),
+            types(new RuleBuilder().allow().createConditional(), access).build());
       case WRITE:
-        limit(types(builder.allow().write(), access), access).andThen();
-        types(builder.allow().updateConditional(), access).andThen();
-        break;
+        return concat(
+            limit(types(new RuleBuilder().allow().write(), access), access).build(),
+            types(new RuleBuilder().allow().updateConditional(), access).build());
       case DELETE:
-        limit(types(builder.allow().delete(), access), access).andThen();
-        types(builder.allow().deleteConditional(), access).andThen();
-        break;
+        return concat(
+            limit(types(new RuleBuilder().allow().delete(), access), access).build(),
+            types(new RuleBuilder().allow().deleteConditional(), access).build());
+      default:
+        throw new IllegalArgumentException("Unknown action " + access.action());
     }
+  }
+
+  private static List<IAuthRule> concat(List<IAuthRule> first, List<IAuthRule> second) {
+    List<IAuthRule> rules = new ArrayList<>(first);
+    rules.addAll(second);
+    return rules;
   }
 
   private static <T> T types(IAuthRuleBuilderAppliesTo<T> rule, Access access) {
