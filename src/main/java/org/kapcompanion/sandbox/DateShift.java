@@ -10,6 +10,8 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DomainResource;
 
 /**
  * Moves every date, dateTime and instant in a resource (periods included) by a whole number of days, so that
@@ -42,13 +44,24 @@ final class DateShift {
     if (days == 0) {
       return;
     }
-    // A contained resource can be reached twice (via contained and via a reference): shift each value once.
+    // The terser does not descend into nested resources, and one value must never be shifted twice.
     Set<BaseDateTimeType> values = Collections.newSetFromMap(new IdentityHashMap<>());
-    values.addAll(terser.getAllPopulatedChildElementsOfType(resource, BaseDateTimeType.class));
+    collect(resource, values);
     for (BaseDateTimeType value : values) {
       if (value.getValue() != null) {
         value.add(Calendar.DATE, days);
       }
+    }
+  }
+
+  private void collect(IBaseResource resource, Set<BaseDateTimeType> values) {
+    values.addAll(terser.getAllPopulatedChildElementsOfType(resource, BaseDateTimeType.class));
+    if (resource instanceof Bundle bundle) {
+      bundle.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource)
+          .forEach(entry -> collect(entry.getResource(), values));
+    }
+    if (resource instanceof DomainResource domain) {
+      domain.getContained().forEach(contained -> collect(contained, values));
     }
   }
 }

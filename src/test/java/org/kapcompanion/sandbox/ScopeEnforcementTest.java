@@ -43,6 +43,23 @@ class ScopeEnforcementTest {
   }
 
   @Test
+  void patientReadTokenIncludesSharedResourcesAndSeesShiftedSeedDates(SmartHttp http) {
+    String token = http.accessToken("launch patient/*.read", TestEhr.ALEX);
+
+    HttpResponse<String> include =
+        http.fhir("GET", "Encounter?patient=" + TestEhr.ALEX + "&_include=Encounter:participant", token, null);
+    HttpResponse<String> observation = http.fhir("GET", "Observation/test-alex-hr-1", token, null);
+
+    assertThat(include.statusCode()).as(include.body()).isEqualTo(200);
+    assertThat(include.body()).contains("\"resourceType\":\"Practitioner\"");
+    java.time.Instant authored = java.time.OffsetDateTime.parse("2026-10-30T09:40:00-04:00").toInstant();
+    java.time.Instant expected =
+        authored.plus(java.time.Duration.ofDays(DateShift.daysFromSeedTo(java.time.LocalDate.now())));
+    String effective = SmartHttp.json(observation).get("effectiveDateTime").getAsString();
+    assertThat(java.time.OffsetDateTime.parse(effective).toInstant()).isEqualTo(expected);
+  }
+
+  @Test
   void patientReadTokenCannotReadAnotherPatient(SmartHttp http) {
     String token = http.accessToken("launch patient/*.read", TestEhr.ALEX);
 
@@ -125,7 +142,7 @@ class ScopeEnforcementTest {
     assertThat(staleUpdate.statusCode()).isEqualTo(409);
     assertThat(update.statusCode()).isEqualTo(200);
     assertThat(other.statusCode()).isEqualTo(200);
-    assertThat(include.body()).contains("\"resourceType\": \"Practitioner\"");
+    assertThat(include.body()).contains("\"resourceType\":\"Practitioner\"");
   }
 
   private static String observation(String patient, String identifier) {

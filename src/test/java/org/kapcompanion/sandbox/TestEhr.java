@@ -53,21 +53,23 @@ final class TestEhr implements AutoCloseable {
   }
 
   static TestEhr start() throws Exception {
+    return start(Files.createTempDirectory("sandbox-test"), false, 0);
+  }
+
+  /** A sandbox on the given data directory and port (0 for any free port). */
+  static TestEhr start(Path dataDir, boolean reset, int port) throws Exception {
     RSAKey clientKey = newRs384Key();
     HttpServer jwksServer = serveJwks(new JWKSet(clientKey.toPublicJWK()));
     URI jwksUri = URI.create("http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks");
-    Path dataDir = Files.createTempDirectory("sandbox-test");
-    EmbeddedEhr ehr = startEhr(options(dataDir, false, jwksUri));
-    return new TestEhr(ehr, dataDir, clientKey, jwksServer);
-  }
-
-  static EmbeddedEhr startEhr(Options options) throws Exception {
-    EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
-    return provider.start(options);
-  }
-
-  static Options options(Path dataDir, boolean reset, URI jwksUri) {
-    return new Options(dataDir, "127.0.0.1", 0, reset, clients(jwksUri), SEED, Duration.ofHours(1));
+    Options options =
+        new Options(dataDir, "127.0.0.1", port, reset, clients(jwksUri), SEED, Duration.ofHours(1));
+    try {
+      EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
+      return new TestEhr(provider.start(options), dataDir, clientKey, jwksServer);
+    } catch (Exception e) {
+      jwksServer.stop(0);
+      throw e;
+    }
   }
 
   static RSAKey newRs384Key() throws JOSEException {
