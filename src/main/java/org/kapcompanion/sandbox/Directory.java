@@ -7,7 +7,6 @@ import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import java.text.SimpleDateFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,8 +129,9 @@ final class Directory {
   }
 
   private static String encounterLabel(Encounter e) {
-    String date =
-        e.getPeriod().hasStart() ? new SimpleDateFormat("yyyy-MM-dd HH:mm").format(e.getPeriod().getStart()) : "";
+    // The start as recorded (its own offset), e.g. "2026-11-19 09:00".
+    String start = e.getPeriod().hasStart() ? e.getPeriod().getStartElement().getValueAsString() : "";
+    String date = start.length() >= 16 ? start.substring(0, 16).replace('T', ' ') : start;
     String type = e.hasType() ? text(e.getTypeFirstRep()) : "Encounter";
     String status = e.hasStatus() ? e.getStatus().toCode() : "";
     return (date + " " + type + " (" + status + ")").strip();

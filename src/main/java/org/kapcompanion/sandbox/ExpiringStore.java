@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 /**
  * In-memory values under unguessable random keys that vanish after a time to live: launch contexts, pending
@@ -50,14 +49,6 @@ final class ExpiringStore<V> {
   /** Removes and returns the value: a key taken once cannot be used again. */
   Optional<V> take(String key) {
     return key == null ? Optional.empty() : live(entries.remove(key));
-  }
-
-  void removeIf(Predicate<V> condition) {
-    entries.values().removeIf(e -> condition.test(e.value()));
-  }
-
-  Duration timeToLive() {
-    return timeToLive;
   }
 
   private Optional<V> live(Entry<V> entry) {

@@ -78,19 +78,27 @@ final class Sandbox implements EmbeddedEhr {
     try {
       long booted = System.nanoTime();
       SeedLoader.Outcome seed = seed(fhirServer, options, dataDir, clock);
+      long seeded = System.nanoTime();
       server.setHandler(sandbox.handlers(options.clients(), tokens, clock));
       server.start();
+      long now = System.nanoTime();
       LOG.info(
-          "Sandbox EHR at {} (FHIR server {} ms, seed {} in {} ms)",
+          "Sandbox EHR at {} in {} ms (FHIR server {} ms, seed {} {} ms, web {} ms)",
           urls.launcher(),
-          (booted - started) / 1_000_000,
+          millis(started, now),
+          millis(started, booted),
           seed,
-          (System.nanoTime() - booted) / 1_000_000);
+          millis(booted, seeded),
+          millis(seeded, now));
       return sandbox;
     } catch (Exception | Error e) {
       sandbox.close();
       throw e;
     }
+  }
+
+  private static long millis(long fromNanos, long toNanos) {
+    return (toNanos - fromNanos) / 1_000_000;
   }
 
   @Override
