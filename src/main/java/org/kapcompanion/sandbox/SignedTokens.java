@@ -94,7 +94,7 @@ final class SignedTokens {
     return new Issued(sign(claims.build()), expires);
   }
 
-  /** An OpenID Connect id_token for the practitioner, with {@code fhirUser} as an absolute URL. */
+  /** An OpenID Connect id_token for the practitioner, with {@code fhirUser} as an absolute URL when granted. */
   String idToken(Grant grant) {
     Instant now = clock.instant();
     JWTClaimsSet.Builder claims =
@@ -104,8 +104,10 @@ final class SignedTokens {
             .audience(grant.clientId())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(accessTokenLifetime)))
-            .claim("auth_time", grant.authTime().getEpochSecond())
-            .claim("fhirUser", fhirUser(grant));
+            .claim("auth_time", grant.authTime().getEpochSecond());
+    if (grant.has("fhirUser")) {
+      claims.claim("fhirUser", fhirUser(grant));
+    }
     if (grant.nonce() != null) {
       claims.claim("nonce", grant.nonce());
     }

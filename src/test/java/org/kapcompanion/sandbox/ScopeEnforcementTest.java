@@ -145,6 +145,39 @@ class ScopeEnforcementTest {
     assertThat(include.body()).contains("\"resourceType\":\"Practitioner\"");
   }
 
+  @Test
+  void conditionalUpdateAndBatchWorkWithUserScopes(SmartHttp http) {
+    String token = http.accessToken("launch user/*.cruds", TestEhr.ALEX);
+    String identifier = UUID.randomUUID().toString();
+    String match = "Observation?identifier=http://kapcompanion.org/fhir/sid/entry%7C" + identifier;
+
+    HttpResponse<String> created = http.fhir("PUT", match, token, observation(TestEhr.BLAKE, identifier));
+    HttpResponse<String> updated = http.fhir("PUT", match, token, observation(TestEhr.BLAKE, identifier));
+    HttpResponse<String> batch = http.fhir("POST", "", token, batchReading(TestEhr.BLAKE));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+    assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+    assertThat(batch.body()).contains("\"type\":\"batch-response\"").contains("test-blake-hr-1");
+  }
+
+  @Test
+  void batchEntriesOutsideThePatientCompartmentAreDenied(SmartHttp http) {
+    String token = http.accessToken("launch patient/*.rs", TestEhr.ALEX);
+
+    HttpResponse<String> own = http.fhir("POST", "", token, batchReading(TestEhr.ALEX));
+    HttpResponse<String> other = http.fhir("POST", "", token, batchReading(TestEhr.BLAKE));
+
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    assertThat(own.body()).contains("test-alex-hr-1");
+    assertThat(other.body()).doesNotContain("test-blake-hr-1");
+  }
+
+  private static String batchReading(String patient) {
+    return "{\"resourceType\": \"Bundle\", \"type\": \"batch\", \"entry\": ["
+        + "{\"request\": {\"method\": \"GET\", \"url\": \"Observation?patient=" + patient + "\"}}]}";
+  }
+
   private static String observation(String patient, String identifier) {
     String id =
         identifier == null
