@@ -1,5 +1,6 @@
 package org.kapcompanion.sandbox;
 
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleFinished;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderAppliesTo;
@@ -174,7 +175,7 @@ final class ScopeRules {
         : rule.resourcesOfType(access.resourceType());
   }
 
-  private static ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleFinished limit(
+  private static IAuthRuleFinished limit(
       IAuthRuleBuilderRuleOpClassifier rule, Access access) {
     return access.patientId() == null
         ? rule.withAnyId()

@@ -1,5 +1,7 @@
 package org.kapcompanion.sandbox;
 
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -136,7 +138,7 @@ final class TokenEndpoint {
   }
 
   private RegisteredClient authenticate(
-      com.nimbusds.oauth2.sdk.auth.ClientAuthentication authentication, ClientID clientId) throws OAuthException {
+      ClientAuthentication authentication, ClientID clientId) throws OAuthException {
     ClientAuthenticator.Result result = authenticator.authenticate(authentication, clientId);
     if (result instanceof Authenticated authenticated) {
       return authenticated.client();
@@ -208,9 +210,7 @@ final class TokenEndpoint {
         throw new IllegalStateException("Cannot read the id_token just signed", e);
       }
     }
-    return new AccessTokenResponse(
-            new com.nimbusds.oauth2.sdk.token.Tokens(accessToken, refreshToken), context)
-        .toHTTPResponse();
+    return new AccessTokenResponse(new Tokens(accessToken, refreshToken), context).toHTTPResponse();
   }
 
   private String newRefreshToken(Grant grant) {

@@ -1,5 +1,9 @@
 package org.kapcompanion.sandbox;
 
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -294,7 +298,7 @@ class AuthorizationCodeFlowTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains("<iframe")
-        .contains(TestEhr.APP_LAUNCH + "?iss=" + java.net.URLEncoder.encode(http.ehr.fhirBase().toString(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains(TestEhr.APP_LAUNCH + "?iss=" + URLEncoder.encode(http.ehr.fhirBase().toString(), StandardCharsets.UTF_8))
         .contains("launch=" + launch)
         .contains("Blake &lt;b&gt;");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
@@ -329,8 +333,7 @@ class AuthorizationCodeFlowTest {
   }
 
   private static String hidden(String html, String name) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
+    Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).as("hidden field " + name).isTrue();
     return m.group(1);
   }

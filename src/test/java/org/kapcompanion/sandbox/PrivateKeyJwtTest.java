@@ -1,5 +1,6 @@
 package org.kapcompanion.sandbox;
 
+import com.nimbusds.jose.JOSEObjectType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kapcompanion.sandbox.AuthorizationCodeFlowTest.assertOAuthError;
 
@@ -89,7 +90,7 @@ class PrivateKeyJwtTest {
             .expirationTime(Date.from(now.plusSeconds(240)))
             .issueTime(Date.from(now))
             .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(com.nimbusds.jose.JOSEObjectType.JWT).build(), claims);
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }

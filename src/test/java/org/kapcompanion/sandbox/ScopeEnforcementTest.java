@@ -1,5 +1,9 @@
 package org.kapcompanion.sandbox;
 
+import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.time.Instant;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -52,11 +56,10 @@ class ScopeEnforcementTest {
 
     assertThat(include.statusCode()).as(include.body()).isEqualTo(200);
     assertThat(include.body()).contains("\"resourceType\":\"Practitioner\"");
-    java.time.Instant authored = java.time.OffsetDateTime.parse("2026-10-30T09:40:00-04:00").toInstant();
-    java.time.Instant expected =
-        authored.plus(java.time.Duration.ofDays(DateShift.daysFromSeedTo(java.time.LocalDate.now())));
+    Instant authored = OffsetDateTime.parse("2026-10-30T09:40:00-04:00").toInstant();
+    Instant expected = authored.plus(Duration.ofDays(DateShift.daysFromSeedTo(LocalDate.now())));
     String effective = SmartHttp.json(observation).get("effectiveDateTime").getAsString();
-    assertThat(java.time.OffsetDateTime.parse(effective).toInstant()).isEqualTo(expected);
+    assertThat(OffsetDateTime.parse(effective).toInstant()).isEqualTo(expected);
   }
 
   @Test

@@ -41,13 +41,11 @@ final class TestEhr implements AutoCloseable {
   static final String ALEX_ENCOUNTER = "test-alex-session-1";
 
   final EmbeddedEhr ehr;
-  final Path dataDir;
   final RSAKey clientKey;
   private final HttpServer jwksServer;
 
-  private TestEhr(EmbeddedEhr ehr, Path dataDir, RSAKey clientKey, HttpServer jwksServer) {
+  private TestEhr(EmbeddedEhr ehr, RSAKey clientKey, HttpServer jwksServer) {
     this.ehr = ehr;
-    this.dataDir = dataDir;
     this.clientKey = clientKey;
     this.jwksServer = jwksServer;
   }
@@ -65,7 +63,7 @@ final class TestEhr implements AutoCloseable {
         new Options(dataDir, "127.0.0.1", port, reset, clients(jwksUri), SEED, Duration.ofHours(1));
     try {
       EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
-      return new TestEhr(provider.start(options), dataDir, clientKey, jwksServer);
+      return new TestEhr(provider.start(options), clientKey, jwksServer);
     } catch (Exception e) {
       jwksServer.stop(0);
       throw e;
