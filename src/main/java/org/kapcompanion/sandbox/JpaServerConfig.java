@@ -56,7 +56,7 @@ class JpaServerConfig {
   DataSource dataSource(FhirServerSettings settings) {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(
-        "jdbc:h2:file:" + settings.dataDir().resolve("fhir").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        "jdbc:h2:file:" + settings.dataDir().resolve("fhir").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
     dataSource.setUsername("sa");
     dataSource.setPassword("");
     dataSource.setMaximumPoolSize(10);

@@ -2,6 +2,7 @@ package org.kapcompanion.sandbox;
 
 import com.nimbusds.jose.JOSEException;
 import java.io.IOException;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -151,6 +153,7 @@ final class Sandbox implements EmbeddedEhr {
 
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
+    context.setErrorHandler(quietErrors());
     context.addServlet(new ServletHolder("fhir", fhirServer.restfulServer()), "/fhir/*");
     context.addServlet(
         new ServletHolder(new JsonDocumentServlet(Discovery.smartConfiguration(urls))),
@@ -218,9 +221,18 @@ final class Sandbox implements EmbeddedEhr {
   }
 
   private static ErrorHandler quietErrors() {
-    ErrorHandler handler = new ErrorHandler();
+    ErrorHandler handler = new QuietErrorHandler();
     handler.setShowStacks(false);
     handler.setShowMessageInTitle(false);
     return handler;
+  }
+
+  /** Error pages that name the status only: no exception class, message or stack trace reaches the browser. */
+  private static final class QuietErrorHandler extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+    @Override
+    protected void writeErrorHtmlMessage(
+        Request request, Writer writer, int code, String message, Throwable cause, String uri) throws IOException {
+      writer.write("<h2>HTTP ERROR " + code + "</h2>\n");
+    }
   }
 }

@@ -79,6 +79,14 @@ class DiscoveryTest {
         .contains("SMART-on-FHIR");
   }
 
+  @Test
+  void errorPagesNameOnlyTheStatus(SmartHttp http) {
+    HttpResponse<String> response = http.get(http.ehr.origin() + "/auth/token");
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.body()).contains("HTTP ERROR 405").doesNotContain("not supported").doesNotContain("Exception");
+  }
+
   private static List<String> strings(JsonArray array) {
     List<String> values = new ArrayList<>();
     array.forEach(e -> values.add(e.getAsString()));
