@@ -307,6 +307,57 @@ class AuthorizationCodeFlowTest {
   }
 
   @Test
+  void launcherListsEscapedPatientsAndAStandaloneLink(SmartHttp http) {
+    FormPage launcher = http.page(http.ehr.origin() + "/");
+
+    assertThat(launcher.html())
+        .contains("Blake &lt;b&gt;")
+        .doesNotContain("Blake <b>")
+        .contains("Robin Testwood")
+        .contains("href=\"" + TestEhr.APP_LAUNCH + "?iss=" + URLEncoder.encode(http.ehr.fhirBase().toString(), StandardCharsets.UTF_8) + "\"")
+        .doesNotContain("<script");
+  }
+
+  @Test
+  void launchInNewWindowRedirectsStraightToTheAppLaunchUrl(SmartHttp http) {
+    FormPage launcher = http.page(http.ehr.origin() + "/");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("csrf", launcher.csrf());
+    form.put("practitioner", TestEhr.THERAPIST);
+    form.put("patient", TestEhr.ALEX);
+    form.put("encounter", "");
+    form.put("client", TestEhr.PUBLIC_CLIENT);
+    form.put("mode", "window");
+
+    HttpResponse<String> response = http.postForm(http.ehr.origin() + "/launch", form, "Cookie", launcher.cookie());
+
+    assertThat(response.statusCode()).isEqualTo(303);
+    URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+    assertThat(location.toString()).startsWith(TestEhr.APP_LAUNCH + "?");
+    Map<String, String> query = SmartHttp.query(location);
+    assertThat(query.get("iss")).isEqualTo(http.ehr.fhirBase().toString());
+    Pkce pkce = Pkce.create();
+    assertThat(http.authorizeRedirect(http.authorizeParams(TestEhr.PUBLIC_CLIENT, SCOPE, query.get("launch"), pkce)))
+        .containsKey("code");
+  }
+
+  @Test
+  void launcherRejectsEncounterOfAnotherPatient(SmartHttp http) {
+    FormPage launcher = http.page(http.ehr.origin() + "/");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("csrf", launcher.csrf());
+    form.put("practitioner", TestEhr.THERAPIST);
+    form.put("patient", TestEhr.BLAKE);
+    form.put("encounter", TestEhr.ALEX_ENCOUNTER);
+    form.put("client", TestEhr.PUBLIC_CLIENT);
+
+    HttpResponse<String> response = http.postForm(http.ehr.origin() + "/launch", form, "Cookie", launcher.cookie());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("does not belong");
+  }
+
+  @Test
   void launcherRejectsFormWithoutCsrfToken(SmartHttp http) {
     HttpResponse<String> response =
         http.postForm(
