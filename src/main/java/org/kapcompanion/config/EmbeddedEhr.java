@@ -2,6 +2,7 @@ package org.kapcompanion.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -33,8 +34,26 @@ public interface EmbeddedEhr extends AutoCloseable {
    * @param port the port to bind, 0 for any free port
    * @param reset whether to delete the data directory first
    * @param clients the apps registered with its authorization server
+   * @param seedPrefix the classpath folder (ending in {@code /}) whose {@code index.txt} lists the seed bundles
+   * @param accessTokenLifetime how long the access tokens it issues are valid
    */
-  record Options(Path dataDir, String host, int port, boolean reset, List<RegisteredClient> clients) {}
+  record Options(
+      Path dataDir,
+      String host,
+      int port,
+      boolean reset,
+      List<RegisteredClient> clients,
+      String seedPrefix,
+      Duration accessTokenLifetime) {
+
+    /** The seed the demo ships with. */
+    public static final String DEFAULT_SEED_PREFIX = "sandbox/seed/";
+
+    /** Options with the shipped seed and one-hour access tokens. */
+    public Options(Path dataDir, String host, int port, boolean reset, List<RegisteredClient> clients) {
+      this(dataDir, host, port, reset, clients, DEFAULT_SEED_PREFIX, Duration.ofHours(1));
+    }
+  }
 
   /**
    * An app registered with the embedded authorization server.

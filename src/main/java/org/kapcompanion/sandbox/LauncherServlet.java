@@ -1,0 +1,175 @@
+package org.kapcompanion.sandbox;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.kapcompanion.config.EmbeddedEhr.RegisteredClient;
+
+/**
+ * The launcher ({@code /}): pick a practitioner, patient, encounter and app, then launch it in the mock EHR page
+ * ({@code /ehr}, the app in an iframe) or in a new window, with a server-side launch context under a random id.
+ */
+final class LauncherServlet extends HttpServlet {
+
+  private static final Pattern REFERENCE = Pattern.compile("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
+
+  private final Map<String, RegisteredClient> clients;
+  private final ExpiringStore<LaunchContext> launches;
+  private final Directory directory;
+  private final SandboxUrls urls;
+  private final Pages pages;
+
+  LauncherServlet(
+      Map<String, RegisteredClient> clients,
+      ExpiringStore<LaunchContext> launches,
+      Directory directory,
+      SandboxUrls urls,
+      Pages pages) {
+    this.clients = clients;
+    this.launches = launches;
+    this.directory = directory;
+    this.urls = urls;
+    this.pages = pages;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (request.getServletPath().equals("/ehr")) {
+      showEhr(request.getParameter("launch"), response);
+    } else {
+      showLauncher(request, response, 200, null);
+    }
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!Csrf.isValid(request)) {
+      showLauncher(request, response, 403, "The form had expired; please launch again.");
+      return;
+    }
+    Optional<String> problem = validate(request);
+    if (problem.isPresent()) {
+      showLauncher(request, response, 400, problem.get());
+      return;
+    }
+    String launch = launches.put(launchContext(request));
+    String location =
+        "window".equals(request.getParameter("mode"))
+            ? appLaunchUrl(clients.get(request.getParameter("client")), launch)
+            : "/ehr?launch=" + launch;
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", location);
+  }
+
+  private Optional<String> validate(HttpServletRequest request) {
+    String patient = request.getParameter("patient");
+    String encounter = blankToNull(request.getParameter("encounter"));
+    if (!clients.containsKey(request.getParameter("client"))) {
+      return Optional.of("Choose a registered app.");
+    }
+    if (directory.practitionerName(request.getParameter("practitioner")).isEmpty()) {
+      return Optional.of("Choose a practitioner.");
+    }
+    if (directory.patientName(patient).isEmpty()) {
+      return Optional.of("Choose a patient.");
+    }
+    if (encounter != null && directory.encounterOf(patient, encounter).isEmpty()) {
+      return Optional.of("The encounter does not belong to the chosen patient.");
+    }
+    if (!fhirContext(request).stream().allMatch(r -> REFERENCE.matcher(r).matches())) {
+      return Optional.of("Each fhirContext line must be a reference such as Questionnaire/kap-pre-dose.");
+    }
+    return Optional.empty();
+  }
+
+  private static LaunchContext launchContext(HttpServletRequest request) {
+    return new LaunchContext(
+        request.getParameter("client"),
+        request.getParameter("practitioner"),
+        request.getParameter("patient"),
+        blankToNull(request.getParameter("encounter")),
+        "true".equals(request.getParameter("need_patient_banner")),
+        blankToNull(request.getParameter("intent")),
+        fhirContext(request),
+        "true".equals(request.getParameter("legacy_fhir_context")));
+  }
+
+  private void showEhr(String launchId, HttpServletResponse response) throws IOException {
+    Optional<LaunchContext> launch = launches.get(launchId);
+    if (launch.isEmpty()) {
+      pages.error(response, 404, "This launch has expired. Launch the app again from the launcher.");
+      return;
+    }
+    LaunchContext context = launch.get();
+    RegisteredClient client = clients.get(context.clientId());
+    Map<String, Object> params = new HashMap<>();
+    params.put("patient", directory.patientName(context.patientId()).orElse("(unknown patient)"));
+    params.put("practitioner", directory.practitionerName(context.practitionerId()).orElse("(unknown)"));
+    params.put(
+        "encounter",
+        context.encounterId() == null
+            ? null
+            : directory.encounterOf(context.patientId(), context.encounterId()).orElse(null));
+    params.put("appName", client.name());
+    params.put("launchUrl", appLaunchUrl(client, launchId));
+    pages.render(response, 200, "ehr", params);
+  }
+
+  private void showLauncher(HttpServletRequest request, HttpServletResponse response, int status, String error)
+      throws IOException {
+    Map<String, String> clientNames = new LinkedHashMap<>();
+    Map<String, String> standalone = new LinkedHashMap<>();
+    clients.values().forEach(c -> clientNames.put(c.clientId(), c.name()));
+    clients.values().forEach(c -> standalone.put(c.name(), withQuery(c.launchUrl(), "iss=" + enc(fhirBase()))));
+    Map<String, Object> params = new HashMap<>();
+    params.put("csrf", Csrf.token(request, response));
+    params.put("fhirBase", fhirBase());
+    params.put("practitioners", directory.practitioners());
+    params.put("patients", directory.patients());
+    params.put("encounters", directory.encountersByPatient());
+    params.put("clients", clientNames);
+    params.put("standaloneLinks", standalone);
+    params.put("error", error);
+    pages.render(response, status, "launcher", params);
+  }
+
+  /** The app's launch URL with {@code iss} and {@code launch} (SMART App Launch 2.x §EHR launch). */
+  private String appLaunchUrl(RegisteredClient client, String launch) {
+    return withQuery(client.launchUrl(), "iss=" + enc(fhirBase()) + "&launch=" + enc(launch));
+  }
+
+  private String fhirBase() {
+    return urls.fhirBase().toString();
+  }
+
+  private static List<String> fhirContext(HttpServletRequest request) {
+    String text = request.getParameter("fhirContext");
+    return text == null
+        ? List.of()
+        : Arrays.stream(text.split("[\\s,]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static String withQuery(URI base, String query) {
+    String url = base.toString();
+    return url + (url.contains("?") ? "&" : "?") + query;
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}
