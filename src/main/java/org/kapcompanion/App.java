@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.config.ConfigException;
 import org.kapcompanion.config.ConfigLoader;
@@ -123,12 +126,22 @@ public final class App implements AutoCloseable {
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
-    SummaryPage summary = new SummaryPage(new RecordReader(fhir, config.protocol(), clock),
+    SummaryPage summary = new SummaryPage(new RecordReader(fhir, config.protocol(), fhirReads(), clock),
         launch.sessionTokens(), templates);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     return new WebServer(config.host(), config.port(), templates, frameAncestors,
         launch.routes(Map.of("", summary)), List.of());
+  }
+
+  /** Threads that wait on EHR reads; sized for many sessions each reading its parts in parallel. */
+  private static ExecutorService fhirReads() {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(64, runnable -> {
+      Thread thread = new Thread(runnable, "kap-fhir-read-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   private static FhirContext fhirContext() {

@@ -2,7 +2,7 @@ package org.kapcompanion.record;
 
 import java.util.Optional;
 
-/** The reads that make up the record, each a relative FHIR URL sent as one entry of a batch. */
+/** The reads that make up the record, each a relative FHIR URL read in parallel with the others. */
 enum RecordPart {
   PATIENT("Patient/%s"),
   CONDITIONS("Condition?patient=%s&_count=200"),

@@ -7,11 +7,12 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
@@ -19,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a patient's record in one round trip: every part of it is an entry of one FHIR batch, and a part that fails
- * becomes a message in its own section.
+ * Reads a patient's record in one round of parallel FHIR requests (one per part), so the launch costs a single
+ * sequential round trip on any EHR, and a part that fails becomes a message in its own section.
  */
 public final class RecordReader {
 
@@ -28,11 +29,16 @@ public final class RecordReader {
 
   private final FhirContext fhir;
   private final RecordMapper mapper;
+  private final ExecutorService reads;
   private final Clock clock;
 
-  public RecordReader(FhirContext fhir, ClinicalProtocol protocol, Clock clock) {
+  /**
+   * @param reads the threads that wait on the EHR, shared by all sessions
+   */
+  public RecordReader(FhirContext fhir, ClinicalProtocol protocol, ExecutorService reads, Clock clock) {
     this.fhir = fhir;
     this.mapper = new RecordMapper(protocol, clock.getZone());
+    this.reads = reads;
     this.clock = clock;
   }
 
@@ -44,74 +50,47 @@ public final class RecordReader {
   }
 
   public Result read(String fhirBase, String accessToken, String patientId, Optional<String> fhirUser) {
-    List<RecordPart> parts = new ArrayList<>();
-    Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
-    for (RecordPart part : RecordPart.values()) {
-      part.url(patientId, fhirUser).ifPresent(url -> {
-        parts.add(part);
-        batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(url);
-      });
-    }
-    try {
-      Bundle response = client(fhirBase, accessToken).transaction().withBundle(batch).execute();
-      return new Result.Read(mapper.map(results(parts, response), today()));
-    } catch (AuthenticationException e) {
-      return new Result.Unauthorized();
-    } catch (BaseServerResponseException e) {
-      LOG.warn("record batch failed with HTTP {}", e.getStatusCode());
-      return new Result.Read(mapper.map(allFailed(parts, problem(e.getStatusCode())), today()));
-    } catch (RuntimeException e) {
-      LOG.warn("record batch failed: {}", e.getClass().getSimpleName());
-      return new Result.Read(mapper.map(allFailed(parts, problem(0)), today()));
-    }
-  }
-
-  private LocalDate today() {
-    return clock.instant().atZone(clock.getZone()).toLocalDate();
-  }
-
-  private IGenericClient client(String fhirBase, String accessToken) {
     IGenericClient client = fhir.newRestfulGenericClient(fhirBase);
     client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
-    return client;
-  }
-
-  private static Map<RecordPart, RecordMapper.PartResult> results(List<RecordPart> parts, Bundle response) {
+    Map<RecordPart, CompletableFuture<RecordMapper.PartResult>> pending = new EnumMap<>(RecordPart.class);
+    for (RecordPart part : RecordPart.values()) {
+      part.url(patientId, fhirUser).ifPresent(url ->
+          pending.put(part, CompletableFuture.supplyAsync(() -> readPart(client, part, url), reads)));
+    }
     Map<RecordPart, RecordMapper.PartResult> results = new EnumMap<>(RecordPart.class);
-    for (int i = 0; i < parts.size(); i++) {
-      RecordPart part = parts.get(i);
-      if (i >= response.getEntry().size()) {
-        results.put(part, RecordMapper.PartResult.failed(problem(0)));
-        continue;
-      }
-      Bundle.BundleEntryComponent entry = response.getEntry().get(i);
-      int status = status(entry.getResponse().getStatus());
-      if (status >= 200 && status < 300 && entry.hasResource()) {
-        results.put(part, RecordMapper.PartResult.of(RecordMapper.resourcesOf((Resource) entry.getResource())));
-      } else {
-        LOG.warn("record part {} failed with HTTP {}", part, status);
-        results.put(part, RecordMapper.PartResult.failed(problem(status)));
+    for (Map.Entry<RecordPart, CompletableFuture<RecordMapper.PartResult>> entry : pending.entrySet()) {
+      try {
+        results.put(entry.getKey(), entry.getValue().join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof AuthenticationException) {
+          return new Result.Unauthorized();
+        }
+        throw e;
       }
     }
-    return results;
+    return new Result.Read(mapper.map(results, LocalDate.now(clock)));
   }
 
-  private static Map<RecordPart, RecordMapper.PartResult> allFailed(List<RecordPart> parts, String problem) {
-    Map<RecordPart, RecordMapper.PartResult> results = new EnumMap<>(RecordPart.class);
-    parts.forEach(part -> results.put(part, RecordMapper.PartResult.failed(problem)));
-    return results;
-  }
-
-  private static int status(String statusLine) {
+  private static RecordMapper.PartResult readPart(IGenericClient client, RecordPart part, String url) {
     try {
-      return Integer.parseInt(statusLine.trim().split("\\s+")[0]);
+      Resource resource = url.contains("?")
+          ? client.search().byUrl(url).returnBundle(Bundle.class).execute()
+          : (Resource) client.read().resource(url.substring(0, url.indexOf('/')))
+              .withId(url.substring(url.indexOf('/') + 1)).execute();
+      return RecordMapper.PartResult.of(RecordMapper.resourcesOf(resource));
+    } catch (AuthenticationException e) {
+      throw e;
+    } catch (BaseServerResponseException e) {
+      LOG.warn("record part {} failed with HTTP {}", part, e.getStatusCode());
+      return RecordMapper.PartResult.failed(problem(e.getStatusCode()));
     } catch (RuntimeException e) {
-      return 0;
+      LOG.warn("record part {} failed: {}", part, e.getClass().getName());
+      return RecordMapper.PartResult.failed(problem(0));
     }
   }
 
   static String problem(int status) {
-    if (status == 401 || status == 403) {
+    if (status == 403) {
       return "The EHR did not allow KAP Companion to read this. Ask IT to check the app's permissions.";
     }
     if (status == 404) {

@@ -130,12 +130,12 @@ class LaunchIT {
         "launch?iss=" + environment.ehr().fhirBase()));
     page = browser.last(browser.follow(page));
     assertThat(page.body()).contains("Password");
-    HttpBrowser.Page login = browser.post(page.url(), java.util.Map.of("csrf", page.inputValue("csrf"),
+    HttpBrowser.Page login = browser.post(page.url().resolve("/auth/login"), java.util.Map.of("csrf", page.inputValue("csrf"),
         "request", page.inputValue("request"), "practitioner", Launches.THERAPIST,
         "password", sandboxPassword(page.body())));
     HttpBrowser.Page picker = browser.last(browser.follow(login));
     assertThat(picker.body()).contains("Quintero-Hale");
-    HttpBrowser.Page picked = browser.post(picker.url(), java.util.Map.of("csrf", picker.inputValue("csrf"),
+    HttpBrowser.Page picked = browser.post(picker.url().resolve("/auth/patient"), java.util.Map.of("csrf", picker.inputValue("csrf"),
         "request", picker.inputValue("request"), "patient", "kap-pt-03"));
     HttpBrowser.Page summary = browser.last(browser.follow(picked));
     assertThat(summary.status()).isEqualTo(200);

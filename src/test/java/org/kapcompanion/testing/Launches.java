@@ -28,7 +28,7 @@ public final class Launches {
     if (needPatientBanner) {
       form.put("need_patient_banner", "true");
     }
-    HttpBrowser.Page launched = browser.post(environment.ehrOrigin(), form);
+    HttpBrowser.Page launched = browser.post(environment.ehrOrigin().resolve("launch"), form);
     if (launched.status() != 303) {
       throw new AssertionError("launcher answered " + launched.status() + ": " + launched.body());
     }
