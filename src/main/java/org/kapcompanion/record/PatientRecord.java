@@ -33,8 +33,9 @@ public record PatientRecord(
   /** An allergy or intolerance. */
   public record Allergy(String substance, Optional<String> reaction, Optional<String> criticality) {}
 
-  /** The latest value of one vital sign. */
-  public record VitalSign(String label, String value, String unit, Optional<OffsetDateTime> when) {}
+  /** The latest value of one vital sign, with what needs attention about it (e.g. above the pre-dose BP gate). */
+  public record VitalSign(String label, String value, String unit, Optional<OffsetDateTime> when,
+      Optional<String> attention) {}
 
   /** A series of outcome-scale totals (PHQ-9, GAD-7, PCL-5), oldest first. */
   public record ScoreSeries(String name, String code, int maximum, List<ScorePoint> points) {

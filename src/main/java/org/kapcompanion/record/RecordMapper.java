@@ -216,7 +216,8 @@ final class RecordMapper {
   private Optional<PatientRecord.VitalSign> vitalValue(Observation observation, VitalKind kind) {
     Optional<OffsetDateTime> when = Optional.ofNullable(effective(observation));
     if (kind.code().equals(Codes.BLOOD_PRESSURE)) {
-      return bloodPressure(observation).map(bp -> new PatientRecord.VitalSign(kind.label(), bp, kind.unit(), when));
+      return bloodPressure(observation).map(bp -> new PatientRecord.VitalSign(kind.label(), bp, kind.unit(), when,
+          aboveGate(observation)));
     }
     if (!observation.hasValueQuantity()) {
       return Optional.empty();
@@ -224,7 +225,16 @@ final class RecordMapper {
     Quantity quantity = observation.getValueQuantity();
     String unit = quantity.hasUnit() ? quantity.getUnit() : kind.unit();
     return Optional.of(new PatientRecord.VitalSign(kind.label(), quantity.getValue().stripTrailingZeros()
-        .toPlainString(), unit, when));
+        .toPlainString(), unit, when, Optional.empty()));
+  }
+
+  /** "Above the pre-dose limit" when either pressure exceeds the clinic's gate. */
+  private Optional<String> aboveGate(Observation observation) {
+    ClinicalProtocol.BloodPressure gate = protocol.bloodPressureGate();
+    boolean above = component(observation, Codes.SYSTOLIC).filter(s -> s > gate.systolic()).isPresent()
+        || component(observation, Codes.DIASTOLIC).filter(d -> d > gate.diastolic()).isPresent();
+    return above ? Optional.of("Above the pre-dose limit of " + gate.systolic() + "/" + gate.diastolic())
+        : Optional.empty();
   }
 
   private static Optional<String> bloodPressure(Observation observation) {

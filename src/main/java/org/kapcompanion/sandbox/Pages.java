@@ -18,7 +18,8 @@ final class Pages {
 
   /** @param frameSources the origins the EHR page may frame (the registered apps), space-separated */
   Pages(String frameSources) {
-    this.frameSources = frameSources.isBlank() ? "'none'" : frameSources;
+    // 'self': an app framed in the mock EHR page is sent to this sandbox's own authorize endpoint inside the frame.
+    this.frameSources = frameSources.isBlank() ? "'self'" : "'self' " + frameSources;
   }
 
   void render(HttpServletResponse response, int status, String template, Map<String, Object> params)

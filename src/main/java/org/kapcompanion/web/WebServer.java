@@ -21,6 +21,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class WebServer {
 
+  /** Front-end libraries served from their WebJars; each folder lives in its own jar. */
+  private static final List<String> WEB_JARS = List.of("htmx.org", "chart.js");
+
   private final Server server;
   private final ServerConnector connector;
 
@@ -48,7 +51,9 @@ public final class WebServer {
     guards.forEach(guard -> addFilter(context, guard.pathSpec(), guard.filter()));
     routes.forEach(route -> context.addServlet(new ServletHolder(route.servlet()), route.pathSpec()));
     context.addServlet(assets("static/"), "/assets/*");
-    context.addServlet(assets("META-INF/resources/webjars/"), "/webjars/*");
+    for (String webJar : WEB_JARS) {
+      context.addServlet(assets("META-INF/resources/webjars/" + webJar + "/"), "/webjars/" + webJar + "/*");
+    }
     context.addServlet(new ServletHolder(new ErrorServlet(templates)), "/error");
     ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
     errors.setShowStacks(false);

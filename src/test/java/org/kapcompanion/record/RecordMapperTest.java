@@ -102,9 +102,22 @@ class RecordMapperTest {
   void latestVitalsTakeTheNewestReading() {
     List<PatientRecord.VitalSign> vitals = mapper.map(allParts(), TODAY).latestVitals().value();
     assertThat(vitals).filteredOn(v -> v.label().equals("Blood pressure")).singleElement()
-        .satisfies(v -> assertThat(v.value()).isEqualTo("128/82"));
+        .satisfies(v -> {
+          assertThat(v.value()).isEqualTo("128/82");
+          assertThat(v.attention()).isEmpty();
+        });
     assertThat(vitals).filteredOn(v -> v.label().equals("Heart rate")).singleElement()
         .satisfies(v -> assertThat(v.value()).isEqualTo("72"));
+  }
+
+  @Test
+  void bloodPressureAboveTheClinicsGateIsMarked() {
+    Map<RecordPart, RecordMapper.PartResult> parts = allParts();
+    parts.put(RecordPart.VITALS, RecordMapper.PartResult.of(resources.stream()
+        .filter(r -> r.getIdElement().getIdPart().equals("bp-old")).toList()));
+    PatientRecord.VitalSign bp = mapper.map(parts, TODAY).latestVitals().value().get(0);
+    assertThat(bp.value()).isEqualTo("152/94");
+    assertThat(bp.attention()).contains("Above the pre-dose limit of 140/90");
   }
 
   @Test

@@ -1,0 +1,60 @@
+package org.kapcompanion.testing;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Debian Chromium driven by Playwright, one per test class. Browser tests fail — never skip — when the
+ * browser is missing: {@code apt-get install chromium}.
+ */
+public final class Chromium implements AutoCloseable {
+
+  public static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+  public static final Path ARTIFACTS = Path.of("target/test-artifacts");
+
+  private final Playwright playwright;
+  private final Browser browser;
+
+  private Chromium(Playwright playwright, Browser browser) {
+    this.playwright = playwright;
+    this.browser = browser;
+  }
+
+  public static Chromium start() {
+    if (!Files.isExecutable(EXECUTABLE)) {
+      throw new IllegalStateException("browser tests need Chromium at " + EXECUTABLE + ": apt-get install chromium");
+    }
+    Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(EXECUTABLE).setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-dev-shm-usage")));
+    return new Chromium(playwright, browser);
+  }
+
+  /** A fresh page in its own browser context (its own cookies), tablet-sized. */
+  public Page newPage() {
+    return browser.newContext(new Browser.NewContextOptions().setViewportSize(1180, 820)).newPage();
+  }
+
+  /** Saves a full-page screenshot under {@code target/test-artifacts/NAME.png}. */
+  public static Path screenshot(Page page, String name) {
+    Path file = ARTIFACTS.resolve(name + ".png");
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    return file;
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+    playwright.close();
+  }
+}
