@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.store.Hashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,16 +51,48 @@ public final class SessionTokens {
 
   /** Refreshes after the EHR rejected the current access token; empty when the session must be relaunched. */
   public Optional<AppSession> refresh(String handle, AppSession session) {
-    ReentrantLock lock = locks[Math.floorMod(handle.hashCode(), locks.length)];
+    return refreshByHash(Hashes.sha256(handle), session);
+  }
+
+  /**
+   * The session stored under {@code sessionHash} with a working access token, for server-side delivery of queued
+   * writes (no browser involved); empty when the session ended or can no longer be refreshed.
+   */
+  public Optional<AppSession> freshByHash(String sessionHash) {
+    return sessions.findByHash(sessionHash).flatMap(session ->
+        session.tokens().accessTokenExpiresAt().isAfter(clock.instant().plus(REFRESH_BEFORE))
+            ? Optional.of(session) : refreshByHash(sessionHash, session));
+  }
+
+  /**
+   * Like {@link #refresh}, for server-side delivery: after the EHR rejected {@code rejectedAccessToken}. When another
+   * thread or node already replaced that token, the stored session is returned as it is.
+   */
+  public Optional<AppSession> refreshByHash(String sessionHash, String rejectedAccessToken) {
+    ReentrantLock lock = locks[Math.floorMod(sessionHash.hashCode(), locks.length)];
     lock.lock();
     try {
-      return doRefresh(handle, session);
+      Optional<AppSession> stored = sessions.findByHash(sessionHash);
+      if (stored.isEmpty() || !stored.get().tokens().accessToken().equals(rejectedAccessToken)) {
+        return stored;
+      }
+      return doRefresh(sessionHash, stored.get());
     } finally {
       lock.unlock();
     }
   }
 
-  private Optional<AppSession> doRefresh(String handle, AppSession session) {
+  private Optional<AppSession> refreshByHash(String sessionHash, AppSession session) {
+    ReentrantLock lock = locks[Math.floorMod(sessionHash.hashCode(), locks.length)];
+    lock.lock();
+    try {
+      return doRefresh(sessionHash, session);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Optional<AppSession> doRefresh(String sessionHash, AppSession session) {
     Optional<TenantConfig> tenant = config.tenant(session.tenantId());
     if (session.tokens().refreshToken().isEmpty() || tenant.isEmpty()) {
       return Optional.empty();
@@ -73,7 +106,7 @@ public final class SessionTokens {
         return Optional.empty();
       }
       AppSession refreshed = session.withTokens(tokensFrom(success.response().getTokens(), session.tokens()));
-      sessions.update(handle, refreshed);
+      sessions.updateByHash(sessionHash, refreshed);
       return Optional.of(refreshed);
     } catch (LaunchException e) {
       LOG.warn("token refresh failed for tenant {}: {}", session.tenantId(), e.getMessage());

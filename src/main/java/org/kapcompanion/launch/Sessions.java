@@ -66,12 +66,32 @@ public final class Sessions {
     }
   }
 
+  /** The live session stored under {@code sessionHash}, for server-side work that has no browser (queued writes). */
+  Optional<AppSession> findByHash(String sessionHash) {
+    String sql = "select payload from app_session where session_hash = ? and expires_at > ?";
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, sessionHash);
+      select.setTimestamp(2, Timestamp.from(clock.instant()));
+      try (ResultSet result = select.executeQuery()) {
+        return result.next() ? Optional.of(GSON.fromJson(box.open(result.getString(1)), AppSession.class))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read session", e);
+    }
+  }
+
   void update(String handle, AppSession session) {
+    updateByHash(Hashes.sha256(handle), session);
+  }
+
+  void updateByHash(String sessionHash, AppSession session) {
     try (Connection connection = dataSource.getConnection();
          PreparedStatement update = connection.prepareStatement(
              "update app_session set payload = ? where session_hash = ?")) {
       update.setString(1, box.seal(GSON.toJson(session)));
-      update.setString(2, Hashes.sha256(handle));
+      update.setString(2, sessionHash);
       update.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot update session", e);

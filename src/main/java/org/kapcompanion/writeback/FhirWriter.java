@@ -1,0 +1,198 @@
+package org.kapcompanion.writeback;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Writes one entry to an EHR according to its {@link WritePlan}, so that any number of retries leaves the entry there
+ * exactly once: conditional creates on the entry identifier (and the Provenance's entry tag), or a search first where
+ * the server has no conditional create. Classifies every answer into a {@link WriteOutcome}.
+ */
+final class FhirWriter {
+
+  private static final String FHIR_JSON = "application/fhir+json";
+
+  private final HttpClient http;
+  private final FhirContext fhir;
+  private final Capabilities capabilities;
+  private final Duration timeout;
+
+  FhirWriter(HttpClient http, FhirContext fhir, Capabilities capabilities, Duration timeout) {
+    this.http = http;
+    this.fhir = fhir;
+    this.capabilities = capabilities;
+    this.timeout = timeout;
+  }
+
+  /** The EHR endpoint and bearer token to write with. */
+  record Credentials(URI fhirBase, String accessToken) {}
+
+  WriteOutcome write(Credentials credentials, EntryResources entry) {
+    try {
+      Capabilities.Lookup lookup = capabilities.forEndpoint(credentials);
+      if (!(lookup instanceof Capabilities.Lookup.Known known)) {
+        return ((Capabilities.Lookup.Unknown) lookup).outcome();
+      }
+      String type = entry.target().fhirType();
+      Optional<WritePlan> plan = WritePlan.choose(known.statement(), type);
+      if (plan.isEmpty()) {
+        return new WriteOutcome.Rejected("this EHR does not accept " + type + " writes");
+      }
+      return write(credentials, entry, plan.get());
+    } catch (IOException | DataFormatException e) {
+      return new WriteOutcome.Retry("no usable answer from the EHR (" + e.getClass().getSimpleName() + ")",
+          Optional.empty());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new WriteOutcome.Retry("interrupted", Optional.empty());
+    }
+  }
+
+  private WriteOutcome write(Credentials credentials, EntryResources entry, WritePlan plan)
+      throws IOException, InterruptedException {
+    Optional<String> skipped = plan.provenance() || entry.provenance().isEmpty() ? Optional.empty()
+        : Optional.of("this EHR does not accept Provenance; the author is recorded on the entry only");
+    if (plan.mode() == WritePlan.Mode.TRANSACTION) {
+      return transaction(credentials, entry, plan.provenance(), skipped);
+    }
+    WriteOutcome target = create(credentials, entry.target(), entry.targetCriteria(), plan.mode());
+    if (!(target instanceof WriteOutcome.Written written) || !plan.provenance() || entry.provenance().isEmpty()) {
+      return target instanceof WriteOutcome.Written w ? new WriteOutcome.Written(w.reference(), skipped) : target;
+    }
+    Provenance provenance = entry.provenance().get().copy();
+    provenance.setTarget(java.util.List.of(new Reference(written.reference())));
+    WriteOutcome saved = create(credentials, provenance, entry.provenanceCriteria(), plan.mode());
+    return saved instanceof WriteOutcome.Written ? written : saved;
+  }
+
+  private WriteOutcome transaction(Credentials credentials, EntryResources entry, boolean withProvenance,
+      Optional<String> skipped) throws IOException, InterruptedException {
+    Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    String type = entry.target().fhirType();
+    bundle.addEntry().setFullUrl(EntryResources.targetUrn(entry.entryId())).setResource(entry.target())
+        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(type).setIfNoneExist(entry.targetCriteria());
+    if (withProvenance && entry.provenance().isPresent()) {
+      bundle.addEntry().setResource(entry.provenance().get()).getRequest().setMethod(Bundle.HTTPVerb.POST)
+          .setUrl("Provenance").setIfNoneExist(entry.provenanceCriteria());
+    }
+    HttpResponse<String> response = send(credentials, request(credentials, "")
+        .POST(HttpRequest.BodyPublishers.ofString(parser().encodeResourceToString(bundle))));
+    if (response.statusCode() / 100 != 2) {
+      return failure(response);
+    }
+    Bundle answer = parser().parseResource(Bundle.class, response.body());
+    return new WriteOutcome.Written(reference(answer.getEntryFirstRep().getResponse().getLocation(), type), skipped);
+  }
+
+  private WriteOutcome create(Credentials credentials, Resource resource, String criteria, WritePlan.Mode mode)
+      throws IOException, InterruptedException {
+    String type = resource.fhirType();
+    if (mode == WritePlan.Mode.SEARCH_THEN_CREATE) {
+      HttpResponse<String> search = send(credentials, request(credentials, type + "?" + encodedCriteria(criteria))
+          .header("Cache-Control", "no-cache").GET());
+      if (search.statusCode() / 100 != 2) {
+        return failure(search);
+      }
+      Bundle found = parser().parseResource(Bundle.class, search.body());
+      if (!found.getEntry().isEmpty()) {
+        return new WriteOutcome.Written(type + "/" + found.getEntryFirstRep().getResource().getIdPart(),
+            Optional.empty());
+      }
+    }
+    HttpRequest.Builder post = request(credentials, type)
+        .POST(HttpRequest.BodyPublishers.ofString(parser().encodeResourceToString(resource)));
+    if (mode == WritePlan.Mode.CONDITIONAL_CREATE) {
+      post.header("If-None-Exist", criteria);
+    }
+    HttpResponse<String> response = send(credentials, post);
+    if (response.statusCode() / 100 != 2) {
+      return failure(response);
+    }
+    return new WriteOutcome.Written(reference(response.headers().firstValue("Location").orElse(""), type),
+        Optional.empty());
+  }
+
+  private HttpRequest.Builder request(Credentials credentials, String path) {
+    String base = credentials.fhirBase().toString();
+    return HttpRequest.newBuilder(URI.create(base.endsWith("/") ? base + path : base + "/" + path))
+        .timeout(timeout)
+        .header("Authorization", "Bearer " + credentials.accessToken())
+        .header("Accept", FHIR_JSON)
+        .header("Content-Type", FHIR_JSON)
+        .header("Prefer", "return=minimal");
+  }
+
+  private HttpResponse<String> send(Credentials credentials, HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Classifies a non-2xx answer (FHIR R4 §3.1.0.4 and RFC 9110 semantics). */
+  WriteOutcome failure(HttpResponse<String> response) {
+    int status = response.statusCode();
+    if (status == 401) {
+      return new WriteOutcome.Unauthorized();
+    }
+    if (status == 408 || status == 429 || status >= 500 || status == 409) {
+      return new WriteOutcome.Retry("EHR answered " + status, retryAfter(response));
+    }
+    if (status == 412) {
+      return new WriteOutcome.Conflict("the EHR holds a different version of this entry (412)");
+    }
+    return new WriteOutcome.Rejected(explanation(response));
+  }
+
+  private String explanation(HttpResponse<String> response) {
+    Optional<String> diagnostics = Optional.empty();
+    try {
+      OperationOutcome outcome = parser().parseResource(OperationOutcome.class, response.body());
+      diagnostics = outcome.getIssue().stream().map(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
+          .filter(d -> d != null && !d.isBlank()).findFirst();
+    } catch (RuntimeException notAnOutcome) {
+      // a body that is not an OperationOutcome leaves only the status to explain the rejection
+    }
+    return "the EHR refused the entry (" + response.statusCode() + ")" + diagnostics.map(d -> ": " + d).orElse("");
+  }
+
+  private static Optional<Duration> retryAfter(HttpResponse<String> response) {
+    return response.headers().firstValue("Retry-After").flatMap(value -> {
+      try {
+        return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+      } catch (NumberFormatException httpDate) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  private static String encodedCriteria(String criteria) {
+    int equals = criteria.indexOf('=');
+    return criteria.substring(0, equals + 1)
+        + URLEncoder.encode(criteria.substring(equals + 1), StandardCharsets.UTF_8);
+  }
+
+  /** {@code Observation/123} from a Location such as {@code http://ehr/fhir/Observation/123/_history/1}. */
+  static String reference(String location, String type) {
+    String path = location.replaceFirst("/_history/.*$", "");
+    int at = path.lastIndexOf(type + "/");
+    return at < 0 ? type : path.substring(at);
+  }
+
+  private IParser parser() {
+    return fhir.newJsonParser();
+  }
+}

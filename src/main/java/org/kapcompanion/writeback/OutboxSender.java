@@ -1,0 +1,199 @@
+package org.kapcompanion.writeback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox in the background: claims the oldest due entry of each session, writes it with the session's
+ * credentials (refreshing them once on a 401), and records the outcome — deleted when written, retried later with
+ * backoff, or failed with a reason. Logs carry entry ids, tenants and statuses only, never clinical content.
+ */
+public final class OutboxSender implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+  private static final Duration IDLE_POLL = Duration.ofMillis(250);
+
+  private final Outbox outbox;
+  private final FhirWriter writer;
+  private final DeliveryCredentials credentials;
+  private final RetryPolicy policy;
+  private final Clock clock;
+  private final Duration lease;
+  private final String node = UUID.randomUUID().toString();
+  private final ExecutorService workers;
+  private final int parallelism;
+  private final AtomicLong written = new AtomicLong();
+  private final Object wake = new Object();
+  private volatile boolean running;
+  private Thread loop;
+
+  OutboxSender(Outbox outbox, FhirWriter writer, DeliveryCredentials credentials, RetryPolicy policy, Clock clock,
+      Duration lease, int parallelism) {
+    this.outbox = outbox;
+    this.writer = writer;
+    this.credentials = credentials;
+    this.policy = policy;
+    this.clock = clock;
+    this.lease = lease;
+    this.parallelism = parallelism;
+    AtomicInteger count = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(parallelism, runnable -> {
+      Thread thread = new Thread(runnable, "kap-outbox-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Starts the delivery loop; entries left by an earlier run (or another node) are picked up as they come due. */
+  public synchronized void start() {
+    running = true;
+    loop = new Thread(this::run, "kap-outbox-loop");
+    loop.setDaemon(true);
+    loop.start();
+  }
+
+  /** Asks the loop to look at the outbox now, e.g. after a new entry was stored. */
+  void nudge() {
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+  }
+
+  /** How many entries this node wrote to the EHR since it started. */
+  public long written() {
+    return written.get();
+  }
+
+  private void run() {
+    while (running) {
+      int delivered = 0;
+      try {
+        delivered = deliverDue();
+      } catch (RuntimeException e) {
+        LOG.warn("outbox delivery round failed: {}", e.getClass().getName());
+      }
+      if (delivered == 0) {
+        synchronized (wake) {
+          try {
+            wake.wait(IDLE_POLL.toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /** One round: claims due entries (one per session) and delivers them in parallel; returns how many it handled. */
+  int deliverDue() {
+    List<Outbox.Claimed> claimed = outbox.claim(node, lease, parallelism * 4);
+    List<Future<?>> running = new ArrayList<>();
+    for (Outbox.Claimed entry : claimed) {
+      running.add(workers.submit(() -> deliver(entry)));
+    }
+    for (Future<?> future : running) {
+      try {
+        future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return claimed.size();
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.warn("outbox delivery failed: {}", e.getCause().getClass().getName());
+      }
+    }
+    return claimed.size();
+  }
+
+  private void deliver(Outbox.Claimed entry) {
+    Optional<FhirWriter.Credentials> current = credentials.current(entry.sessionHash());
+    if (current.isEmpty()) {
+      awaitRelaunch(entry);
+      return;
+    }
+    WriteOutcome outcome = writer.write(current.get(), entry.resources());
+    if (outcome instanceof WriteOutcome.Unauthorized) {
+      Optional<FhirWriter.Credentials> renewed = credentials.renew(entry.sessionHash(), current.get());
+      if (renewed.isEmpty()) {
+        awaitRelaunch(entry);
+        return;
+      }
+      outcome = writer.write(renewed.get(), entry.resources());
+    }
+    record(entry, outcome);
+  }
+
+  private void record(Outbox.Claimed entry, WriteOutcome outcome) {
+    if (outcome instanceof WriteOutcome.Written done) {
+      outbox.delivered(entry, done.reference(), done.skipped());
+      written.incrementAndGet();
+    } else if (outcome instanceof WriteOutcome.Retry retry) {
+      retry(entry, retry.reason(), retry.after());
+    } else if (outcome instanceof WriteOutcome.Rejected rejected) {
+      fail(entry, rejected.reason());
+    } else if (outcome instanceof WriteOutcome.Conflict conflict) {
+      fail(entry, conflict.reason());
+    } else {
+      awaitRelaunch(entry);
+    }
+  }
+
+  private void retry(Outbox.Claimed entry, String reason, Optional<Duration> after) {
+    int attempts = entry.attempts() + 1;
+    if (policy.exhausted(attempts)) {
+      fail(entry, "gave up after " + attempts + " attempts; last: " + reason);
+      return;
+    }
+    Duration delay = policy.delay(attempts, after, ThreadLocalRandom.current());
+    LOG.info("entry {} (tenant {}) will be retried in {} ms: {}", entry.entryId(), entry.tenantId(),
+        delay.toMillis(), reason);
+    outbox.retryAt(entry, clock.instant().plus(delay), reason);
+  }
+
+  private void fail(Outbox.Claimed entry, String reason) {
+    LOG.warn("entry {} (tenant {}) failed after {} attempt(s)", entry.entryId(), entry.tenantId(),
+        entry.attempts() + 1);
+    outbox.fail(entry, reason);
+  }
+
+  private void awaitRelaunch(Outbox.Claimed entry) {
+    LOG.info("entry {} (tenant {}) waits for a new launch: the session's tokens are no longer accepted",
+        entry.entryId(), entry.tenantId());
+    outbox.awaitRelaunch(entry, clock.instant().plus(policy.relaunchWait()), RELAUNCH);
+  }
+
+  /** The reason shown for entries held back until the user launches again. */
+  static final String RELAUNCH = "waiting for you to launch KAP Companion again from the EHR";
+
+  @Override
+  public synchronized void close() {
+    running = false;
+    nudge();
+    if (loop != null) {
+      try {
+        loop.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    workers.shutdown();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.kapcompanion.writeback;
+
+import java.util.Optional;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.SystemRestfulInteraction;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+
+/**
+ * How to write an entry to one EHR, chosen from its CapabilityStatement: a transaction bundle of conditional creates
+ * where the server takes both, else individual conditional creates, else plain creates after a search for the entry
+ * identifier;
+ * the Provenance only where the server accepts Provenance creates.
+ *
+ * @param mode how the target (and its Provenance) are sent
+ * @param provenance whether the server accepts Provenance creates
+ */
+record WritePlan(Mode mode, boolean provenance) {
+
+  enum Mode { TRANSACTION, CONDITIONAL_CREATE, SEARCH_THEN_CREATE }
+
+  /** The plan for writing a {@code targetType} entry, or empty when the server does not accept that type. */
+  static Optional<WritePlan> choose(CapabilityStatement capabilities, String targetType) {
+    CapabilityStatementRestComponent rest = capabilities.getRest().stream()
+        .filter(r -> r.getMode() == CapabilityStatement.RestfulCapabilityMode.SERVER).findFirst()
+        .orElse(capabilities.getRestFirstRep());
+    Optional<CapabilityStatementRestResourceComponent> target = resource(rest, targetType);
+    if (target.isEmpty() || !creates(target.get())) {
+      return Optional.empty();
+    }
+    boolean provenance = resource(rest, "Provenance").map(WritePlan::creates).orElse(false);
+    boolean transaction = rest.getInteraction().stream()
+        .anyMatch(i -> i.getCode() == SystemRestfulInteraction.TRANSACTION);
+    boolean conditional = target.get().getConditionalCreate();
+    Mode mode = !conditional ? Mode.SEARCH_THEN_CREATE : transaction ? Mode.TRANSACTION : Mode.CONDITIONAL_CREATE;
+    return Optional.of(new WritePlan(mode, provenance));
+  }
+
+  private static Optional<CapabilityStatementRestResourceComponent> resource(CapabilityStatementRestComponent rest,
+      String type) {
+    return rest.getResource().stream().filter(r -> type.equals(r.getType())).findFirst();
+  }
+
+  private static boolean creates(CapabilityStatementRestResourceComponent resource) {
+    return resource.getInteraction().stream().anyMatch(i -> i.getCode() == TypeRestfulInteraction.CREATE);
+  }
+}
