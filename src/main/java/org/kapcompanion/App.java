@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +25,14 @@ import org.kapcompanion.config.EmbeddedEhr;
 import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.LaunchFeature;
+import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.RecordReader;
 import org.kapcompanion.record.SummaryPage;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.web.WebServer;
+import org.kapcompanion.writeback.WritebackFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +49,15 @@ public final class App implements AutoCloseable {
   private final Optional<EmbeddedEhr> sandbox;
   private final Database database;
   private final WebServer web;
+  private final List<AutoCloseable> features;
 
-  private App(AppConfig config, Optional<EmbeddedEhr> sandbox, Database database, WebServer web) {
+  private App(AppConfig config, Optional<EmbeddedEhr> sandbox, Database database, WebServer web,
+      List<AutoCloseable> features) {
     this.config = config;
     this.sandbox = sandbox;
     this.database = database;
     this.web = web;
+    this.features = List.copyOf(features);
   }
 
   public static void main(String[] args) {
@@ -105,13 +111,15 @@ public final class App implements AutoCloseable {
         ? Optional.of(startSandbox(configured)) : Optional.empty();
     AppConfig config = sandbox.map(ehr -> withSandboxTenant(configured, ehr)).orElse(configured);
     Database database = null;
+    List<AutoCloseable> features = new ArrayList<>();
     try {
       database = Database.open(config.store());
-      WebServer web = webServer(config, database);
+      WebServer web = webServer(config, database, features);
       web.start();
       LOG.info("KAP Companion listening on {}:{} for {} tenant(s)", config.host(), web.port(), config.tenants().size());
-      return new App(config, sandbox, database, web);
+      return new App(config, sandbox, database, web, features);
     } catch (Exception e) {
+      closeAll(features);
       if (database != null) {
         database.close();
       }
@@ -120,18 +128,22 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static WebServer webServer(AppConfig config, Database database) {
+  private static WebServer webServer(AppConfig config, Database database, List<AutoCloseable> closeWithDatabase) {
     Clock clock = Clock.systemDefaultZone();
     FhirContext fhir = fhirContext();
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
+    WritebackFeature writeback = new WritebackFeature(fhir, database.dataSource(), box, launch.sessionTokens(),
+        templates, clock).start();
+    closeWithDatabase.add(writeback);
     SummaryPage summary = new SummaryPage(new RecordReader(fhir, config.protocol(), fhirReads(), clock),
         launch.sessionTokens(), templates);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
-    return new WebServer(config.host(), config.port(), templates, frameAncestors,
-        launch.routes(Map.of("", summary)), List.of());
+    Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
+    pages.put("", summary);
+    return new WebServer(config.host(), config.port(), templates, frameAncestors, launch.routes(pages), List.of());
   }
 
   /** Threads that wait on EHR reads; sized for many sessions each reading its parts in parallel. */
@@ -195,8 +207,20 @@ public final class App implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("web server did not stop cleanly: {}", e.getClass().getName());
     }
+    closeAll(features);
     database.close();
     sandbox.ifPresent(EmbeddedEhr::close);
+  }
+
+  /** Stops the features' background work (e.g. outbox delivery) before the store closes. */
+  private static void closeAll(List<AutoCloseable> features) {
+    for (AutoCloseable feature : features) {
+      try {
+        feature.close();
+      } catch (Exception e) {
+        LOG.warn("a feature did not stop cleanly: {}", e.getClass().getName());
+      }
+    }
   }
 
   /** The command line: {@code [serve | keys new] [--config PATH] [--reset-sandbox]}. */

@@ -1,0 +1,75 @@
+package org.kapcompanion.writeback;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.store.Hashes;
+
+/**
+ * Saves entries made in a session: maps them to FHIR, validates every resource, and commits them to the outbox
+ * before the page is told they are safe; the sender takes it from there.
+ */
+final class EntryService {
+
+  static final String NOTE_TYPE = "session-note";
+
+  private final ResourceValidator validator;
+  private final Outbox outbox;
+  private final Runnable sendSoon;
+  private final Clock clock;
+
+  EntryService(ResourceValidator validator, Outbox outbox, Runnable sendSoon, Clock clock) {
+    this.validator = validator;
+    this.outbox = outbox;
+    this.sendSoon = sendSoon;
+    this.clock = clock;
+  }
+
+  SaveResult saveNote(ActiveSession active, SessionNote note) {
+    AppSession session = active.session();
+    EntryContext context = new EntryContext(session.context().patientId().orElseThrow(),
+        session.context().encounterId(), session.fhirUser());
+    EntryResources resources = NoteMapping.map(note, context, clock.instant());
+    List<ValidationProblem> problems = new ArrayList<>(blocking(resources.target()));
+    resources.provenance().ifPresent(provenance -> problems.addAll(blocking(provenance)));
+    if (!problems.isEmpty()) {
+      return new SaveResult.Invalid(problems);
+    }
+    boolean stored = outbox.enqueue(destination(active), resources, NOTE_TYPE);
+    sendSoon.run();
+    return new SaveResult.Accepted(note.entryId(), !stored);
+  }
+
+  /** Entries of this user and patient held back by an earlier, ended session move to this one. */
+  void adoptWaiting(ActiveSession active) {
+    Outbox.Destination destination = destination(active);
+    if (outbox.adopt(destination.ownerHash(), destination.sessionHash()) > 0) {
+      sendSoon.run();
+    }
+  }
+
+  List<Outbox.EntryStatus> statuses(ActiveSession active) {
+    return outbox.statuses(Hashes.sha256(active.handle()));
+  }
+
+  boolean retry(ActiveSession active, String entryId) {
+    boolean retried = outbox.retryFailed(Hashes.sha256(active.handle()), entryId);
+    sendSoon.run();
+    return retried;
+  }
+
+  private List<ValidationProblem> blocking(Resource resource) {
+    ValidationResult result = validator.validate(resource);
+    return result instanceof ValidationResult.Invalid invalid ? invalid.errors() : List.of();
+  }
+
+  private static Outbox.Destination destination(ActiveSession active) {
+    AppSession session = active.session();
+    String owner = String.join("|", session.tenantId(), session.fhirBase().toString(),
+        session.fhirUser().orElse(""), session.context().patientId().orElse(""));
+    return new Outbox.Destination(session.tenantId(), Hashes.sha256(active.handle()), Hashes.sha256(owner));
+  }
+}

@@ -1,0 +1,18 @@
+package org.kapcompanion.writeback;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.CodeSystem;
+
+/** A quick tag the therapist can attach to a note, from the package's {@code kap-quick-tag} CodeSystem. */
+public record QuickTag(String code, String display) {
+
+  static final String CODE_SYSTEM = "http://kapcompanion.org/fhir/CodeSystem/kap-quick-tag";
+
+  static List<QuickTag> from(ConformancePackage conformancePackage) {
+    return conformancePackage.conformanceResources().stream()
+        .filter(resource -> resource instanceof CodeSystem system && CODE_SYSTEM.equals(system.getUrl()))
+        .flatMap(resource -> ((CodeSystem) resource).getConcept().stream())
+        .map(concept -> new QuickTag(concept.getCode(), concept.getDisplay()))
+        .toList();
+  }
+}

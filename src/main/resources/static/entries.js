@@ -1,0 +1,201 @@
+// Session entries: saves notes with an identifier made here once, retries until the app acknowledges,
+// shows each entry's sync state, and warns before leaving while an entry is not yet acknowledged.
+(function () {
+  "use strict";
+  var form, base, csrf, list, sync, problems;
+  var entries = {};      // id -> {id, text, state, reason, body, acked}
+  var order = [];
+  var ended = false;
+  var STORE_KEY;
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  function remember() {
+    var unacked = order.map(function (id) { return entries[id]; })
+      .filter(function (e) { return !e.acked && e.body; })
+      .map(function (e) { return {id: e.id, text: e.text, body: e.body}; });
+    try { sessionStorage.setItem(STORE_KEY, JSON.stringify(unacked)); } catch (ignored) { /* storage full or off */ }
+  }
+
+  function label(e) {
+    if (!e.acked) { return "not yet received by KAP Companion — retrying"; }
+    if (e.state === "saved") { return "saved to EHR" + (e.reason ? " (" + e.reason + ")" : ""); }
+    if (e.state === "failed") { return "failed: " + (e.reason || "the EHR did not accept it"); }
+    return "pending" + (e.reason ? ": " + e.reason : " — will be saved to the EHR");
+  }
+
+  function render() {
+    var pending = 0, failed = 0, unacked = 0;
+    order.forEach(function (id) {
+      var e = entries[id];
+      var li = document.getElementById("entry-" + id);
+      if (!li) {
+        li = document.createElement("li");
+        li.id = "entry-" + id;
+        li.setAttribute("data-entry", id);
+        var text = document.createElement("span");
+        text.className = "item-name";
+        text.textContent = e.text || "(entry)";
+        var state = document.createElement("span");
+        state.className = "item-meta entry-state";
+        li.appendChild(text);
+        li.appendChild(state);
+        list.insertBefore(li, list.firstChild);
+      }
+      li.setAttribute("data-state", e.acked ? e.state : "unacknowledged");
+      li.querySelector(".entry-state").textContent = label(e);
+      var button = li.querySelector("button");
+      if (e.state === "failed" && !button) {
+        button = document.createElement("button");
+        button.type = "button";
+        button.textContent = "Retry";
+        button.addEventListener("click", function () { retry(id); });
+        li.appendChild(button);
+      } else if (e.state !== "failed" && button) {
+        li.removeChild(button);
+      }
+      if (!e.acked) { unacked++; } else if (e.state === "pending") { pending++; } else if (e.state === "failed") { failed++; }
+    });
+    var words = [];
+    if (ended) { words.push("Your session has ended: launch KAP Companion again from the EHR; entries already received are kept and sent after you do."); }
+    if (unacked) { words.push(unacked + " not yet received by KAP Companion (retrying — keep this page open)"); }
+    if (pending) { words.push(pending + " waiting to be saved to the EHR"); }
+    if (failed) { words.push(failed + " failed — see below"); }
+    sync.textContent = words.length ? words.join(" · ") : "All entries saved to the EHR";
+    sync.setAttribute("data-pending", String(unacked + pending));
+    sync.setAttribute("data-failed", String(failed));
+  }
+
+  function request(method, path, body, contentType) {
+    var headers = {"X-CSRF-Token": csrf};
+    if (contentType) { headers["Content-Type"] = contentType; }
+    return fetch(base + path, {method: method, headers: headers, body: body, credentials: "same-origin", cache: "no-store"});
+  }
+
+  function send(id, delay) {
+    var e = entries[id];
+    request("POST", "entries", e.body, "application/json").then(function (response) {
+      if (response.status === 200) {
+        e.acked = true; e.state = "pending"; remember(); render(); schedulePoll(500);
+      } else if (response.status === 422) {
+        return response.json().then(function (answer) { rejected(id, answer); });
+      } else if (response.status === 401 || response.status === 403) {
+        ended = response.status === 401; render();
+        setTimeout(function () { send(id, delay); }, 10000);
+      } else {
+        throw new Error("status " + response.status);
+      }
+    }).catch(function () {
+      var next = Math.min((delay || 500) * 2, 15000);
+      setTimeout(function () { send(id, next); }, next / 2 + Math.random() * next / 2);
+    });
+  }
+
+  function rejected(id, answer) {
+    var e = entries[id];
+    order.splice(order.indexOf(id), 1);
+    delete entries[id];
+    var li = document.getElementById("entry-" + id);
+    if (li) { li.parentNode.removeChild(li); }
+    remember();
+    problems.hidden = false;
+    problems.textContent = (answer.problems || []).map(function (p) { return p.message; }).join(" ")
+      || answer.error || "The note was not saved.";
+    document.getElementById("note-text").value = e.text;
+    render();
+  }
+
+  function retry(id) {
+    request("POST", "entries/retry?id=" + encodeURIComponent(id), null, null).then(function (response) {
+      if (response.ok) { entries[id].state = "pending"; entries[id].reason = ""; render(); schedulePoll(500); }
+    });
+  }
+
+  var pollTimer = null;
+  function schedulePoll(after) {
+    if (pollTimer) { clearTimeout(pollTimer); }
+    pollTimer = setTimeout(poll, after);
+  }
+
+  function poll() {
+    pollTimer = null;
+    request("GET", "entries/status", undefined, null).then(function (response) {
+      if (response.status === 401) { ended = true; render(); schedulePoll(15000); return null; }
+      return response.ok ? response.json() : null;
+    }).then(function (answer) {
+      if (!answer) { return; }
+      ended = false;
+      answer.entries.forEach(function (s) {
+        var e = entries[s.id];
+        if (!e) {
+          e = entries[s.id] = {id: s.id, text: "", acked: true};
+          order.push(s.id);
+        }
+        e.acked = true; e.state = s.state; e.reason = s.reason || "";
+      });
+      remember();
+      render();
+      var busy = order.some(function (id) { return entries[id].acked && entries[id].state === "pending"; });
+      schedulePoll(busy ? 2000 : 10000);
+    }).catch(function () { schedulePoll(5000); });
+  }
+
+  function submit(event) {
+    event.preventDefault();
+    var text = document.getElementById("note-text").value.trim();
+    if (!text) { return; }
+    var when = document.getElementById("note-effective").value;
+    var tags = Array.prototype.map.call(form.querySelectorAll("input[name=tag]:checked"), function (c) { return c.value; });
+    var id = uuid();
+    var body = JSON.stringify({id: id, effective: (when ? new Date(when) : new Date()).toISOString(), text: text, tags: tags});
+    entries[id] = {id: id, text: text, state: "pending", acked: false, body: body};
+    order.push(id);
+    remember();
+    problems.hidden = true;
+    form.reset();
+    setNow();
+    render();
+    send(id, 500);
+  }
+
+  function setNow() {
+    var now = new Date();
+    now.setSeconds(0, 0);
+    document.getElementById("note-effective").value =
+      new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  }
+
+  function start() {
+    form = document.getElementById("note-form");
+    if (!form) { return; }
+    base = form.getAttribute("data-base");
+    csrf = form.getAttribute("data-csrf");
+    list = document.getElementById("entries");
+    sync = document.getElementById("sync");
+    problems = document.getElementById("note-problems");
+    STORE_KEY = "kap-unacknowledged:" + base;
+    form.addEventListener("submit", submit);
+    setNow();
+    var saved = [];
+    try { saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || "[]"); } catch (ignored) { saved = []; }
+    saved.forEach(function (e) {
+      entries[e.id] = {id: e.id, text: e.text, state: "pending", acked: false, body: e.body};
+      order.push(e.id);
+      send(e.id, 500);
+    });
+    window.addEventListener("beforeunload", function (event) {
+      var waiting = order.some(function (id) { return !entries[id].acked; });
+      if (waiting) { event.preventDefault(); event.returnValue = ""; }
+    });
+    render();
+    poll();
+  }
+
+  document.addEventListener("DOMContentLoaded", start);
+}());
