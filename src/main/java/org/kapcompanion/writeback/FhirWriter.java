@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Provenance;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -75,7 +74,7 @@ final class FhirWriter {
       return target instanceof WriteOutcome.Written w ? new WriteOutcome.Written(w.reference(), skipped) : target;
     }
     Provenance provenance = entry.provenance().get().copy();
-    provenance.setTarget(java.util.List.of(new Reference(written.reference())));
+    provenance.getTargetFirstRep().setReference(written.reference());
     WriteOutcome saved = create(credentials, provenance, entry.provenanceCriteria(), plan.mode());
     return saved instanceof WriteOutcome.Written ? written : saved;
   }

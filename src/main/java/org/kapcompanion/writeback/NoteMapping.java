@@ -51,14 +51,17 @@ final class NoteMapping {
 
   /**
    * R4 Provenance has no {@code identifier}: the entry id travels as a {@code meta.tag} in the entry system, which the
-   * writer's conditional create ({@code If-None-Exist: _tag=…}) matches on retry. The target is the entry's
-   * {@code urn:uuid}, resolved by the EHR inside a transaction or replaced by the writer after the target's create.
+   * writer's conditional create ({@code If-None-Exist: _tag=…}) matches on retry. The first target is the entry's
+   * {@code urn:uuid}, resolved by the EHR inside a transaction or replaced by the writer after the target's create;
+   * the second is the patient, which puts the Provenance in the patient's compartment (R4 defines it through
+   * {@code target}), so patient-scoped tokens may write it and patient-level searches find it.
    */
   static Provenance provenance(String entryId, EntryContext context, Instant recorded) {
     Provenance provenance = new Provenance();
     provenance.getMeta().addProfile(PROVENANCE_PROFILE);
     provenance.getMeta().addTag(EntryResources.ENTRY_SYSTEM, entryId, null);
     provenance.addTarget(new Reference(EntryResources.targetUrn(entryId)));
+    provenance.addTarget(new Reference("Patient/" + context.patientId()));
     provenance.setRecorded(Date.from(recorded));
     Provenance.ProvenanceAgentComponent agent = provenance.addAgent();
     agent.setType(new CodeableConcept(new Coding(PARTICIPANT_TYPES, "author", "Author")));

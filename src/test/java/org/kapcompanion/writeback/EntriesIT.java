@@ -1,0 +1,107 @@
+package org.kapcompanion.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kapcompanion.testing.TestEnvironment;
+
+/** Saving a session note through the app's entry endpoints ends with exactly one Observation in the sandbox EHR. */
+class EntriesIT {
+
+  private static final String PATIENT = "kap-pt-02";
+  private static final String ENCOUNTER = "kap-pt-02-dose-02";
+  private static TestEnvironment environment;
+
+  @BeforeAll
+  static void start() {
+    environment = TestEnvironment.get();
+    environment.app(TestEnvironment.PUBLIC_CLIENT);
+  }
+
+  @Test
+  void savedNoteIsAcknowledgedThenSavedToTheEhrOnceEvenWhenThePageResendsIt() throws Exception {
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+    String id = UUID.randomUUID().toString();
+
+    SessionClient.Response first = session.saveNote(id, "Calm, eyes closed, slow breathing.", "breathwork");
+    SessionClient.Response resent = session.saveNote(id, "Calm, eyes closed, slow breathing.", "breathwork");
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.json().get("state").getAsString()).isEqualTo("pending");
+    assertThat(resent.status()).isEqualTo(200);
+    assertThat(awaitState(session, id, "saved", Duration.ofSeconds(60))).isTrue();
+    SandboxFhir fhir = SandboxFhir.forSession(environment, session);
+    assertThat(fhir.countByIdentifier("Observation", PATIENT, id)).isEqualTo(1);
+    assertThat(fhir.countByTag("Provenance", PATIENT, id)).isEqualTo(1);
+  }
+
+  @Test
+  void invalidNoteIsNeverStoredAndTheProblemsAreReturned() throws Exception {
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+    String id = UUID.randomUUID().toString();
+
+    SessionClient.Response answer = session.saveNote(id, "Tagged with a code that does not exist.", "levitation");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.json().getAsJsonArray("problems")).isNotEmpty();
+    assertThat(stateOf(session, id)).isNull();
+  }
+
+  @Test
+  void noteWithoutAnEncounterInContextIsRefusedWithAnExplanation() throws Exception {
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, null);
+
+    SessionClient.Response answer = session.saveNote(UUID.randomUUID().toString(), "No session open.");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body()).contains("session is missing");
+  }
+
+  @Test
+  void malformedEntryIsRefusedAndSaveWithoutCsrfIsBlocked() throws Exception {
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+
+    assertThat(session.post("entries", "{\"id\": \"not-a-uuid\", \"text\": \"x\"}").status()).isEqualTo(400);
+    assertThat(session.browser().post(session.base().resolve("entries"), java.util.Map.of("id", "x")).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void notesPageLoadsItsScriptWithoutInlineScript() throws Exception {
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+
+    String page = session.browser().get(session.base().resolve("notes")).body();
+
+    assertThat(page).contains("/assets/entries.js", "Emotional release", "data-csrf=")
+        .doesNotContain("<script>");
+    assertThat(session.browser().get(environment.appUrl(TestEnvironment.PUBLIC_CLIENT, "/assets/entries.js"))
+        .body()).contains("beforeunload", "randomUUID");
+  }
+
+  static boolean awaitState(SessionClient session, String id, String state, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (state.equals(stateOf(session, id))) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  static String stateOf(SessionClient session, String id) throws Exception {
+    for (JsonElement entry : session.status().json().getAsJsonArray("entries")) {
+      JsonObject item = entry.getAsJsonObject();
+      if (item.get("id").getAsString().equals(id)) {
+        return item.get("state").getAsString();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,101 @@
+package org.kapcompanion.writeback;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.launch.Sessions;
+import org.kapcompanion.store.SecretBox;
+import org.kapcompanion.store.TestStores;
+import org.kapcompanion.testing.TestEnvironment;
+import org.kapcompanion.web.BrowserCookie;
+
+/** Reads the sandbox EHR directly with a launched session's token, bypassing search caches, to count what arrived. */
+final class SandboxFhir {
+
+  static final FhirContext FHIR = FhirContext.forR4();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+  private final String token;
+
+  SandboxFhir(URI base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  /** The app node's stored session behind a launched client, read from its in-memory store. */
+  static AppSession storedSession(String clientId, SessionClient session) {
+    JdbcDataSource store = new JdbcDataSource();
+    store.setURL(TestEnvironment.storeUrl(clientId));
+    String browserKey = session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow();
+    return new Sessions(store, new SecretBox(TestStores.KEY), Clock.systemUTC()).find(session.handle(), browserKey)
+        .orElseThrow();
+  }
+
+  static SandboxFhir forSession(TestEnvironment environment, SessionClient session) {
+    AppSession stored = storedSession(TestEnvironment.PUBLIC_CLIENT, session);
+    return new SandboxFhir(environment.ehr().fhirBase(), stored.tokens().accessToken());
+  }
+
+  int countByIdentifier(String type, String patient, String entryId) throws IOException, InterruptedException {
+    return search(type + "?patient=" + patient + "&identifier="
+        + enc(EntryResources.ENTRY_SYSTEM + "|" + entryId) + "&_summary=count").getTotal();
+  }
+
+  int countByTag(String type, String patient, String entryId) throws IOException, InterruptedException {
+    return search(type + "?patient=" + patient + "&_tag=" + enc(EntryResources.ENTRY_SYSTEM + "|" + entryId)
+        + "&_summary=count").getTotal();
+  }
+
+  /** The entry identifiers of every Observation of the patient carrying {@code runTag}, one per stored resource. */
+  List<String> entryIdsTagged(String patient, String runSystem, String runCode) throws IOException, InterruptedException {
+    List<String> ids = new ArrayList<>();
+    Bundle page = search("Observation?patient=" + patient + "&_tag=" + enc(runSystem + "|" + runCode)
+        + "&_count=500&_elements=identifier");
+    while (true) {
+      for (Bundle.BundleEntryComponent entry : page.getEntry()) {
+        for (Identifier identifier : ((Observation) entry.getResource()).getIdentifier()) {
+          if (EntryResources.ENTRY_SYSTEM.equals(identifier.getSystem())) {
+            ids.add(identifier.getValue());
+          }
+        }
+      }
+      if (page.getLink(Bundle.LINK_NEXT) == null) {
+        return ids;
+      }
+      page = get(URI.create(page.getLink(Bundle.LINK_NEXT).getUrl()));
+    }
+  }
+
+  private Bundle search(String query) throws IOException, InterruptedException {
+    return get(URI.create(base + "/" + query));
+  }
+
+  private Bundle get(URI url) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json")
+        .header("Cache-Control", "no-cache").GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("sandbox search " + url + " answered " + response.statusCode() + ": "
+          + response.body());
+    }
+    return FHIR.newJsonParser().parseResource(Bundle.class, response.body());
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

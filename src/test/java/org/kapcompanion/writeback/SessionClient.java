@@ -1,0 +1,119 @@
+package org.kapcompanion.writeback;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kapcompanion.store.Hashes;
+import org.kapcompanion.testing.HttpBrowser;
+import org.kapcompanion.testing.Launches;
+import org.kapcompanion.testing.TestEnvironment;
+import org.kapcompanion.web.BrowserCookie;
+
+/**
+ * A launched session driven the way {@code entries.js} drives it: JSON saves with the CSRF header and the browser
+ * cookie, status polls, and the notes page.
+ */
+final class SessionClient {
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpBrowser browser;
+  private final URI base;
+  private final String csrf;
+
+  private SessionClient(HttpBrowser browser, URI base, String csrf) {
+    this.browser = browser;
+    this.base = base;
+    this.csrf = csrf;
+  }
+
+  /** Launches {@code clientId} from the sandbox launcher for a patient and one of their encounters. */
+  static SessionClient launch(TestEnvironment environment, String clientId, String patient, String encounter)
+      throws IOException, InterruptedException {
+    HttpBrowser browser = new HttpBrowser();
+    HttpBrowser.Page launcher = browser.get(environment.ehrOrigin());
+    Map<String, String> form = new HashMap<>(Map.of("csrf", launcher.inputValue("csrf"), "client", clientId,
+        "practitioner", Launches.THERAPIST, "patient", patient, "mode", "window"));
+    if (encounter != null) {
+      form.put("encounter", encounter);
+    }
+    HttpBrowser.Page launched = browser.post(environment.ehrOrigin().resolve("launch"), form);
+    HttpBrowser.Page summary = browser.last(browser.follow(browser.get(launched.location().orElseThrow())));
+    if (summary.status() != 200) {
+      throw new AssertionError("launch ended with " + summary.status());
+    }
+    URI base = summary.url().resolve(summary.url().getPath());
+    HttpBrowser.Page notes = browser.get(base.resolve("notes"));
+    Matcher csrf = Pattern.compile("data-csrf=\"([^\"]+)\"").matcher(notes.body());
+    if (notes.status() != 200 || !csrf.find()) {
+      throw new AssertionError("notes page answered " + notes.status());
+    }
+    return new SessionClient(browser, base, csrf.group(1));
+  }
+
+  URI base() {
+    return base;
+  }
+
+  String handle() {
+    String path = base.getPath();
+    return path.substring(3, path.length() - 1);
+  }
+
+  String sessionHash() {
+    return Hashes.sha256(handle());
+  }
+
+  HttpBrowser browser() {
+    return browser;
+  }
+
+  Response saveNote(String id, String text, String... tags) throws IOException, InterruptedException {
+    JsonObject body = new JsonObject();
+    body.addProperty("id", id);
+    body.addProperty("effective", "2026-11-20T14:35:00Z");
+    body.addProperty("text", text);
+    com.google.gson.JsonArray tagList = new com.google.gson.JsonArray();
+    for (String tag : tags) {
+      tagList.add(tag);
+    }
+    body.add("tags", tagList);
+    return send(request("entries").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  Response post(String path, String body) throws IOException, InterruptedException {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Response status() throws IOException, InterruptedException {
+    return send(request("entries/status").GET());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    String cookie = browser.cookie(base, BrowserCookie.NAME).orElseThrow();
+    return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        .header("Cookie", BrowserCookie.NAME + "=" + cookie).header("X-CSRF-Token", csrf);
+  }
+
+  private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.body());
+  }
+
+  /** A JSON answer of the app. */
+  record Response(int status, String body) {
+    JsonObject json() {
+      return JsonParser.parseString(body).getAsJsonObject();
+    }
+  }
+}
