@@ -2,13 +2,12 @@ package org.kapcompanion.writeback;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +24,8 @@ public final class OutboxSender implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
   private static final Duration IDLE_POLL = Duration.ofMillis(250);
+  /** The reason shown for entries held back until the user launches again. */
+  static final String RELAUNCH = "waiting for you to launch KAP Companion again from the EHR";
 
   private final Outbox outbox;
   private final FhirWriter writer;
@@ -34,9 +35,10 @@ public final class OutboxSender implements AutoCloseable {
   private final Duration lease;
   private final String node = UUID.randomUUID().toString();
   private final ExecutorService workers;
-  private final int parallelism;
+  private final Semaphore slots;
   private final AtomicLong written = new AtomicLong();
   private final Object wake = new Object();
+  private boolean nudged;
   private volatile boolean running;
   private Thread loop;
 
@@ -48,7 +50,7 @@ public final class OutboxSender implements AutoCloseable {
     this.policy = policy;
     this.clock = clock;
     this.lease = lease;
-    this.parallelism = parallelism;
+    this.slots = new Semaphore(parallelism);
     AtomicInteger count = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(parallelism, runnable -> {
       Thread thread = new Thread(runnable, "kap-outbox-" + count.incrementAndGet());
@@ -68,6 +70,7 @@ public final class OutboxSender implements AutoCloseable {
   /** Asks the loop to look at the outbox now, e.g. after a new entry was stored. */
   void nudge() {
     synchronized (wake) {
+      nudged = true;
       wake.notifyAll();
     }
   }
@@ -79,43 +82,56 @@ public final class OutboxSender implements AutoCloseable {
 
   private void run() {
     while (running) {
-      int delivered = 0;
+      int started = 0;
       try {
-        delivered = deliverDue();
+        started = startDue();
       } catch (RuntimeException e) {
-        LOG.warn("outbox delivery round failed: {}", e.getClass().getName());
+        LOG.warn("outbox claim failed: {}", e.getClass().getName());
       }
-      if (delivered == 0) {
-        synchronized (wake) {
-          try {
-            wake.wait(IDLE_POLL.toMillis());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
+      if (started == 0) {
+        idle();
       }
     }
   }
 
-  /** One round: claims due entries (one per session) and delivers them in parallel; returns how many it handled. */
-  int deliverDue() {
-    List<Outbox.Claimed> claimed = outbox.claim(node, lease, parallelism * 4);
-    List<Future<?>> running = new ArrayList<>();
-    for (Outbox.Claimed entry : claimed) {
-      running.add(workers.submit(() -> deliver(entry)));
+  /**
+   * Claims as many due entries (the oldest of each session not already in flight) as there are free workers and
+   * starts delivering them; each finished delivery wakes the loop, so no session waits for another's slow write.
+   */
+  private int startDue() {
+    int free = slots.availablePermits();
+    if (free == 0) {
+      return 0;
     }
-    for (Future<?> future : running) {
-      try {
-        future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return claimed.size();
-      } catch (java.util.concurrent.ExecutionException e) {
-        LOG.warn("outbox delivery failed: {}", e.getCause().getClass().getName());
-      }
+    List<Outbox.Claimed> claimed = outbox.claim(node, lease, free);
+    for (Outbox.Claimed entry : claimed) {
+      slots.acquireUninterruptibly();
+      workers.execute(() -> {
+        try {
+          deliver(entry);
+        } catch (RuntimeException e) {
+          LOG.warn("delivery of entry {} failed: {}", entry.entryId(), e.getClass().getName());
+        } finally {
+          slots.release();
+          nudge();
+        }
+      });
     }
     return claimed.size();
+  }
+
+  private void idle() {
+    synchronized (wake) {
+      try {
+        if (!nudged) {
+          wake.wait(IDLE_POLL.toMillis());
+        }
+        nudged = false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
   }
 
   private void deliver(Outbox.Claimed entry) {
@@ -174,9 +190,6 @@ public final class OutboxSender implements AutoCloseable {
         entry.entryId(), entry.tenantId());
     outbox.awaitRelaunch(entry, clock.instant().plus(policy.relaunchWait()), RELAUNCH);
   }
-
-  /** The reason shown for entries held back until the user launches again. */
-  static final String RELAUNCH = "waiting for you to launch KAP Companion again from the EHR";
 
   @Override
   public synchronized void close() {

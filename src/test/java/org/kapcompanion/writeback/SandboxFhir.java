@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.launch.Sessions;
 import org.kapcompanion.store.SecretBox;
@@ -60,17 +60,23 @@ final class SandboxFhir {
         + "&_summary=count").getTotal();
   }
 
-  /** The entry identifiers of every Observation of the patient carrying {@code runTag}, one per stored resource. */
-  List<String> entryIdsTagged(String patient, String runSystem, String runCode) throws IOException, InterruptedException {
+  /**
+   * The entry ids of every resource of {@code type} (Observation or Provenance) of the patient tagged {@code runCode},
+   * one per stored resource: from the entry identifier of an Observation, from the entry tag of a Provenance.
+   */
+  List<String> entryIdsTagged(String type, String patient, String runSystem, String runCode)
+      throws IOException, InterruptedException {
     List<String> ids = new ArrayList<>();
-    Bundle page = search("Observation?patient=" + patient + "&_tag=" + enc(runSystem + "|" + runCode)
-        + "&_count=500&_elements=identifier");
+    Bundle page = search(type + "?patient=" + patient + "&_tag=" + enc(runSystem + "|" + runCode) + "&_count=500");
     while (true) {
       for (Bundle.BundleEntryComponent entry : page.getEntry()) {
-        for (Identifier identifier : ((Observation) entry.getResource()).getIdentifier()) {
-          if (EntryResources.ENTRY_SYSTEM.equals(identifier.getSystem())) {
-            ids.add(identifier.getValue());
-          }
+        Resource resource = entry.getResource();
+        if (resource instanceof Observation observation) {
+          observation.getIdentifier().stream().filter(i -> EntryResources.ENTRY_SYSTEM.equals(i.getSystem()))
+              .forEach(i -> ids.add(i.getValue()));
+        } else {
+          resource.getMeta().getTag().stream().filter(t -> EntryResources.ENTRY_SYSTEM.equals(t.getSystem()))
+              .forEach(t -> ids.add(t.getCode()));
         }
       }
       if (page.getLink(Bundle.LINK_NEXT) == null) {
