@@ -1,0 +1,160 @@
+package org.kapcompanion.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** How the writer talks to servers of different abilities, and how it reads their answers. */
+class FhirWriterTest {
+
+  private final List<String> requests = new ArrayList<>();
+  private HttpServer server;
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  @Test
+  void serverWithoutConditionalCreateIsSearchedFirstAndAnExistingEntryIsNotSentAgain() throws IOException {
+    start("capabilities-plain-create.json", Map.of("GET /fhir/Observation", new Answer(200,
+        "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
+            + "{\"resourceType\":\"Observation\",\"id\":\"77\",\"status\":\"final\",\"code\":{}}}]}", Map.of()),
+        "POST /fhir/Provenance", new Answer(201, "", Map.of("Location", "Provenance/5/_history/1")),
+        "GET /fhir/Provenance", new Answer(200, "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}", Map.of())));
+
+    WriteOutcome outcome = write();
+
+    assertThat(outcome).isEqualTo(new WriteOutcome.Written("Observation/77", Optional.empty()));
+    assertThat(requests).noneMatch(r -> r.startsWith("POST /fhir/Observation"));
+    assertThat(requests).anyMatch(r -> r.startsWith("GET /fhir/Observation?identifier="));
+    assertThat(requests).anyMatch(r -> r.startsWith("POST /fhir/Provenance"));
+  }
+
+  @Test
+  void serverWithoutTransactionsGetsConditionalCreatesWithTheEntryIdentifier() throws IOException {
+    start("capabilities-conditional-create.json", Map.of(
+        "POST /fhir/Observation", new Answer(201, "", Map.of("Location", "http://ehr.example/fhir/Observation/9/_history/1")),
+        "POST /fhir/Provenance", new Answer(201, "", Map.of("Location", "Provenance/10/_history/1"))));
+
+    WriteOutcome outcome = write();
+
+    assertThat(outcome).isEqualTo(new WriteOutcome.Written("Observation/9", Optional.empty()));
+    assertThat(requests).anyMatch(r -> r.startsWith("POST /fhir/Observation If-None-Exist: identifier="
+        + EntryResources.ENTRY_SYSTEM + "|"));
+    assertThat(requests).anyMatch(r -> r.startsWith("POST /fhir/Provenance If-None-Exist: _tag="
+        + EntryResources.ENTRY_SYSTEM + "|") && r.contains("Observation/9"));
+  }
+
+  @Test
+  void serverWithoutProvenanceWritesTheEntryAndSaysWhatWasSkipped() throws IOException {
+    start("capabilities-no-provenance.json", Map.of("POST /fhir/", new Answer(200,
+        "{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\",\"entry\":[{\"response\":"
+            + "{\"status\":\"201\",\"location\":\"Observation/3/_history/1\"}}]}", Map.of())));
+
+    WriteOutcome outcome = write();
+
+    assertThat(outcome).isInstanceOf(WriteOutcome.Written.class);
+    assertThat(((WriteOutcome.Written) outcome).skipped()).get().asString().contains("Provenance");
+    assertThat(requests).singleElement().asString().doesNotContain("\"Provenance\"");
+  }
+
+  @Test
+  void rejectionWithAnOperationOutcomeIsExplainedAndNotRetried() throws IOException {
+    start("capabilities-transaction.json", Map.of("POST /fhir/", new Answer(422,
+        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"invalid\","
+            + "\"diagnostics\":\"Observation.encounter: unknown Encounter\"}]}", Map.of())));
+
+    assertThat(write()).isEqualTo(new WriteOutcome.Rejected(
+        "the EHR refused the entry (422): Observation.encounter: unknown Encounter"));
+  }
+
+  @Test
+  void answersAreClassified() throws IOException {
+    assertThat(outcomeFor(429, Map.of("Retry-After", "7")))
+        .isEqualTo(new WriteOutcome.Retry("EHR answered 429", Optional.of(Duration.ofSeconds(7))));
+    assertThat(outcomeFor(503, Map.of())).isInstanceOf(WriteOutcome.Retry.class);
+    assertThat(outcomeFor(408, Map.of())).isInstanceOf(WriteOutcome.Retry.class);
+    assertThat(outcomeFor(401, Map.of())).isInstanceOf(WriteOutcome.Unauthorized.class);
+    assertThat(outcomeFor(412, Map.of())).isInstanceOf(WriteOutcome.Conflict.class);
+    assertThat(outcomeFor(403, Map.of())).isInstanceOf(WriteOutcome.Rejected.class);
+  }
+
+  @Test
+  void unreachableServerIsRetried() throws IOException {
+    start("capabilities-transaction.json", Map.of());
+    server.stop(0);
+
+    assertThat(write()).isInstanceOf(WriteOutcome.Retry.class);
+  }
+
+  private WriteOutcome outcomeFor(int status, Map<String, String> headers) throws IOException {
+    if (server != null) {
+      server.stop(0);
+    }
+    start("capabilities-transaction.json", Map.of("POST /fhir/", new Answer(status, "", headers)));
+    return write();
+  }
+
+  private WriteOutcome write() {
+    HttpClient http = HttpClient.newHttpClient();
+    FhirWriter writer = new FhirWriter(http, SandboxFhir.FHIR,
+        new Capabilities(http, SandboxFhir.FHIR, Clock.systemUTC(), Duration.ofSeconds(5)), Duration.ofSeconds(5));
+    SessionNote note = new SessionNote(UUID.randomUUID().toString(), Instant.now(), "note", List.of());
+    EntryResources entry = NoteMapping.map(note, new EntryContext("p1", Optional.of("e1"),
+        Optional.of("Practitioner/t1")), Instant.now());
+    return writer.write(new FhirWriter.Credentials(URI.create(base()), "token"), entry);
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/fhir/";
+  }
+
+  private record Answer(int status, String body, Map<String, String> headers) {}
+
+  private void start(String capabilities, Map<String, Answer> answers) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> answer(exchange, capabilities, answers));
+    server.start();
+  }
+
+  private void answer(HttpExchange exchange, String capabilities, Map<String, Answer> answers) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Answer answer;
+    if (path.endsWith("/metadata")) {
+      try (InputStream in = getClass().getResourceAsStream("/writeback/" + capabilities)) {
+        answer = new Answer(200, new String(in.readAllBytes(), StandardCharsets.UTF_8), Map.of());
+      }
+    } else {
+      String ifNoneExist = exchange.getRequestHeaders().getFirst("If-None-Exist");
+      requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI()
+          + (ifNoneExist == null ? "" : " If-None-Exist: " + ifNoneExist) + " " + body);
+      answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path, new Answer(404, "", Map.of()));
+    }
+    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      exchange.getResponseBody().write(bytes);
+    }
+    exchange.close();
+  }
+}

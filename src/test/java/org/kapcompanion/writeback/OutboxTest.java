@@ -1,0 +1,140 @@
+package org.kapcompanion.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kapcompanion.store.Database;
+import org.kapcompanion.store.SecretBox;
+import org.kapcompanion.store.TestStores;
+
+/** The outbox store: idempotent enqueue, ordered claims per session, leases, failure, adoption and depth. */
+class OutboxTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+  private final Database database = TestStores.inMemory();
+  private final Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR,
+      Clock.fixed(NOW, ZoneOffset.UTC));
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  void sameEntryIsStoredOnceEvenWhenSentAgainOrAfterDelivery() {
+    EntryResources entry = entry("A note");
+    assertThat(outbox.enqueue(destination("s1"), entry, "session-note")).isTrue();
+    assertThat(outbox.enqueue(destination("s1"), entry, "session-note")).isFalse();
+
+    outbox.delivered(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), "Observation/1", Optional.empty());
+
+    assertThat(outbox.enqueue(destination("s1"), entry, "session-note")).isFalse();
+    assertThat(outbox.statuses(hash("s1"))).extracting(Outbox.EntryStatus::state).containsExactly("saved");
+  }
+
+  @Test
+  void claimsOnlyTheOldestPendingEntryOfEachSession() {
+    EntryResources first = entry("first");
+    EntryResources second = entry("second");
+    EntryResources other = entry("other session");
+    outbox.enqueue(destination("s1"), first, "session-note");
+    outbox.enqueue(destination("s1"), second, "session-note");
+    outbox.enqueue(destination("s2"), other, "session-note");
+
+    List<Outbox.Claimed> claimed = outbox.claim("node", Duration.ofSeconds(30), 10);
+
+    assertThat(claimed).extracting(Outbox.Claimed::entryId)
+        .containsExactlyInAnyOrder(first.entryId(), other.entryId());
+    assertThat(claimed.get(0).resources().target().fhirType()).isEqualTo("Observation");
+  }
+
+  @Test
+  void leasedEntryIsNotClaimedByAnotherNodeUntilTheLeaseRunsOut() {
+    outbox.enqueue(destination("s1"), entry("leased"), "session-note");
+    assertThat(outbox.claim("node-1", Duration.ofSeconds(30), 10)).hasSize(1);
+
+    assertThat(outbox.claim("node-2", Duration.ofSeconds(30), 10)).isEmpty();
+    Outbox later = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR,
+        Clock.fixed(NOW.plusSeconds(31), ZoneOffset.UTC));
+    assertThat(later.claim("node-2", Duration.ofSeconds(30), 10)).hasSize(1);
+  }
+
+  @Test
+  void failedEntryIsKeptWithItsReasonAndNoLongerHoldsUpTheSession() {
+    EntryResources first = entry("rejected");
+    EntryResources second = entry("next");
+    outbox.enqueue(destination("s1"), first, "session-note");
+    outbox.enqueue(destination("s1"), second, "session-note");
+
+    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), "the EHR refused the entry (422)");
+
+    assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).extracting(Outbox.Claimed::entryId)
+        .containsExactly(second.entryId());
+    assertThat(outbox.statuses(hash("s1"))).contains(new Outbox.EntryStatus(first.entryId(), "failed",
+        Optional.of("the EHR refused the entry (422)")));
+    assertThat(outbox.depth()).containsExactly(new Outbox.Depth("sandbox", 1, 1, Optional.of(NOW)));
+  }
+
+  @Test
+  void retriedFailedEntryIsPendingAgainOnlyForItsOwnSession() {
+    EntryResources entry = entry("retry me");
+    outbox.enqueue(destination("s1"), entry, "session-note");
+    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), "refused");
+
+    assertThat(outbox.retryFailed(hash("s2"), entry.entryId())).isFalse();
+    assertThat(outbox.retryFailed(hash("s1"), entry.entryId())).isTrue();
+    assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).hasSize(1);
+  }
+
+  @Test
+  void entryWaitingForARelaunchIsNotRetriedBeforeItsTime() {
+    outbox.enqueue(destination("s1"), entry("waiting"), "session-note");
+    Outbox.Claimed claimed = outbox.claim("node", Duration.ofSeconds(30), 10).get(0);
+
+    outbox.awaitRelaunch(claimed, NOW.plusSeconds(60), OutboxSender.RELAUNCH);
+
+    assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).isEmpty();
+    assertThat(outbox.adopt("owner", hash("s3"))).isEqualTo(1);
+    assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).extracting(Outbox.Claimed::sessionHash)
+        .containsExactly(hash("s3"));
+  }
+
+  @Test
+  void clinicalContentIsEncryptedAtRest() throws Exception {
+    outbox.enqueue(destination("s1"), entry("Tearful when speaking about her father"), "session-note");
+
+    try (Connection connection = database.dataSource().getConnection();
+         Statement select = connection.createStatement();
+         ResultSet rows = select.executeQuery("select * from outbox_entry")) {
+      rows.next();
+      for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+        assertThat(String.valueOf(rows.getObject(column))).doesNotContain("father", "kap-pt-01");
+      }
+    }
+  }
+
+  private static EntryResources entry(String text) {
+    SessionNote note = new SessionNote(UUID.randomUUID().toString(), NOW, text, List.of());
+    return NoteMapping.map(note, new EntryContext("kap-pt-01", Optional.of("kap-pt-01-dose-01"),
+        Optional.of("Practitioner/kap-therapist-1")), NOW);
+  }
+
+  private static Outbox.Destination destination(String session) {
+    return new Outbox.Destination("sandbox", hash(session), "owner");
+  }
+
+  private static String hash(String session) {
+    return "hash-of-" + session;
+  }
+}
