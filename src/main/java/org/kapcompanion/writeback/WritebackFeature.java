@@ -11,8 +11,6 @@ import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.launch.SessionTokens;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.Templates;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Assembles write-back from what the composition root provides: the validator (warmed in the background), the durable
@@ -20,7 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WritebackFeature implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WritebackFeature.class);
   /** EHR write timeout; a lease outlives two of them so a slow write is never sent twice at once. */
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(20);
 
@@ -60,12 +57,6 @@ public final class WritebackFeature implements AutoCloseable {
   /** Outbox depth and oldest pending entry per tenant, for operators (no clinical content). */
   public List<Outbox.Depth> outboxDepth() {
     return outbox.depth();
-  }
-
-  /** Logs the outbox depth per tenant. */
-  public void logDepth() {
-    outboxDepth().forEach(depth -> LOG.info("outbox tenant {}: {} pending, {} failed, oldest pending {}",
-        depth.tenantId(), depth.pending(), depth.failed(), depth.oldestPending().map(Object::toString).orElse("-")));
   }
 
   @Override
