@@ -3,7 +3,7 @@ package org.kapcompanion.writeback;
 import java.util.Optional;
 
 /** The token source for delivering a session's entries without its browser. */
-public interface DeliveryCredentials {
+interface DeliveryCredentials {
 
   /** A working endpoint and token for the session, or empty when the user must launch again. */
   Optional<FhirWriter.Credentials> current(String sessionHash);

@@ -177,7 +177,7 @@ public final class Outbox {
       update.setString(1, state);
       update.setInt(2, attempts);
       update.setTimestamp(3, Timestamp.from(next));
-      update.setString(4, reason.length() > 300 ? reason.substring(0, 300) : reason);
+      update.setString(4, box.seal(reason.length() > 500 ? reason.substring(0, 500) : reason));
       update.setString(5, entryId);
       update.executeUpdate();
     } catch (SQLException e) {
@@ -230,7 +230,8 @@ public final class Outbox {
       entries.setString(1, sessionHash);
       try (ResultSet rows = entries.executeQuery()) {
         while (rows.next()) {
-          statuses.add(new EntryStatus(rows.getString(1), rows.getString(2), Optional.ofNullable(rows.getString(3))));
+          statuses.add(new EntryStatus(rows.getString(1), rows.getString(2),
+              Optional.ofNullable(rows.getString(3)).map(box::open)));
         }
       }
       receipts.setString(1, sessionHash);

@@ -40,7 +40,9 @@ final class OutboxNode {
         sender.nudge();
         System.out.println("ACK " + entry.entryId());
         System.out.flush();
-        Thread.sleep(40);
+        if (i % 20 == 19) {
+          Thread.sleep(200);
+        }
       }
       Thread.sleep(Long.MAX_VALUE);
     }

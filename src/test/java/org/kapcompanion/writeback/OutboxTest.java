@@ -113,6 +113,8 @@ class OutboxTest {
   @Test
   void clinicalContentIsEncryptedAtRest() throws Exception {
     outbox.enqueue(destination("s1"), entry("Tearful when speaking about her father"), "session-note");
+    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0),
+        "the EHR refused the entry (422): value 'Tearful when speaking about her father' is too long");
 
     try (Connection connection = database.dataSource().getConnection();
          Statement select = connection.createStatement();

@@ -54,7 +54,8 @@ class RestartIT {
     Process producer = node(session, jdbcUrl, run, "produce");
     Thread reader = readAcks(producer, acknowledged);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (fhir.entryIdsTagged("Observation", PATIENT, Deliveries.RUN_SYSTEM, run).size() < 40
+    while ((acknowledged.size() < 100
+        || fhir.entryIdsTagged("Observation", PATIENT, Deliveries.RUN_SYSTEM, run).size() < 20)
         && Instant.now().isBefore(deadline)) {
       Thread.sleep(200);
     }
