@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.kapcompanion.checklist.FormCatalog;
+import org.kapcompanion.checklist.PredoseChecklistPage;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.config.ConfigException;
 import org.kapcompanion.config.ConfigLoader;
@@ -25,10 +27,12 @@ import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.LaunchFeature;
 import org.kapcompanion.record.RecordReader;
+import org.kapcompanion.record.RecordService;
 import org.kapcompanion.record.SummaryPage;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.Templates;
+import org.kapcompanion.writeback.ConformancePackage;
 import org.kapcompanion.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,12 +130,16 @@ public final class App implements AutoCloseable {
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
-    SummaryPage summary = new SummaryPage(new RecordReader(fhir, config.protocol(), fhirReads(), clock),
-        launch.sessionTokens(), templates);
+    ExecutorService reads = fhirReads();
+    RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
+        launch.sessionTokens());
+    SummaryPage summary = new SummaryPage(records, templates);
+    PredoseChecklistPage predose = new PredoseChecklistPage(new FormCatalog(ConformancePackage.fromClasspath(fhir)),
+        fhir, reads, records, config.protocol(), templates, clock);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     return new WebServer(config.host(), config.port(), templates, frameAncestors,
-        launch.routes(Map.of("", summary)), List.of());
+        launch.routes(Map.of("", summary, "predose", predose)), List.of());
   }
 
   /** Threads that wait on EHR reads; sized for many sessions each reading its parts in parallel. */

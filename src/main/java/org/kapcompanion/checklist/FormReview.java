@@ -4,7 +4,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 
 /** Lists what a form still needs: every required question that is asked (enabled) and not yet answered. */
-final class FormReview {
+public final class FormReview {
 
   private FormReview() {}
 
@@ -15,7 +15,7 @@ final class FormReview {
    * @param question its text, as the clinician sees it
    * @param reason why it blocks, in plain words
    */
-  record Missing(String linkId, String question, String reason) {}
+  public record Missing(String linkId, String question, String reason) {}
 
   static List<Missing> missing(QuestionnaireForm form, Answers answers) {
     return form.questions().stream()
