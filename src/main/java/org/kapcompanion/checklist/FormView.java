@@ -34,10 +34,11 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
    * @param unit the unit shown after a number
    * @param problem why the submitted value was not accepted
    * @param children the items of a group
+   * @param conditional whether it has enableWhen conditions, so the page updates it when other answers change
    */
   public record Field(String linkId, String text, String kind, boolean required, boolean asked, boolean readOnly,
       boolean fromRecord, List<String> values, List<Option> options, Optional<String> unit, Optional<String> problem,
-      List<Field> children) {
+      List<Field> children, boolean conditional) {
 
     public String value() {
       return values.isEmpty() ? "" : values.get(0);
@@ -45,6 +46,23 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
 
     public boolean isAnswered(String value) {
       return values.contains(value);
+    }
+  }
+
+  /** The fields whose visibility depends on other answers, outermost first, to update after a change. */
+  public List<Field> conditionalFields() {
+    List<Field> found = new java.util.ArrayList<>();
+    collectConditional(fields, found);
+    return found;
+  }
+
+  private static void collectConditional(List<Field> fields, List<Field> found) {
+    for (Field field : fields) {
+      if (field.conditional()) {
+        found.add(field);
+      } else {
+        collectConditional(field.children(), found);
+      }
     }
   }
 
@@ -70,7 +88,7 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
     return new Field(linkId, item.getText(), item.getType().toCode(), item.getRequired(),
         EnableWhen.isEnabled(form, item, answers), item.getReadOnly() || computed.contains(linkId),
         fromRecord.contains(linkId), answers.get(linkId).stream().map(FormView::formValue).toList(), options,
-        form.unit(item), Optional.ofNullable(problems.get(linkId)), children);
+        form.unit(item), Optional.ofNullable(problems.get(linkId)), children, item.hasEnableWhen());
   }
 
   private static String formValue(Type answer) {

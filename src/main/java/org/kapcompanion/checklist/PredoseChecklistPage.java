@@ -23,7 +23,8 @@ import org.kapcompanion.web.Templates;
 
 /**
  * {@code /s/{handle}/predose}: the pre-dose safety checklist rendered from its Questionnaire, pre-filled from the
- * record, re-checked on every change (enableWhen, the BP gate, what still blocks dosing).
+ * record, re-checked on every change: the page then receives only what changed (what still blocks dosing, and the
+ * items whose enableWhen depends on other answers), never the fields the clinician is editing.
  */
 public final class PredoseChecklistPage implements SessionPage {
 
@@ -68,7 +69,7 @@ public final class PredoseChecklistPage implements SessionPage {
         "basePath", active.basePath(), "fromRecord", state.recordValues(),
         "gate", protocol.bloodPressureGate()));
     if (request.getHeader("HX-Request") != null) {
-      templates.render(response, 200, "checklist/predose-form.jte", model);
+      templates.render(response, 200, "checklist/predose-update.jte", model);
       return;
     }
     Optional<PatientRecord> banner = records.banner(active);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.Chromium;
+import org.kapcompanion.testing.SandboxLauncher;
 import org.kapcompanion.testing.TestEnvironment;
 
 /** The pre-dose checklist in a real browser: pre-filled from the record, gated, completed by keyboard. */
@@ -30,13 +31,7 @@ class PredoseChecklistBrowserIT {
   }
 
   private Page checklistFor(String patient) {
-    Page page = chromium.newPage();
-    page.navigate(environment.ehrOrigin().toString());
-    page.selectOption("#practitioner", "kap-therapist-1");
-    page.selectOption("#patient", patient);
-    page.selectOption("#client", TestEnvironment.PUBLIC_CLIENT);
-    page.check("input[name=need_patient_banner]");
-    Page window = page.waitForPopup(() -> page.click("button[value=window]"));
+    Page window = SandboxLauncher.launchInWindow(SandboxLauncher.open(chromium, environment, patient, true));
     window.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pre-dose checklist")).click();
     assertThat(window.locator("h1")).hasText("Pre-dose safety checklist");
     return window;
