@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.kapcompanion.checklist.FormCatalog;
+import org.kapcompanion.checklist.PredoseChecklistPage;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.config.ConfigException;
 import org.kapcompanion.config.ConfigLoader;
@@ -27,11 +29,13 @@ import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.LaunchFeature;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.RecordReader;
+import org.kapcompanion.record.RecordService;
 import org.kapcompanion.record.SummaryPage;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.web.WebServer;
+import org.kapcompanion.writeback.ConformancePackage;
 import org.kapcompanion.writeback.WritebackFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,15 +138,21 @@ public final class App implements AutoCloseable {
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
-    WritebackFeature writeback = new WritebackFeature(fhir, database.dataSource(), box, launch.sessionTokens(),
-        templates, clock).start();
+    ConformancePackage conformance = ConformancePackage.fromClasspath(fhir);
+    WritebackFeature writeback = new WritebackFeature(fhir, conformance, database.dataSource(), box,
+        launch.sessionTokens(), templates, clock).start();
     closeWithDatabase.add(writeback);
-    SummaryPage summary = new SummaryPage(new RecordReader(fhir, config.protocol(), fhirReads(), clock),
-        launch.sessionTokens(), templates);
+    ExecutorService reads = fhirReads();
+    RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
+        launch.sessionTokens());
+    SummaryPage summary = new SummaryPage(records, templates);
+    PredoseChecklistPage predose = new PredoseChecklistPage(new FormCatalog(conformance),
+        fhir, reads, records, config.protocol(), templates, clock);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
+    pages.put("predose", predose);
     return new WebServer(config.host(), config.port(), templates, frameAncestors, launch.routes(pages), List.of());
   }
 

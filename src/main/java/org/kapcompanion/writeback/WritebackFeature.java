@@ -25,9 +25,8 @@ public final class WritebackFeature implements AutoCloseable {
   private final OutboxSender sender;
   private final EntryEndpoints endpoints;
 
-  public WritebackFeature(FhirContext fhir, DataSource dataSource, SecretBox box, SessionTokens tokens,
-      Templates templates, Clock clock) {
-    ConformancePackage conformancePackage = ConformancePackage.fromClasspath(fhir);
+  public WritebackFeature(FhirContext fhir, ConformancePackage conformancePackage, DataSource dataSource,
+      SecretBox box, SessionTokens tokens, Templates templates, Clock clock) {
     ResourceValidator validator = new ResourceValidator(fhir, conformancePackage);
     validator.warmUp(runnable -> {
       Thread thread = new Thread(runnable, "kap-validator-warm-up");
