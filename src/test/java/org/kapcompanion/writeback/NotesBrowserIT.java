@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.Chromium;
+import org.kapcompanion.testing.SandboxLauncher;
 import org.kapcompanion.testing.TestEnvironment;
 
 /**
@@ -32,13 +33,9 @@ class NotesBrowserIT {
   }
 
   private Page notesPage(String patient, String encounter) {
-    Page page = chromium.newPage();
-    page.navigate(environment.ehrOrigin().toString());
-    page.selectOption("#practitioner", "kap-therapist-1");
-    page.selectOption("#patient", patient);
-    page.selectOption("#encounter", encounter);
-    page.selectOption("#client", TestEnvironment.PUBLIC_CLIENT);
-    Page window = page.waitForPopup(() -> page.click("button[value=window]"));
+    Page launcher = SandboxLauncher.open(chromium, environment, patient, false);
+    launcher.selectOption("#encounter", encounter);
+    Page window = SandboxLauncher.launchInWindow(launcher);
     window.waitForSelector("#conditions-title");
     window.navigate(window.url().replaceFirst("/s/([^/]+)/.*$", "/s/$1/notes"));
     return window;

@@ -8,18 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.h2.jdbcx.JdbcDataSource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.launch.AppSession;
-import org.kapcompanion.launch.Sessions;
-import org.kapcompanion.store.SecretBox;
-import org.kapcompanion.store.TestStores;
+import org.kapcompanion.testing.StoredSessions;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.web.BrowserCookie;
 
@@ -38,11 +34,8 @@ final class SandboxFhir {
 
   /** The app node's stored session behind a launched client, read from its in-memory store. */
   static AppSession storedSession(String clientId, SessionClient session) {
-    JdbcDataSource store = new JdbcDataSource();
-    store.setURL(TestEnvironment.storeUrl(clientId));
     String browserKey = session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow();
-    return new Sessions(store, new SecretBox(TestStores.KEY), Clock.systemUTC()).find(session.handle(), browserKey)
-        .orElseThrow();
+    return StoredSessions.of(clientId).find(session.handle(), browserKey).orElseThrow();
   }
 
   static SandboxFhir forSession(TestEnvironment environment, SessionClient session) {
