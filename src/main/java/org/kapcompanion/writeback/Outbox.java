@@ -246,6 +246,18 @@ public final class Outbox {
     return statuses;
   }
 
+  /** Deletes receipts of entries confirmed before {@code before}; returns how many. */
+  int purgeReceipts(Instant before) {
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement delete = connection.prepareStatement(
+             "delete from outbox_receipt where delivered_at < ?")) {
+      delete.setTimestamp(1, Timestamp.from(before));
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot purge receipts", e);
+    }
+  }
+
   /** Outbox depth and the oldest pending entry per tenant, for operators. */
   public List<Depth> depth() {
     String sql = "select tenant_id, sum(case when state = 'pending' then 1 else 0 end), "

@@ -2,6 +2,7 @@ package org.kapcompanion.writeback;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +25,9 @@ public final class OutboxSender implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
   private static final Duration IDLE_POLL = Duration.ofMillis(250);
+  /** Receipts only serve the page of a session in progress; sessions end within a day. */
+  private static final Duration KEEP_RECEIPTS = Duration.ofDays(1);
+  private static final Duration PURGE_EVERY = Duration.ofHours(1);
   /** The reason shown for entries held back until the user launches again. */
   static final String RELAUNCH = "waiting for you to launch KAP Companion again from the EHR";
 
@@ -39,6 +43,7 @@ public final class OutboxSender implements AutoCloseable {
   private final AtomicLong written = new AtomicLong();
   private final Object wake = new Object();
   private boolean nudged;
+  private Instant nextPurge = Instant.MIN;
   private volatile boolean running;
   private Thread loop;
 
@@ -89,6 +94,7 @@ public final class OutboxSender implements AutoCloseable {
         LOG.warn("outbox claim failed: {}", e.getClass().getName());
       }
       if (started == 0) {
+        purgeReceiptsHourly();
         idle();
       }
     }
@@ -118,6 +124,19 @@ public final class OutboxSender implements AutoCloseable {
       });
     }
     return claimed.size();
+  }
+
+  private void purgeReceiptsHourly() {
+    Instant now = clock.instant();
+    if (now.isBefore(nextPurge)) {
+      return;
+    }
+    nextPurge = now.plus(PURGE_EVERY);
+    try {
+      outbox.purgeReceipts(now.minus(KEEP_RECEIPTS));
+    } catch (RuntimeException e) {
+      LOG.warn("receipt purge failed: {}", e.getClass().getName());
+    }
   }
 
   private void idle() {

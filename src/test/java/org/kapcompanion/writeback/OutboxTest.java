@@ -111,6 +111,16 @@ class OutboxTest {
   }
 
   @Test
+  void receiptsOlderThanTheCutOffArePurged() {
+    outbox.enqueue(destination("s1"), entry("delivered"), "session-note");
+    outbox.delivered(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), "Observation/1", Optional.empty());
+
+    assertThat(outbox.purgeReceipts(NOW)).isZero();
+    assertThat(outbox.purgeReceipts(NOW.plusSeconds(1))).isEqualTo(1);
+    assertThat(outbox.statuses(hash("s1"))).isEmpty();
+  }
+
+  @Test
   void clinicalContentIsEncryptedAtRest() throws Exception {
     outbox.enqueue(destination("s1"), entry("Tearful when speaking about her father"), "session-note");
     outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0),
