@@ -255,7 +255,7 @@ public final class ConfigLoader {
       return null;
     }
     try {
-      return new ProtocolReader(problems).read(parseObject(read(file), fileName).getAsJsonObject());
+      return new ProtocolReader(problems, workingDir).read(parseObject(read(file), fileName).getAsJsonObject());
     } catch (ConfigException e) {
       problems.addAll(e.problems());
       return null;
