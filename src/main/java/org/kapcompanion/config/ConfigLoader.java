@@ -67,11 +67,21 @@ public final class ConfigLoader {
     AppConfig.SandboxConfig sandbox = sandbox(root.object("sandbox").orElse(emptyFields("sandbox", problems)));
     ClinicalProtocol protocol = protocol(root.stringOr("protocolFile", "config/clinical-protocol.json"), problems);
     checkKeysForPrivateKeyJwt(tenants, keysFile, problems);
+    Optional<String> adminToken = adminToken(root.object("admin").orElse(emptyFields("admin", problems)));
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new AppConfig(publicBaseUrl.orElseThrow(), host, port, dataDir, store, keysFile, tenants, sandbox, protocol);
+    return new AppConfig(publicBaseUrl.orElseThrow(), host, port, dataDir, store, keysFile, tenants, sandbox, protocol,
+        adminToken);
+  }
+
+  private Optional<String> adminToken(JsonFields fields) {
+    Optional<String> token = fields.optionalString("token").map(ref -> secret(fields, "token", ref));
+    if (token.isPresent() && !token.get().isEmpty() && token.get().length() < 24) {
+      fields.problem("token", "is shorter than 24 characters", "create one with `openssl rand -base64 32`");
+    }
+    return token.filter(t -> !t.isEmpty());
   }
 
   private void checkPublicUrl(URI url, JsonFields root) {
