@@ -13,7 +13,7 @@ import org.kapcompanion.config.TenantConfig;
  */
 public final class CheckCommand {
 
-  private static final String ROW = "  %-26s %-8s %-8s %-8s %-8s%n";
+  private static final String ROW = "  %-26s %-8s %-8s %-8s %s%n";
 
   private final EndpointCheck check;
   private final PrintStream out;
