@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
@@ -117,6 +119,36 @@ class ConfigLoaderTest {
     Files.writeString(dir.resolve("config/clinical-protocol.json"),
         "{\"clinic\": {\"name\": \"Clinic\", \"phone\": \"1\"}, " + keys + "}");
     badSettingIsNamedWithItsFix(unused, base("\"tenants\": []"), expectedProblem);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sandbox.json", "epic-like.json", "oracle-health-like.json"})
+  void shippedExamplesAreValidApartFromFilesThatLiveOnTheServer(String example) throws IOException {
+    Files.createDirectories(dir.resolve("config/examples"));
+    Files.copy(Path.of("config/examples", example), dir.resolve("config/examples/" + example));
+    ConfigLoader withSecrets = new ConfigLoader(Map.of("KAP_ADMIN_TOKEN", "an-admin-token-of-some-length",
+        "KAP_DB_PASSWORD", "db", "KAP_CLIENT_SECRET", "secret",
+        "KAP_STORE_KEY", Base64.getEncoder().encodeToString(new byte[32])), dir);
+    try {
+      AppConfig config = withSecrets.load(Path.of("config/examples", example));
+      assertThat(config.adminToken()).isPresent();
+    } catch (ConfigException e) {
+      assertThat(e.problems()).allSatisfy(problem -> assertThat(problem).contains("/etc/kap-companion/"));
+    }
+  }
+
+  @Test
+  void adminTokenComesFromTheEnvironmentAndMustBeLong() throws Exception {
+    ConfigLoader loader = new ConfigLoader(Map.of("TOKEN", "short", "LONG", "a-token-long-enough-for-admins"), dir);
+    assertThat(loader.parse(base("\"admin\": {\"token\": \"env:LONG\"}")).adminToken())
+        .contains("a-token-long-enough-for-admins");
+    assertThat(loader.parse(base("\"admin\": {\"token\": \"env:LONG\"}")).toString())
+        .doesNotContain("a-token-long-enough-for-admins");
+    assertThat(loader.parse(base("\"tenants\": []")).adminToken()).isEmpty();
+    assertThatThrownBy(() -> loader.parse(base("\"admin\": {\"token\": \"env:TOKEN\"}")))
+        .hasMessageContaining("admin.token: is shorter than 24 characters");
+    assertThatThrownBy(() -> loader.parse(base("\"admin\": {\"token\": \"literal-token-in-the-file-0123\"}")))
+        .hasMessageContaining("admin.token: a secret written into the configuration file is not accepted");
   }
 
   @Test
