@@ -10,12 +10,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Counts and times every request by its servlet mapping (a fixed set of routes, so no session handle or id reaches a
- * label), and counts launches (the callback) and saves (state-changing requests on session pages) by outcome.
+ * Counts, times and logs every request by its servlet mapping (a fixed set of routes, so no session handle or id
+ * reaches a label or the log), and counts launches (the callback) and saves (state-changing requests on session pages)
+ * by outcome. The access log line carries the request id from the log context.
  */
 final class RequestMetrics implements Filter {
+
+  private static final Logger ACCESS = LoggerFactory.getLogger("org.kapcompanion.access");
 
   private final Metrics metrics;
 
@@ -36,7 +41,9 @@ final class RequestMetrics implements Filter {
     } finally {
       String route = route(request);
       int status = threw ? 500 : response.getStatus();
-      metrics.httpRequest(route, request.getMethod(), status, Duration.ofNanos(System.nanoTime() - started));
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      metrics.httpRequest(route, request.getMethod(), status, took);
+      ACCESS.info("{} {} {} {} ms", request.getMethod(), route, status, took.toMillis());
       if (route.equals("/callback")) {
         metrics.launch(status < 400);
       } else if (route.equals("/s/*") && !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
