@@ -144,7 +144,11 @@ public final class App implements AutoCloseable {
     FhirContext fhir = fhirContext();
     FhirClientMetrics.instrument(fhir.getRestfulClientFactory(), metrics);
     ResourceValidator validator = new ResourceValidator(fhir, ConformancePackage.fromClasspath(fhir));
-    validator.warmUp(background);
+    validator.warmUp(background).whenComplete((warm, error) -> {
+      if (error != null) {
+        LOG.error("validator warm-up failed, so /ready stays 503: {}", error.getClass().getName());
+      }
+    });
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
