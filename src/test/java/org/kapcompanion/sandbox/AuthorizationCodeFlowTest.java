@@ -302,7 +302,7 @@ class AuthorizationCodeFlowTest {
         .contains("launch=" + launch)
         .contains("Blake &lt;b&gt;");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-        .contains("frame-src http://127.0.0.1:9")
+        .contains("frame-src 'self' http://127.0.0.1:9")
         .doesNotContain("script-src");
   }
 
