@@ -62,32 +62,43 @@ public final class CapabilityAnalysis {
     List<String> problems = new ArrayList<>();
     List<String> fallbacks = new ArrayList<>();
     String fhirVersion = statement.hasFhirVersion() ? statement.getFhirVersion().toCode() : "not declared";
+    Set<String> offered = authMethodsOffered(smart);
+    boolean pkce = smart.codeChallengeMethods().contains("S256");
+    launchProblems(fhirVersion, pkce, offered, configured, problems);
+    interactionFindings(resources, problems, fallbacks);
+    CapabilityReport.WritePlan plan = writePlan(resources, transaction, problems, fallbacks);
+    CapabilityReport.ScopeSyntax scopes = smart.capabilities().contains("permission-v2")
+        ? CapabilityReport.ScopeSyntax.V2 : CapabilityReport.ScopeSyntax.V1;
+    return new CapabilityReport(fhirVersion, pkce, configured.value(), offered, scopes, resources, transaction, plan,
+        problems, fallbacks);
+  }
+
+  private static void launchProblems(String fhirVersion, boolean pkce, Set<String> offered,
+      TenantConfig.AuthMethod configured, List<String> problems) {
     if (!fhirVersion.startsWith("4.0")) {
       problems.add("FHIR version is " + fhirVersion + "; the app needs FHIR R4 (4.0.1) — point fhirBaseUrl at the "
           + "EHR's R4 endpoint");
     }
-    boolean pkce = smart.codeChallengeMethods().contains("S256");
     if (!pkce) {
       problems.add("PKCE S256 is not offered (code_challenge_methods_supported); SMART App Launch 2 requires it — "
           + "ask the EHR vendor to enable PKCE for the app");
     }
-    Set<String> offered = authMethodsOffered(smart);
     if (!offered.contains(configured.value())) {
       problems.add("client authentication " + configured.value() + " is configured but the EHR offers " + offered
           + " — register the app with one of those and set clientAuth.method to match");
     }
-    CapabilityReport partial = new CapabilityReport(fhirVersion, pkce, configured.value(), offered,
-        smart.capabilities().contains("permission-v2") ? CapabilityReport.ScopeSyntax.V2 : CapabilityReport.ScopeSyntax.V1,
-        resources, transaction, new CapabilityReport.WritePlan(CapabilityReport.BundleStrategy.PLAIN_CREATES,
-        CapabilityReport.PlanTarget.NOWHERE, List.of()), List.of(), List.of());
+  }
+
+  private static void interactionFindings(List<CapabilityReport.ResourceSupport> resources, List<String> problems,
+      List<String> fallbacks) {
     for (Need need : REQUIRED) {
-      if (!partial.supports(need.type(), need.interaction())) {
+      if (!supports(resources, need.type(), need.interaction())) {
         problems.add(need.type() + " " + need.interaction().code() + " is not supported; the app cannot work without "
             + "it — ask the EHR vendor to enable it for the app");
       }
     }
-    if (!partial.supports("QuestionnaireResponse", Interaction.CREATE)) {
-      if (partial.supports("QuestionnaireResponse", Interaction.UPDATE)) {
+    if (!supports(resources, "QuestionnaireResponse", Interaction.CREATE)) {
+      if (supports(resources, "QuestionnaireResponse", Interaction.UPDATE)) {
         fallbacks.add("QuestionnaireResponse create is not supported: checklists are written by update with the "
             + "app's own id");
       } else {
@@ -96,23 +107,20 @@ public final class CapabilityAnalysis {
       }
     }
     for (Fallback option : OPTIONAL) {
-      if (!partial.supports(option.type(), option.interaction())) {
+      if (!supports(resources, option.type(), option.interaction())) {
         fallbacks.add(option.type() + " " + option.interaction().code() + " is not supported: " + option.consequence());
       }
     }
-    CapabilityReport.WritePlan plan = writePlan(partial, problems, fallbacks);
-    return new CapabilityReport(fhirVersion, pkce, configured.value(), offered, partial.scopeSyntax(), resources,
-        transaction, plan, problems, fallbacks);
   }
 
-  private static CapabilityReport.WritePlan writePlan(CapabilityReport report, List<String> problems,
-      List<String> fallbacks) {
-    List<String> plainCreateTypes = report.resources().stream()
+  private static CapabilityReport.WritePlan writePlan(List<CapabilityReport.ResourceSupport> resources,
+      boolean transaction, List<String> problems, List<String> fallbacks) {
+    List<String> plainCreateTypes = resources.stream()
         .filter(r -> r.needed().contains(Interaction.CREATE) && r.supported().contains(Interaction.CREATE)
             && !r.conditionalCreate())
         .map(CapabilityReport.ResourceSupport::type).toList();
     CapabilityReport.BundleStrategy bundles;
-    if (report.transaction()) {
+    if (transaction) {
       bundles = CapabilityReport.BundleStrategy.TRANSACTION;
     } else if (plainCreateTypes.isEmpty()) {
       bundles = CapabilityReport.BundleStrategy.CONDITIONAL_CREATES;
@@ -124,9 +132,9 @@ public final class CapabilityAnalysis {
           + ": those are sent as plain creates");
     }
     CapabilityReport.PlanTarget target;
-    if (report.supports("CarePlan", Interaction.CREATE) && report.supports("Goal", Interaction.CREATE)) {
+    if (supports(resources, "CarePlan", Interaction.CREATE) && supports(resources, "Goal", Interaction.CREATE)) {
       target = CapabilityReport.PlanTarget.CARE_PLAN;
-    } else if (report.supports("DocumentReference", Interaction.CREATE)) {
+    } else if (supports(resources, "DocumentReference", Interaction.CREATE)) {
       target = CapabilityReport.PlanTarget.DOCUMENT_REFERENCE;
       fallbacks.add("CarePlan or Goal create is not supported: the integration plan is written as a "
           + "DocumentReference");
@@ -136,6 +144,11 @@ public final class CapabilityAnalysis {
           + "cannot be saved — ask the EHR vendor to enable DocumentReference create");
     }
     return new CapabilityReport.WritePlan(bundles, target, plainCreateTypes);
+  }
+
+  private static boolean supports(List<CapabilityReport.ResourceSupport> resources, String type,
+      Interaction interaction) {
+    return resources.stream().anyMatch(r -> r.type().equals(type) && r.supported().contains(interaction));
   }
 
   /**
