@@ -67,6 +67,7 @@ public final class ConfigLoader {
     AppConfig.SandboxConfig sandbox = sandbox(root.object("sandbox").orElse(emptyFields("sandbox", problems)));
     ClinicalProtocol protocol = protocol(root.stringOr("protocolFile", "config/clinical-protocol.json"), problems);
     checkKeysForPrivateKeyJwt(tenants, keysFile, problems);
+    checkContradictions(root, port, store, tenants, sandbox);
     Optional<String> adminToken = adminToken(root.object("admin").orElse(emptyFields("admin", problems)));
 
     if (!problems.isEmpty()) {
@@ -223,6 +224,23 @@ public final class ConfigLoader {
     if (needsKeys && !Files.isRegularFile(keysFile)) {
       problems.add("keysFile: " + keysFile + " does not exist, but a tenant uses private_key_jwt — "
           + "create the signing keys with `java -jar target/kap-companion.jar keys new`");
+    }
+  }
+
+  /** Settings that are each valid but cannot work together. */
+  private static void checkContradictions(JsonFields root, int port, StoreConfig store, List<TenantConfig> tenants,
+      AppConfig.SandboxConfig sandbox) {
+    boolean sandboxRuns = tenants.isEmpty() || sandbox.enabled();
+    if (sandboxRuns && port != 0 && sandbox.port() == port) {
+      root.problem("sandbox.port", "is " + port + ", the same as server.port, and the sandbox EHR runs (no tenants "
+          + "or sandbox.enabled)", "give the sandbox EHR its own port, e.g. 8090");
+    }
+    String keyReference = root.object("store").flatMap(fields -> fields.optionalString("encryptionKey"))
+        .orElse("generate");
+    if (store.isPostgres() && keyReference.equals("generate")) {
+      root.problem("store.encryptionKey", "is \"generate\" (a key kept by this node only), but the store is "
+          + "PostgreSQL, which several nodes share", "give every node the same key: \"env:VARIABLE\" or "
+          + "\"file:/path\" holding `openssl rand -base64 32`");
     }
   }
 

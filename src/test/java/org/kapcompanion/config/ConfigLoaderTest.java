@@ -216,6 +216,11 @@ class ConfigLoaderTest {
             "tenants": [{"id": "a", "fhirBaseUrl": "https://one.example.org/fhir", "clientId": "x"},
                         {"id": "a", "fhirBaseUrl": "https://two.example.org/fhir", "clientId": "y"}]"""),
             "tenants[1].id: \"a\" is used by two tenants"),
+        Arguments.of("sandbox on the app's port", base("\"server\": {\"port\": 8090}, \"sandbox\": {\"port\": 8090}"),
+            "sandbox.port: is 8090, the same as server.port"),
+        Arguments.of("generated key on a shared database", base("\"store\": {\"jdbcUrl\": "
+            + "\"jdbc:postgresql://db.example.org/kap\"}"), "store.encryptionKey: is \"generate\" (a key kept by this "
+            + "node only), but the store is PostgreSQL"),
         Arguments.of("missing protocol file", base("\"protocolFile\": \"config/none.json\""),
             "protocolFile: "),
         Arguments.of("not JSON", "{\"publicBaseUrl\": ", "configuration: is not valid JSON"));
