@@ -24,6 +24,8 @@ import org.kapcompanion.admin.FhirClientMetrics;
 import org.kapcompanion.admin.Metrics;
 import org.kapcompanion.admin.OutboxStatus;
 import org.kapcompanion.admin.Readiness;
+import org.kapcompanion.checklist.FormCatalog;
+import org.kapcompanion.checklist.PredoseChecklistPage;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.config.ConfigException;
 import org.kapcompanion.config.ConfigLoader;
@@ -32,6 +34,7 @@ import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.LaunchFeature;
 import org.kapcompanion.record.RecordReader;
+import org.kapcompanion.record.RecordService;
 import org.kapcompanion.record.SummaryPage;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
@@ -143,7 +146,8 @@ public final class App implements AutoCloseable {
     Metrics metrics = new Metrics();
     FhirContext fhir = fhirContext();
     FhirClientMetrics.instrument(fhir.getRestfulClientFactory(), metrics);
-    ResourceValidator validator = new ResourceValidator(fhir, ConformancePackage.fromClasspath(fhir));
+    ConformancePackage conformancePackage = ConformancePackage.fromClasspath(fhir);
+    ResourceValidator validator = new ResourceValidator(fhir, conformancePackage);
     validator.warmUp(background).whenComplete((warm, error) -> {
       if (error != null) {
         LOG.error("validator warm-up failed, so /ready stays 503: {}", error.getClass().getName());
@@ -152,14 +156,18 @@ public final class App implements AutoCloseable {
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
-    SummaryPage summary = new SummaryPage(new RecordReader(fhir, config.protocol(), fhirReads(), clock),
-        launch.sessionTokens(), templates);
+    ExecutorService reads = fhirReads();
+    RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
+        launch.sessionTokens());
+    SummaryPage summary = new SummaryPage(records, templates);
+    PredoseChecklistPage predose = new PredoseChecklistPage(new FormCatalog(conformancePackage),
+        fhir, reads, records, config.protocol(), templates, clock);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
         OutboxStatus.NOT_AVAILABLE, new Readiness(List.of(Readiness.store(database.dataSource()),
             new Readiness.Probe("validator", validator::isWarm))), metrics, templates);
-    List<WebServer.Route> routes = new ArrayList<>(launch.routes(Map.of("", summary)));
+    List<WebServer.Route> routes = new ArrayList<>(launch.routes(Map.of("", summary, "predose", predose)));
     routes.addAll(admin.routes());
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());
   }

@@ -5,14 +5,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Assembles the SMART launch feature from what the composition root provides, and exposes its routes. */
 public final class LaunchFeature {
+
+  private static final Duration PURGE_INTERVAL = Duration.ofMinutes(15);
+  private static final Logger LOG = LoggerFactory.getLogger(LaunchFeature.class);
 
   private final AppConfig config;
   private final Templates templates;
@@ -30,9 +38,27 @@ public final class LaunchFeature {
     this.keys = AppKeys.load(config.keysFile());
     TokenClient tokens = new TokenClient(keys);
     this.sessions = new Sessions(dataSource, box, clock);
-    this.launches = new LaunchService(config, discovery, new LaunchStates(dataSource, box, clock), tokens,
-        new IdTokenVerifier(), sessions, clock);
+    LaunchStates states = new LaunchStates(dataSource, box, clock);
+    this.launches = new LaunchService(config, discovery, states, tokens, new IdTokenVerifier(), sessions, clock);
     this.sessionTokens = new SessionTokens(config, discovery, tokens, sessions, clock);
+    purgeExpiredEvery(PURGE_INTERVAL, states);
+  }
+
+  /** Deletes ended sessions and launches that were never completed, so the store holds no stale tokens. */
+  private void purgeExpiredEvery(Duration interval, LaunchStates states) {
+    ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "kap-session-purge");
+      thread.setDaemon(true);
+      return thread;
+    });
+    purger.scheduleWithFixedDelay(() -> {
+      try {
+        states.purgeExpired();
+        sessions.purgeExpired();
+      } catch (RuntimeException e) {
+        LOG.warn("purging expired sessions failed: {}", e.getClass().getName());
+      }
+    }, interval.toMinutes(), interval.toMinutes(), TimeUnit.MINUTES);
   }
 
   public SessionTokens sessionTokens() {

@@ -79,7 +79,7 @@ public final class Sessions {
   }
 
   /** Deletes sessions that have ended. */
-  public int purgeExpired() {
+  int purgeExpired() {
     try (Connection connection = dataSource.getConnection();
          PreparedStatement delete = connection.prepareStatement("delete from app_session where expires_at < ?")) {
       delete.setTimestamp(1, Timestamp.from(clock.instant()));

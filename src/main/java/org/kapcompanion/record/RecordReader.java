@@ -2,20 +2,22 @@ package org.kapcompanion.record;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.launch.EhrClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +51,21 @@ public final class RecordReader {
     record Unauthorized() implements Result {}
   }
 
-  public Result read(String fhirBase, String accessToken, String patientId, Optional<String> fhirUser) {
-    IGenericClient client = fhir.newRestfulGenericClient(fhirBase);
-    client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
+  /** Reads the whole record of the session's patient. */
+  public Result read(AppSession session, String patientId) {
+    return read(session, patientId, EnumSet.allOf(RecordPart.class));
+  }
+
+  /** Reads only what the patient banner shows: the patient and their allergies. */
+  public Result readBanner(AppSession session, String patientId) {
+    return read(session, patientId, EnumSet.of(RecordPart.PATIENT, RecordPart.ALLERGIES));
+  }
+
+  private Result read(AppSession session, String patientId, Set<RecordPart> parts) {
+    IGenericClient client = EhrClients.forSession(fhir, session);
     Map<RecordPart, CompletableFuture<RecordMapper.PartResult>> pending = new EnumMap<>(RecordPart.class);
-    for (RecordPart part : RecordPart.values()) {
-      part.url(patientId, fhirUser).ifPresent(url ->
+    for (RecordPart part : parts) {
+      part.url(patientId, session.fhirUser()).ifPresent(url ->
           pending.put(part, CompletableFuture.supplyAsync(() -> readPart(client, part, url), reads)));
     }
     Map<RecordPart, RecordMapper.PartResult> results = new EnumMap<>(RecordPart.class);

@@ -12,7 +12,7 @@ import org.kapcompanion.testing.TestEnvironment;
  * Measures a launch the way a clinician experiences it after signing in: from the EHR's redirect to the app's
  * callback until the record summary has arrived (token exchange, id_token check, session, record read, render).
  * Run with {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.kapcompanion.bench.LaunchBenchmark}.
+ * -Dexec.mainClass=org.kapcompanion.bench.LaunchBenchmark} (the exec plugin is fetched from Maven Central).
  */
 public final class LaunchBenchmark {
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.Chromium;
+import org.kapcompanion.testing.SandboxLauncher;
 import org.kapcompanion.testing.TestEnvironment;
 
 /** A clinician's launch in a real browser: from the sandbox launcher into the EHR frame and into a new window. */
@@ -33,15 +34,7 @@ class LaunchBrowserIT {
   }
 
   private Page launcher(String patient, boolean banner) {
-    Page page = chromium.newPage();
-    page.navigate(environment.ehrOrigin().toString());
-    page.selectOption("#practitioner", "kap-therapist-1");
-    page.selectOption("#patient", patient);
-    page.selectOption("#client", TestEnvironment.PUBLIC_CLIENT);
-    if (banner) {
-      page.check("input[name=need_patient_banner]");
-    }
-    return page;
+    return SandboxLauncher.open(chromium, environment, patient, banner);
   }
 
   @Test
@@ -59,7 +52,7 @@ class LaunchBrowserIT {
   @Test
   void launchInANewWindowShowsBannerAndSummary() {
     Page page = launcher("kap-pt-04", true);
-    Page window = page.waitForPopup(() -> page.click("button[value=window]"));
+    Page window = SandboxLauncher.launchInWindow(page);
     assertThat(window.locator("[data-testid=patient-name]")).hasText("Gideon Abernathy-Cruz");
     assertThat(window.locator(".flag-caution").first()).containsText("Hypertension");
     assertThat(window.locator("table.sessions")).isVisible();

@@ -3,19 +3,15 @@ package org.kapcompanion.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kapcompanion.store.SecretBox;
-import org.kapcompanion.store.TestStores;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;
+import org.kapcompanion.testing.StoredSessions;
 import org.kapcompanion.testing.TestEnvironment;
-import org.kapcompanion.web.BrowserCookie;
 
 /** The SMART launch end to end over real HTTP: the app, the sandbox EHR's authorization server and FHIR server. */
 class LaunchIT {
@@ -247,12 +243,8 @@ class LaunchIT {
   private record Stored(Sessions sessions, String handle, AppSession session) {}
 
   private Stored stored(HttpBrowser.Page sessionPage) {
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(TestEnvironment.storeUrl(TestEnvironment.PUBLIC_CLIENT));
-    Sessions sessions = new Sessions(dataSource, new SecretBox(TestStores.KEY), Clock.systemUTC());
-    String handle = sessionPage.url().getPath().split("/")[2];
-    String browserKey = browser.cookie(sessionPage.url(), BrowserCookie.NAME).orElseThrow();
-    return new Stored(sessions, handle, sessions.find(handle, browserKey).orElseThrow());
+    return new Stored(StoredSessions.of(TestEnvironment.PUBLIC_CLIENT), StoredSessions.handle(sessionPage),
+        StoredSessions.session(TestEnvironment.PUBLIC_CLIENT, browser, sessionPage));
   }
 
   private static String queryParameter(URI url, String name) {

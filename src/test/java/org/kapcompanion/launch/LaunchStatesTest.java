@@ -94,6 +94,15 @@ class LaunchStatesTest {
   }
 
   @Test
+  void purgeRemovesOnlyExpiredLaunches() {
+    states.save("old", "browser-a", launch());
+    clock.advance(LaunchStates.LIFETIME.plusSeconds(1));
+    states.save("new", "browser-a", launch());
+    assertThat(states.purgeExpired()).isEqualTo(1);
+    assertThat(states.consume("new", "browser-a")).isPresent();
+  }
+
+  @Test
   void storedPayloadIsEncrypted() throws Exception {
     states.save("state-1", "browser-a", launch());
     try (var connection = database.dataSource().getConnection();

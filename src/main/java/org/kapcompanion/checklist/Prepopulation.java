@@ -1,0 +1,151 @@
+package org.kapcompanion.checklist;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.fhirpath.IFhirPath;
+import ca.uhn.fhir.fhirpath.IFhirPathEvaluationContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Expression;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pre-fills a form from the record the SDC way: the Questionnaire's {@code variable} x-fhir-queries are run against
+ * the EHR in parallel (embedded {@code {{%patient.id}}} and {@code {{today()}}} are filled in), then each item's
+ * {@code initialExpression} (FHIRPath over those variables) gives its answer.
+ * Best effort: a query or expression that fails leaves its items for the clinician to answer.
+ */
+final class Prepopulation {
+
+  static final String VARIABLE = "http://hl7.org/fhir/StructureDefinition/variable";
+  static final String INITIAL_EXPRESSION =
+      "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-initialExpression";
+  private static final Logger LOG = LoggerFactory.getLogger(Prepopulation.class);
+
+  private final FhirContext fhir;
+  private final ExecutorService reads;
+  private final Clock clock;
+
+  Prepopulation(FhirContext fhir, ExecutorService reads, Clock clock) {
+    this.fhir = fhir;
+    this.reads = reads;
+    this.clock = clock;
+  }
+
+  /** Answers taken from the record, and which questions they fill (so the page can mark them "from the record"). */
+  record Prefilled(Answers answers, Set<String> linkIds) {}
+
+  Prefilled prefill(QuestionnaireForm form, IGenericClient client, String patientId) {
+    Map<String, Bundle> variables = runQueries(form, client, patientId);
+    Map<String, List<Type>> answers = new LinkedHashMap<>();
+    for (QuestionnaireItemComponent item : form.questions()) {
+      initialExpression(item).map(expression -> evaluate(item, expression, variables))
+          .filter(values -> !values.isEmpty())
+          .ifPresent(values -> answers.put(item.getLinkId(), values));
+    }
+    return new Prefilled(Answers.of(answers), new LinkedHashSet<>(answers.keySet()));
+  }
+
+  private Map<String, Bundle> runQueries(QuestionnaireForm form, IGenericClient client, String patientId) {
+    Map<String, CompletableFuture<Bundle>> pending = new LinkedHashMap<>();
+    for (Extension extension : form.questionnaire().getExtensionsByUrl(VARIABLE)) {
+      if (extension.getValue() instanceof Expression expression
+          && "application/x-fhir-query".equals(expression.getLanguage())) {
+        String query = expression.getExpression().replace("{{%patient.id}}", patientId)
+            .replace("{{today()}}", LocalDate.now(clock).toString());
+        if (!query.contains("{{")) {
+          pending.put(expression.getName(), CompletableFuture.supplyAsync(() -> search(client, query), reads));
+        }
+      }
+    }
+    Map<String, Bundle> results = new HashMap<>();
+    pending.forEach((name, future) -> results.put(name, future.join()));
+    return results;
+  }
+
+  private static Bundle search(IGenericClient client, String query) {
+    try {
+      return client.search().byUrl(query).returnBundle(Bundle.class).execute();
+    } catch (RuntimeException e) {
+      LOG.warn("pre-population query failed: {}", e.getClass().getName());
+      return new Bundle();
+    }
+  }
+
+  private static Optional<String> initialExpression(QuestionnaireItemComponent item) {
+    Extension extension = item.getExtensionByUrl(INITIAL_EXPRESSION);
+    return extension != null && extension.getValue() instanceof Expression expression
+        ? Optional.ofNullable(expression.getExpression()) : Optional.empty();
+  }
+
+  /** The item's answers from its expression: every value for a repeating item, else the first. */
+  private List<Type> evaluate(QuestionnaireItemComponent item, String expression, Map<String, Bundle> variables) {
+    IFhirPath fhirPath = fhir.newFhirPath();
+    fhirPath.setEvaluationContext(new IFhirPathEvaluationContext() {
+      @Override
+      public List<IBase> resolveConstant(Object appContext, String name, ConstantEvaluationMode mode) {
+        Bundle bundle = variables.get(name.startsWith("%") ? name.substring(1) : name);
+        return bundle == null ? null : List.of(bundle);
+      }
+    });
+    try {
+      List<Base> values = fhirPath.evaluate(new Parameters(), expression, Base.class);
+      List<Base> used = item.getRepeats() ? values : values.stream().limit(1).toList();
+      return used.stream().flatMap(value -> answer(item, value).stream()).toList();
+    } catch (RuntimeException e) {
+      LOG.warn("initialExpression of {} failed: {}", item.getLinkId(), e.getClass().getName());
+      return List.of();
+    }
+  }
+
+  /** A value converted to the item's answer type, when it converts. */
+  private static Optional<Type> answer(QuestionnaireItemComponent item, Base value) {
+    switch (item.getType()) {
+      case INTEGER:
+        if (value instanceof Quantity quantity && quantity.hasValue()) {
+          return Optional.of(new IntegerType(quantity.getValue().intValue()));
+        }
+        return value.isPrimitive() ? parseInteger(value.primitiveValue()) : Optional.empty();
+      case STRING:
+      case TEXT:
+        return value.isPrimitive() ? Optional.of(new StringType(value.primitiveValue())) : Optional.empty();
+      case BOOLEAN:
+        return value.isPrimitive() ? Optional.of(new BooleanType(Boolean.parseBoolean(value.primitiveValue())))
+            : Optional.empty();
+      case CHOICE:
+        return value instanceof Coding coding ? Optional.of(coding.copy()) : Optional.empty();
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private static Optional<Type> parseInteger(String text) {
+    try {
+      return Optional.of(new IntegerType((int) Math.round(Double.parseDouble(text))));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

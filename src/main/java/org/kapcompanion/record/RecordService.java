@@ -1,0 +1,48 @@
+package org.kapcompanion.record;
+
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.launch.SessionTokens;
+
+/**
+ * Reads the record for a session page, refreshing the access token once when the EHR rejects it. Empty when the
+ * session has no patient or the EHR no longer accepts its sign-in.
+ */
+public final class RecordService {
+
+  private final RecordReader reader;
+  private final SessionTokens tokens;
+
+  public RecordService(RecordReader reader, SessionTokens tokens) {
+    this.reader = reader;
+    this.tokens = tokens;
+  }
+
+  /** The whole record summary. */
+  public Optional<PatientRecord> record(ActiveSession active) {
+    return read(active, reader::read);
+  }
+
+  /** Only what the patient banner needs (patient and allergies), for the other session pages. */
+  public Optional<PatientRecord> banner(ActiveSession active) {
+    return read(active, reader::readBanner);
+  }
+
+  private Optional<PatientRecord> read(ActiveSession active,
+      BiFunction<AppSession, String, RecordReader.Result> read) {
+    Optional<String> patientId = active.session().context().patientId();
+    if (patientId.isEmpty()) {
+      return Optional.empty();
+    }
+    RecordReader.Result result = read.apply(active.session(), patientId.get());
+    if (result instanceof RecordReader.Result.Read done) {
+      return Optional.of(done.record());
+    }
+    return tokens.refresh(active.handle(), active.session())
+        .map(refreshed -> read.apply(refreshed, patientId.get()))
+        .filter(RecordReader.Result.Read.class::isInstance)
+        .map(again -> ((RecordReader.Result.Read) again).record());
+  }
+}

@@ -1,0 +1,91 @@
+package org.kapcompanion.checklist;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kapcompanion.testing.Chromium;
+import org.kapcompanion.testing.SandboxLauncher;
+import org.kapcompanion.testing.TestEnvironment;
+
+/** The pre-dose checklist in a real browser: pre-filled from the record, gated, completed by keyboard. */
+class PredoseChecklistBrowserIT {
+
+  private static TestEnvironment environment;
+  private static Chromium chromium;
+
+  @BeforeAll
+  static void start() {
+    environment = TestEnvironment.get();
+    environment.app(TestEnvironment.PUBLIC_CLIENT);
+    chromium = Chromium.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    chromium.close();
+  }
+
+  private Page checklistFor(String patient) {
+    Page window = SandboxLauncher.launchInWindow(SandboxLauncher.open(chromium, environment, patient, true));
+    window.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pre-dose checklist")).click();
+    assertThat(window.locator("h1")).hasText("Pre-dose safety checklist");
+    return window;
+  }
+
+  @Test
+  void highBloodPressureFromTheRecordAsksForAPrescriberDecision() {
+    Page page = checklistFor("kap-pt-04");
+    assertThat(page.locator("#f-baseline-systolic")).hasValue("162");
+    assertThat(page.locator("#f-bp-above-gate")).containsText("Yes");
+    assertThat(page.locator("#f-prescriber-decision")).isVisible();
+    assertThat(page.locator(".blockers")).containsText("Prescriber's decision");
+    Chromium.screenshot(page, "predose-checklist-high-bp");
+  }
+
+  @Test
+  void checklistIsCompletedWithTheKeyboardAlone() {
+    Page page = checklistFor("kap-pt-01");
+    assertThat(page.locator("#f-baseline-systolic")).hasValue("116");
+    assertThat(page.locator("#f-prescriber-decision")).hasCount(0);
+    for (String question : new String[] {"ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy",
+        "ci-psychosis-mania", "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch",
+        "cssrs-positive"}) {
+      choose(page, "#f-" + question + "-no");
+    }
+    for (String question : new String[] {"interactions-reviewed", "fasting", "no-substances", "consent-treatment",
+        "escort"}) {
+      choose(page, "#f-" + question + "-yes");
+    }
+    type(page, "#f-escort-name", "Sam Lee (partner)");
+    type(page, "#f-phq9-total", "11");
+    assertThat(page.locator(".blockers h2")).hasText("Checklist complete");
+    Chromium.screenshot(page, "predose-checklist-complete");
+  }
+
+  @Test
+  void answeringNoToAConfirmationBlocksDosingWithAReason() {
+    Page page = checklistFor("kap-pt-06");
+    choose(page, "#f-fasting-no");
+    assertThat(page.locator(".blockers")).containsText("Fasting is not confirmed.");
+  }
+
+  /** Focuses a radio button with the keyboard and selects it with the space bar. */
+  private static void choose(Page page, String selector) {
+    Locator radio = page.locator(selector);
+    radio.focus();
+    page.keyboard().press("Space");
+    assertThat(page.locator(selector)).isChecked();
+  }
+
+  private static void type(Page page, String selector, String text) {
+    page.locator(selector).focus();
+    page.keyboard().type(text);
+    page.keyboard().press("Tab");
+    assertThat(page.locator(selector)).hasValue(text);
+  }
+}

@@ -1,0 +1,27 @@
+package org.kapcompanion.testing;
+
+import com.microsoft.playwright.Page;
+
+/** The sandbox EHR's launcher page in a browser: practitioner, patient and app chosen, ready to launch. */
+public final class SandboxLauncher {
+
+  private SandboxLauncher() {}
+
+  /** Opens the launcher with {@code patient} chosen for the public test client, as therapist 1. */
+  public static Page open(Chromium chromium, TestEnvironment environment, String patient, boolean appShowsBanner) {
+    Page page = chromium.newPage();
+    page.navigate(environment.ehrOrigin().toString());
+    page.selectOption("#practitioner", Launches.THERAPIST);
+    page.selectOption("#patient", patient);
+    page.selectOption("#client", TestEnvironment.PUBLIC_CLIENT);
+    if (appShowsBanner) {
+      page.check("input[name=need_patient_banner]");
+    }
+    return page;
+  }
+
+  /** Launches from the launcher into a new window and returns that window. */
+  public static Page launchInWindow(Page launcher) {
+    return launcher.waitForPopup(() -> launcher.click("button[value=window]"));
+  }
+}
