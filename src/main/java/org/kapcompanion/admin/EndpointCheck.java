@@ -48,7 +48,7 @@ public final class EndpointCheck {
           CapabilityAnalysis.analyse(statement, smart.get(), tenant.clientAuth().method()));
     } catch (FetchFailed e) {
       return unreachable(tenant, e.getMessage());
-    } catch (DataFormatException | ClassCastException e) {
+    } catch (DataFormatException e) {
       return unreachable(tenant, root + "metadata is not a FHIR R4 CapabilityStatement in JSON — check fhirBaseUrl");
     }
   }
