@@ -18,6 +18,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.kapcompanion.admin.AdminFeature;
+import org.kapcompanion.admin.CheckCommand;
+import org.kapcompanion.admin.EndpointCheck;
+import org.kapcompanion.admin.FhirClientMetrics;
+import org.kapcompanion.admin.Metrics;
+import org.kapcompanion.admin.Readiness;
 import org.kapcompanion.checklist.FormCatalog;
 import org.kapcompanion.checklist.PredoseChecklistPage;
 import org.kapcompanion.config.AppConfig;
@@ -36,6 +42,7 @@ import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.web.WebServer;
 import org.kapcompanion.writeback.ConformancePackage;
+import org.kapcompanion.writeback.ResourceValidator;
 import org.kapcompanion.writeback.WritebackFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +60,16 @@ public final class App implements AutoCloseable {
   private final Optional<EmbeddedEhr> sandbox;
   private final Database database;
   private final WebServer web;
+  private final ExecutorService background;
   private final List<AutoCloseable> features;
 
   private App(AppConfig config, Optional<EmbeddedEhr> sandbox, Database database, WebServer web,
-      List<AutoCloseable> features) {
+      ExecutorService background, List<AutoCloseable> features) {
     this.config = config;
     this.sandbox = sandbox;
     this.database = database;
     this.web = web;
+    this.background = background;
     this.features = List.copyOf(features);
   }
 
@@ -71,8 +80,10 @@ public final class App implements AutoCloseable {
       switch (command.name()) {
         case "serve" -> serve(command.resetSandbox() ? config.withSandboxReset() : config);
         case "keys" -> rotateKeys(config);
+        case "check" -> System.exit(new CheckCommand(new EndpointCheck(fhirContext()), System.out)
+            .run(config, command.argument()));
         default -> {
-          System.err.println("Unknown command \"" + command.name() + "\". Use: serve | keys new");
+          System.err.println("Unknown command \"" + command.name() + "\". Use: serve | check [tenant] | keys new");
           System.exit(2);
         }
       }
@@ -115,14 +126,18 @@ public final class App implements AutoCloseable {
         ? Optional.of(startSandbox(configured)) : Optional.empty();
     AppConfig config = sandbox.map(ehr -> withSandboxTenant(configured, ehr)).orElse(configured);
     Database database = null;
+    WebServer web = null;
+    ExecutorService background = threads("kap-background", 1);
     List<AutoCloseable> features = new ArrayList<>();
     try {
       database = Database.open(config.store());
-      WebServer web = webServer(config, database, features);
+      web = webServer(config, database, background, features);
       web.start();
       LOG.info("KAP Companion listening on {}:{} for {} tenant(s)", config.host(), web.port(), config.tenants().size());
-      return new App(config, sandbox, database, web, features);
+      return new App(config, sandbox, database, web, background, features);
     } catch (Exception e) {
+      stopWeb(web);
+      background.shutdownNow();
       closeAll(features);
       if (database != null) {
         database.close();
@@ -132,35 +147,53 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static WebServer webServer(AppConfig config, Database database, List<AutoCloseable> closeWithDatabase) {
+  private static WebServer webServer(AppConfig config, Database database, ExecutorService background,
+      List<AutoCloseable> closeWithDatabase) {
     Clock clock = Clock.systemDefaultZone();
+    Metrics metrics = new Metrics();
     FhirContext fhir = fhirContext();
+    FhirClientMetrics.instrument(fhir.getRestfulClientFactory(), metrics);
+    ConformancePackage conformancePackage = ConformancePackage.fromClasspath(fhir);
+    ResourceValidator validator = new ResourceValidator(fhir, conformancePackage);
+    validator.warmUp(background).whenComplete((warm, error) -> {
+      if (error != null) {
+        LOG.error("validator warm-up failed, so /ready stays 503: {}", error.getClass().getName());
+      }
+    });
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
-    ConformancePackage conformance = ConformancePackage.fromClasspath(fhir);
-    WritebackFeature writeback = new WritebackFeature(fhir, conformance, database.dataSource(), box,
+    WritebackFeature writeback = new WritebackFeature(fhir, validator, conformancePackage, database.dataSource(), box,
         launch.sessionTokens(), templates, clock).start();
     closeWithDatabase.add(writeback);
     ExecutorService reads = fhirReads();
     RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
         launch.sessionTokens());
     SummaryPage summary = new SummaryPage(records, templates);
-    PredoseChecklistPage predose = new PredoseChecklistPage(new FormCatalog(conformance),
+    PredoseChecklistPage predose = new PredoseChecklistPage(new FormCatalog(conformancePackage),
         fhir, reads, records, config.protocol(), templates, clock);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
+    AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
+        writeback.outboxStatus(), new Readiness(List.of(Readiness.store(database.dataSource()),
+            new Readiness.Probe("validator", validator::isWarm))), metrics, templates);
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
     pages.put("predose", predose);
-    return new WebServer(config.host(), config.port(), templates, frameAncestors, launch.routes(pages), List.of());
+    List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
+    routes.addAll(admin.routes());
+    return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());
   }
 
   /** Threads that wait on EHR reads; sized for many sessions each reading its parts in parallel. */
   private static ExecutorService fhirReads() {
+    return threads("kap-fhir-read", 64);
+  }
+
+  private static ExecutorService threads(String name, int size) {
     AtomicInteger count = new AtomicInteger();
-    return Executors.newFixedThreadPool(64, runnable -> {
-      Thread thread = new Thread(runnable, "kap-fhir-read-" + count.incrementAndGet());
+    return Executors.newFixedThreadPool(size, runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
@@ -209,17 +242,18 @@ public final class App implements AutoCloseable {
     return sandbox;
   }
 
-  /** Stops taking requests, lets in-flight ones finish, then closes the store and the sandbox. */
+  /**
+   * Stops taking requests, lets in-flight ones finish (up to the web server's stop timeout), stops background work,
+   * then closes the store and the sandbox.
+   */
   @Override
   public void close() {
-    try {
-      web.stop();
-    } catch (Exception e) {
-      LOG.warn("web server did not stop cleanly: {}", e.getClass().getName());
-    }
+    stopWeb(web);
+    background.shutdownNow();
     closeAll(features);
     database.close();
     sandbox.ifPresent(EmbeddedEhr::close);
+    LOG.info("KAP Companion stopped");
   }
 
   /** Stops the features' background work (e.g. outbox delivery) before the store closes. */
@@ -233,22 +267,37 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** The command line: {@code [serve | keys new] [--config PATH] [--reset-sandbox]}. */
-  record CommandLine(String name, Path configFile, boolean resetSandbox) {
+  private static void stopWeb(WebServer web) {
+    if (web == null) {
+      return;
+    }
+    try {
+      web.stop();
+    } catch (Exception e) {
+      LOG.warn("web server did not stop cleanly: {}", e.getClass().getName());
+    }
+  }
+
+  /**
+   * The command line: {@code [serve | check [tenant] | keys new] [--config PATH] [--reset-sandbox]}.
+   *
+   * @param argument the word after the command: the tenant of {@code check}, {@code new} of {@code keys}
+   */
+  record CommandLine(String name, Optional<String> argument, Path configFile, boolean resetSandbox) {
 
     static CommandLine parse(String[] args) {
-      String name = "serve";
+      List<String> words = new ArrayList<>();
       Path config = Path.of(Optional.ofNullable(System.getenv("KAP_CONFIG")).orElse("config/kap-companion.json"));
       boolean reset = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--config" -> config = Path.of(args[++i]);
           case "--reset-sandbox" -> reset = true;
-          case "new" -> { }
-          default -> name = args[i];
+          default -> words.add(args[i]);
         }
       }
-      return new CommandLine(name, config, reset);
+      return new CommandLine(words.isEmpty() ? "serve" : words.get(0),
+          words.size() > 1 ? Optional.of(words.get(1)) : Optional.empty(), config, reset);
     }
   }
 }

@@ -1,6 +1,6 @@
 -- Clinical entries waiting to be written to the EHR, one row per entry, keyed by the entry's own identifier.
 -- payload (the FHIR resources) and reason (the EHR's explanation can echo clinical content) are encrypted;
--- plain columns hold no PHI. A row is deleted once the EHR confirmed it.
+-- plain columns hold no PHI: problem is the EHR's status or the error type, for operators. A row is deleted once the EHR confirmed it.
 -- state: 'pending' (the sender delivers it) or 'failed' (needs the user: reason says why; never dropped).
 -- lease_owner/lease_until: the node delivering the row; a node claims a row with a conditional update, so two
 -- nodes sharing the database never send the same row at the same time.
@@ -18,6 +18,8 @@ create table outbox_entry (
   lease_owner     varchar(40),
   lease_until     timestamp,
   reason          varchar,
+  problem         varchar(120),
+  problem_at      timestamp,
   created_at      timestamp    not null
 );
 

@@ -34,6 +34,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void adminDependsOnNoFeature() {
+    noClasses().that().resideInAPackage("org.kapcompanion.admin..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.kapcompanion.launch..", "org.kapcompanion.record..",
+            "org.kapcompanion.writeback..", "org.kapcompanion.sandbox..")
+        .check(classes);
+  }
+
+  @Test
   void launchDoesNotDependOnTheRecordItServes() {
     noClasses().that().resideInAPackage("org.kapcompanion.launch..")
         .should().dependOnClassesThat().resideInAPackage("org.kapcompanion.record..")

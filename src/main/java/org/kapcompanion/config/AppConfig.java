@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param tenants the EHRs this node serves; empty means "start the sandbox EHR"
  * @param sandbox settings of the embedded sandbox EHR
  * @param protocol the clinic's clinical protocol
+ * @param adminToken the secret IT staff present to see the status page and metrics; without it they are closed
  */
 public record AppConfig(
     URI publicBaseUrl,
@@ -27,7 +28,8 @@ public record AppConfig(
     Path keysFile,
     List<TenantConfig> tenants,
     SandboxConfig sandbox,
-    ClinicalProtocol protocol) {
+    ClinicalProtocol protocol,
+    Optional<String> adminToken) {
 
   public AppConfig {
     tenants = List.copyOf(tenants);
@@ -44,13 +46,14 @@ public record AppConfig(
 
   /** A copy serving the given tenants, e.g. after the sandbox has started and its tenant is known. */
   public AppConfig withTenants(List<TenantConfig> newTenants) {
-    return new AppConfig(publicBaseUrl, host, port, dataDir, store, keysFile, newTenants, sandbox, protocol);
+    return new AppConfig(publicBaseUrl, host, port, dataDir, store, keysFile, newTenants, sandbox, protocol,
+        adminToken);
   }
 
   /** A copy that deletes and reseeds the sandbox EHR's database at start. */
   public AppConfig withSandboxReset() {
     return new AppConfig(publicBaseUrl, host, port, dataDir, store, keysFile, tenants,
-        new SandboxConfig(sandbox.enabled(), sandbox.port(), true), protocol);
+        new SandboxConfig(sandbox.enabled(), sandbox.port(), true), protocol, adminToken);
   }
 
   public URI launchUrl() {
@@ -63,6 +66,13 @@ public record AppConfig(
 
   public URI jwksUrl() {
     return publicBaseUrl.resolve(".well-known/jwks.json");
+  }
+
+  /** Leaves out the admin token. */
+  @Override
+  public String toString() {
+    return "AppConfig[publicBaseUrl=" + publicBaseUrl + ", host=" + host + ", port=" + port + ", store=" + store
+        + ", tenants=" + tenants + ", adminToken=" + (adminToken.isPresent() ? "set" : "not set") + "]";
   }
 
   /**

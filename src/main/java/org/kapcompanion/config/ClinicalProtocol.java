@@ -1,24 +1,44 @@
 package org.kapcompanion.config;
 
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The clinic's clinical rules, read from {@code config/clinical-protocol.json}: which medications interact with
- * ketamine, which conditions contraindicate it, and the pre-dose blood-pressure gate.
+ * ketamine, which conditions contraindicate it, the pre-dose blood-pressure gate, the in-session alert rules and
+ * monitoring schedule, fasting rules, the follow-up schedule and the recovery-instructions handout.
  *
  * @param interactingMedications medication classes to flag on the record
  * @param contraindications conditions to flag on the record
  * @param bloodPressureGate the pre-dose systolic/diastolic limit above which a prescriber must decide
+ * @param alertRules vital-sign and sedation readings during the session that raise an alert
+ * @param monitoring when vitals are due and how long the patient is monitored at least
+ * @param fasting how long before the dose the patient must not eat or drink
+ * @param followUps when integration follow-ups are due after the dosing session, earliest first
+ * @param clinic who patients contact after a session, as filled into the handout
+ * @param recoveryInstructions the discharge handout as a Markdown template with {@code {{placeholders}}}
  */
 public record ClinicalProtocol(
     List<MedicationClass> interactingMedications,
     List<ConditionRule> contraindications,
-    BloodPressure bloodPressureGate) {
+    BloodPressure bloodPressureGate,
+    AlertRules alertRules,
+    Monitoring monitoring,
+    Fasting fasting,
+    List<FollowUp> followUps,
+    Clinic clinic,
+    String recoveryInstructions) {
+
+  /** The placeholders the recovery-instructions template may use; the session workspace fills them in. */
+  public static final Set<String> RECOVERY_PLACEHOLDERS =
+      Set.of("clinicName", "clinicPhone", "crisisLine", "dischargeTime", "nextFollowUp");
 
   public ClinicalProtocol {
     interactingMedications = List.copyOf(interactingMedications);
     contraindications = List.copyOf(contraindications);
+    followUps = List.copyOf(followUps);
   }
 
   /**
@@ -41,6 +61,77 @@ public record ClinicalProtocol(
    */
   public record ConditionRule(String name, String severity, Set<String> snomedCodes, List<String> nameKeywords) {}
 
+  /**
+   * The clinic's contact details for the recovery handout.
+   *
+   * @param name the clinic's name
+   * @param phone the number patients call with questions after a session
+   * @param crisisLine the crisis line patients call or text when they feel unsafe
+   */
+  public record Clinic(String name, String phone, String crisisLine) {}
+
   /** A blood pressure in mm[Hg]. */
   public record BloodPressure(int systolic, int diastolic) {}
+
+  /**
+   * Readings during the session that raise an alert.
+   *
+   * @param bloodPressure systolic or diastolic at or above this, {@code bloodPressureReadings} times in a row
+   * @param bloodPressureReadings how many consecutive high readings make an alert
+   * @param bloodPressureMinutesApart the least time between those readings, in minutes
+   * @param heartRateAbove heart rate (beats/min) above which an alert is raised when sustained
+   * @param heartRateSustainedMinutes how long the heart rate must stay above the limit, in minutes
+   * @param oxygenSaturationBelow SpO2 (%) below which an alert is raised at once
+   * @param sedationAtOrBelow MOAA/S score (0–5) at or below which an alert is raised at once
+   */
+  public record AlertRules(
+      BloodPressure bloodPressure,
+      int bloodPressureReadings,
+      int bloodPressureMinutesApart,
+      int heartRateAbove,
+      int heartRateSustainedMinutes,
+      int oxygenSaturationBelow,
+      int sedationAtOrBelow) {}
+
+  /**
+   * The monitoring schedule of a dosing session.
+   *
+   * @param bloodPressureAtMinutes minutes after the dose at which blood pressure is due, ascending (e.g. 0, 40)
+   * @param bloodPressureBeforeDischarge whether a blood pressure is due before discharge
+   * @param checkIntervalMinutes how often vitals are due in between
+   * @param minimumMinutes the least time from dose to discharge
+   */
+  public record Monitoring(
+      List<Integer> bloodPressureAtMinutes,
+      boolean bloodPressureBeforeDischarge,
+      int checkIntervalMinutes,
+      int minimumMinutes) {
+
+    public Monitoring {
+      bloodPressureAtMinutes = List.copyOf(bloodPressureAtMinutes);
+    }
+  }
+
+  /**
+   * Fasting before the dose.
+   *
+   * @param foodHours no food for this many hours before the dose
+   * @param liquidsMinutes no liquids for this many minutes before the dose
+   */
+  public record Fasting(int foodHours, int liquidsMinutes) {}
+
+  /**
+   * One follow-up after a dosing session.
+   *
+   * @param label how it was written in the protocol, e.g. "72h" or "1m"
+   * @param amount how many units after the session
+   * @param unit hours, days, weeks or months
+   */
+  public record FollowUp(String label, int amount, ChronoUnit unit) {
+
+    /** When this follow-up is due for a session that ended at {@code sessionEnd}. */
+    public ZonedDateTime dueAfter(ZonedDateTime sessionEnd) {
+      return sessionEnd.plus(amount, unit);
+    }
+  }
 }

@@ -67,11 +67,22 @@ public final class ConfigLoader {
     AppConfig.SandboxConfig sandbox = sandbox(root.object("sandbox").orElse(emptyFields("sandbox", problems)));
     ClinicalProtocol protocol = protocol(root.stringOr("protocolFile", "config/clinical-protocol.json"), problems);
     checkKeysForPrivateKeyJwt(tenants, keysFile, problems);
+    checkContradictions(root, port, store, tenants, sandbox);
+    Optional<String> adminToken = adminToken(root.object("admin").orElse(emptyFields("admin", problems)));
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new AppConfig(publicBaseUrl.orElseThrow(), host, port, dataDir, store, keysFile, tenants, sandbox, protocol);
+    return new AppConfig(publicBaseUrl.orElseThrow(), host, port, dataDir, store, keysFile, tenants, sandbox, protocol,
+        adminToken);
+  }
+
+  private Optional<String> adminToken(JsonFields fields) {
+    Optional<String> token = fields.optionalString("token").map(ref -> secret(fields, "token", ref));
+    if (token.isPresent() && !token.get().isEmpty() && token.get().length() < 24) {
+      fields.problem("token", "is shorter than 24 characters", "create one with `openssl rand -base64 32`");
+    }
+    return token.filter(t -> !t.isEmpty());
   }
 
   private void checkPublicUrl(URI url, JsonFields root) {
@@ -216,6 +227,23 @@ public final class ConfigLoader {
     }
   }
 
+  /** Settings that are each valid but cannot work together. */
+  private static void checkContradictions(JsonFields root, int port, StoreConfig store, List<TenantConfig> tenants,
+      AppConfig.SandboxConfig sandbox) {
+    boolean sandboxRuns = tenants.isEmpty() || sandbox.enabled();
+    if (sandboxRuns && port != 0 && sandbox.port() == port) {
+      root.problem("sandbox.port", "is " + port + ", the same as server.port, and the sandbox EHR runs (no tenants "
+          + "or sandbox.enabled)", "give the sandbox EHR its own port, e.g. 8090");
+    }
+    String keyReference = root.object("store").flatMap(fields -> fields.optionalString("encryptionKey"))
+        .orElse("generate");
+    if (store.isPostgres() && keyReference.equals("generate")) {
+      root.problem("store.encryptionKey", "is \"generate\" (a key kept by this node only), but the store is "
+          + "PostgreSQL, which several nodes share", "give every node the same key: \"env:VARIABLE\" or "
+          + "\"file:/path\" holding `openssl rand -base64 32`");
+    }
+  }
+
   private AppConfig.SandboxConfig sandbox(JsonFields fields) {
     return new AppConfig.SandboxConfig(
         fields.bool("enabled", false), fields.integer("port", 8090, 0, 65535), fields.bool("reset", false));
@@ -255,7 +283,7 @@ public final class ConfigLoader {
       return null;
     }
     try {
-      return new ProtocolReader(problems).read(parseObject(read(file), fileName).getAsJsonObject());
+      return new ProtocolReader(problems, workingDir).read(parseObject(read(file), fileName).getAsJsonObject());
     } catch (ConfigException e) {
       problems.addAll(e.problems());
       return null;

@@ -124,6 +124,28 @@ final class JsonFields {
     });
   }
 
+  /** A list of whole numbers, each between {@code min} and {@code max}; {@code defaultValue} when the key is absent. */
+  List<Integer> integers(String name, List<Integer> defaultValue, int min, int max) {
+    if (!has(name)) {
+      return defaultValue;
+    }
+    return list(name, (element, index) -> {
+      if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber()
+          && element.getAsDouble() == Math.rint(element.getAsDouble())
+          && element.getAsDouble() >= min && element.getAsDouble() <= max) {
+        return element.getAsInt();
+      }
+      problems.add(key(name) + "[" + index + "]: is not a whole number between " + min + " and " + max
+          + " — write a number in that range");
+      return null;
+    });
+  }
+
+  /** The fields of {@code name}, or an empty object (so every key takes its default) when it is absent. */
+  JsonFields objectOrEmpty(String name) {
+    return object(name).orElseGet(() -> new JsonFields(new JsonObject(), key(name), problems));
+  }
+
   Optional<JsonFields> object(String name) {
     if (!has(name)) {
       return Optional.empty();

@@ -13,6 +13,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -59,7 +60,9 @@ public final class WebServer {
     errors.setShowStacks(false);
     errors.addErrorPage(400, 599, "/error");
     context.setErrorHandler(errors);
-    server.setHandler(context);
+    GracefulHandler graceful = new GracefulHandler();
+    graceful.setHandler(context);
+    server.setHandler(graceful);
   }
 
   private static void addFilter(ServletContextHandler context, String pathSpec, Filter filter) {
@@ -88,7 +91,7 @@ public final class WebServer {
     return connector.getLocalPort();
   }
 
-  /** Stops accepting requests and lets in-flight ones finish, up to the stop timeout. */
+  /** Stops accepting requests and lets in-flight ones finish ({@link GracefulHandler}), up to the stop timeout. */
   public void stop() throws Exception {
     server.stop();
   }

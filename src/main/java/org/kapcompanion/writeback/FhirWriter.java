@@ -153,10 +153,11 @@ final class FhirWriter {
     if (status == 412) {
       return new WriteOutcome.Conflict("the EHR holds a different version of this entry (412)");
     }
-    return new WriteOutcome.Rejected(explanation(response));
+    return new WriteOutcome.Rejected("the EHR refused the entry (" + response.statusCode() + ")",
+        diagnostics(response));
   }
 
-  private String explanation(HttpResponse<String> response) {
+  private Optional<String> diagnostics(HttpResponse<String> response) {
     Optional<String> diagnostics = Optional.empty();
     try {
       OperationOutcome outcome = parser().parseResource(OperationOutcome.class, response.body());
@@ -165,7 +166,7 @@ final class FhirWriter {
     } catch (RuntimeException notAnOutcome) {
       // a body that is not an OperationOutcome leaves only the status to explain the rejection
     }
-    return "the EHR refused the entry (" + response.statusCode() + ")" + diagnostics.map(d -> ": " + d).orElse("");
+    return diagnostics;
   }
 
   private static Optional<Duration> retryAfter(HttpResponse<String> response) {

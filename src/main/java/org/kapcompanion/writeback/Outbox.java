@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.kapcompanion.admin.OutboxStatus;
 import org.kapcompanion.store.SecretBox;
 
 /**
@@ -154,31 +155,40 @@ public final class Outbox {
     }
   }
 
+  /**
+   * Why an attempt did not succeed: {@code problem} names a status or error type and is shown to operators;
+   * {@code reason} is shown to the user and may quote the EHR, so it is stored encrypted.
+   */
+  record Problem(String problem, String reason) {}
+
   /** Another attempt later; counts as an attempt. */
-  void retryAt(Claimed entry, Instant at, String reason) {
-    update(entry.entryId(), "pending", entry.attempts() + 1, at, reason);
+  void retryAt(Claimed entry, Instant at, Problem problem) {
+    update(entry.entryId(), "pending", entry.attempts() + 1, at, problem);
   }
 
   /** The session cannot deliver until the user launches again; not counted as an attempt. */
-  void awaitRelaunch(Claimed entry, Instant at, String reason) {
-    update(entry.entryId(), "pending", entry.attempts(), at, reason);
+  void awaitRelaunch(Claimed entry, Instant at, Problem problem) {
+    update(entry.entryId(), "pending", entry.attempts(), at, problem);
   }
 
   /** The entry will not be sent again unless the user retries it; it is never dropped. */
-  void fail(Claimed entry, String reason) {
-    update(entry.entryId(), "failed", entry.attempts() + 1, clock.instant(), reason);
+  void fail(Claimed entry, Problem problem) {
+    update(entry.entryId(), "failed", entry.attempts() + 1, clock.instant(), problem);
   }
 
-  private void update(String entryId, String state, int attempts, Instant next, String reason) {
-    String sql = "update outbox_entry set state = ?, attempts = ?, next_attempt_at = ?, reason = ?, "
-        + "lease_owner = null, lease_until = null where entry_id = ?";
+  private void update(String entryId, String state, int attempts, Instant next, Problem problem) {
+    String sql = "update outbox_entry set state = ?, attempts = ?, next_attempt_at = ?, reason = ?, problem = ?, "
+        + "problem_at = ?, lease_owner = null, lease_until = null where entry_id = ?";
+    String reason = problem.reason();
     try (Connection connection = dataSource.getConnection();
          PreparedStatement update = connection.prepareStatement(sql)) {
       update.setString(1, state);
       update.setInt(2, attempts);
       update.setTimestamp(3, Timestamp.from(next));
       update.setString(4, box.seal(reason.length() > 500 ? reason.substring(0, 500) : reason));
-      update.setString(5, entryId);
+      update.setString(5, problem.problem().length() > 120 ? problem.problem().substring(0, 120) : problem.problem());
+      update.setTimestamp(6, Timestamp.from(clock.instant()));
+      update.setString(7, entryId);
       update.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot update the entry", e);
@@ -244,6 +254,27 @@ public final class Outbox {
       throw new IllegalStateException("cannot read entry statuses", e);
     }
     return statuses;
+  }
+
+  /** The latest problems of a tenant's entries still in the outbox, newest first, without clinical content. */
+  List<OutboxStatus.WriteError> lastErrors(String tenantId, int limit) {
+    String sql = "select problem_at, entry_type, problem from outbox_entry where tenant_id = ? "
+        + "and problem is not null order by problem_at desc";
+    List<OutboxStatus.WriteError> errors = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, tenantId);
+      select.setMaxRows(limit);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          errors.add(new OutboxStatus.WriteError(rows.getTimestamp(1).toInstant(), rows.getString(2),
+              rows.getString(3)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read outbox errors", e);
+    }
+    return errors;
   }
 
   /** Deletes receipts of entries confirmed before {@code before}; returns how many. */

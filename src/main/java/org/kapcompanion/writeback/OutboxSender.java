@@ -117,6 +117,7 @@ public final class OutboxSender implements AutoCloseable {
           deliver(entry);
         } catch (RuntimeException e) {
           LOG.warn("delivery of entry {} failed: {}", entry.entryId(), e.getClass().getName());
+          retryAfterError(entry, e);
         } finally {
           slots.release();
           nudge();
@@ -124,6 +125,15 @@ public final class OutboxSender implements AutoCloseable {
       });
     }
     return claimed.size();
+  }
+
+  /** An unexpected error must not hold the entry until its lease runs out: it is retried with backoff instead. */
+  private void retryAfterError(Outbox.Claimed entry, RuntimeException error) {
+    try {
+      retry(entry, "internal error (" + error.getClass().getSimpleName() + ")", Optional.empty());
+    } catch (RuntimeException storeDown) {
+      LOG.warn("entry {} keeps its lease until it runs out: {}", entry.entryId(), storeDown.getClass().getName());
+    }
   }
 
   private void purgeReceiptsHourly() {
@@ -178,9 +188,9 @@ public final class OutboxSender implements AutoCloseable {
     } else if (outcome instanceof WriteOutcome.Retry retry) {
       retry(entry, retry.reason(), retry.after());
     } else if (outcome instanceof WriteOutcome.Rejected rejected) {
-      fail(entry, rejected.reason());
+      fail(entry, new Outbox.Problem(rejected.problem(), rejected.reason()));
     } else if (outcome instanceof WriteOutcome.Conflict conflict) {
-      fail(entry, conflict.reason());
+      fail(entry, new Outbox.Problem(conflict.reason(), conflict.reason()));
     } else {
       awaitRelaunch(entry);
     }
@@ -189,25 +199,27 @@ public final class OutboxSender implements AutoCloseable {
   private void retry(Outbox.Claimed entry, String reason, Optional<Duration> after) {
     int attempts = entry.attempts() + 1;
     if (policy.exhausted(attempts)) {
-      fail(entry, "gave up after " + attempts + " attempts; last: " + reason);
+      String gaveUp = "gave up after " + attempts + " attempts; last: " + reason;
+      fail(entry, new Outbox.Problem(gaveUp, gaveUp));
       return;
     }
     Duration delay = policy.delay(attempts, after, ThreadLocalRandom.current());
     LOG.info("entry {} (tenant {}) will be retried in {} ms: {}", entry.entryId(), entry.tenantId(),
         delay.toMillis(), reason);
-    outbox.retryAt(entry, clock.instant().plus(delay), reason);
+    outbox.retryAt(entry, clock.instant().plus(delay), new Outbox.Problem(reason, reason));
   }
 
-  private void fail(Outbox.Claimed entry, String reason) {
+  private void fail(Outbox.Claimed entry, Outbox.Problem problem) {
     LOG.warn("entry {} (tenant {}) failed after {} attempt(s)", entry.entryId(), entry.tenantId(),
         entry.attempts() + 1);
-    outbox.fail(entry, reason);
+    outbox.fail(entry, problem);
   }
 
   private void awaitRelaunch(Outbox.Claimed entry) {
     LOG.info("entry {} (tenant {}) waits for a new launch: the session's tokens are no longer accepted",
         entry.entryId(), entry.tenantId());
-    outbox.awaitRelaunch(entry, clock.instant().plus(policy.relaunchWait()), RELAUNCH);
+    outbox.awaitRelaunch(entry, clock.instant().plus(policy.relaunchWait()),
+        new Outbox.Problem("session tokens no longer accepted", RELAUNCH));
   }
 
   @Override

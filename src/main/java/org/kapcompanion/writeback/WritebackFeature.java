@@ -6,15 +6,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.kapcompanion.admin.OutboxStatus;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.launch.SessionTokens;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.Templates;
 
 /**
- * Assembles write-back from what the composition root provides: the validator (warmed in the background), the durable
- * outbox, its sender, and the session pages for entries.
+ * Assembles write-back from what the composition root provides (the shared validator, store and session tokens):
+ * the durable outbox, its sender, the session pages for entries, and the outbox's report for the status page.
  */
 public final class WritebackFeature implements AutoCloseable {
 
@@ -25,14 +27,8 @@ public final class WritebackFeature implements AutoCloseable {
   private final OutboxSender sender;
   private final EntryEndpoints endpoints;
 
-  public WritebackFeature(FhirContext fhir, ConformancePackage conformancePackage, DataSource dataSource,
-      SecretBox box, SessionTokens tokens, Templates templates, Clock clock) {
-    ResourceValidator validator = new ResourceValidator(fhir, conformancePackage);
-    validator.warmUp(runnable -> {
-      Thread thread = new Thread(runnable, "kap-validator-warm-up");
-      thread.setDaemon(true);
-      thread.start();
-    });
+  public WritebackFeature(FhirContext fhir, ResourceValidator validator, ConformancePackage conformancePackage,
+      DataSource dataSource, SecretBox box, SessionTokens tokens, Templates templates, Clock clock) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.outbox = new Outbox(dataSource, box, fhir, clock);
     FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT);
@@ -56,6 +52,13 @@ public final class WritebackFeature implements AutoCloseable {
   /** Outbox depth and oldest pending entry per tenant, for operators (no clinical content). */
   public List<Outbox.Depth> outboxDepth() {
     return outbox.depth();
+  }
+
+  /** The outbox as the admin status page sees it: entries waiting per tenant and the latest failures. */
+  public OutboxStatus outboxStatus() {
+    return tenantId -> Optional.of(new OutboxStatus.TenantOutbox(
+        outbox.depth().stream().filter(d -> d.tenantId().equals(tenantId)).mapToInt(Outbox.Depth::pending).sum(),
+        outbox.lastErrors(tenantId, 10)));
   }
 
   @Override

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
@@ -26,6 +32,7 @@ class ConfigLoaderTest {
   void setUp() throws IOException {
     Files.createDirectories(dir.resolve("config"));
     Files.copy(Path.of("config/clinical-protocol.json"), dir.resolve("config/clinical-protocol.json"));
+    Files.copy(Path.of("config/recovery-instructions.md"), dir.resolve("config/recovery-instructions.md"));
     Files.writeString(dir.resolve("secret.txt"), "s3cret\n");
     loader = new ConfigLoader(Map.of("EPIC_SECRET", "from-env"), dir);
   }
@@ -40,6 +47,108 @@ class ConfigLoaderTest {
     assertThat(config.protocol().interactingMedications()).extracting(ClinicalProtocol.MedicationClass::name)
         .contains("Benzodiazepine", "Lamotrigine", "Psychostimulant");
     assertThat(config.store().encryptionKey()).hasSize(32);
+  }
+
+  @Test
+  void shippedProtocolCarriesThePublishedDefaults() throws Exception {
+    ClinicalProtocol protocol = loader.parse(base("\"tenants\": []")).protocol();
+    assertThat(protocol.alertRules()).isEqualTo(
+        new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2));
+    assertThat(protocol.monitoring()).isEqualTo(new ClinicalProtocol.Monitoring(List.of(0, 40), true, 15, 120));
+    assertThat(protocol.fasting()).isEqualTo(new ClinicalProtocol.Fasting(2, 30));
+    assertThat(protocol.followUps()).extracting(ClinicalProtocol.FollowUp::label)
+        .containsExactly("24h", "72h", "1w", "2w", "1m", "3m");
+    assertThat(protocol.recoveryInstructions()).contains("Do not drive").contains("{{crisisLine}}");
+  }
+
+  @Test
+  void absentProtocolKeysTakeTheirDefaults() throws Exception {
+    Files.writeString(dir.resolve("config/clinical-protocol.json"), """
+        {"clinic": {"name": "Clinic", "phone": "1"}}""");
+    ClinicalProtocol protocol = loader.parse(base("\"tenants\": []")).protocol();
+    assertThat(protocol.bloodPressureGate()).isEqualTo(new ClinicalProtocol.BloodPressure(140, 90));
+    assertThat(protocol.alertRules().oxygenSaturationBelow()).isEqualTo(92);
+    assertThat(protocol.monitoring().minimumMinutes()).isEqualTo(120);
+    assertThat(protocol.followUps()).hasSize(6);
+    assertThat(protocol.clinic().crisisLine()).isEqualTo("988");
+  }
+
+  @Test
+  void followUpIsDueTheConfiguredTimeAfterTheSession() {
+    ZonedDateTime end = ZonedDateTime.of(2026, 1, 31, 12, 0, 0, 0, ZoneOffset.UTC);
+    assertThat(new ClinicalProtocol.FollowUp("72h", 72, ChronoUnit.HOURS).dueAfter(end))
+        .isEqualTo(end.plusDays(3));
+    assertThat(new ClinicalProtocol.FollowUp("1m", 1, ChronoUnit.MONTHS).dueAfter(end))
+        .isEqualTo(ZonedDateTime.of(2026, 2, 28, 12, 0, 0, 0, ZoneOffset.UTC));
+  }
+
+  static Stream<Arguments> badProtocolSettings() {
+    return Stream.of(
+        Arguments.of("gate not a number", "\"bloodPressureGate\": {\"systolic\": \"high\"}",
+            "protocol.bloodPressureGate.systolic: must be a whole number"),
+        Arguments.of("alert below the gate", "\"alertRules\": {\"bloodPressure\": {\"systolic\": 130}}",
+            "protocol.alertRules.bloodPressure.systolic: the alert limit 130/110 is not above the pre-dose gate"),
+        Arguments.of("SpO2 floor out of range", "\"alertRules\": {\"oxygenSaturation\": {\"below\": 100}}",
+            "protocol.alertRules.oxygenSaturation.below: is 100, outside 70–99"),
+        Arguments.of("MOAA/S out of the scale", "\"alertRules\": {\"sedation\": {\"moaasAtOrBelow\": 6}}",
+            "protocol.alertRules.sedation.moaasAtOrBelow: is 6"),
+        Arguments.of("BP schedule out of order", "\"monitoring\": {\"bloodPressureAtMinutes\": [40, 0]}",
+            "protocol.monitoring.bloodPressureAtMinutes: is not in ascending order"),
+        Arguments.of("BP check after the minimum time",
+            "\"monitoring\": {\"bloodPressureAtMinutes\": [0, 150], \"minimumMinutes\": 120}",
+            "protocol.monitoring.bloodPressureAtMinutes: has a check at 150 min"),
+        Arguments.of("interval longer than monitoring",
+            "\"monitoring\": {\"checkIntervalMinutes\": 90, \"minimumMinutes\": 60}",
+            "protocol.monitoring.checkIntervalMinutes: is 90 min, not shorter than minimumMinutes"),
+        Arguments.of("fasting too long", "\"fasting\": {\"foodHours\": 24}", "protocol.fasting.foodHours: is 24"),
+        Arguments.of("follow-up not a time", "\"followUpSchedule\": [\"next week\"]",
+            "protocol.followUpSchedule: \"next week\" is not a time after the session"),
+        Arguments.of("follow-ups out of order", "\"followUpSchedule\": [\"1w\", \"72h\"]",
+            "protocol.followUpSchedule: \"72h\" does not come after \"1w\""),
+        Arguments.of("clinic without phone", "\"clinic\": {\"name\": \"Clinic\"}", "protocol.clinic.phone: is missing"),
+        Arguments.of("missing handout", "\"recoveryInstructionsFile\": \"config/none.md\"",
+            "protocol.recoveryInstructionsFile: file "),
+        Arguments.of("unknown placeholder", "\"recoveryInstructionsFile\": \"handout.md\"",
+            "protocol.recoveryInstructionsFile: {{patientName}} in "));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badProtocolSettings")
+  void badProtocolSettingIsNamedWithItsFix(String unused, String keys, String expectedProblem) throws IOException {
+    Files.writeString(dir.resolve("handout.md"), "Dear {{patientName}}, rest today.");
+    Files.writeString(dir.resolve("config/clinical-protocol.json"),
+        "{\"clinic\": {\"name\": \"Clinic\", \"phone\": \"1\"}, " + keys + "}");
+    badSettingIsNamedWithItsFix(unused, base("\"tenants\": []"), expectedProblem);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sandbox.json", "epic-like.json", "oracle-health-like.json"})
+  void shippedExamplesAreValidApartFromFilesThatLiveOnTheServer(String example) throws IOException {
+    Files.createDirectories(dir.resolve("config/examples"));
+    Files.copy(Path.of("config/examples", example), dir.resolve("config/examples/" + example));
+    ConfigLoader withSecrets = new ConfigLoader(Map.of("KAP_ADMIN_TOKEN", "an-admin-token-of-some-length",
+        "KAP_DB_PASSWORD", "db", "KAP_CLIENT_SECRET", "secret",
+        "KAP_STORE_KEY", Base64.getEncoder().encodeToString(new byte[32])), dir);
+    try {
+      AppConfig config = withSecrets.load(Path.of("config/examples", example));
+      assertThat(config.adminToken()).isPresent();
+    } catch (ConfigException e) {
+      assertThat(e.problems()).allSatisfy(problem -> assertThat(problem).contains("/etc/kap-companion/"));
+    }
+  }
+
+  @Test
+  void adminTokenComesFromTheEnvironmentAndMustBeLong() throws Exception {
+    ConfigLoader loader = new ConfigLoader(Map.of("TOKEN", "short", "LONG", "a-token-long-enough-for-admins"), dir);
+    assertThat(loader.parse(base("\"admin\": {\"token\": \"env:LONG\"}")).adminToken())
+        .contains("a-token-long-enough-for-admins");
+    assertThat(loader.parse(base("\"admin\": {\"token\": \"env:LONG\"}")).toString())
+        .doesNotContain("a-token-long-enough-for-admins");
+    assertThat(loader.parse(base("\"tenants\": []")).adminToken()).isEmpty();
+    assertThatThrownBy(() -> loader.parse(base("\"admin\": {\"token\": \"env:TOKEN\"}")))
+        .hasMessageContaining("admin.token: is shorter than 24 characters");
+    assertThatThrownBy(() -> loader.parse(base("\"admin\": {\"token\": \"literal-token-in-the-file-0123\"}")))
+        .hasMessageContaining("admin.token: a secret written into the configuration file is not accepted");
   }
 
   @Test
@@ -107,6 +216,11 @@ class ConfigLoaderTest {
             "tenants": [{"id": "a", "fhirBaseUrl": "https://one.example.org/fhir", "clientId": "x"},
                         {"id": "a", "fhirBaseUrl": "https://two.example.org/fhir", "clientId": "y"}]"""),
             "tenants[1].id: \"a\" is used by two tenants"),
+        Arguments.of("sandbox on the app's port", base("\"server\": {\"port\": 8090}, \"sandbox\": {\"port\": 8090}"),
+            "sandbox.port: is 8090, the same as server.port"),
+        Arguments.of("generated key on a shared database", base("\"store\": {\"jdbcUrl\": "
+            + "\"jdbc:postgresql://db.example.org/kap\"}"), "store.encryptionKey: is \"generate\" (a key kept by this "
+            + "node only), but the store is PostgreSQL"),
         Arguments.of("missing protocol file", base("\"protocolFile\": \"config/none.json\""),
             "protocolFile: "),
         Arguments.of("not JSON", "{\"publicBaseUrl\": ", "configuration: is not valid JSON"));

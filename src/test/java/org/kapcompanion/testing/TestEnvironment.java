@@ -30,6 +30,7 @@ public final class TestEnvironment {
   public static final String JWT_CLIENT = "kap-companion-jwt";
   public static final String CLIENT_SECRET = "integration-test-secret";
   public static final String STORE_KEY_VARIABLE = "KAP_TEST_STORE_KEY";
+  public static final String ADMIN_TOKEN = "integration-test-admin-token-0123456789";
 
   private static TestEnvironment instance;
 
@@ -95,6 +96,20 @@ public final class TestEnvironment {
     });
   }
 
+  /** Stops the app node registered as {@code clientId} and starts it again on the same port, e.g. after a key rotation. */
+  public synchronized App restart(String clientId) {
+    App running = apps.remove(clientId);
+    if (running != null) {
+      running.close();
+    }
+    return app(clientId);
+  }
+
+  /** The file holding the signing keys of the app node registered as {@code clientId}. */
+  public Path keysFile(String clientId) {
+    return root.resolve(clientId + "/keys.jwks");
+  }
+
   public URI appUrl(String clientId, String path) {
     return URI.create("http://localhost:" + ports.get(clientId) + "/").resolve(path);
   }
@@ -114,7 +129,7 @@ public final class TestEnvironment {
     String json = """
         {"publicBaseUrl": "http://localhost:%d/", "server": {"host": "127.0.0.1", "port": %d},
          "dataDir": "%s", "keysFile": "%s",
-         "store": {"jdbcUrl": "%s", "encryptionKey": "env:%s"},
+         "store": {"jdbcUrl": "%s", "encryptionKey": "env:%s"}, "admin": {"token": "env:KAP_TEST_ADMIN_TOKEN"},
          "tenants": [{"id": "sandbox", "displayName": "Sandbox EHR", "fhirBaseUrl": "%s", "clientId": "%s",
                       "clientAuth": %s, "allowedEhrOrigins": ["%s"]}]}
         """.formatted(port, port, root.resolve(clientId), root.resolve(clientId + "/keys.jwks"),
@@ -122,7 +137,7 @@ public final class TestEnvironment {
         ehrOrigin().toString().replaceAll("/$", ""));
     Map<String, String> environment = Map.of(
         STORE_KEY_VARIABLE, Base64.getEncoder().encodeToString(TestStores.KEY),
-        "KAP_TEST_CLIENT_SECRET", CLIENT_SECRET);
+        "KAP_TEST_CLIENT_SECRET", CLIENT_SECRET, "KAP_TEST_ADMIN_TOKEN", ADMIN_TOKEN);
     return new ConfigLoader(environment, Path.of("").toAbsolutePath()).parse(json);
   }
 

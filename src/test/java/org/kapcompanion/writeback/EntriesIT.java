@@ -35,7 +35,7 @@ class EntriesIT {
     assertThat(first.status()).isEqualTo(200);
     assertThat(first.json().get("state").getAsString()).isEqualTo("pending");
     assertThat(resent.status()).isEqualTo(200);
-    assertThat(awaitState(session, id, "saved", Duration.ofSeconds(60))).isTrue();
+    assertThat(awaitState(session, id, "saved", Duration.ofSeconds(120))).isTrue();
     SandboxFhir fhir = SandboxFhir.forSession(environment, session);
     assertThat(fhir.countByIdentifier("Observation", PATIENT, id)).isEqualTo(1);
     assertThat(fhir.countByTag("Provenance", PATIENT, id)).isEqualTo(1);

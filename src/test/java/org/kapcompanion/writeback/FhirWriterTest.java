@@ -82,8 +82,12 @@ class FhirWriterTest {
         "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"invalid\","
             + "\"diagnostics\":\"Observation.encounter: unknown Encounter\"}]}", Map.of())));
 
-    assertThat(write()).isEqualTo(new WriteOutcome.Rejected(
-        "the EHR refused the entry (422): Observation.encounter: unknown Encounter"));
+    WriteOutcome outcome = write();
+
+    assertThat(outcome).isEqualTo(new WriteOutcome.Rejected("the EHR refused the entry (422)",
+        Optional.of("Observation.encounter: unknown Encounter")));
+    assertThat(((WriteOutcome.Rejected) outcome).reason())
+        .isEqualTo("the EHR refused the entry (422): Observation.encounter: unknown Encounter");
   }
 
   @Test

@@ -77,7 +77,8 @@ class OutboxTest {
     outbox.enqueue(destination("s1"), first, "session-note");
     outbox.enqueue(destination("s1"), second, "session-note");
 
-    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), "the EHR refused the entry (422)");
+    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0),
+        new Outbox.Problem("the EHR refused the entry (422)", "the EHR refused the entry (422)"));
 
     assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).extracting(Outbox.Claimed::entryId)
         .containsExactly(second.entryId());
@@ -90,7 +91,7 @@ class OutboxTest {
   void retriedFailedEntryIsPendingAgainOnlyForItsOwnSession() {
     EntryResources entry = entry("retry me");
     outbox.enqueue(destination("s1"), entry, "session-note");
-    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), "refused");
+    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), new Outbox.Problem("refused", "refused"));
 
     assertThat(outbox.retryFailed(hash("s2"), entry.entryId())).isFalse();
     assertThat(outbox.retryFailed(hash("s1"), entry.entryId())).isTrue();
@@ -102,12 +103,23 @@ class OutboxTest {
     outbox.enqueue(destination("s1"), entry("waiting"), "session-note");
     Outbox.Claimed claimed = outbox.claim("node", Duration.ofSeconds(30), 10).get(0);
 
-    outbox.awaitRelaunch(claimed, NOW.plusSeconds(60), OutboxSender.RELAUNCH);
+    outbox.awaitRelaunch(claimed, NOW.plusSeconds(60), new Outbox.Problem("tokens", OutboxSender.RELAUNCH));
 
     assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).isEmpty();
     assertThat(outbox.adopt("owner", hash("s3"))).isEqualTo(1);
     assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).extracting(Outbox.Claimed::sessionHash)
         .containsExactly(hash("s3"));
+  }
+
+  @Test
+  void operatorsSeeTheLatestProblemsWithoutTheEhrsExplanation() {
+    outbox.enqueue(destination("s1"), entry("refused"), "session-note");
+    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), new Outbox.Problem(
+        "the EHR refused the entry (422)", "the EHR refused the entry (422): 'refused' is not allowed"));
+
+    assertThat(outbox.lastErrors("sandbox", 10)).containsExactly(new org.kapcompanion.admin.OutboxStatus.WriteError(
+        NOW, "session-note", "the EHR refused the entry (422)"));
+    assertThat(outbox.lastErrors("other-tenant", 10)).isEmpty();
   }
 
   @Test
@@ -123,8 +135,9 @@ class OutboxTest {
   @Test
   void clinicalContentIsEncryptedAtRest() throws Exception {
     outbox.enqueue(destination("s1"), entry("Tearful when speaking about her father"), "session-note");
-    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0),
-        "the EHR refused the entry (422): value 'Tearful when speaking about her father' is too long");
+    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), new Outbox.Problem(
+        "the EHR refused the entry (422)",
+        "the EHR refused the entry (422): value 'Tearful when speaking about her father' is too long"));
 
     try (Connection connection = database.dataSource().getConnection();
          Statement select = connection.createStatement();

@@ -44,7 +44,7 @@ class TokenExpiryIT {
 
     assertThat(session.saveNote(id, "Settled after the music changed.", "music-change").status()).isEqualTo(200);
 
-    assertThat(EntriesIT.awaitState(session, id, "saved", Duration.ofSeconds(60))).isTrue();
+    assertThat(EntriesIT.awaitState(session, id, "saved", Duration.ofSeconds(120))).isTrue();
     AppSession refreshed = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, session);
     assertThat(refreshed.tokens().accessToken()).isNotEqualTo("rejected-access-token");
     assertThat(new SandboxFhir(environment.ehr().fhirBase(), refreshed.tokens().accessToken())
@@ -61,10 +61,10 @@ class TokenExpiryIT {
 
     assertThat(session.saveNote(id, "Asked for a blanket.", "positioning-change").status()).isEqualTo(200);
 
-    assertThat(awaitReason(session, id, OutboxSender.RELAUNCH, Duration.ofSeconds(60))).isTrue();
+    assertThat(awaitReason(session, id, OutboxSender.RELAUNCH, Duration.ofSeconds(120))).isTrue();
     assertThat(EntriesIT.stateOf(session, id)).isEqualTo("pending");
     SessionClient relaunched = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
-    assertThat(EntriesIT.awaitState(relaunched, id, "saved", Duration.ofSeconds(60))).isTrue();
+    assertThat(EntriesIT.awaitState(relaunched, id, "saved", Duration.ofSeconds(120))).isTrue();
     AppSession fresh = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, relaunched);
     assertThat(new SandboxFhir(environment.ehr().fhirBase(), fresh.tokens().accessToken())
         .countByIdentifier("Observation", PATIENT, id)).isEqualTo(1);

@@ -1,0 +1,50 @@
+package org.kapcompanion.admin;
+
+import java.util.List;
+import java.util.Optional;
+import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.web.Templates;
+import org.kapcompanion.web.WebServer;
+
+/**
+ * Assembles the operations feature: {@code /health} and {@code /ready} for load balancers, {@code /metrics} and the
+ * {@code /admin/status} page for IT staff holding the admin token, and request metrics on every route.
+ */
+public final class AdminFeature {
+
+  private final List<TenantConfig> tenants;
+  private final Optional<String> adminToken;
+  private final EndpointCheck check;
+  private final OutboxStatus outbox;
+  private final Readiness readiness;
+  private final Metrics metrics;
+  private final Templates templates;
+
+  public AdminFeature(List<TenantConfig> tenants, Optional<String> adminToken, EndpointCheck check,
+      OutboxStatus outbox, Readiness readiness, Metrics metrics, Templates templates) {
+    this.tenants = List.copyOf(tenants);
+    this.adminToken = adminToken;
+    this.check = check;
+    this.outbox = outbox;
+    this.readiness = readiness;
+    this.metrics = metrics;
+    this.templates = templates;
+  }
+
+  public List<WebServer.Route> routes() {
+    return List.of(
+        new WebServer.Route("/health", new HealthServlets.Health()),
+        new WebServer.Route("/ready", new HealthServlets.Ready(readiness)),
+        new WebServer.Route("/metrics", new HealthServlets.MetricsPage(metrics)),
+        new WebServer.Route("/admin/status", new StatusPage(tenants, check, outbox, templates)));
+  }
+
+  /** Request metrics on every route, and the admin token on the admin pages and the metrics. */
+  public List<WebServer.Guard> guards() {
+    AdminGuard guard = new AdminGuard(adminToken);
+    return List.of(
+        new WebServer.Guard("/*", new RequestMetrics(metrics)),
+        new WebServer.Guard("/admin/*", guard),
+        new WebServer.Guard("/metrics", guard));
+  }
+}

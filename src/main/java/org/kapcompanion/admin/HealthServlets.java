@@ -1,0 +1,69 @@
+package org.kapcompanion.admin;
+
+import com.google.gson.JsonObject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The unauthenticated probes a load balancer or orchestrator polls: {@code /health}, {@code /ready}. */
+final class HealthServlets {
+
+  private HealthServlets() {}
+
+  /** {@code GET /health}: 200 while the process serves requests (liveness). */
+  static final class Health extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      json(response, HttpServletResponse.SC_OK, "{\"status\":\"up\"}");
+    }
+  }
+
+  /** {@code GET /ready}: 200 once every readiness probe passes, 503 with the failing probes named until then. */
+  static final class Ready extends HttpServlet {
+
+    private final Readiness readiness;
+
+    Ready(Readiness readiness) {
+      this.readiness = readiness;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      Map<String, Boolean> results = readiness.evaluate();
+      boolean ready = results.values().stream().allMatch(Boolean::booleanValue);
+      JsonObject checks = new JsonObject();
+      results.forEach((name, ok) -> checks.addProperty(name, ok ? "ok" : "not ready"));
+      JsonObject body = new JsonObject();
+      body.addProperty("status", ready ? "ready" : "not ready");
+      body.add("checks", checks);
+      json(response, ready ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE, body.toString());
+    }
+  }
+
+  /** {@code GET /metrics}: Prometheus text exposition format. */
+  static final class MetricsPage extends HttpServlet {
+
+    private final Metrics metrics;
+
+    MetricsPage(Metrics metrics) {
+      this.metrics = metrics;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      response.setContentType("text/plain;version=0.0.4;charset=utf-8");
+      response.setHeader("Cache-Control", "no-store");
+      response.getOutputStream().write(metrics.scrape().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void json(HttpServletResponse response, int status, String body) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setHeader("Cache-Control", "no-store");
+    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+  }
+}

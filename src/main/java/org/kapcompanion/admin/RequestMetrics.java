@@ -1,0 +1,60 @@
+package org.kapcompanion.admin;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts, times and logs every request by its servlet mapping (a fixed set of routes, so no session handle or id
+ * reaches a label or the log), and counts launches (the callback) and saves (state-changing requests on session pages)
+ * by outcome. The access log line carries the request id from the log context.
+ */
+final class RequestMetrics implements Filter {
+
+  private static final Logger ACCESS = LoggerFactory.getLogger("org.kapcompanion.access");
+
+  private final Metrics metrics;
+
+  RequestMetrics(Metrics metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest request = (HttpServletRequest) req;
+    HttpServletResponse response = (HttpServletResponse) res;
+    long started = System.nanoTime();
+    boolean threw = true;
+    try {
+      chain.doFilter(request, response);
+      threw = false;
+    } finally {
+      String route = route(request);
+      int status = threw ? 500 : response.getStatus();
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      metrics.httpRequest(route, request.getMethod(), status, took);
+      ACCESS.info("{} {} {} {} ms", request.getMethod(), route, status, took.toMillis());
+      if (route.equals("/callback")) {
+        metrics.launch(status < 400);
+      } else if (route.equals("/s/*") && !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+        metrics.save(status < 400);
+      }
+    }
+  }
+
+  private static String route(HttpServletRequest request) {
+    HttpServletMapping mapping = request.getHttpServletMapping();
+    return mapping == null || mapping.getPattern() == null || mapping.getPattern().isEmpty()
+        ? "/" : mapping.getPattern();
+  }
+}
