@@ -31,6 +31,7 @@ public final class WritebackFeature implements AutoCloseable {
       DataSource dataSource, SecretBox box, SessionTokens tokens, Templates templates, Clock clock) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.outbox = new Outbox(dataSource, box, fhir, clock);
+    outbox.requireDurableCommits();
     FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT);
     this.sender = new OutboxSender(outbox, writer, new SessionCredentials(tokens), RetryPolicy.DEFAULT, clock,
         WRITE_TIMEOUT.multipliedBy(3), 8);
