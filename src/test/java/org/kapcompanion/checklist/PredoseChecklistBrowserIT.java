@@ -5,30 +5,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
 import org.kapcompanion.testing.SandboxLauncher;
-import org.kapcompanion.testing.TestEnvironment;
 
 /** The pre-dose checklist in a real browser: pre-filled from the record, gated, completed by keyboard. */
-class PredoseChecklistBrowserIT {
+class PredoseChecklistBrowserIT extends BrowserTest {
 
-  private static TestEnvironment environment;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    chromium.close();
-  }
 
   private Page checklistFor(String patient) {
     Page window = SandboxLauncher.launchInWindow(SandboxLauncher.open(chromium, environment, patient, true));

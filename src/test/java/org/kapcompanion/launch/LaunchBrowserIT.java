@@ -8,30 +8,14 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
 import org.kapcompanion.testing.SandboxLauncher;
-import org.kapcompanion.testing.TestEnvironment;
 
 /** A clinician's launch in a real browser: from the sandbox launcher into the EHR frame and into a new window. */
-class LaunchBrowserIT {
+class LaunchBrowserIT extends BrowserTest {
 
-  private static TestEnvironment environment;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    chromium.close();
-  }
 
   private Page launcher(String patient, boolean banner) {
     return SandboxLauncher.open(chromium, environment, patient, banner);

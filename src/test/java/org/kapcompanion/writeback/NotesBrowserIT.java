@@ -4,33 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
 import org.kapcompanion.testing.SandboxLauncher;
-import org.kapcompanion.testing.TestEnvironment;
 
 /**
  * The notes page in a real browser: a saved note moves from pending to saved to EHR, a note typed while the app is
  * unreachable is kept and sent with the same identifier once it is back, and leaving before that warns first.
  */
-class NotesBrowserIT {
+class NotesBrowserIT extends BrowserTest {
 
-  private static TestEnvironment environment;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-    chromium = Chromium.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    chromium.close();
-  }
 
   private Page notesPage(String patient, String encounter) {
     Page launcher = SandboxLauncher.open(chromium, environment, patient, false);
