@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
@@ -56,8 +57,7 @@ public final class PredoseChecklistPage implements SessionPage {
       throws IOException {
     Optional<String> patientId = active.session().context().patientId();
     if (patientId.isEmpty()) {
-      templates.error(response, 400, "No patient was selected",
-          "KAP Companion opens on one patient's record. Launch it from the patient's chart in the EHR.");
+      LaunchError.NO_PATIENT.sendTo(templates, response);
       return;
     }
     boolean submitted = "POST".equals(request.getMethod());

@@ -58,10 +58,10 @@ final class Prepopulation {
   record Prefilled(Answers answers, Set<String> linkIds) {}
 
   Prefilled prefill(QuestionnaireForm form, IGenericClient client, String patientId) {
-    Map<String, Bundle> variables = runQueries(form, client, patientId);
+    IFhirPath fhirPath = fhirPathOver(runQueries(form, client, patientId));
     Map<String, List<Type>> answers = new LinkedHashMap<>();
     for (QuestionnaireItemComponent item : form.questions()) {
-      initialExpression(item).map(expression -> evaluate(item, expression, variables))
+      initialExpression(item).map(expression -> evaluate(fhirPath, item, expression))
           .filter(values -> !values.isEmpty())
           .ifPresent(values -> answers.put(item.getLinkId(), values));
     }
@@ -100,8 +100,8 @@ final class Prepopulation {
         ? Optional.ofNullable(expression.getExpression()) : Optional.empty();
   }
 
-  /** The item's answers from its expression: every value for a repeating item, else the first. */
-  private List<Type> evaluate(QuestionnaireItemComponent item, String expression, Map<String, Bundle> variables) {
+  /** A FHIRPath engine that resolves {@code %name} to the bundle the variable {@code name} returned. */
+  private IFhirPath fhirPathOver(Map<String, Bundle> variables) {
     IFhirPath fhirPath = fhir.newFhirPath();
     fhirPath.setEvaluationContext(new IFhirPathEvaluationContext() {
       @Override
@@ -110,6 +110,11 @@ final class Prepopulation {
         return bundle == null ? null : List.of(bundle);
       }
     });
+    return fhirPath;
+  }
+
+  /** The item's answers from its expression: every value for a repeating item, else the first. */
+  private static List<Type> evaluate(IFhirPath fhirPath, QuestionnaireItemComponent item, String expression) {
     try {
       List<Base> values = fhirPath.evaluate(new Parameters(), expression, Base.class);
       List<Base> used = item.getRepeats() ? values : values.stream().limit(1).toList();

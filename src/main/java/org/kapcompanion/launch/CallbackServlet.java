@@ -34,8 +34,7 @@ final class CallbackServlet extends HttpServlet {
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       response.setHeader("Location", "/s/" + started.sessionHandle() + "/");
     } else {
-      LaunchError error = ((LaunchService.Complete.Failed) complete).error();
-      templates.error(response, error.status(), error.title(), error.advice());
+      ((LaunchService.Complete.Failed) complete).error().sendTo(templates, response);
     }
   }
 }

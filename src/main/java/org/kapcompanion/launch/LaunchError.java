@@ -1,5 +1,9 @@
 package org.kapcompanion.launch;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.kapcompanion.web.Templates;
+
 /** Every way a launch or a session can fail that a clinician needs explained, with the HTTP status of its page. */
 public enum LaunchError {
   MISSING_ISS(400, "This page must be opened from the EHR",
@@ -43,5 +47,10 @@ public enum LaunchError {
 
   public String advice() {
     return advice;
+  }
+
+  /** Sends this error's page: its status, title and advice. */
+  public void sendTo(Templates templates, HttpServletResponse response) throws IOException {
+    templates.error(response, status, title, advice);
   }
 }

@@ -26,8 +26,7 @@ final class LaunchServlet extends HttpServlet {
     if (begin instanceof LaunchService.Begin.Redirect redirect) {
       response.sendRedirect(redirect.authorizeUrl().toString());
     } else {
-      LaunchError error = ((LaunchService.Begin.Failed) begin).error();
-      templates.error(response, error.status(), error.title(), error.advice());
+      ((LaunchService.Begin.Failed) begin).error().sendTo(templates, response);
     }
   }
 

@@ -46,7 +46,7 @@ public final class SessionPages extends HttpServlet {
     Optional<AppSession> session = BrowserCookie.read(request).flatMap(key -> sessions.find(handle, key))
         .flatMap(found -> tokens.fresh(handle, found));
     if (session.isEmpty()) {
-      expired(response);
+      LaunchError.SESSION_EXPIRED.sendTo(templates, response);
       return;
     }
     if (!"GET".equals(request.getMethod()) && !csrfMatches(request, session.get().csrfToken())) {
@@ -55,11 +55,6 @@ public final class SessionPages extends HttpServlet {
       return;
     }
     page.handle(new ActiveSession(handle, session.get()), request, response);
-  }
-
-  private void expired(HttpServletResponse response) throws IOException {
-    LaunchError error = LaunchError.SESSION_EXPIRED;
-    templates.error(response, error.status(), error.title(), error.advice());
   }
 
   private static boolean csrfMatches(HttpServletRequest request, String expected) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.web.Templates;
 
@@ -24,14 +25,12 @@ public final class SummaryPage implements SessionPage {
   public void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     if (active.session().context().patientId().isEmpty()) {
-      templates.error(response, 400, "No patient was selected",
-          "KAP Companion opens on one patient's record. Launch it from the patient's chart in the EHR.");
+      LaunchError.NO_PATIENT.sendTo(templates, response);
       return;
     }
     Optional<PatientRecord> record = records.record(active);
     if (record.isEmpty()) {
-      templates.error(response, 401, "Your session has ended",
-          "The EHR no longer accepts this session's sign-in. Launch again from the EHR.");
+      LaunchError.SESSION_EXPIRED.sendTo(templates, response);
       return;
     }
     templates.render(response, 200, "summary.jte", Map.of(

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.web.Templates;
 
@@ -163,8 +164,7 @@ final class EntryEndpoints {
     if (active.session().context().patientId().isPresent()) {
       return true;
     }
-    templates.error(response, 400, "No patient was selected",
-        "Entries belong to one patient's session. Launch KAP Companion from the patient's chart in the EHR.");
+    LaunchError.NO_PATIENT.sendTo(templates, response);
     return false;
   }
 
