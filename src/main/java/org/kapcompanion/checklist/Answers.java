@@ -46,15 +46,4 @@ public final class Answers {
     }
     return new Answers(Map.copyOf(copy));
   }
-
-  /** These answers, overridden by every answer in {@code newer}. */
-  public Answers overriddenBy(Answers newer) {
-    Map<String, List<Type>> copy = new LinkedHashMap<>(values);
-    copy.putAll(newer.values);
-    return new Answers(Map.copyOf(copy));
-  }
-
-  Map<String, List<Type>> asMap() {
-    return values;
-  }
 }
