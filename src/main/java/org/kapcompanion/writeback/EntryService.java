@@ -9,12 +9,10 @@ import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.store.Hashes;
 
 /**
- * Saves entries made in a session: maps them to FHIR, validates every resource, and commits them to the outbox
- * before the page is told they are safe; the sender takes it from there.
+ * Saves entries made in a session: adds the Provenance of the save, validates every resource, and commits them to
+ * the outbox before the page is told they are safe; the sender takes it from there.
  */
-final class EntryService {
-
-  static final String NOTE_TYPE = "session-note";
+final class EntryService implements EntrySaver {
 
   private final ResourceValidator validator;
   private final Outbox outbox;
@@ -28,19 +26,26 @@ final class EntryService {
     this.clock = clock;
   }
 
-  SaveResult saveNote(ActiveSession active, SessionNote note) {
-    AppSession session = active.session();
-    EntryContext context = new EntryContext(session.context().patientId().orElseThrow(),
-        session.context().encounterId(), session.fhirUser());
-    EntryResources resources = NoteMapping.map(note, context, clock.instant());
+  @Override
+  public SaveResult save(ActiveSession active, Entry entry) {
+    EntryResources resources = EntryResources.of(entry, context(active), clock.instant());
     List<ValidationProblem> problems = new ArrayList<>(blocking(resources.target()));
     resources.provenance().ifPresent(provenance -> problems.addAll(blocking(provenance)));
     if (!problems.isEmpty()) {
       return new SaveResult.Invalid(problems);
     }
-    boolean stored = outbox.enqueue(destination(active), resources, NOTE_TYPE);
+    boolean stored = outbox.enqueue(destination(active), resources, entry.kind());
     sendSoon.run();
-    return new SaveResult.Accepted(note.entryId(), !stored);
+    return new SaveResult.Accepted(entry.entryId(), !stored);
+  }
+
+  @Override
+  public List<Resource> unsent(ActiveSession active) {
+    return outbox.unsent(destination(active).ownerHash());
+  }
+
+  SaveResult saveNote(ActiveSession active, SessionNote note) {
+    return save(active, NoteMapping.entry(note, context(active)));
   }
 
   /** Entries of this user and patient held back by an earlier, ended session move to this one. */
@@ -64,6 +69,12 @@ final class EntryService {
   private List<ValidationProblem> blocking(Resource resource) {
     ValidationResult result = validator.validate(resource);
     return result instanceof ValidationResult.Invalid invalid ? invalid.errors() : List.of();
+  }
+
+  private static EntryContext context(ActiveSession active) {
+    AppSession session = active.session();
+    return new EntryContext(session.context().patientId().orElseThrow(), session.context().encounterId(),
+        session.fhirUser());
   }
 
   private static Outbox.Destination destination(ActiveSession active) {

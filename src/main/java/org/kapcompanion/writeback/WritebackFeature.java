@@ -25,6 +25,7 @@ public final class WritebackFeature implements AutoCloseable {
 
   private final Outbox outbox;
   private final OutboxSender sender;
+  private final EntryService entries;
   private final EntryEndpoints endpoints;
 
   public WritebackFeature(FhirContext fhir, ResourceValidator validator, ConformancePackage conformancePackage,
@@ -32,11 +33,17 @@ public final class WritebackFeature implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.outbox = new Outbox(dataSource, box, fhir, clock);
     outbox.requireDurableCommits();
-    FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT);
-    this.sender = new OutboxSender(outbox, writer, new SessionCredentials(tokens), RetryPolicy.DEFAULT, clock,
-        WRITE_TIMEOUT.multipliedBy(3), 8);
-    this.endpoints = new EntryEndpoints(new EntryService(validator, outbox, sender::nudge, clock),
-        QuickTag.from(conformancePackage), templates);
+    FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT,
+        clock);
+    this.sender = new OutboxSender(outbox, writer, new EntryReferences(fhir), new SessionCredentials(tokens),
+        RetryPolicy.DEFAULT, clock, WRITE_TIMEOUT.multipliedBy(3), 8);
+    this.entries = new EntryService(validator, outbox, sender::nudge, clock);
+    this.endpoints = new EntryEndpoints(entries, QuickTag.from(conformancePackage), templates);
+  }
+
+  /** How the clinical features save their entries. */
+  public EntrySaver entries() {
+    return entries;
   }
 
   /** The session pages of write-back, keyed by their path under the session. */

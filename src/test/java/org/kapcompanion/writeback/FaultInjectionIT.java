@@ -132,7 +132,7 @@ class FaultInjectionIT {
     for (int i = 0; i < PER_SESSION; i++) {
       EntryResources entry = Deliveries.note(patient, ENCOUNTERS.get(patient), session.fhirUser().orElseThrow(), run,
           i);
-      if (outbox.enqueue(destination, entry, EntryService.NOTE_TYPE)) {
+      if (outbox.enqueue(destination, entry, NoteMapping.KIND)) {
         acknowledged.add(entry.entryId());
       }
       sender.nudge();

@@ -12,6 +12,9 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +61,9 @@ class FhirWriterTest {
 
     assertThat(outcome).isEqualTo(new WriteOutcome.Written("Observation/9", Optional.empty()));
     assertThat(requests).anyMatch(r -> r.startsWith("POST /fhir/Observation If-None-Exist: identifier="
-        + EntryResources.ENTRY_SYSTEM + "|"));
+        + EntryIdentity.SYSTEM + "|"));
     assertThat(requests).anyMatch(r -> r.startsWith("POST /fhir/Provenance If-None-Exist: _tag="
-        + EntryResources.ENTRY_SYSTEM + "|") && r.contains("Observation/9"));
+        + EntryIdentity.SYSTEM + "|") && r.contains("Observation/9"));
   }
 
   @Test
@@ -102,6 +105,17 @@ class FhirWriterTest {
   }
 
   @Test
+  void retryAfterAsAnHttpDateIsTheWaitUntilThatTime() throws IOException {
+    String inThirtySeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
+
+    WriteOutcome outcome = outcomeFor(503, Map.of("Retry-After", inThirtySeconds));
+
+    assertThat(((WriteOutcome.Retry) outcome).after()).get()
+        .satisfies(wait -> assertThat(wait).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(31)));
+  }
+
+  @Test
   void unreachableServerIsRetried() throws IOException {
     start("capabilities-transaction.json", Map.of());
     server.stop(0);
@@ -120,10 +134,12 @@ class FhirWriterTest {
   private WriteOutcome write() {
     HttpClient http = HttpClient.newHttpClient();
     FhirWriter writer = new FhirWriter(http, SandboxFhir.FHIR,
-        new Capabilities(http, SandboxFhir.FHIR, Clock.systemUTC(), Duration.ofSeconds(5)), Duration.ofSeconds(5));
+        new Capabilities(http, SandboxFhir.FHIR, Clock.systemUTC(), Duration.ofSeconds(5)), Duration.ofSeconds(5),
+        Clock.systemUTC());
     SessionNote note = new SessionNote(UUID.randomUUID().toString(), Instant.now(), "note", List.of());
-    EntryResources entry = NoteMapping.map(note, new EntryContext("p1", Optional.of("e1"),
-        Optional.of("Practitioner/t1")), Instant.now());
+    EntryContext context = new EntryContext("p1", Optional.of("e1"),
+        Optional.of("Practitioner/t1"));
+    EntryResources entry = EntryResources.of(NoteMapping.entry(note, context), context, Instant.now());
     return writer.write(new FhirWriter.Credentials(URI.create(base()), "token"), entry);
   }
 

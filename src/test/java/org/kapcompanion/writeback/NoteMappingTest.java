@@ -33,19 +33,19 @@ class NoteMappingTest {
 
   @Test
   void provenanceNamesTheTherapistAsAuthorAndCarriesTheEntryIdAsATag() {
-    Provenance provenance = NoteMapping.provenance(ENTRY, CONTEXT, WHEN.plusSeconds(2));
+    Provenance provenance = SaveProvenance.of(NoteMapping.entry(note, CONTEXT), CONTEXT, WHEN.plusSeconds(2));
 
     assertThat(provenance.getTarget()).extracting(t -> t.getReference())
         .containsExactly("urn:uuid:" + ENTRY, "Patient/kap-pt-01");
     assertThat(provenance.getAgentFirstRep().getWho().getReference()).isEqualTo("Practitioner/kap-therapist-1");
     assertThat(provenance.getAgentFirstRep().getType().getCodingFirstRep().getCode()).isEqualTo("author");
-    assertThat(provenance.getMeta().getTag(EntryResources.ENTRY_SYSTEM, ENTRY)).isNotNull();
+    assertThat(provenance.getMeta().getTag(EntryIdentity.SYSTEM, ENTRY)).isNotNull();
     assertThat(provenance.getRecorded()).isEqualTo(java.util.Date.from(WHEN.plusSeconds(2)));
   }
 
   @Test
   void mappedResourcesConformToTheirProfiles() {
-    EntryResources resources = NoteMapping.map(note, CONTEXT, WHEN);
+    EntryResources resources = EntryResources.of(NoteMapping.entry(note, CONTEXT), CONTEXT, WHEN);
 
     assertThat(SharedValidator.VALIDATOR.validate(resources.target()).isValid()).isTrue();
     assertThat(SharedValidator.VALIDATOR.validate(resources.provenance().orElseThrow()).isValid()).isTrue();

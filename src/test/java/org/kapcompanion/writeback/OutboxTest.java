@@ -103,7 +103,7 @@ class OutboxTest {
     outbox.enqueue(destination("s1"), entry("waiting"), "session-note");
     Outbox.Claimed claimed = outbox.claim("node", Duration.ofSeconds(30), 10).get(0);
 
-    outbox.awaitRelaunch(claimed, NOW.plusSeconds(60), new Outbox.Problem("tokens", OutboxSender.RELAUNCH));
+    outbox.postpone(claimed, NOW.plusSeconds(60), new Outbox.Problem("tokens", OutboxSender.RELAUNCH));
 
     assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).isEmpty();
     assertThat(outbox.adopt("owner", hash("s3"))).isEqualTo(1);
@@ -151,8 +151,9 @@ class OutboxTest {
 
   private static EntryResources entry(String text) {
     SessionNote note = new SessionNote(UUID.randomUUID().toString(), NOW, text, List.of());
-    return NoteMapping.map(note, new EntryContext("kap-pt-01", Optional.of("kap-pt-01-dose-01"),
-        Optional.of("Practitioner/kap-therapist-1")), NOW);
+    EntryContext context = new EntryContext("kap-pt-01", Optional.of("kap-pt-01-dose-01"),
+        Optional.of("Practitioner/kap-therapist-1"));
+    return EntryResources.of(NoteMapping.entry(note, context), context, NOW);
   }
 
   private static Outbox.Destination destination(String session) {
