@@ -25,6 +25,7 @@ import org.kapcompanion.admin.FhirClientMetrics;
 import org.kapcompanion.admin.Metrics;
 import org.kapcompanion.admin.Readiness;
 import org.kapcompanion.checklist.FormCatalog;
+import org.kapcompanion.checklist.FormResponses;
 import org.kapcompanion.checklist.PredoseChecklistPage;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.config.ConfigException;
@@ -170,8 +171,10 @@ public final class App implements AutoCloseable {
     RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
         launch.sessionTokens());
     SummaryPage summary = new SummaryPage(records, templates);
-    PredoseChecklistPage predose = new PredoseChecklistPage(new FormCatalog(conformancePackage),
-        fhir, reads, records, config.protocol(), templates, clock);
+    FormCatalog forms = new FormCatalog(conformancePackage);
+    FormResponses formResponses = new FormResponses(writeback.entries(), clock);
+    PredoseChecklistPage predose = new PredoseChecklistPage(forms, fhir, reads, records, formResponses,
+        config.protocol(), templates, clock);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
@@ -179,7 +182,7 @@ public final class App implements AutoCloseable {
             new Readiness.Probe("validator", validator::isWarm))), metrics, templates);
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
-    pages.put("predose", predose);
+    pages.putAll(predose.pages());
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());
