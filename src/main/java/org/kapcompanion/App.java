@@ -35,6 +35,8 @@ import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.LaunchFeature;
 import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.handout.HandoutPage;
+import org.kapcompanion.preparation.PreparationPage;
 import org.kapcompanion.record.RecordReader;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.record.SummaryPage;
@@ -175,6 +177,8 @@ public final class App implements AutoCloseable {
     FormResponses formResponses = new FormResponses(writeback.entries(), clock);
     PredoseChecklistPage predose = new PredoseChecklistPage(forms, fhir, reads, records, formResponses,
         config.protocol(), templates, clock);
+    PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses, templates, clock);
+    HandoutPage handout = new HandoutPage(config.protocol(), records, fhir, reads, templates, clock);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
@@ -183,6 +187,8 @@ public final class App implements AutoCloseable {
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
     pages.putAll(predose.pages());
+    pages.putAll(preparation.pages());
+    pages.put("handout", handout);
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());

@@ -1,12 +1,15 @@
 package org.kapcompanion.checklist;
 
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.launch.ActiveSession;
@@ -14,12 +17,16 @@ import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.EntrySaver;
 import org.kapcompanion.writeback.SaveResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Saves a form's answers as a new QuestionnaireResponse entry through write-back, and picks the latest saved response
  * of a form from what the EHR returned and what is still waiting to be sent, so a reopened page shows it.
  */
 public final class FormResponses {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FormResponses.class);
 
   private final EntrySaver entries;
   private final Clock clock;
@@ -51,9 +58,16 @@ public final class FormResponses {
     return entries.unsent(active);
   }
 
-  /** The relative search URL of the patient's QuestionnaireResponses, newest first. */
-  public static String searchUrl(String patientId) {
-    return "QuestionnaireResponse?subject=Patient/" + patientId + "&_sort=-authored&_count=100";
+  /** The patient's QuestionnaireResponses on the EHR, newest first; none when the EHR cannot provide them. */
+  public static List<Resource> fromEhr(IGenericClient client, String patientId) {
+    try {
+      Bundle bundle = client.search().byUrl("QuestionnaireResponse?subject=Patient/" + patientId
+          + "&_sort=-authored&_count=100").returnBundle(Bundle.class).execute();
+      return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
+    } catch (RuntimeException e) {
+      LOG.warn("reading saved QuestionnaireResponses failed: {}", e.getClass().getName());
+      return List.of();
+    }
   }
 
   /**

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
@@ -29,8 +28,6 @@ import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.web.Templates;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /s/{handle}/predose}: the pre-dose safety checklist rendered from its Questionnaire, pre-filled from the
@@ -42,8 +39,6 @@ public final class PredoseChecklistPage {
 
   /** Hidden fields carrying {@code linkId=value} of each answer taken from the record, so the mark survives edits. */
   static final String FROM_RECORD_FIELD = "from-record";
-  private static final Logger LOG = LoggerFactory.getLogger(PredoseChecklistPage.class);
-
   private final QuestionnaireForm form;
   private final Prepopulation prepopulation;
   private final RecordService records;
@@ -140,7 +135,7 @@ public final class PredoseChecklistPage {
   private FormState prefilledState(ActiveSession active, String patientId) {
     IGenericClient client = EhrClients.forSession(fhir, active.session());
     CompletableFuture<List<Resource>> fromEhr = CompletableFuture.supplyAsync(
-        () -> savedResponses(client, patientId), reads);
+        () -> FormResponses.fromEhr(client, patientId), reads);
     Prepopulation.Prefilled prefilled = prepopulation.prefill(form, client, patientId);
     List<Resource> candidates = new ArrayList<>(fromEhr.join());
     candidates.addAll(responses.unsent(active));
@@ -163,16 +158,6 @@ public final class PredoseChecklistPage {
     return new SavedChecklist(saved.getAuthored().toInstant().atZone(clock.getZone()).toLocalTime()
         .truncatedTo(ChronoUnit.MINUTES).toString(),
         saved.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
-  }
-
-  private static List<Resource> savedResponses(IGenericClient client, String patientId) {
-    try {
-      Bundle bundle = client.search().byUrl(FormResponses.searchUrl(patientId)).returnBundle(Bundle.class).execute();
-      return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
-    } catch (RuntimeException e) {
-      LOG.warn("reading saved checklists failed: {}", e.getClass().getName());
-      return List.of();
-    }
   }
 
   private FormState submittedState(Map<String, List<String>> fields) {
