@@ -2,6 +2,7 @@ package org.kapcompanion.checklist;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ final class PredoseGate {
     if (!above || answers.has(DECIDED_AT)) {
       return answers;
     }
-    return answers.with(DECIDED_AT, List.of(new DateTimeType(Date.from(now.toInstant()), TemporalPrecisionEnum.MINUTE,
+    return answers.with(DECIDED_AT, List.of(new DateTimeType(Date.from(now.truncatedTo(ChronoUnit.MINUTES).toInstant()), TemporalPrecisionEnum.SECOND,
         TimeZone.getTimeZone(now.getZone()))));
   }
 
