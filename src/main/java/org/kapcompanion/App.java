@@ -31,6 +31,7 @@ import org.kapcompanion.config.ConfigException;
 import org.kapcompanion.config.ConfigLoader;
 import org.kapcompanion.config.EmbeddedEhr;
 import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.integration.IntegrationPage;
 import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.LaunchFeature;
 import org.kapcompanion.launch.SessionPage;
@@ -172,6 +173,8 @@ public final class App implements AutoCloseable {
     SummaryPage summary = new SummaryPage(records, templates);
     PredoseChecklistPage predose = new PredoseChecklistPage(new FormCatalog(conformancePackage),
         fhir, reads, records, config.protocol(), templates, clock);
+    IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),
+        templates, clock);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
@@ -180,6 +183,7 @@ public final class App implements AutoCloseable {
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
     pages.put("predose", predose);
+    pages.putAll(integration.pages());
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());
