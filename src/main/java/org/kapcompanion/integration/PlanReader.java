@@ -161,6 +161,7 @@ final class PlanReader {
     IGenericClient client = EhrClients.forSession(fhir, active.session());
     Bundle bundle = client.search().forResource(CarePlan.class)
         .where(new TokenClientParam("_id").exactly().code(reference.substring(reference.indexOf('/') + 1)))
+        .and(new ReferenceClientParam("patient").hasId(active.session().context().patientId().orElseThrow()))
         .include(CarePlan.INCLUDE_GOAL).cacheControl(new CacheControlDirective().setNoCache(true))
         .returnBundle(Bundle.class).execute();
     List<Resource> read = resources(bundle);
