@@ -32,6 +32,7 @@ import org.kapcompanion.config.ConfigException;
 import org.kapcompanion.config.ConfigLoader;
 import org.kapcompanion.config.EmbeddedEhr;
 import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.integration.IntegrationPage;
 import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.LaunchFeature;
 import org.kapcompanion.launch.SessionPage;
@@ -179,6 +180,8 @@ public final class App implements AutoCloseable {
         config.protocol(), templates, clock);
     PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses, templates, clock);
     HandoutPage handout = new HandoutPage(config.protocol(), records, fhir, reads, templates, clock);
+    IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),
+        templates, clock);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
@@ -189,6 +192,7 @@ public final class App implements AutoCloseable {
     pages.putAll(predose.pages());
     pages.putAll(preparation.pages());
     pages.put("handout", handout);
+    pages.putAll(integration.pages());
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());

@@ -18,7 +18,10 @@ final class EntryReferences {
   /** Where the entry a reference points to stands. */
   sealed interface Standing {
 
-    /** The EHR holds it at {@code reference}, e.g. {@code Encounter/123}. */
+    /**
+     * The EHR holds it at {@code reference}, e.g. {@code Encounter/123}; an empty reference when the entry was
+     * skipped because the EHR does not take it (its fallback wrote nothing).
+     */
     record Written(String reference) implements Standing {}
 
     /** Still in the outbox. */
@@ -50,8 +53,11 @@ final class EntryReferences {
   Resolution resolve(EntryResources entry, Function<String, Standing> standing) {
     Resource target = entry.target().copy();
     Optional<Provenance> provenance = entry.provenance().map(Provenance::copy);
+    Optional<Entry.Fallback> fallback = entry.fallback().map(f -> new Entry.Fallback(
+        f.alternative().map(Resource::copy), f.note()));
     Optional<Resolution> blocked = resolveIn(target, entry.entryId(), standing)
-        .or(() -> provenance.flatMap(p -> resolveIn(p, entry.entryId(), standing)));
+        .or(() -> provenance.flatMap(p -> resolveIn(p, entry.entryId(), standing)))
+        .or(() -> fallback.flatMap(Entry.Fallback::alternative).flatMap(a -> resolveIn(a, entry.entryId(), standing)));
     if (blocked.isPresent()) {
       return blocked.get();
     }
@@ -64,7 +70,7 @@ final class EntryReferences {
       }
       update = Optional.of(new Entry.Update(replaced.getReference(), update.get().version()));
     }
-    return new Resolution.Resolved(new EntryResources(entry.entryId(), target, provenance, update));
+    return new Resolution.Resolved(new EntryResources(entry.entryId(), target, provenance, update, fallback));
   }
 
   private Optional<Resolution> resolveIn(Resource resource, String ownId, Function<String, Standing> standing) {
@@ -86,7 +92,10 @@ final class EntryReferences {
     String other = EntryIdentity.entryIdOf(value);
     Standing state = standing.apply(other);
     if (state instanceof Standing.Written written) {
-      reference.setReference(written.reference());
+      reference.setReference(written.reference().isEmpty() ? null : written.reference());
+      if (written.reference().isEmpty() && !reference.hasDisplay()) {
+        reference.setDisplay("not written to this EHR, which does not accept it");
+      }
       return Optional.empty();
     }
     return Optional.of(state instanceof Standing.Waiting ? new Resolution.Waiting(other)

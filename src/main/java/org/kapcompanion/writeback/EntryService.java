@@ -3,6 +3,7 @@ package org.kapcompanion.writeback;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.AppSession;
@@ -31,6 +32,7 @@ final class EntryService implements EntrySaver {
     EntryResources resources = EntryResources.of(entry, context(active), clock.instant());
     List<ValidationProblem> problems = new ArrayList<>(blocking(resources.target()));
     resources.provenance().ifPresent(provenance -> problems.addAll(blocking(provenance)));
+    entry.fallback().flatMap(Entry.Fallback::alternative).ifPresent(alternative -> problems.addAll(blocking(alternative)));
     if (!problems.isEmpty()) {
       return new SaveResult.Invalid(problems);
     }
@@ -42,6 +44,16 @@ final class EntryService implements EntrySaver {
   @Override
   public List<Resource> unsent(ActiveSession active) {
     return outbox.unsent(destination(active).ownerHash());
+  }
+
+  @Override
+  public Optional<Entry> failed(ActiveSession active, String entryId) {
+    return outbox.failed(Hashes.sha256(active.handle()), entryId);
+  }
+
+  @Override
+  public boolean discardFailed(ActiveSession active, String entryId) {
+    return outbox.discardFailed(Hashes.sha256(active.handle()), entryId);
   }
 
   SaveResult saveNote(ActiveSession active, SessionNote note) {

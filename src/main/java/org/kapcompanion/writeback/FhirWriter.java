@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Provenance;
@@ -28,7 +29,8 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Writes one entry to an EHR according to its {@link WritePlan}, so that any number of retries leaves the entry there
  * exactly once: conditional creates on the entry identifier (and the Provenance's entry tag), or a search first where
- * the server has no conditional create. Classifies every answer into a {@link WriteOutcome}.
+ * the server has no conditional create. Where the server does not take the target's type, writes the entry's
+ * fallback instead and says so. Classifies every answer into a {@link WriteOutcome}.
  */
 final class FhirWriter {
 
@@ -60,10 +62,13 @@ final class FhirWriter {
       String type = entry.target().fhirType();
       boolean update = entry.update().isPresent();
       Optional<WritePlan> plan = WritePlan.choose(known.statement(), type, update);
-      if (plan.isEmpty()) {
-        return new WriteOutcome.Rejected("this EHR does not accept " + type + (update ? " updates" : " writes"));
+      if (plan.isPresent()) {
+        return write(credentials, entry, plan.get());
       }
-      return write(credentials, entry, plan.get());
+      String notTaken = "this EHR does not accept " + type + (update ? " updates" : " writes");
+      return entry.fallback().isPresent()
+          ? writeFallback(credentials, known.statement(), entry, entry.fallback().get(), notTaken)
+          : new WriteOutcome.Rejected(notTaken);
     } catch (IOException | DataFormatException e) {
       return new WriteOutcome.Retry("no usable answer from the EHR (" + e.getClass().getSimpleName() + ")",
           Optional.empty());
@@ -71,6 +76,29 @@ final class FhirWriter {
       Thread.currentThread().interrupt();
       return new WriteOutcome.Retry("interrupted", Optional.empty());
     }
+  }
+
+  /**
+   * Where the EHR does not take the target, writes the fallback's alternative instead (as a new resource with the
+   * entry's identifier), or nothing; the written outcome carries the fallback's note so the user learns what was
+   * written where.
+   */
+  private WriteOutcome writeFallback(Credentials credentials, CapabilityStatement statement, EntryResources entry,
+      Entry.Fallback fallback, String notTaken) throws IOException, InterruptedException {
+    if (fallback.alternative().isEmpty()) {
+      return new WriteOutcome.Written("", Optional.of(fallback.note()));
+    }
+    Resource alternative = fallback.alternative().get();
+    Optional<WritePlan> plan = WritePlan.choose(statement, alternative.fhirType(), false);
+    if (plan.isEmpty()) {
+      return new WriteOutcome.Rejected(notTaken + " nor " + alternative.fhirType() + " writes");
+    }
+    WriteOutcome outcome = write(credentials, entry.asAlternative(alternative), plan.get());
+    if (outcome instanceof WriteOutcome.Written written) {
+      return new WriteOutcome.Written(written.reference(),
+          Optional.of(fallback.note() + written.skipped().map(s -> "; " + s).orElse("")));
+    }
+    return outcome;
   }
 
   private WriteOutcome write(Credentials credentials, EntryResources entry, WritePlan plan)

@@ -229,6 +229,43 @@ public final class Outbox {
     }
   }
 
+  /** A failed entry of the session as the user made it, e.g. to show it beside the EHR's newer version. */
+  Optional<Entry> failed(String sessionHash, String entryId) {
+    String sql = "select payload, entry_type from outbox_entry where entry_id = ? and session_hash = ? "
+        + "and state = 'failed'";
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, entryId);
+      select.setString(2, sessionHash);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, box.open(rows.getString(1)));
+        return Optional.of(EntryResources.fromBundle(entryId, bundle).toEntry(rows.getString(2)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the entry", e);
+    }
+  }
+
+  /**
+   * The user chose to give up a failed entry of their session (e.g. to keep someone else's newer version): it is
+   * deleted without being sent. True when it was failed and belongs to the session; pending entries are never
+   * discarded.
+   */
+  boolean discardFailed(String sessionHash, String entryId) {
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement delete = connection.prepareStatement(
+             "delete from outbox_entry where entry_id = ? and session_hash = ? and state = 'failed'")) {
+      delete.setString(1, entryId);
+      delete.setString(2, sessionHash);
+      return delete.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot discard the entry", e);
+    }
+  }
+
   /**
    * Moves the waiting entries of the same user and patient to a new launch of theirs, so entries held back by an
    * ended session are delivered with the new session's tokens. Returns how many moved.

@@ -19,9 +19,14 @@ final class SaveProvenance {
    * R4 Provenance has no {@code identifier}: the entry id travels as a {@code meta.tag} in the entry system, which the
    * writer's conditional create ({@code If-None-Exist: _tag=…}) matches on retry. The first target is what was saved:
    * the entry's own {@code urn:uuid} for a new resource (resolved by the EHR inside a transaction or replaced by the
-   * writer after the target's create), or the updated resource; the second is the patient, which puts the Provenance
-   * in the patient's compartment (R4 defines it through {@code target}), so patient-scoped tokens may write it and
-   * patient-level searches find it.
+   * writer after the target's create), or the updated resource.
+   *
+   * <p>The Patient stays as the second target, deliberately. R4 Provenance has no {@code patient} element (R5 adds
+   * one); its membership in the patient compartment, and its {@code patient} search parameter, are defined through
+   * {@code target}. Without it a {@code patient/Provenance.write} token — all an EHR launch usually grants — may be
+   * refused the write, and {@code Provenance?patient=…} (how review and audit find a patient's saves) would miss it.
+   * The cost is a looser reading of {@code target} ("what the activity generated or updated"); readers that want the
+   * saved resource take the first target, which is always it.
    */
   static Provenance of(Entry entry, EntryContext context, Instant recorded) {
     Provenance provenance = new Provenance();

@@ -57,16 +57,17 @@ public final class WritebackFeature implements AutoCloseable {
     return this;
   }
 
-  /** Outbox depth and oldest pending entry per tenant, for operators (no clinical content). */
-  public List<Outbox.Depth> outboxDepth() {
-    return outbox.depth();
-  }
-
-  /** The outbox as the admin status page sees it: entries waiting per tenant and the latest failures. */
+  /**
+   * The outbox as the admin status page sees it: entries waiting and failed per tenant, the oldest waiting one, and
+   * the latest problems.
+   */
   public OutboxStatus outboxStatus() {
-    return tenantId -> Optional.of(new OutboxStatus.TenantOutbox(
-        outbox.depth().stream().filter(d -> d.tenantId().equals(tenantId)).mapToInt(Outbox.Depth::pending).sum(),
-        outbox.lastErrors(tenantId, 10)));
+    return tenantId -> {
+      Outbox.Depth depth = outbox.depth().stream().filter(d -> d.tenantId().equals(tenantId)).findFirst()
+          .orElse(new Outbox.Depth(tenantId, 0, 0, Optional.empty()));
+      return Optional.of(new OutboxStatus.TenantOutbox(depth.pending(), depth.failed(), depth.oldestPending(),
+          outbox.lastErrors(tenantId, 10)));
+    };
   }
 
   @Override

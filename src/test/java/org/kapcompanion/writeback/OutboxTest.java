@@ -99,6 +99,26 @@ class OutboxTest {
   }
 
   @Test
+  void onlyAFailedEntryOfTheSessionCanBeShownAndDiscardedAndDiscardingIsFinal() {
+    EntryResources entry = entry("theirs or mine");
+    outbox.enqueue(destination("s1"), entry, "integration-plan");
+    assertThat(outbox.failed(hash("s1"), entry.entryId())).isEmpty();
+    assertThat(outbox.discardFailed(hash("s1"), entry.entryId())).isFalse();
+
+    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), new Outbox.Problem("409", "conflict"));
+
+    assertThat(outbox.failed(hash("s2"), entry.entryId())).isEmpty();
+    assertThat(outbox.discardFailed(hash("s2"), entry.entryId())).isFalse();
+    assertThat(outbox.failed(hash("s1"), entry.entryId())).hasValueSatisfying(e -> {
+      assertThat(e.kind()).isEqualTo("integration-plan");
+      assertThat(e.target().fhirType()).isEqualTo("Observation");
+    });
+    assertThat(outbox.discardFailed(hash("s1"), entry.entryId())).isTrue();
+    assertThat(outbox.statuses(hash("s1"))).isEmpty();
+    assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).isEmpty();
+  }
+
+  @Test
   void entryWaitingForARelaunchIsNotRetriedBeforeItsTime() {
     outbox.enqueue(destination("s1"), entry("waiting"), "session-note");
     Outbox.Claimed claimed = outbox.claim("node", Duration.ofSeconds(30), 10).get(0);
