@@ -34,6 +34,7 @@ import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.LaunchFeature;
 import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.monitoring.MonitoringFeature;
 import org.kapcompanion.record.RecordReader;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.record.SummaryPage;
@@ -163,15 +164,18 @@ public final class App implements AutoCloseable {
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
-    WritebackFeature writeback = new WritebackFeature(fhir, validator, conformancePackage, database.dataSource(), box,
-        launch.sessionTokens(), templates, clock).start();
+    WritebackFeature writeback = new WritebackFeature(fhir, validator, database.dataSource(), box,
+        launch.sessionTokens(), clock).start();
     closeWithDatabase.add(writeback);
     ExecutorService reads = fhirReads();
     RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
         launch.sessionTokens());
     SummaryPage summary = new SummaryPage(records, templates);
-    PredoseChecklistPage predose = new PredoseChecklistPage(new FormCatalog(conformancePackage),
-        fhir, reads, records, config.protocol(), templates, clock);
+    FormCatalog catalog = new FormCatalog(conformancePackage);
+    PredoseChecklistPage predose = new PredoseChecklistPage(catalog, fhir, reads, records, config.protocol(),
+        templates, clock);
+    MonitoringFeature monitoring = new MonitoringFeature(fhir, writeback.entries(), conformancePackage, catalog,
+        records, config.protocol(), templates, clock);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
@@ -180,6 +184,7 @@ public final class App implements AutoCloseable {
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
     pages.put("predose", predose);
+    pages.putAll(monitoring.sessionPages());
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());

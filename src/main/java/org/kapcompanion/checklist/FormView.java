@@ -70,7 +70,7 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
   public record Option(String value, String display) {}
 
   /** Builds the view of a form with its answers and what still blocks it. */
-  static FormView of(QuestionnaireForm form, Answers answers, Set<String> fromRecord, Set<String> computed,
+  public static FormView of(QuestionnaireForm form, Answers answers, Set<String> fromRecord, Set<String> computed,
       Map<String, String> problems, List<FormReview.Missing> blockers) {
     List<Field> fields = form.topLevelItems().stream()
         .map(item -> field(form, item, answers, fromRecord, computed, problems)).toList();

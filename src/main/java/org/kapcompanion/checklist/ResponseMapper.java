@@ -15,7 +15,7 @@ import org.hl7.fhir.r4.model.Type;
  * Maps form answers to a QuestionnaireResponse of the form's Questionnaire and back. Pure: answers to questions that
  * are not asked (disabled by enableWhen) are left out, as SDC requires; groups nest as in the Questionnaire.
  */
-final class ResponseMapper {
+public final class ResponseMapper {
 
   static final String ENTRY_SYSTEM = "http://kapcompanion.org/fhir/sid/entry";
 
@@ -31,10 +31,10 @@ final class ResponseMapper {
    * @param authored when it was completed
    * @param complete whether every required answer is given
    */
-  record Context(String entryId, String patient, Optional<String> encounter, Optional<String> author, Date authored,
+  public record Context(String entryId, String patient, Optional<String> encounter, Optional<String> author, Date authored,
       boolean complete) {}
 
-  static QuestionnaireResponse toResponse(QuestionnaireForm form, Answers answers, Context context) {
+  public static QuestionnaireResponse toResponse(QuestionnaireForm form, Answers answers, Context context) {
     QuestionnaireResponse response = new QuestionnaireResponse()
         .setQuestionnaire(form.canonical())
         .setStatus(context.complete() ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED

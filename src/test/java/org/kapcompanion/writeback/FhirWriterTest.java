@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.SessionNote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -139,7 +140,7 @@ class FhirWriterTest {
     SessionNote note = new SessionNote(UUID.randomUUID().toString(), Instant.now(), "note", List.of());
     EntryContext context = new EntryContext("p1", Optional.of("e1"),
         Optional.of("Practitioner/t1"));
-    EntryResources entry = EntryResources.of(NoteMapping.entry(note, context), context, Instant.now());
+    EntryResources entry = EntryResources.of(TestNotes.entry(note, context), context, Instant.now());
     return writer.write(new FhirWriter.Credentials(URI.create(base()), "token"), entry);
   }
 

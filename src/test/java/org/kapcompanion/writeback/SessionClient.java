@@ -79,6 +79,7 @@ final class SessionClient {
   Response saveNote(String id, String text, String... tags) throws IOException, InterruptedException {
     JsonObject body = new JsonObject();
     body.addProperty("id", id);
+    body.addProperty("kind", "note");
     body.addProperty("effective", "2026-11-20T14:35:00Z");
     body.addProperty("text", text);
     com.google.gson.JsonArray tagList = new com.google.gson.JsonArray();
@@ -86,7 +87,7 @@ final class SessionClient {
       tagList.add(tag);
     }
     body.add("tags", tagList);
-    return send(request("entries").header("Content-Type", "application/json")
+    return send(request("session/entries").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 

@@ -1,0 +1,14 @@
+package org.kapcompanion.monitoring;
+
+import java.time.Instant;
+
+/**
+ * One recorded entry of a dosing session as the timeline shows it.
+ *
+ * @param entryId the entry identifier, to match its save state
+ * @param at when
+ * @param title what it is
+ * @param detail its value or text
+ * @param inEhr whether the EHR has confirmed it
+ */
+public record TimelineItem(String entryId, Instant at, String title, String detail, boolean inEhr) {}
