@@ -103,7 +103,7 @@ public final class FormInput {
   private static Optional<Type> dateTime(String text, ZoneId zone) {
     try {
       Date date = Date.from(LocalDateTime.parse(text).atZone(zone).toInstant());
-      DateTimeType value = new DateTimeType(date, TemporalPrecisionEnum.MINUTE, TimeZone.getTimeZone(zone));
+      DateTimeType value = new DateTimeType(date, TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(zone));
       return Optional.of(value);
     } catch (DateTimeParseException e) {
       return Optional.empty();

@@ -72,10 +72,11 @@ final class SessionReader {
       return Optional.empty();
     }
     String urn = "urn:uuid:" + SessionRecord.entryId(encounter).orElseThrow();
-    List<Resource> recorded = reference.startsWith("urn:") ? List.of() : recordedIn(client, reference);
+    List<Resource> recorded = reference.startsWith("urn:") ? List.of() : recordedIn(client, patient, reference);
     List<Resource> unsentInSession = unsent.stream()
         .filter(r -> sessionOf(r).filter(s -> s.equals(urn) || s.equals(reference)).isPresent()).toList();
-    SessionRecord record = SessionRecord.of(encounter, reference, recorded, unsentInSession);
+    SessionRecord record = SessionRecord.of(encounter, reference, recorded, unsentInSession,
+        clock.getZone());
     remember(active, record.finished() ? null : reference);
     return Optional.of(record);
   }
@@ -127,18 +128,22 @@ final class SessionReader {
         && response.getAuthored().toInstant().atZone(clock.getZone()).toLocalDate().equals(today);
   }
 
-  private List<Resource> recordedIn(IGenericClient client, String reference) {
+  private List<Resource> recordedIn(IGenericClient client, String patient, String reference) {
     List<Resource> recorded = new ArrayList<>();
     CacheControlDirective noCache = new CacheControlDirective().setNoCache(true);
     addAll(recorded, client.search().forResource(Observation.class).where(Observation.ENCOUNTER.hasId(reference))
+        .and(Observation.PATIENT.hasId(patient))
         .count(500).cacheControl(noCache).returnBundle(Bundle.class).execute());
     addAll(recorded, client.search().forResource(MedicationAdministration.class)
-        .where(MedicationAdministration.CONTEXT.hasId(reference)).count(50).cacheControl(noCache)
+        .where(MedicationAdministration.CONTEXT.hasId(reference))
+        .and(MedicationAdministration.PATIENT.hasId(patient)).count(50).cacheControl(noCache)
         .returnBundle(Bundle.class).execute());
-    addAll(recorded, client.search().forResource(Flag.class).where(Flag.ENCOUNTER.hasId(reference)).count(100)
+    addAll(recorded, client.search().forResource(Flag.class).where(Flag.ENCOUNTER.hasId(reference))
+        .and(Flag.PATIENT.hasId(patient)).count(100)
         .cacheControl(noCache).returnBundle(Bundle.class).execute());
     addAll(recorded, client.search().forResource(QuestionnaireResponse.class)
-        .where(QuestionnaireResponse.ENCOUNTER.hasId(reference)).count(20).cacheControl(noCache)
+        .where(QuestionnaireResponse.ENCOUNTER.hasId(reference))
+        .and(QuestionnaireResponse.PATIENT.hasId(patient)).count(20).cacheControl(noCache)
         .returnBundle(Bundle.class).execute());
     return recorded;
   }

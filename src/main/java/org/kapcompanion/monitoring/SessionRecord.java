@@ -2,6 +2,8 @@ package org.kapcompanion.monitoring;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,6 +36,11 @@ import org.kapcompanion.writeback.EntryIdentity;
 record SessionRecord(Encounter encounter, String entryId, String reference, Optional<Dose> dose,
     List<Reading> readings, List<TimelineItem> timeline) {
 
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+  /** A timeline entry before it is placed on the clinic's clock. */
+  private record Item(String entryId, Instant at, String title, String detail, boolean inEhr) {}
+
   boolean finished() {
     return encounter.getStatus() == Encounter.EncounterStatus.FINISHED;
   }
@@ -43,7 +50,8 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
   }
 
   /** The session from its Encounter and the resources recorded in it (EHR first, then unsent). */
-  static SessionRecord of(Encounter encounter, String reference, List<Resource> fromEhr, List<Resource> unsent) {
+  static SessionRecord of(Encounter encounter, String reference, List<Resource> fromEhr, List<Resource> unsent,
+      ZoneId zone) {
     String entryId = entryId(encounter).orElseThrow();
     Map<String, Resource> byEntry = new LinkedHashMap<>();
     Map<String, Boolean> inEhr = new LinkedHashMap<>();
@@ -57,7 +65,7 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
     }));
     Optional<Dose> dose = Optional.empty();
     List<Reading> readings = new ArrayList<>();
-    List<TimelineItem> timeline = new ArrayList<>();
+    List<Item> timeline = new ArrayList<>();
     for (Map.Entry<String, Resource> entry : byEntry.entrySet()) {
       String id = entry.getKey();
       boolean confirmed = inEhr.get(id);
@@ -66,24 +74,26 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
         Optional<Dose> parsed = dose(id, given);
         if (parsed.isPresent()) {
           dose = parsed;
-          timeline.add(new TimelineItem(id, parsed.get().effective(), "Dose", parsed.get().shown()
+          timeline.add(new Item(id, parsed.get().effective(), "Dose", parsed.get().shown()
               + " · lot " + parsed.get().lot(), confirmed));
         }
       } else if (resource instanceof Observation observation) {
         observationItem(id, observation, confirmed, readings).ifPresent(timeline::add);
       } else if (resource instanceof Flag flag && flag.getPeriod().hasStart()) {
-        timeline.add(new TimelineItem(id, flag.getPeriod().getStart().toInstant(), "Alert: "
+        timeline.add(new Item(id, flag.getPeriod().getStart().toInstant(), "Alert: "
             + flag.getCode().getCodingFirstRep().getDisplay(), flag.getCode().getText(), confirmed));
       } else if (resource instanceof QuestionnaireResponse response && response.hasAuthored()) {
-        timeline.add(new TimelineItem(id, response.getAuthored().toInstant(), "Discharge checklist",
+        timeline.add(new Item(id, response.getAuthored().toInstant(), "Discharge checklist",
             response.getStatus().getDisplay(), confirmed));
       }
     }
-    timeline.add(new TimelineItem(entryId, encounter.getPeriod().getStart().toInstant(), "Session started", "",
+    timeline.add(new Item(entryId, encounter.getPeriod().getStart().toInstant(), "Session started", "",
         !reference.startsWith("urn:")));
     readings.sort(Comparator.comparing(Reading::effective));
-    timeline.sort(Comparator.comparing(TimelineItem::at).reversed());
-    return new SessionRecord(encounter, entryId, reference, dose, List.copyOf(readings), List.copyOf(timeline));
+    List<TimelineItem> items = timeline.stream().sorted(Comparator.comparing(Item::at).reversed())
+        .map(item -> new TimelineItem(item.entryId(), item.at(), item.title(), item.detail(), item.inEhr(),
+            CLOCK.format(item.at().atZone(zone)))).toList();
+    return new SessionRecord(encounter, entryId, reference, dose, List.copyOf(readings), items);
   }
 
   static Optional<String> entryId(Resource resource) {
@@ -115,7 +125,7 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
         given.getEffectiveDateTimeType().getValue().toInstant()));
   }
 
-  private static Optional<TimelineItem> observationItem(String id, Observation observation, boolean confirmed,
+  private static Optional<Item> observationItem(String id, Observation observation, boolean confirmed,
       List<Reading> readings) {
     if (!observation.hasEffectiveDateTimeType()) {
       return Optional.empty();
@@ -125,13 +135,13 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
     if ("session-note".equals(code)) {
       List<String> tags = observation.getComponent().stream()
           .map(c -> c.getValueCodeableConcept().getCodingFirstRep().getCode()).toList();
-      return Optional.of(new TimelineItem(id, at, "Note" + (tags.isEmpty() ? "" : " · " + String.join(", ", tags)),
+      return Optional.of(new Item(id, at, "Note" + (tags.isEmpty() ? "" : " · " + String.join(", ", tags)),
           observation.getValueStringType().getValue(), confirmed));
     }
     if ("adverse-event".equals(code)) {
       CodeableConcept what = observation.getValueCodeableConcept();
       Coding coding = what.getCodingFirstRep();
-      return Optional.of(new TimelineItem(id, at, "Adverse event: " + coding.getDisplay(),
+      return Optional.of(new Item(id, at, "Adverse event: " + coding.getDisplay(),
           observation.getNoteFirstRep().getText(), confirmed));
     }
     Optional<ReadingKind> kind = ReadingKind.byCode(code);
@@ -150,7 +160,7 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
       return Optional.empty();
     }
     readings.add(reading);
-    return Optional.of(new TimelineItem(id, at, kind.get().label, reading.shown()
+    return Optional.of(new Item(id, at, kind.get().label, reading.shown()
         + kind.get().unit.map(u -> " " + u).orElse(""), confirmed));
   }
 

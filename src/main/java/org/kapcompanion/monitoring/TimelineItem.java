@@ -10,5 +10,7 @@ import java.time.Instant;
  * @param title what it is
  * @param detail its value or text
  * @param inEhr whether the EHR has confirmed it
+ * @param clockTime {@code at} on the clinic's clock, e.g. {@code 14:35}
  */
-public record TimelineItem(String entryId, Instant at, String title, String detail, boolean inEhr) {}
+public record TimelineItem(String entryId, Instant at, String title, String detail, boolean inEhr,
+    String clockTime) {}
