@@ -52,9 +52,14 @@
     });
   }
 
-  function refresh() {
+  function typing(live) {
+    return Array.prototype.some.call(live.querySelectorAll("form input:not([name=effective]), form textarea"),
+      function (field) { return field.value !== ""; });
+  }
+
+  function refresh(periodic) {
     var live = document.getElementById("live");
-    if (!live) { return; }
+    if (!live || (periodic === true && typing(live))) { return; }
     fetch(live.getAttribute("data-src"), {credentials: "same-origin", cache: "no-store"}).then(function (response) {
       return response.ok ? response.text() : null;
     }).then(function (html) {
@@ -73,7 +78,7 @@
     clock();
     draw();
     setInterval(clock, 15000);
-    setInterval(refresh, 30000);
+    setInterval(function () { refresh(true); }, 30000);
     var timer = null;
     document.addEventListener("entry-acknowledged", function () {
       if (timer) { clearTimeout(timer); }

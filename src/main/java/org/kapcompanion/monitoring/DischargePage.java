@@ -85,7 +85,7 @@ final class DischargePage implements SessionPage {
     SessionRecord record = session.get();
     Instant now = clock.instant();
     long sinceDose = Duration.between(record.dose().map(Dose::effective).orElse(record.started()), now).toMinutes();
-    Answers prefilled = prefilled(record, sinceDose, Duration.between(record.started(), now).toMinutes());
+    Answers prefilled = prefilled(record, sinceDose);
     boolean submitted = "POST".equals(request.getMethod());
     Answers answers = prefilled;
     Map<String, String> problems = Map.of();
@@ -113,9 +113,9 @@ final class DischargePage implements SessionPage {
     templates.render(response, submitted ? 422 : 200, "monitoring/discharge.jte", model);
   }
 
-  private Answers prefilled(SessionRecord record, long sinceDose, long monitoring) {
+  private Answers prefilled(SessionRecord record, long sinceDose) {
     Answers answers = Answers.none().with(DischargeGate.TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
-        .with("monitoring-minutes", List.<Type>of(new IntegerType((int) monitoring)));
+        .with("monitoring-minutes", List.<Type>of(new IntegerType((int) sinceDose)));
     Optional<Reading> bp = record.readings().stream().filter(r -> r.kind() == ReadingKind.BLOOD_PRESSURE)
         .reduce((first, second) -> second);
     if (bp.isPresent()) {

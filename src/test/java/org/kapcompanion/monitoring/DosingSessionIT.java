@@ -2,37 +2,26 @@ package org.kapcompanion.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.api.CacheControlDirective;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.testing.HttpBrowser;
-import org.kapcompanion.testing.StoredSessions;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.writeback.EntryIdentity;
@@ -54,10 +43,11 @@ class DosingSessionIT {
   void fullDosingSessionLeavesExactlyTheExpectedResourcesInTheEhr() throws Exception {
     environment.app(TestEnvironment.PUBLIC_CLIENT);
     SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, null);
-    IGenericClient ehr = ehr(session);
+    SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
+        session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
 
     assertThat(page(session, "session")).contains("Start session", "pre-dose checklist is not complete");
-    ehr.create().resource(completedPredose()).execute();
+    ehr.completePredose(PATIENT);
     assertThat(page(session, "session")).doesNotContain("pre-dose checklist is not complete");
 
     HttpBrowser.Page started = session.browser().post(session.base().resolve("session/start"),
@@ -118,10 +108,10 @@ class DosingSessionIT {
     assertThat(encounter.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
     assertThat(encounter.getPeriod().hasEnd()).isTrue();
     String ref = "Encounter/" + encounter.getIdPart();
-    List<Resource> observations = all(ehr, "Observation?encounter=" + ref + "&patient=" + PATIENT);
-    List<Resource> doses = all(ehr, "MedicationAdministration?context=" + ref + "&patient=" + PATIENT);
-    List<Resource> flags = all(ehr, "Flag?encounter=" + ref + "&patient=" + PATIENT);
-    List<Resource> checklists = all(ehr, "QuestionnaireResponse?encounter=" + ref + "&patient=" + PATIENT);
+    List<Resource> observations = ehr.search("Observation?encounter=" + ref + "&patient=" + PATIENT);
+    List<Resource> doses = ehr.search("MedicationAdministration?context=" + ref + "&patient=" + PATIENT);
+    List<Resource> flags = ehr.search("Flag?encounter=" + ref + "&patient=" + PATIENT);
+    List<Resource> checklists = ehr.search("QuestionnaireResponse?encounter=" + ref + "&patient=" + PATIENT);
     assertThat(doses).hasSize(1);
     assertThat(observations).hasSize(6 * 6 + 2 + 1 + 2);
     assertThat(flags).singleElement().satisfies(flag -> assertThat(((org.hl7.fhir.r4.model.Flag) flag).getCode()
@@ -145,7 +135,7 @@ class DosingSessionIT {
       total += provenances(ehr, entryId(resource));
     }
     assertThat(total).isEqualTo(written.size());
-    assertThat(all(ehr, "Provenance?target=" + ref + "&patient=" + PATIENT)).as("the session's create and its update to finished").hasSize(2);
+    assertThat(ehr.search("Provenance?target=" + ref + "&patient=" + PATIENT)).as("the session's create and its update to finished").hasSize(2);
   }
 
   private static void save(SessionClient session, List<String> ids, String kind, Instant at, Map<String, Object> values)
@@ -193,47 +183,14 @@ class DosingSessionIT {
     throw new AssertionError("entries still pending: " + session.status().body());
   }
 
-  private IGenericClient ehr(SessionClient session) {
-    String browserKey = session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow();
-    AppSession stored = StoredSessions.of(TestEnvironment.PUBLIC_CLIENT).find(session.handle(), browserKey)
-        .orElseThrow();
-    SharedValidator.FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-    SharedValidator.FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
-    IGenericClient client = SharedValidator.FHIR.newRestfulGenericClient(environment.ehr().fhirBase().toString());
-    client.registerInterceptor(new BearerTokenAuthInterceptor(stored.tokens().accessToken()));
-    return client;
-  }
-
-  private static QuestionnaireResponse completedPredose() throws IOException {
-    try (InputStream in = DosingSessionIT.class.getResourceAsStream(
-        "/fhir-profiles/examples/QuestionnaireResponse-kap-example-predose-checklist.json")) {
-      QuestionnaireResponse response = SharedValidator.FHIR.newJsonParser().parseResource(QuestionnaireResponse.class,
-          new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      response.setId((String) null);
-      response.setIdentifier(EntryIdentity.of(UUID.randomUUID().toString()));
-      response.setSubject(new Reference("Patient/" + PATIENT));
-      response.setEncounter(null);
-      response.setAuthor(null);
-      response.setAuthored(new Date());
-      response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
-      return response;
-    }
-  }
-
-  private static List<Resource> all(IGenericClient ehr, String query) {
-    Bundle bundle = ehr.search().byUrl(query + "&_count=500").cacheControl(new CacheControlDirective().setNoCache(true))
-        .returnBundle(Bundle.class).execute();
-    return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
-  }
-
-  private static Encounter only(IGenericClient ehr, String query) {
-    List<Resource> found = all(ehr, query);
+  private static Encounter only(SandboxRecord ehr, String query) {
+    List<Resource> found = ehr.search(query);
     assertThat(found).hasSize(1);
     return (Encounter) found.get(0);
   }
 
-  private static int provenances(IGenericClient ehr, String entryId) {
-    return all(ehr, "Provenance?patient=" + PATIENT + "&_tag=" + EntryIdentity.SYSTEM + "|" + entryId).size();
+  private static int provenances(SandboxRecord ehr, String entryId) {
+    return ehr.search("Provenance?patient=" + PATIENT + "&_tag=" + EntryIdentity.SYSTEM + "|" + entryId).size();
   }
 
   private static String entryId(Resource resource) {
