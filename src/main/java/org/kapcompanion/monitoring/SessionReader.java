@@ -3,6 +3,8 @@ package org.kapcompanion.monitoring;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,12 +25,16 @@ import org.kapcompanion.checklist.FormCatalog;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.writeback.EntrySaver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads today's dosing session of the patient back from the EHR and the unsent entries, so a relaunch finds a
  * running session again, and tells whether today's pre-dose checklist is complete.
  */
 final class SessionReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SessionReader.class);
 
   private final FhirContext fhir;
   private final EntrySaver entries;
@@ -81,13 +87,18 @@ final class SessionReader {
     return Optional.of(record);
   }
 
-  /** The running dosing session of this launch, as entries refer to it. */
+  /** The running dosing session of this launch, as entries refer to it; empty when none, or the EHR cannot say. */
   Optional<Reference> runningReference(ActiveSession active) {
     String known = running.get(active.handle());
     if (known != null) {
       return Optional.of(new Reference(known));
     }
-    return today(active).filter(s -> !s.finished()).map(s -> new Reference(s.reference()));
+    try {
+      return today(active).filter(s -> !s.finished()).map(s -> new Reference(s.reference()));
+    } catch (BaseServerResponseException | FhirClientConnectionException e) {
+      LOG.warn("running session not readable from the EHR: {}", e.getClass().getName());
+      return Optional.empty();
+    }
   }
 
   /** Notes that this launch started (or finished, {@code reference} null) the session at {@code reference}. */
