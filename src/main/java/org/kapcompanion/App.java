@@ -38,6 +38,7 @@ import org.kapcompanion.launch.LaunchFeature;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.handout.HandoutPage;
 import org.kapcompanion.preparation.PreparationPage;
+import org.kapcompanion.monitoring.MonitoringFeature;
 import org.kapcompanion.record.RecordReader;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.record.SummaryPage;
@@ -167,8 +168,8 @@ public final class App implements AutoCloseable {
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
-    WritebackFeature writeback = new WritebackFeature(fhir, validator, conformancePackage, database.dataSource(), box,
-        launch.sessionTokens(), templates, clock).start();
+    WritebackFeature writeback = new WritebackFeature(fhir, validator, database.dataSource(), box,
+        launch.sessionTokens(), clock).start();
     closeWithDatabase.add(writeback);
     ExecutorService reads = fhirReads();
     RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
@@ -182,6 +183,8 @@ public final class App implements AutoCloseable {
     HandoutPage handout = new HandoutPage(config.protocol(), records, fhir, reads, templates, clock);
     IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),
         templates, clock);
+    MonitoringFeature monitoring = new MonitoringFeature(fhir, writeback.entries(), conformancePackage, forms,
+        records, config.protocol(), templates, clock);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
@@ -193,6 +196,7 @@ public final class App implements AutoCloseable {
     pages.putAll(preparation.pages());
     pages.put("handout", handout);
     pages.putAll(integration.pages());
+    pages.putAll(monitoring.sessionPages());
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());

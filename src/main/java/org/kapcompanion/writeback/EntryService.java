@@ -56,10 +56,6 @@ final class EntryService implements EntrySaver {
     return outbox.discardFailed(Hashes.sha256(active.handle()), entryId);
   }
 
-  SaveResult saveNote(ActiveSession active, SessionNote note) {
-    return save(active, NoteMapping.entry(note, context(active)));
-  }
-
   /** Entries of this user and patient held back by an earlier, ended session move to this one. */
   void adoptWaiting(ActiveSession active) {
     Outbox.Destination destination = destination(active);

@@ -12,11 +12,10 @@ import org.kapcompanion.admin.OutboxStatus;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.launch.SessionTokens;
 import org.kapcompanion.store.SecretBox;
-import org.kapcompanion.web.Templates;
 
 /**
  * Assembles write-back from what the composition root provides (the shared validator, store and session tokens):
- * the durable outbox, its sender, the session pages for entries, and the outbox's report for the status page.
+ * the durable outbox, its sender, the session pages reporting and retrying entries, and the outbox's report for the status page.
  */
 public final class WritebackFeature implements AutoCloseable {
 
@@ -28,8 +27,8 @@ public final class WritebackFeature implements AutoCloseable {
   private final EntryService entries;
   private final EntryEndpoints endpoints;
 
-  public WritebackFeature(FhirContext fhir, ResourceValidator validator, ConformancePackage conformancePackage,
-      DataSource dataSource, SecretBox box, SessionTokens tokens, Templates templates, Clock clock) {
+  public WritebackFeature(FhirContext fhir, ResourceValidator validator, DataSource dataSource, SecretBox box,
+      SessionTokens tokens, Clock clock) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.outbox = new Outbox(dataSource, box, fhir, clock);
     outbox.requireDurableCommits();
@@ -38,7 +37,7 @@ public final class WritebackFeature implements AutoCloseable {
     this.sender = new OutboxSender(outbox, writer, new EntryReferences(fhir), new SessionCredentials(tokens),
         RetryPolicy.DEFAULT, clock, WRITE_TIMEOUT.multipliedBy(3), 8);
     this.entries = new EntryService(validator, outbox, sender::nudge, clock);
-    this.endpoints = new EntryEndpoints(entries, QuickTag.from(conformancePackage), templates);
+    this.endpoints = new EntryEndpoints(entries);
   }
 
   /** How the clinical features save their entries. */

@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.SessionNote;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -54,7 +55,7 @@ final class Deliveries {
     SessionNote note = new SessionNote(UUID.randomUUID().toString(), Instant.now(), "Test note " + number,
         List.of("breathwork"));
     EntryContext context = new EntryContext(patient, Optional.of(encounter), Optional.of(practitioner));
-    EntryResources resources = EntryResources.of(NoteMapping.entry(note, context), context, Instant.now());
+    EntryResources resources = EntryResources.of(TestNotes.entry(note, context), context, Instant.now());
     tag(resources.target(), run);
     resources.provenance().ifPresent(provenance -> tag(provenance, run));
     return resources;

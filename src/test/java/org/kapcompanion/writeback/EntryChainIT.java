@@ -1,5 +1,7 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.SessionNote;
+import org.kapcompanion.monitoring.NoteMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -52,7 +54,7 @@ class EntryChainIT {
     String noteEntry = UUID.randomUUID().toString();
     String finishEntry = UUID.randomUUID().toString();
     Encounter finished = encounter(encounterEntry).setStatus(Encounter.EncounterStatus.FINISHED);
-    Observation note = NoteMapping.observation(new SessionNote(noteEntry, Instant.now(), "Resting.", List.of()),
+    Observation note = TestNotes.observation(new SessionNote(noteEntry, Instant.now(), "Resting.", List.of()),
         context).setEncounter(EntryIdentity.reference(encounterEntry));
 
     try (Database store = TestStores.inMemory()) {

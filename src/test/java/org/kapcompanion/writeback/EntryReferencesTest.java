@@ -1,5 +1,7 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.SessionNote;
+import org.kapcompanion.monitoring.NoteMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -62,7 +64,7 @@ class EntryReferencesTest {
   }
 
   private static EntryResources note() {
-    Observation observation = NoteMapping.observation(new SessionNote(NOTE, Instant.now(), "Resting.", List.of()),
+    Observation observation = TestNotes.observation(new SessionNote(NOTE, Instant.now(), "Resting.", List.of()),
         CONTEXT).setEncounter(EntryIdentity.reference(SESSION));
     return EntryResources.of(Entry.create(NOTE, NoteMapping.KIND, observation), CONTEXT, Instant.now());
   }

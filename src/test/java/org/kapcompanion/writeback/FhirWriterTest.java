@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.SessionNote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -215,7 +216,7 @@ class FhirWriterTest {
     SessionNote note = new SessionNote(UUID.randomUUID().toString(), Instant.now(), "note", List.of());
     EntryContext context = new EntryContext("p1", Optional.of("e1"),
         Optional.of("Practitioner/t1"));
-    return write(NoteMapping.entry(note, context));
+    return write(TestNotes.entry(note, context));
   }
 
   private WriteOutcome write(Entry written) {

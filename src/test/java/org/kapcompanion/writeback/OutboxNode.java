@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.NoteMapping;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.SessionNote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -173,7 +174,7 @@ class OutboxTest {
     SessionNote note = new SessionNote(UUID.randomUUID().toString(), NOW, text, List.of());
     EntryContext context = new EntryContext("kap-pt-01", Optional.of("kap-pt-01-dose-01"),
         Optional.of("Practitioner/kap-therapist-1"));
-    return EntryResources.of(NoteMapping.entry(note, context), context, NOW);
+    return EntryResources.of(TestNotes.entry(note, context), context, NOW);
   }
 
   private static Outbox.Destination destination(String session) {

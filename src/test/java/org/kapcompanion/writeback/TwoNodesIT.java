@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.NoteMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
