@@ -30,13 +30,29 @@ final class EntryRequest {
     return Instant.parse(json.get("effective").getAsString());
   }
 
-  static SessionNote note(JsonObject json) {
+  /**
+   * A note; its text may be left empty when quick tags are chosen (two taps: a tag, then save), and then reads as
+   * the tags' names from {@code known}.
+   */
+  static SessionNote note(JsonObject json, List<QuickTag> known) {
     List<String> tags = new ArrayList<>();
     JsonElement tagList = json.get("tags");
     if (tagList != null && !tagList.isJsonNull()) {
       tagList.getAsJsonArray().forEach(tag -> tags.add(tag.getAsString()));
     }
-    return new SessionNote(id(json), effective(json), text(json, "text"), tags);
+    JsonElement typed = json.get("text");
+    boolean untyped = typed == null || typed.isJsonNull() || typed.getAsString().isBlank();
+    String text = untyped && !tags.isEmpty() ? tagNames(tags, known) : text(json, "text");
+    return new SessionNote(id(json), effective(json), text, tags);
+  }
+
+  private static String tagNames(List<String> codes, List<QuickTag> known) {
+    List<String> names = new ArrayList<>();
+    for (String code : codes) {
+      names.add(known.stream().filter(tag -> tag.code().equals(code)).map(QuickTag::display).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("unknown quick tag")));
+    }
+    return String.join(", ", names);
   }
 
   static Dose dose(JsonObject json) {
