@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
@@ -30,24 +30,36 @@ import org.kapcompanion.writeback.SharedValidator;
 import org.kapcompanion.writeback.ValidationResult;
 
 /**
- * A whole dosing session over real HTTP against the sandbox: start after a completed pre-dose checklist, dose, six
- * monitoring rounds with one blood-pressure alert, notes, an adverse event and discharge; then the sandbox holds
- * exactly the expected resources, each valid against its profile and each with its Provenance.
+ * A whole KAP session over real HTTP against the sandbox, as the pages send it: preparation notes, the pre-dose
+ * checklist (start is refused until it is complete), dose, six monitoring rounds with one blood-pressure alert,
+ * notes, an adverse event, discharge and the integration plan; then the sandbox holds exactly the expected
+ * resources, each valid against its profile and each with its Provenance.
  */
-class DosingSessionIT {
+class FullSessionIT {
 
   private static final String PATIENT = "kap-pt-05";
+  private static final String LAUNCH_ENCOUNTER = "kap-pt-05-integ-03";
   private final TestEnvironment environment = TestEnvironment.get();
 
   @Test
-  void fullDosingSessionLeavesExactlyTheExpectedResourcesInTheEhr() throws Exception {
+  void fullSessionLeavesExactlyTheExpectedResourcesInTheEhr() throws Exception {
     environment.app(TestEnvironment.PUBLIC_CLIENT);
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, null);
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT,
+        LAUNCH_ENCOUNTER);
     SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
         session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
+    List<String> forms = new ArrayList<>();
 
+    forms.add(saveForm(session, "preparation/save", Map.of("intentions", "Sleep through the night again",
+        "readiness", "http://kapcompanion.org/fhir/CodeSystem/kap-readiness|ready", "transport", "Partner drives"),
+        "completed"));
     assertThat(page(session, "session")).contains("Start session", "pre-dose checklist is not complete");
-    ehr.completePredose(PATIENT);
+    forms.add(saveForm(session, "predose/save", predoseWithoutAnEscort(), "in-progress"));
+    assertThat(page(session, "session")).contains("pre-dose checklist is not complete");
+    Map<String, String> predose = new HashMap<>(predoseWithoutAnEscort());
+    predose.putAll(Map.of("escort", "true", "escort-name", "Sam Doe (partner) 555-0101"));
+    forms.add(saveForm(session, "predose/save", predose, "completed"));
+    awaitAllSaved(session);
     assertThat(page(session, "session")).doesNotContain("pre-dose checklist is not complete");
 
     HttpBrowser.Page started = session.browser().post(session.base().resolve("session/start"),
@@ -101,7 +113,24 @@ class DosingSessionIT {
     assertThat(discharged.status()).as(discharged.body()).isEqualTo(302);
     assertThat(page(session, "discharge")).contains("Discharged", "/handout");
 
+    String planEntry = UUID.randomUUID().toString();
+    HttpBrowser.Page plan = session.browser().post(session.base().resolve("integration"), integrationPlan(session,
+        planEntry));
+    assertThat(plan.status()).as(plan.body()).isEqualTo(302);
     awaitAllSaved(session);
+
+    for (String formEntry : forms) {
+      QuestionnaireResponse response = (QuestionnaireResponse) single(ehr, "QuestionnaireResponse", formEntry);
+      assertThat(response.getEncounter().getReference()).isEqualTo("Encounter/" + LAUNCH_ENCOUNTER);
+      assertValidWithOneProvenance(ehr, response);
+    }
+    org.hl7.fhir.r4.model.CarePlan carePlan = (org.hl7.fhir.r4.model.CarePlan) single(ehr, "CarePlan", planEntry);
+    assertValidWithOneProvenance(ehr, carePlan);
+    assertThat(carePlan.getGoal()).isNotEmpty();
+    for (org.hl7.fhir.r4.model.Reference goal : carePlan.getGoal()) {
+      Resource stored = ehr.search(goal.getReference().replace("/", "?_id=") + "&patient=" + PATIENT).get(0);
+      assertValidWithOneProvenance(ehr, stored);
+    }
 
     Encounter encounter = only(ehr, "Encounter?patient=" + PATIENT + "&type=" + EntryMapping.SESSION_TYPES + "|"
         + EntryMapping.SESSION_KIND + "&date=ge" + java.time.LocalDate.now());
@@ -129,13 +158,69 @@ class DosingSessionIT {
       assertThat(provenances(ehr, entryId(resource))).as("Provenance of " + resource.getResourceType())
           .isGreaterThanOrEqualTo(1);
     }
-    assertThat(ids).allSatisfy(id -> assertThat(written.stream().map(DosingSessionIT::entryId)).contains(id));
+    assertThat(ids).allSatisfy(id -> assertThat(written.stream().map(FullSessionIT::entryId)).contains(id));
     int total = 0;
     for (Resource resource : written) {
       total += provenances(ehr, entryId(resource));
     }
     assertThat(total).isEqualTo(written.size());
-    assertThat(ehr.search("Provenance?target=" + ref + "&patient=" + PATIENT)).as("the session's create and its update to finished").hasSize(2);
+    assertThat(ehr.search("Provenance?target=" + ref + "&patient=" + PATIENT))
+        .as("the session's create and its update to finished").hasSize(2);
+    assertThat(carePlan.getEncounter().getReference()).isEqualTo(ref);
+  }
+
+  /** Saves a form page's answers as the page does and returns the entry id; the answer says how it was saved. */
+  private static String saveForm(SessionClient session, String path, Map<String, String> answers, String status)
+      throws IOException, InterruptedException {
+    String id = UUID.randomUUID().toString();
+    Map<String, String> form = new HashMap<>(answers);
+    form.putAll(Map.of("csrf", session.csrf(), "entry", id));
+    HttpBrowser.Page saved = session.browser().post(session.base().resolve(path), form);
+    assertThat(saved.status()).as(path + ": " + saved.body()).isEqualTo(200);
+    assertThat(saved.body()).contains("\"status\":\"" + status + "\"");
+    return id;
+  }
+
+  /** A pre-dose checklist with normal vitals, all screens negative, but no escort arranged yet. */
+  private static Map<String, String> predoseWithoutAnEscort() {
+    Map<String, String> fields = new HashMap<>();
+    for (String no : List.of("ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy", "ci-psychosis-mania",
+        "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch", "cssrs-positive", "escort")) {
+      fields.put(no, "false");
+    }
+    for (String yes : List.of("interactions-reviewed", "fasting", "no-substances", "consent-treatment")) {
+      fields.put(yes, "true");
+    }
+    fields.putAll(Map.of("phq9-total", "12", "baseline-systolic", "128", "baseline-diastolic", "82",
+        "baseline-heart-rate", "76"));
+    return fields;
+  }
+
+  /** The integration plan form as a therapist fills it in: one goal, a practice, a follow-up, a re-measurement. */
+  private static Map<String, String> integrationPlan(SessionClient session, String planEntry) {
+    String inAMonth = java.time.LocalDate.now().plusMonths(1).toString();
+    Map<String, String> form = new HashMap<>(Map.of("csrf", session.csrf(), "entry", planEntry,
+        "plan.entry", planEntry, "goal.0.entry", UUID.randomUUID().toString(),
+        "goal.0.intention", "Sleep through the night again", "goal.0.insight", "Rest came when I stopped fighting",
+        "goal.0.text", "Wind down without screens 5 nights a week", "goal.0.target", inAMonth,
+        "practice", "journaling", "support", "Partner; Tuesday peer group"));
+    form.putAll(Map.of("themes", "Letting go of control", "followup.0.label", "24 hours",
+        "followup.0.date", java.time.LocalDate.now().plusDays(1).toString(), "followup.0.keep", "on",
+        "measure.PHQ9", "on", "measure.PHQ9.date", inAMonth));
+    return form;
+  }
+
+  private static Resource single(SandboxRecord ehr, String type, String entryId) {
+    List<Resource> found = ehr.search(type + "?patient=" + PATIENT + "&identifier=" + EntryIdentity.SYSTEM + "|"
+        + entryId);
+    assertThat(found).as(type + " " + entryId).hasSize(1);
+    return found.get(0);
+  }
+
+  private static void assertValidWithOneProvenance(SandboxRecord ehr, Resource resource) {
+    ValidationResult result = SharedValidator.VALIDATOR.validate(resource);
+    assertThat(result.isValid()).as(resource.getResourceType() + " " + result).isTrue();
+    assertThat(provenances(ehr, entryId(resource))).as("Provenance of " + resource.getResourceType()).isEqualTo(1);
   }
 
   private static void save(SessionClient session, List<String> ids, String kind, Instant at, Map<String, Object> values)
@@ -193,10 +278,10 @@ class DosingSessionIT {
     return ehr.search("Provenance?patient=" + PATIENT + "&_tag=" + EntryIdentity.SYSTEM + "|" + entryId).size();
   }
 
+  /** The entry id a written resource carries as its identifier in the app's entry system. */
   private static String entryId(Resource resource) {
-    if (resource instanceof QuestionnaireResponse response) {
-      return response.getIdentifier().getValue();
-    }
-    return SessionRecord.entryId(resource).orElseGet(() -> ((DomainResource) resource).getId());
+    return SharedValidator.FHIR.newTerser().getValues(resource, "identifier", Identifier.class).stream()
+        .filter(identifier -> EntryIdentity.SYSTEM.equals(identifier.getSystem())).map(Identifier::getValue)
+        .findFirst().orElseThrow(() -> new AssertionError(resource.getResourceType() + " has no entry identifier"));
   }
 }
