@@ -82,8 +82,8 @@ class FullSessionIT {
       save(session, ids, "moaas", at, Map.of("value", moaas[i]));
       save(session, ids, "dissociation", at, Map.of("value", i < 4 ? 2 : 0));
       if (i == 3) {
-        assertThat(page(session, "session?part=live")).contains("class=\"card alert\"", "Blood pressure above threshold",
-            "184/112");
+        assertThat(page(session, "session?part=live"))
+            .contains("class=\"card alert\"", "Blood pressure above threshold", "184/112");
         page(session, "session?part=live");
       }
     }
