@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kapcompanion.admin.AdminFeature;
 import org.kapcompanion.admin.CheckCommand;
+import org.kapcompanion.admin.EhrCalls;
 import org.kapcompanion.admin.EndpointCheck;
 import org.kapcompanion.admin.FhirClientMetrics;
 import org.kapcompanion.admin.Metrics;
@@ -185,9 +186,12 @@ public final class App implements AutoCloseable {
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());
   }
 
-  /** Threads that wait on EHR reads; sized for many sessions each reading its parts in parallel. */
+  /**
+   * Threads that wait on EHR reads; sized for many sessions each reading its parts in parallel. A read counts
+   * towards the request that started it.
+   */
   private static ExecutorService fhirReads() {
-    return threads("kap-fhir-read", 64);
+    return EhrCalls.propagating(threads("kap-fhir-read", 64));
   }
 
   private static ExecutorService threads(String name, int size) {

@@ -10,13 +10,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Counts, times and logs every request by its servlet mapping (a fixed set of routes, so no session handle or id
  * reaches a label or the log), and counts launches (the callback) and saves (state-changing requests on session pages)
- * by outcome. The access log line carries the request id from the log context.
+ * by outcome. The access log line carries the request id from the log context and, when the request called the EHR,
+ * how many calls in how many sequential rounds and how long it waited on them ({@link EhrCalls}).
  */
 final class RequestMetrics implements Filter {
 
@@ -34,6 +36,7 @@ final class RequestMetrics implements Filter {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
     long started = System.nanoTime();
+    EhrCalls ehrCalls = EhrCalls.begin();
     boolean threw = true;
     try {
       chain.doFilter(request, response);
@@ -43,13 +46,24 @@ final class RequestMetrics implements Filter {
       int status = threw ? 500 : response.getStatus();
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       metrics.httpRequest(route, request.getMethod(), status, took);
-      ACCESS.info("{} {} {} {} ms", request.getMethod(), route, status, took.toMillis());
+      EhrCalls.end();
+      EhrCalls.Summary ehr = ehrCalls.summary();
+      if (ehr.calls() == 0) {
+        ACCESS.info("{} {} {} {} ms", request.getMethod(), route, status, millis(took));
+      } else {
+        ACCESS.info("{} {} {} {} ms, EHR {} calls in {} rounds {} ms", request.getMethod(), route, status,
+            millis(took), ehr.calls(), ehr.rounds(), millis(ehr.waited()));
+      }
       if (route.equals("/callback")) {
         metrics.launch(status < 400);
       } else if (route.equals("/s/*") && !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
         metrics.save(status < 400);
       }
     }
+  }
+
+  private static String millis(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f", duration.toNanos() / 1e6);
   }
 
   private static String route(HttpServletRequest request) {
