@@ -26,7 +26,7 @@ import org.apache.http.protocol.HttpCoreContext;
 
 /**
  * Times every request HAPI's FHIR clients send, by endpoint, and records it for the request being served
- * ({@link EhrCalls}, until its body has been read): gives the client factory an HTTP client with the factory's own
+ * ({@link RequestCost}, until its body has been read): gives the client factory an HTTP client with the factory's own
  * pool and timeouts plus a timing interceptor.
  */
 public final class FhirClientMetrics {
@@ -62,13 +62,13 @@ public final class FhirClientMetrics {
 
   /** Records the call for the current request once its body has been read (or at once when it has none). */
   private static void recordWhenRead(HttpResponse response, long started) {
-    EhrCalls calls = EhrCalls.current();
-    if (calls == null) {
+    RequestCost cost = RequestCost.current();
+    if (cost == null) {
       return;
     }
     HttpEntity entity = response.getEntity();
     if (entity == null) {
-      calls.record(started, System.nanoTime());
+      cost.ehrCall(started, System.nanoTime());
       return;
     }
     AtomicBoolean recorded = new AtomicBoolean();
@@ -95,7 +95,7 @@ public final class FhirClientMetrics {
 
       private boolean done() {
         if (recorded.compareAndSet(false, true)) {
-          calls.record(started, System.nanoTime());
+          cost.ehrCall(started, System.nanoTime());
         }
         return true;
       }
