@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kapcompanion.admin.AdminFeature;
 import org.kapcompanion.admin.CheckCommand;
+import org.kapcompanion.admin.RequestCost;
 import org.kapcompanion.admin.EndpointCheck;
 import org.kapcompanion.admin.FhirClientMetrics;
 import org.kapcompanion.admin.Metrics;
@@ -135,8 +137,11 @@ public final class App implements AutoCloseable {
     ExecutorService background = threads("kap-background", 1);
     List<AutoCloseable> features = new ArrayList<>();
     try {
+      FhirContext fhir = fhirContext();
+      CompletableFuture<ConformancePackage> conformancePackage =
+          CompletableFuture.supplyAsync(() -> ConformancePackage.fromClasspath(fhir), background);
       database = Database.open(config.store());
-      web = webServer(config, database, background, features);
+      web = webServer(config, database, fhir, conformancePackage.join(), background, features);
       web.start();
       LOG.info("KAP Companion listening on {}:{} for {} tenant(s)", config.host(), web.port(), config.tenants().size());
       return new App(config, sandbox, database, web, background, features);
@@ -152,13 +157,12 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static WebServer webServer(AppConfig config, Database database, ExecutorService background,
-      List<AutoCloseable> closeWithDatabase) {
+  /** Wires the features; the conformance package was parsed in the background while the store opened. */
+  private static WebServer webServer(AppConfig config, Database database, FhirContext fhir,
+      ConformancePackage conformancePackage, ExecutorService background, List<AutoCloseable> closeWithDatabase) {
     Clock clock = Clock.systemDefaultZone();
     Metrics metrics = new Metrics();
-    FhirContext fhir = fhirContext();
     FhirClientMetrics.instrument(fhir.getRestfulClientFactory(), metrics);
-    ConformancePackage conformancePackage = ConformancePackage.fromClasspath(fhir);
     ResourceValidator validator = new ResourceValidator(fhir, conformancePackage);
     validator.warmUp(background).whenComplete((warm, error) -> {
       if (error != null) {
@@ -202,9 +206,12 @@ public final class App implements AutoCloseable {
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());
   }
 
-  /** Threads that wait on EHR reads; sized for many sessions each reading its parts in parallel. */
+  /**
+   * Threads that wait on EHR reads; sized for many sessions each reading its parts in parallel. A read counts
+   * towards the request that started it.
+   */
   private static ExecutorService fhirReads() {
-    return threads("kap-fhir-read", 64);
+    return RequestCost.propagating(threads("kap-fhir-read", 64));
   }
 
   private static ExecutorService threads(String name, int size) {

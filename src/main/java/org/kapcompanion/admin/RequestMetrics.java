@@ -10,13 +10,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Counts, times and logs every request by its servlet mapping (a fixed set of routes, so no session handle or id
  * reaches a label or the log), and counts launches (the callback) and saves (state-changing requests on session pages)
- * by outcome. The access log line carries the request id from the log context.
+ * by outcome. The access log line carries the request id from the log context, the CPU time the app spent on the
+ * request and, when it called the EHR, how many calls in how many sequential rounds and how long it waited on them
+ * ({@link RequestCost}).
  */
 final class RequestMetrics implements Filter {
 
@@ -34,6 +37,8 @@ final class RequestMetrics implements Filter {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
     long started = System.nanoTime();
+    long startedCpu = RequestCost.threadCpuNanos();
+    RequestCost cost = RequestCost.begin();
     boolean threw = true;
     try {
       chain.doFilter(request, response);
@@ -43,13 +48,26 @@ final class RequestMetrics implements Filter {
       int status = threw ? 500 : response.getStatus();
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       metrics.httpRequest(route, request.getMethod(), status, took);
-      ACCESS.info("{} {} {} {} ms", request.getMethod(), route, status, took.toMillis());
+      cost.cpu(RequestCost.threadCpuNanos() - startedCpu);
+      RequestCost.end();
+      RequestCost.Summary spent = cost.summary();
+      if (spent.calls() == 0) {
+        ACCESS.info("{} {} {} {} ms, CPU {} ms", request.getMethod(), route, status, millis(took),
+            millis(spent.cpu()));
+      } else {
+        ACCESS.info("{} {} {} {} ms, CPU {} ms, EHR {} calls in {} rounds {} ms", request.getMethod(), route,
+            status, millis(took), millis(spent.cpu()), spent.calls(), spent.rounds(), millis(spent.waited()));
+      }
       if (route.equals("/callback")) {
         metrics.launch(status < 400);
       } else if (route.equals("/s/*") && !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
         metrics.save(status < 400);
       }
     }
+  }
+
+  private static String millis(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f", duration.toNanos() / 1e6);
   }
 
   private static String route(HttpServletRequest request) {

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import org.kapcompanion.admin.RequestCost;
 import org.kapcompanion.config.TenantConfig;
 
 /**
@@ -56,7 +57,7 @@ final class TokenClient {
       HTTPRequest http = request.toHTTPRequest();
       http.setConnectTimeout(TIMEOUT_MILLIS);
       http.setReadTimeout(TIMEOUT_MILLIS);
-      HTTPResponse response = http.send();
+      HTTPResponse response = RequestCost.timed(http::send);
       if (response.getStatusCode() >= 500) {
         return new Result.Unavailable("token endpoint answered " + response.getStatusCode());
       }

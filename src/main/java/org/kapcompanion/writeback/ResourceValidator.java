@@ -38,7 +38,7 @@ public final class ResourceValidator {
   public ResourceValidator(FhirContext fhir, ConformancePackage conformancePackage) {
     this.conformancePackage = conformancePackage;
     this.wording = new ProblemWording(conformancePackage);
-    FhirInstanceValidator module = new FhirInstanceValidator(supportChain(fhir, conformancePackage));
+    FhirInstanceValidator module = new ReusingInstanceValidator(supportChain(fhir, conformancePackage));
     module.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
     this.validator = fhir.newValidator().registerValidatorModule(module);
   }

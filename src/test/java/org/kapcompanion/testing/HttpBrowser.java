@@ -24,9 +24,23 @@ import java.util.stream.Collectors;
  */
 public final class HttpBrowser {
 
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final Map<String, Map<String, String>> cookies = new HashMap<>();
+
+  public HttpBrowser() {
+    this(newClient());
+  }
+
+  /** A browser with its own cookies on a shared client, which must not follow redirects (see {@link #newClient}). */
+  public HttpBrowser(HttpClient http) {
+    this.http = http;
+  }
+
+  /** A client for browsers: redirects are followed by the browser, one hop at a time. */
+  public static HttpClient newClient() {
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+  }
 
   /** One response: status, final URL, headers and body. */
   public record Page(int status, URI url, Map<String, List<String>> headers, String body) {

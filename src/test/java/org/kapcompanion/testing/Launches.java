@@ -22,9 +22,18 @@ public final class Launches {
   /** Submits the sandbox launcher for {@code patient} and returns the app launch URL it sends the browser to. */
   public URI appLaunchUrl(String clientId, String patient, boolean needPatientBanner)
       throws IOException, InterruptedException {
+    return appLaunchUrl(clientId, patient, null, needPatientBanner);
+  }
+
+  /** The same, for one of the patient's encounters ({@code null}: none). */
+  public URI appLaunchUrl(String clientId, String patient, String encounter, boolean needPatientBanner)
+      throws IOException, InterruptedException {
     HttpBrowser.Page launcher = browser.get(environment.ehrOrigin());
     Map<String, String> form = new java.util.HashMap<>(Map.of("csrf", launcher.inputValue("csrf"),
         "client", clientId, "practitioner", THERAPIST, "patient", patient, "mode", "window"));
+    if (encounter != null) {
+      form.put("encounter", encounter);
+    }
     if (needPatientBanner) {
       form.put("need_patient_banner", "true");
     }
@@ -47,7 +56,12 @@ public final class Launches {
 
   /** Follows an EHR launch up to, but not into, the app's callback; returns the callback URL with code and state. */
   public URI callbackUrl(String clientId, String patient) throws IOException, InterruptedException {
-    HttpBrowser.Page page = browser.get(appLaunchUrl(clientId, patient, true));
+    return callbackUrl(clientId, patient, null);
+  }
+
+  /** The same, for one of the patient's encounters ({@code null}: none). */
+  public URI callbackUrl(String clientId, String patient, String encounter) throws IOException, InterruptedException {
+    HttpBrowser.Page page = browser.get(appLaunchUrl(clientId, patient, encounter, true));
     while (page.status() / 100 == 3) {
       URI next = page.location().orElseThrow();
       if (next.getPath().equals("/callback")) {

@@ -120,25 +120,36 @@ public final class TestEnvironment {
   }
 
   private AppConfig config(String clientId) throws Exception {
+    return new ConfigLoader(appEnvironment(), Path.of("").toAbsolutePath())
+        .parse(configJson(clientId, storeUrl(clientId)));
+  }
+
+  /**
+   * The configuration of the app node registered as {@code clientId}, for a node started here or as its own process
+   * (with {@link #appEnvironment()} as its environment).
+   */
+  public String configJson(String clientId, String storeJdbcUrl) {
     String auth = switch (clientId) {
       case SECRET_CLIENT -> "{\"method\": \"client_secret_basic\", \"secret\": \"env:KAP_TEST_CLIENT_SECRET\"}";
       case JWT_CLIENT -> "{\"method\": \"private_key_jwt\", \"algorithm\": \"RS384\"}";
       default -> "{\"method\": \"none\"}";
     };
     int port = ports.get(clientId);
-    String json = """
+    return """
         {"publicBaseUrl": "http://localhost:%d/", "server": {"host": "127.0.0.1", "port": %d},
          "dataDir": "%s", "keysFile": "%s",
          "store": {"jdbcUrl": "%s", "encryptionKey": "env:%s"}, "admin": {"token": "env:KAP_TEST_ADMIN_TOKEN"},
          "tenants": [{"id": "sandbox", "displayName": "Sandbox EHR", "fhirBaseUrl": "%s", "clientId": "%s",
                       "clientAuth": %s, "allowedEhrOrigins": ["%s"]}]}
         """.formatted(port, port, root.resolve(clientId), root.resolve(clientId + "/keys.jwks"),
-        storeUrl(clientId), STORE_KEY_VARIABLE, ehr.fhirBase(), clientId, auth,
+        storeJdbcUrl, STORE_KEY_VARIABLE, ehr.fhirBase(), clientId, auth,
         ehrOrigin().toString().replaceAll("/$", ""));
-    Map<String, String> environment = Map.of(
-        STORE_KEY_VARIABLE, Base64.getEncoder().encodeToString(TestStores.KEY),
+  }
+
+  /** The secrets the app configuration refers to: store key, client secret, admin token. */
+  public static Map<String, String> appEnvironment() {
+    return Map.of(STORE_KEY_VARIABLE, Base64.getEncoder().encodeToString(TestStores.KEY),
         "KAP_TEST_CLIENT_SECRET", CLIENT_SECRET, "KAP_TEST_ADMIN_TOKEN", ADMIN_TOKEN);
-    return new ConfigLoader(environment, Path.of("").toAbsolutePath()).parse(json);
   }
 
   private static int freePort() throws IOException {

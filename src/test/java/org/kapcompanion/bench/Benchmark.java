@@ -1,0 +1,340 @@
+package org.kapcompanion.bench;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import org.kapcompanion.record.RecordReads;
+import org.kapcompanion.testing.Launches;
+import org.kapcompanion.testing.TestEnvironment;
+
+/**
+ * The project's benchmark against the performance targets of the design (§7): start-up, launch, save, the app's
+ * overhead over direct FHIR reads, and capacity in concurrent sessions. The app runs as its own JVM from the built
+ * jar ({@code -Xmx512m}); the sandbox EHR and the load run in this JVM; everything talks over 127.0.0.1. Prints one
+ * Markdown table of latencies and one of capacity, and writes them to {@code target/bench/results.md}.
+ *
+ * <p>Run {@code mvn -q -Pbench verify} (about 15 minutes) or {@code mvn -q -Pbench verify -Dbench=quick} (a smoke
+ * run of a few minutes). Not a test: {@code mvn test} compiles it but never runs it.
+ */
+public final class Benchmark {
+
+  /** Patients of the sandbox seed with one of their dosing sessions, launched in turn. */
+  static final String[][] PATIENTS = {{"kap-pt-01", "kap-pt-01-dose-02"}, {"kap-pt-02", "kap-pt-02-dose-02"},
+      {"kap-pt-03", "kap-pt-03-dose-02"}, {"kap-pt-04", "kap-pt-04-dose-01"}, {"kap-pt-05", "kap-pt-05-dose-02"}};
+
+  private static final String THERAPIST = "Practitioner/" + Launches.THERAPIST;
+  private static final List<String> APP_HEAP = List.of("-Xmx512m");
+  private static final Duration START_LIMIT = Duration.ofMinutes(3);
+
+  /** How much of everything: {@code full} for the published table, {@code quick} to see that it all works. */
+  private record Mode(String name, int appStarts, boolean laterSandboxStart, int launchWarmUp, int launches,
+      int overheadPairs, int saves, CapacityRun.Settings capacity) {
+
+    static Mode of(String name) {
+      return name.equals("quick")
+          ? new Mode("quick", 1, false, 3, 10, 10, 20, new CapacityRun.Settings(List.of(20, 50),
+              Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 4))
+          : new Mode("full", 5, true, 10, 60, 100, 150, new CapacityRun.Settings(List.of(100, 500, 1_000, 2_000),
+              Duration.ofSeconds(45), Duration.ofSeconds(5), Duration.ofSeconds(240), 8));
+    }
+  }
+
+  private final Mode mode;
+  private final Path work;
+  private final MarkdownTable latencies = new MarkdownTable("measure", "median", "p95", "p99", "n",
+      "target (DESIGN §7)");
+
+  private Benchmark(Mode mode, Path work) {
+    this.mode = mode;
+    this.work = work;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Mode mode = Mode.of(args.length > 0 ? args[0] : "full");
+    Benchmark benchmark = new Benchmark(mode, Files.createTempDirectory("kap-bench"));
+    String machine = machine();
+    long started = System.nanoTime();
+    System.out.println("KAP Companion benchmark (" + mode.name() + ") on " + machine);
+    String capacity = benchmark.run();
+    String report = "Machine: " + machine + "; load average at the end " + loadAverage() + "; "
+        + mode.name() + " run, " + Math.round((System.nanoTime() - started) / 60e9) + " min.\n\n"
+        + benchmark.latencies + "\n" + capacity;
+    Path results = Path.of("target/bench/results.md");
+    Files.createDirectories(results.getParent());
+    Files.writeString(results, report);
+    System.out.println();
+    System.out.println(report);
+    System.out.println("Written to " + results);
+    System.exit(0);
+  }
+
+  private String run() throws Exception {
+    startAlone();
+    startWithSandbox();
+    System.out.println("starting the sandbox EHR");
+    TestEnvironment environment = TestEnvironment.get();
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(16)).build();
+    Path store = work.resolve("app-store");
+    Path config = Files.writeString(work.resolve("app.json"), environment.configJson(TestEnvironment.PUBLIC_CLIENT,
+        "jdbc:h2:file:" + store.resolve("kap-companion").toAbsolutePath() + ";AUTO_SERVER=FALSE"));
+    try (AppProcess app = AppProcess.start(config, TestEnvironment.appEnvironment(),
+        environment.appUrl(TestEnvironment.PUBLIC_CLIENT, ""), APP_HEAP)) {
+      app.await("/ready", START_LIMIT);
+      launches(environment, app, http);
+      overhead(environment, app, http);
+      saves(environment, app, http);
+      System.out.println("capacity: " + mode.capacity().levels() + " sessions");
+      return capacity(new CapacityRun(environment, app, http, mode.capacity()).run());
+    }
+  }
+
+  /** The app without the sandbox (a tenant configured), as a node starts in production: to /health and /ready. */
+  private void startAlone() throws Exception {
+    System.out.println("start-up: the app alone, " + mode.appStarts() + " starts");
+    Path dataDir = work.resolve("alone");
+    Samples health = new Samples();
+    Samples ready = new Samples();
+    Samples rss = new Samples();
+    boolean warmUp = mode.appStarts() > 1;
+    for (int i = 0; i < mode.appStarts() + (warmUp ? 1 : 0); i++) {
+      int port = freePort();
+      Path config = Files.writeString(work.resolve("alone.json"), """
+          {"publicBaseUrl": "http://localhost:%d/", "server": {"host": "127.0.0.1", "port": %d},
+           "dataDir": "%s", "store": {"encryptionKey": "generate"},
+           "tenants": [{"id": "ehr", "fhirBaseUrl": "http://127.0.0.1:9/fhir", "clientId": "kap-companion"}]}
+          """.formatted(port, port, dataDir));
+      try (AppProcess app = AppProcess.start(config, Map.of(), URI.create("http://127.0.0.1:" + port + "/"),
+          APP_HEAP)) {
+        AppProcess.Reached up = app.await("/health", START_LIMIT);
+        AppProcess.Reached warm = app.await("/ready", START_LIMIT);
+        if (warmUp && i == 0) {
+          continue;
+        }
+        health.add(up.millis());
+        ready.add(warm.millis());
+        rss.add(warm.rssMegabytes());
+      }
+    }
+    latencies.samples("start-up, app alone (-Xmx512m): process start → /health answers", health, "ms",
+        MarkdownTable.target("≤ 3,000 ms", health.median() <= 3_000));
+    latencies.samples("start-up, app alone: → /ready (store reachable, validator warm)", ready, "ms", "");
+    latencies.samples("start-up, app alone: resident memory at /ready", rss, "MB", "");
+  }
+
+  /** The app with its sandbox EHR (no tenant), as {@code java -jar} starts it: first start (seed load), then again. */
+  private void startWithSandbox() throws Exception {
+    Path dataDir = work.resolve("with-sandbox");
+    for (String start : mode.laterSandboxStart() ? List.of("first", "later") : List.of("first")) {
+      System.out.println("start-up: the app with its sandbox EHR, " + start + " start");
+      int port = freePort();
+      Path config = Files.writeString(work.resolve("with-sandbox.json"), """
+          {"publicBaseUrl": "http://localhost:%d/", "server": {"host": "127.0.0.1", "port": %d},
+           "dataDir": "%s", "sandbox": {"port": %d}, "tenants": []}
+          """.formatted(port, port, dataDir, freePort()));
+      try (AppProcess app = AppProcess.start(config, Map.of(), URI.create("http://127.0.0.1:" + port + "/"),
+          List.of())) {
+        AppProcess.Reached up = app.await("/health", START_LIMIT);
+        AppProcess.Reached warm = app.await("/ready", START_LIMIT);
+        String what = "start-up, app + sandbox EHR, " + start + " start"
+            + (start.equals("first") ? " (new database, seed loaded)" : "");
+        latencies.samples(what + ": → /health", single(up.millis()), "ms", "");
+        latencies.samples(what + ": → /ready", single(warm.millis()), "ms", "");
+        latencies.samples(what + ": resident memory at /ready", single(warm.rssMegabytes()), "MB", "");
+      }
+    }
+  }
+
+  /** Launches one after another: the app's own time, the EHR's time and the FHIR rounds it took. */
+  private void launches(TestEnvironment environment, AppProcess app, HttpClient http) throws Exception {
+    System.out.println("launch: " + mode.launches() + " launches after " + mode.launchWarmUp() + " to warm up");
+    Samples browser = new Samples();
+    Samples ehr = new Samples();
+    Samples own = new Samples();
+    Samples cpu = new Samples();
+    Samples rounds = new Samples();
+    for (int i = 0; i < mode.launchWarmUp() + mode.launches(); i++) {
+      String[] patient = PATIENTS[i % PATIENTS.length];
+      TherapistSession.Launch launch = TherapistSession.launch(environment, http, patient[0], patient[1]);
+      AccessLine callback = app.accessLine(launch.callbackRequestId()).orElseThrow();
+      AccessLine summary = app.accessLine(launch.summaryRequestId()).orElseThrow();
+      if (i >= mode.launchWarmUp()) {
+        browser.add(launch.millis());
+        ehr.add(callback.ehrMillis() + summary.ehrMillis());
+        own.add(callback.ownMillis() + summary.ownMillis());
+        cpu.add(callback.cpuMillis() + summary.cpuMillis());
+        rounds.add(summary.ehrRounds());
+      }
+    }
+    latencies.samples("launch: callback → rendered summary, as the browser sees it", browser, "ms", "");
+    latencies.samples("launch: the EHR's own time in it (token exchange + FHIR reads)", ehr, "ms", "");
+    latencies.samples("launch: the app's own time in it (callback + summary, EHR time excluded)", own, "ms",
+        MarkdownTable.target("≤ 50 ms p50", own.median() <= 50));
+    latencies.samples("launch: the app's CPU time in it", cpu, "ms", "");
+    latencies.samples("launch: sequential FHIR rounds to read the record", rounds, "",
+        MarkdownTable.target("≤ 2", rounds.percentile(99) <= 2));
+  }
+
+  /** The record summary through the app against the same reads straight from the FHIR server, in turns. */
+  private void overhead(TestEnvironment environment, AppProcess app, HttpClient http) throws Exception {
+    System.out.println("overhead: " + mode.overheadPairs() + " record reads through the app and directly");
+    String[] patient = PATIENTS[0];
+    TherapistSession session = TherapistSession.launch(environment, http, patient[0], patient[1]).session();
+    DirectFhir direct = DirectFhir.signIn(environment, http, patient[0]);
+    List<String> reads = RecordReads.urls(patient[0], THERAPIST);
+    Samples throughApp = new Samples();
+    Samples directly = new Samples();
+    Samples ratio = new Samples();
+    for (int i = -5; i < mode.overheadPairs(); i++) {
+      double appMillis = 0;
+      double directMillis = 0;
+      for (int turn = 0; turn < 2; turn++) {
+        long started = System.nanoTime();
+        if ((turn + i) % 2 == 0) {
+          HttpResponse<Void> page = http.send(session.page(""), HttpResponse.BodyHandlers.discarding());
+          appMillis = (System.nanoTime() - started) / 1e6;
+          if (page.statusCode() != 200) {
+            throw new IllegalStateException("the summary answered " + page.statusCode());
+          }
+        } else {
+          direct.readAll(reads);
+          directMillis = (System.nanoTime() - started) / 1e6;
+        }
+      }
+      if (i >= 0) {
+        throughApp.add(appMillis);
+        directly.add(directMillis);
+        ratio.add(appMillis / directMillis);
+      }
+    }
+    app.forgetAccessLines();
+    latencies.samples("record read through the app (summary page, " + reads.size() + " FHIR reads)", throughApp,
+        "ms", "");
+    latencies.samples("the same reads straight from the FHIR server, in parallel", directly, "ms", "");
+    latencies.samples("overhead ratio: through the app / straight (per pair)", ratio, "×", "");
+  }
+
+  /**
+   * Saves one after another, each once the previous one reached the EHR (as a therapist's notes minutes apart):
+   * acknowledged by the app, and stored in the EHR by the outbox.
+   */
+  private void saves(TestEnvironment environment, AppProcess app, HttpClient http) throws Exception {
+    System.out.println("save: " + mode.saves() + " notes");
+    String[] patient = PATIENTS[4];
+    TherapistSession session = TherapistSession.launch(environment, http, patient[0], patient[1]).session();
+    DirectFhir direct = DirectFhir.signIn(environment, http, patient[0]);
+    Samples acknowledged = new Samples();
+    Samples own = new Samples();
+    Samples cpu = new Samples();
+    List<String> ids = new ArrayList<>();
+    List<Instant> sent = new ArrayList<>();
+    for (int i = -10; i < mode.saves(); i++) {
+      String id = UUID.randomUUID().toString();
+      Instant at = Instant.now();
+      long started = System.nanoTime();
+      HttpResponse<Void> saved = http.send(session.save(id, "Benchmark note " + i), HttpResponse.BodyHandlers.discarding());
+      double millis = (System.nanoTime() - started) / 1e6;
+      if (saved.statusCode() != 200) {
+        throw new IllegalStateException("a save answered " + saved.statusCode());
+      }
+      AccessLine line = app.accessLine(TherapistSession.requestId(saved)).orElseThrow();
+      if (i >= 0) {
+        acknowledged.add(millis);
+        own.add(line.ownMillis());
+        cpu.add(line.cpuMillis());
+        ids.add(id);
+        sent.add(at);
+      }
+      for (int poll = 0; poll < 1_000 && pending(http, session) > 0; poll++) {
+        Thread.sleep(20);
+      }
+    }
+    Map<String, Instant> stored = direct.storedAt("Observation", patient[0], ids);
+    Samples delivered = new Samples();
+    for (int i = 0; i < ids.size(); i++) {
+      Instant at = stored.get(ids.get(i));
+      if (at != null) {
+        delivered.add(Duration.between(sent.get(i), at).toNanos() / 1e6);
+      }
+    }
+    latencies.samples("save: acknowledged, as the page sees it", acknowledged, "ms", "");
+    latencies.samples("save: the app's own time to acknowledge (map, validate, store)", own, "ms",
+        MarkdownTable.target("≤ 5 ms p50", own.median() <= 5));
+    latencies.samples("save: the app's CPU time to acknowledge", cpu, "ms", "");
+    latencies.samples("save: stored in the FHIR server, from the page's POST", delivered, "ms",
+        delivered.count() == ids.size() ? "" : (ids.size() - delivered.count()) + " not delivered");
+  }
+
+  private static int pending(HttpClient http, TherapistSession session) throws Exception {
+    String body = http.send(session.status(), HttpResponse.BodyHandlers.ofString()).body();
+    return JsonParser.parseString(body).getAsJsonObject().get("pending").getAsInt();
+  }
+
+  private static String capacity(List<CapacityRun.Level> levels) {
+    MarkdownTable table = new MarkdownTable("sessions", "page p50", "page p95", "page p99",
+        "page p99 beyond the EHR's time", "pages", "save ack p99", "saves", "errors", "heap after GC",
+        "heap / session", "app CPU (per session)", "EHR + load CPU");
+    for (CapacityRun.Level level : levels) {
+      double beyond = level.pageBeyondEhrMillis().percentile(99);
+      String target = level.sessions() >= 1_000
+          ? MarkdownTable.target(" (≤ 100 ms)", beyond <= 100 && level.errors() == 0) : "";
+      table.row(level.running() == level.sessions() ? Integer.toString(level.sessions())
+              : level.running() + " of " + level.sessions(),
+          MarkdownTable.number(level.pageMillis().median(), "ms"),
+          MarkdownTable.number(level.pageMillis().percentile(95), "ms"),
+          MarkdownTable.number(level.pageMillis().percentile(99), "ms"),
+          MarkdownTable.number(beyond, "ms") + target,
+          Integer.toString(level.pageMillis().count()),
+          MarkdownTable.number(level.saveMillis().percentile(99), "ms"),
+          Integer.toString(level.saveMillis().count()),
+          level.errors() + " of " + level.requests() + (level.launchErrors() > 0
+              ? ", " + level.launchErrors() + " launches failed" : ""),
+          MarkdownTable.number(level.heapMegabytes(), "MB"),
+          MarkdownTable.number(level.heapPerSessionKilobytes(), "KB"),
+          String.format(Locale.ROOT, "%.2f cores (%.1f ms/s)", level.appCores(),
+              level.appCores() * 1_000 / level.running()),
+          String.format(Locale.ROOT, "%.2f cores", level.ehrAndLoadCores()));
+    }
+    return table.toString();
+  }
+
+  private static Samples single(double value) {
+    Samples samples = new Samples();
+    samples.add(value);
+    return samples;
+  }
+
+  private static String machine() throws IOException {
+    long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+        .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
+    return Runtime.getRuntime().availableProcessors() + " cores, " + Math.round(memoryKb / 1024.0 / 1024.0)
+        + " GB, Java " + System.getProperty("java.runtime.version") + ", load average " + loadAverage();
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

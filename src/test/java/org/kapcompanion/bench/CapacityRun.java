@@ -1,0 +1,220 @@
+package org.kapcompanion.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kapcompanion.testing.TestEnvironment;
+
+/**
+ * Concurrent therapist sessions on one app node, level after level (e.g. 100, 500, 1,000, 2,000). Sessions are
+ * launched through the sandbox (launches carry over to the next level), then all of them act every few seconds
+ * ({@code think} ± 50 %), in turn: save a note (and poll its status half a second later, as the notes page does), then
+ * view a page (the notes page and the record summary alternately). After one think time to get going, a level is
+ * measured over a fixed window. Bounded: launches stop at a deadline, every request times out, the sessions rest
+ * between levels, and only 127.0.0.1 is contacted.
+ */
+final class CapacityRun {
+
+  private static final Duration STATUS_POLL_AFTER = Duration.ofMillis(500);
+  private static final String[][] PATIENTS = Benchmark.PATIENTS;
+
+  /** How large and how long. */
+  record Settings(List<Integer> levels, Duration window, Duration think, Duration rampLimit, int launchers) {}
+
+  /** What one level measured; the heap per session is the heap added since the previous level per session added. */
+  record Level(int sessions, int running, Samples pageMillis, Samples pageBeyondEhrMillis, Samples saveMillis,
+      int requests, int errors, int launchErrors, double heapMegabytes, double heapPerSessionKilobytes,
+      double appCores, double ehrAndLoadCores) {}
+
+  private enum Kind { SAVE, STATUS, NOTES, SUMMARY }
+
+  private record Observed(Kind kind, double millis, String requestId, boolean ok) {}
+
+  /** The requests started during one measurement window. */
+  private static final class Window {
+    private final Queue<Observed> observed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+  }
+
+  /** A running session and where it is in its round of actions. */
+  private static final class Simulated {
+    private final TherapistSession session;
+    private int step;
+
+    private Simulated(TherapistSession session) {
+      this.session = session;
+    }
+  }
+
+  private final TestEnvironment environment;
+  private final AppProcess app;
+  private final HttpClient http;
+  private final Settings settings;
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  private final List<Simulated> sessions = new CopyOnWriteArrayList<>();
+  private volatile Window window;
+  private volatile int level;
+  private volatile boolean running;
+
+  CapacityRun(TestEnvironment environment, AppProcess app, HttpClient http, Settings settings) {
+    this.environment = environment;
+    this.app = app;
+    this.http = http;
+    this.settings = settings;
+  }
+
+  List<Level> run() throws Exception {
+    double heapBefore = app.heapUsedAfterGcMegabytes();
+    int sessionsBefore = 0;
+    List<Level> levels = new ArrayList<>();
+    try {
+      for (int size : settings.levels()) {
+        int launchErrors = rampUpTo(size);
+        int current = ++level;
+        running = true;
+        sessions.forEach(simulated -> scheduleNext(simulated, current));
+        Thread.sleep(settings.think().toMillis());
+        app.forgetAccessLines();
+        Duration appCpu = app.cpuTime();
+        Duration ownCpu = ownCpuTime();
+        Window measured = new Window();
+        window = measured;
+        Thread.sleep(settings.window().toMillis());
+        window = null;
+        double seconds = settings.window().toNanos() / 1e9;
+        double appCores = app.cpuTime().minus(appCpu).toNanos() / 1e9 / seconds;
+        double ownCores = ownCpuTime().minus(ownCpu).toNanos() / 1e9 / seconds;
+        running = false;
+        for (int i = 0; i < 300 && measured.inFlight.get() > 0; i++) {
+          Thread.sleep(100);
+        }
+        Thread.sleep(settings.think().toMillis() * 2);
+        double heap = app.heapUsedAfterGcMegabytes();
+        double perSession = (heap - heapBefore) * 1024 / Math.max(1, sessions.size() - sessionsBefore);
+        levels.add(summarize(size, measured, launchErrors, heap, perSession, appCores, ownCores));
+        heapBefore = heap;
+        sessionsBefore = sessions.size();
+        System.out.printf("capacity: %d sessions measured%n", sessions.size());
+      }
+    } finally {
+      running = false;
+      scheduler.shutdownNow();
+    }
+    return levels;
+  }
+
+  /**
+   * Launches sessions until there are {@code size}, with a few launchers in parallel while the others rest; returns
+   * how many launches failed.
+   */
+  private int rampUpTo(int size) throws InterruptedException {
+    AtomicInteger failed = new AtomicInteger();
+    long deadline = System.nanoTime() + settings.rampLimit().toNanos();
+    ExecutorService launchers = Executors.newFixedThreadPool(settings.launchers());
+    for (int i = sessions.size(); i < size; i++) {
+      String[] patient = PATIENTS[i % PATIENTS.length];
+      launchers.execute(() -> {
+        if (System.nanoTime() > deadline) {
+          return;
+        }
+        try {
+          Simulated simulated = new Simulated(TherapistSession.launch(environment, http, patient[0], patient[1])
+              .session());
+          sessions.add(simulated);
+        } catch (Exception e) {
+          failed.incrementAndGet();
+        }
+      });
+    }
+    launchers.shutdown();
+    launchers.awaitTermination(settings.rampLimit().toSeconds() + 60, TimeUnit.SECONDS);
+    launchers.shutdownNow();
+    return failed.get();
+  }
+
+  /** Schedules the session's next action, unless its level is over (sessions rest between levels). */
+  private void scheduleNext(Simulated simulated, int current) {
+    if (running && current == level) {
+      long think = settings.think().toMillis();
+      scheduler.schedule(() -> act(simulated, current),
+          ThreadLocalRandom.current().nextLong(think / 2, think * 3 / 2), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void act(Simulated simulated, int current) {
+    if (!running || current != level) {
+      return;
+    }
+    int step = simulated.step++;
+    TherapistSession session = simulated.session;
+    Kind kind = step % 2 == 0 ? Kind.SAVE : step % 4 == 1 ? Kind.NOTES : Kind.SUMMARY;
+    HttpRequest request = switch (kind) {
+      case SAVE -> session.save(UUID.randomUUID().toString(), "Benchmark note: breathing settled, eyes closed.");
+      case NOTES -> session.page("notes");
+      default -> session.page("");
+    };
+    send(kind, request).whenComplete((done, error) -> {
+      if (kind == Kind.SAVE && running) {
+        scheduler.schedule(() -> send(Kind.STATUS, session.status()), STATUS_POLL_AFTER.toMillis(),
+            TimeUnit.MILLISECONDS);
+      }
+      scheduleNext(simulated, current);
+    });
+  }
+
+  private CompletableFuture<Void> send(Kind kind, HttpRequest request) {
+    Window measured = window;
+    if (measured != null) {
+      measured.inFlight.incrementAndGet();
+    }
+    long started = System.nanoTime();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+      if (measured != null) {
+        measured.observed.add(new Observed(kind, (System.nanoTime() - started) / 1e6,
+            response == null ? "" : TherapistSession.requestId(response),
+            response != null && response.statusCode() == 200));
+        measured.inFlight.decrementAndGet();
+      }
+      return null;
+    });
+  }
+
+  private Level summarize(int size, Window measured, int launchErrors, double heap, double heapPerSession,
+      double appCores, double ownCores) {
+    Samples pages = new Samples();
+    Samples beyondEhr = new Samples();
+    Samples saves = new Samples();
+    int errors = 0;
+    for (Observed observed : measured.observed) {
+      errors += observed.ok() ? 0 : 1;
+      if (observed.kind() == Kind.SAVE) {
+        saves.add(observed.millis());
+      } else if (observed.kind() != Kind.STATUS) {
+        pages.add(observed.millis());
+        Optional<AccessLine> line = app.takeAccessLine(observed.requestId());
+        line.ifPresent(l -> beyondEhr.add(observed.millis() - l.ehrMillis()));
+      }
+    }
+    return new Level(size, sessions.size(), pages, beyondEhr, saves, measured.observed.size(), errors, launchErrors,
+        heap, heapPerSession, appCores, ownCores);
+  }
+
+  private static Duration ownCpuTime() {
+    return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+}
