@@ -226,7 +226,7 @@ public final class App implements AutoCloseable {
     String origin = base.getScheme() + "://" + base.getAuthority();
     List<TenantConfig> tenants = new ArrayList<>(config.tenants());
     tenants.add(new TenantConfig("sandbox", "Sandbox EHR", base, SANDBOX_CLIENT_ID,
-        TenantConfig.ClientAuth.publicClient(), Optional.empty(), List.of(origin)));
+        TenantConfig.ClientAuth.publicClient(), Optional.empty(), List.of(origin), List.of()));
     return config.withTenants(tenants);
   }
 
