@@ -37,6 +37,7 @@ import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.RecordReader;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.record.SummaryPage;
+import org.kapcompanion.review.ReviewFeature;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.Templates;
@@ -162,7 +163,8 @@ public final class App implements AutoCloseable {
     });
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
-    LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
+    LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates,
+        ReviewFeature.supervisorRoles(fhir, config.tenants()), clock);
     WritebackFeature writeback = new WritebackFeature(fhir, validator, conformancePackage, database.dataSource(), box,
         launch.sessionTokens(), templates, clock).start();
     closeWithDatabase.add(writeback);
@@ -172,6 +174,9 @@ public final class App implements AutoCloseable {
     SummaryPage summary = new SummaryPage(records, templates);
     PredoseChecklistPage predose = new PredoseChecklistPage(new FormCatalog(conformancePackage),
         fhir, reads, records, config.protocol(), templates, clock);
+    ReviewFeature review = new ReviewFeature(fhir, validator, conformancePackage, database.dataSource(),
+        launch.sessionTokens(), records, config.protocol(), reads, templates, clock);
+    closeWithDatabase.add(review);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
@@ -180,6 +185,7 @@ public final class App implements AutoCloseable {
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
     pages.put("predose", predose);
+    pages.putAll(review.sessionPages());
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());

@@ -3,11 +3,11 @@ package org.kapcompanion.writeback;
 import ca.uhn.fhir.context.FhirContext;
 
 /** One validator per test JVM: it takes seconds to warm, so every test class shares this one. */
-final class SharedValidator {
+public final class SharedValidator {
 
-  static final FhirContext FHIR = FhirContext.forR4();
-  static final ConformancePackage PACKAGE = ConformancePackage.fromClasspath(FHIR);
-  static final ResourceValidator VALIDATOR = new ResourceValidator(FHIR, PACKAGE);
+  public static final FhirContext FHIR = FhirContext.forR4();
+  public static final ConformancePackage PACKAGE = ConformancePackage.fromClasspath(FHIR);
+  public static final ResourceValidator VALIDATOR = new ResourceValidator(FHIR, PACKAGE);
 
   private SharedValidator() {}
 }
