@@ -1,8 +1,9 @@
-// Session entries: saves notes with an identifier made here once, retries until the app acknowledges,
-// shows each entry's sync state, and warns before leaving while an entry is not yet acknowledged.
+// Session entries: saves every form marked class="entry-form" as JSON (kind from data-kind) with an identifier made
+// here once, retries until the app acknowledges, shows each entry's sync state (also on timeline items carrying
+// data-entry), and warns before leaving while an entry is not yet acknowledged. Fires "entry-acknowledged".
 (function () {
   "use strict";
-  var form, base, csrf, list, sync, problems;
+  var base, csrf, path, list, sync;
   var entries = {};      // id -> {id, text, state, reason, body, acked}
   var order = [];
   var ended = false;
@@ -34,8 +35,12 @@
     var pending = 0, failed = 0, unacked = 0;
     order.forEach(function (id) {
       var e = entries[id];
+      document.querySelectorAll("[data-entry='" + id + "'] .entry-state").forEach(function (mark) {
+        mark.textContent = label(e);
+        mark.parentNode.setAttribute("data-state", e.acked ? e.state : "unacknowledged");
+      });
       var li = document.getElementById("entry-" + id);
-      if (!li) {
+      if (!li && e.text) {
         li = document.createElement("li");
         li.id = "entry-" + id;
         li.setAttribute("data-entry", id);
@@ -48,6 +53,13 @@
         li.appendChild(state);
         list.insertBefore(li, list.firstChild);
       }
+      if (li) { mark(li, e, id); }
+      if (!e.acked) { unacked++; } else if (e.state === "pending") { pending++; } else if (e.state === "failed") { failed++; }
+    });
+    summarise(unacked, pending, failed);
+  }
+
+  function mark(li, e, id) {
       li.setAttribute("data-state", e.acked ? e.state : "unacknowledged");
       li.querySelector(".entry-state").textContent = label(e);
       var button = li.querySelector("button");
@@ -60,8 +72,9 @@
       } else if (e.state !== "failed" && button) {
         li.removeChild(button);
       }
-      if (!e.acked) { unacked++; } else if (e.state === "pending") { pending++; } else if (e.state === "failed") { failed++; }
-    });
+  }
+
+  function summarise(unacked, pending, failed) {
     var words = [];
     if (ended) { words.push("Your session has ended: launch KAP Companion again from the EHR; entries already received are kept and sent after you do."); }
     if (unacked) { words.push(unacked + " not yet received by KAP Companion (retrying — keep this page open)"); }
@@ -80,10 +93,11 @@
 
   function send(id, delay) {
     var e = entries[id];
-    request("POST", "entries", e.body, "application/json").then(function (response) {
+    request("POST", path, e.body, "application/json").then(function (response) {
       if (response.status === 200) {
         e.acked = true; e.state = "pending"; remember(); render(); schedulePoll(500);
-      } else if (response.status === 422) {
+        document.dispatchEvent(new CustomEvent("entry-acknowledged", {detail: {id: id}}));
+      } else if (response.status === 422 || response.status === 400) {
         return response.json().then(function (answer) { rejected(id, answer); });
       } else if (response.status === 401 || response.status === 403) {
         ended = response.status === 401; render();
@@ -104,10 +118,12 @@
     var li = document.getElementById("entry-" + id);
     if (li) { li.parentNode.removeChild(li); }
     remember();
-    problems.hidden = false;
-    problems.textContent = (answer.problems || []).map(function (p) { return p.message; }).join(" ")
-      || answer.error || "The note was not saved.";
-    document.getElementById("note-text").value = e.text;
+    var problems = document.getElementById(e.form + "-problems");
+    if (problems) {
+      problems.hidden = false;
+      problems.textContent = (answer.problems || []).map(function (p) { return p.message; }).join(" ")
+        || answer.error || "The entry was not saved.";
+    }
     render();
   }
 
@@ -148,40 +164,60 @@
 
   function submit(event) {
     event.preventDefault();
-    var text = document.getElementById("note-text").value.trim();
-    if (!text) { return; }
-    var when = document.getElementById("note-effective").value;
-    var tags = Array.prototype.map.call(form.querySelectorAll("input[name=tag]:checked"), function (c) { return c.value; });
-    var id = uuid();
-    var body = JSON.stringify({id: id, effective: (when ? new Date(when) : new Date()).toISOString(), text: text, tags: tags});
-    entries[id] = {id: id, text: text, state: "pending", acked: false, body: body};
-    order.push(id);
+    var form = event.target;
+    var data = {id: uuid(), kind: form.getAttribute("data-kind")};
+    var tags = [];
+    new FormData(form).forEach(function (value, name) {
+      if (name === "tag") { tags.push(value); } else if (name !== "csrf") { data[name] = String(value).trim(); }
+    });
+    if (form.querySelector("input[name=tag]")) { data.tags = tags; }
+    data.effective = (data.effective ? new Date(data.effective) : new Date()).toISOString();
+    var text = form.getAttribute("data-label") || "Entry";
+    if (data.text) { text = data.text; } else {
+      text += " " + Array.prototype.map.call(form.querySelectorAll("input[type=number], select"), function (f) {
+        return f.options ? f.options[f.selectedIndex].text : f.value;
+      }).join(" ");
+    }
+    var body = JSON.stringify(data);
+    entries[data.id] = {id: data.id, text: text, state: "pending", acked: false, body: body, form: form.id};
+    order.push(data.id);
     remember();
-    problems.hidden = true;
+    var problems = document.getElementById(form.id + "-problems");
+    if (problems) { problems.hidden = true; }
     form.reset();
-    setNow();
+    setNow(form);
     render();
-    send(id, 500);
+    send(data.id, 500);
   }
 
-  function setNow() {
+  function setNow(form) {
     var now = new Date();
     now.setSeconds(0, 0);
-    document.getElementById("note-effective").value =
-      new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+    form.querySelectorAll("input[name=effective]").forEach(function (input) {
+      input.value = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+    });
   }
 
   function start() {
-    form = document.getElementById("note-form");
-    if (!form) { return; }
-    base = form.getAttribute("data-base");
-    csrf = form.getAttribute("data-csrf");
+    var root = document.getElementById("entry-root");
+    if (!root) { return; }
+    base = root.getAttribute("data-base");
+    csrf = root.getAttribute("data-csrf");
+    path = root.getAttribute("data-path");
     list = document.getElementById("entries");
     sync = document.getElementById("sync");
-    problems = document.getElementById("note-problems");
     STORE_KEY = "kap-unacknowledged:" + base;
-    form.addEventListener("submit", submit);
-    setNow();
+    document.addEventListener("submit", function (event) {
+      if (event.target.classList && event.target.classList.contains("entry-form")) { submit(event); }
+    });
+    document.querySelectorAll("form.entry-form").forEach(setNow);
+    document.addEventListener("live-updated", function () {
+      document.querySelectorAll("form.entry-form").forEach(function (form) {
+        var effective = form.querySelector("input[name=effective]");
+        if (effective && !effective.value) { setNow(form); }
+      });
+      render();
+    });
     var saved = [];
     try { saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || "[]"); } catch (ignored) { saved = []; }
     saved.forEach(function (e) {

@@ -25,15 +25,20 @@ import org.kapcompanion.admin.FhirClientMetrics;
 import org.kapcompanion.admin.Metrics;
 import org.kapcompanion.admin.Readiness;
 import org.kapcompanion.checklist.FormCatalog;
+import org.kapcompanion.checklist.FormResponses;
 import org.kapcompanion.checklist.PredoseChecklistPage;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.config.ConfigException;
 import org.kapcompanion.config.ConfigLoader;
 import org.kapcompanion.config.EmbeddedEhr;
 import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.integration.IntegrationPage;
 import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.LaunchFeature;
 import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.handout.HandoutPage;
+import org.kapcompanion.preparation.PreparationPage;
+import org.kapcompanion.monitoring.MonitoringFeature;
 import org.kapcompanion.record.RecordReader;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.record.SummaryPage;
@@ -165,15 +170,23 @@ public final class App implements AutoCloseable {
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates,
         ReviewFeature.supervisorRoles(fhir, config.tenants()), clock);
-    WritebackFeature writeback = new WritebackFeature(fhir, validator, conformancePackage, database.dataSource(), box,
-        launch.sessionTokens(), templates, clock).start();
+    WritebackFeature writeback = new WritebackFeature(fhir, validator, database.dataSource(), box,
+        launch.sessionTokens(), clock).start();
     closeWithDatabase.add(writeback);
     ExecutorService reads = fhirReads();
     RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
         launch.sessionTokens());
     SummaryPage summary = new SummaryPage(records, templates);
-    PredoseChecklistPage predose = new PredoseChecklistPage(new FormCatalog(conformancePackage),
-        fhir, reads, records, config.protocol(), templates, clock);
+    FormCatalog forms = new FormCatalog(conformancePackage);
+    FormResponses formResponses = new FormResponses(writeback.entries(), clock);
+    PredoseChecklistPage predose = new PredoseChecklistPage(forms, fhir, reads, records, formResponses,
+        config.protocol(), templates, clock);
+    PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses, templates, clock);
+    HandoutPage handout = new HandoutPage(config.protocol(), records, fhir, reads, templates, clock);
+    IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),
+        templates, clock);
+    MonitoringFeature monitoring = new MonitoringFeature(fhir, writeback.entries(), conformancePackage, forms,
+        records, config.protocol(), templates, clock);
     ReviewFeature review = new ReviewFeature(fhir, validator, conformancePackage, database.dataSource(),
         launch.sessionTokens(), records, config.protocol(), reads, templates, clock);
     closeWithDatabase.add(review);
@@ -184,7 +197,11 @@ public final class App implements AutoCloseable {
             new Readiness.Probe("validator", validator::isWarm))), metrics, templates);
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
-    pages.put("predose", predose);
+    pages.putAll(predose.pages());
+    pages.putAll(preparation.pages());
+    pages.put("handout", handout);
+    pages.putAll(integration.pages());
+    pages.putAll(monitoring.sessionPages());
     pages.putAll(review.sessionPages());
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());

@@ -20,9 +20,11 @@ public interface OutboxStatus {
    * One tenant's outbox.
    *
    * @param pending saves not yet accepted by the EHR
+   * @param failed saves the EHR will not take until a user retries them
+   * @param oldestPending when the oldest waiting save was made, empty when none waits
    * @param lastErrors the most recent write errors, newest first
    */
-  record TenantOutbox(int pending, List<WriteError> lastErrors) {
+  record TenantOutbox(int pending, int failed, Optional<Instant> oldestPending, List<WriteError> lastErrors) {
 
     public TenantOutbox {
       lastErrors = List.copyOf(lastErrors);

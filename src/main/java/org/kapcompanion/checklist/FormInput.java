@@ -25,16 +25,16 @@ import org.hl7.fhir.r4.model.Type;
  * Turns submitted form fields (named by linkId) into typed answers, with a plain message for every value that
  * cannot be an answer to its question. Pure: the clinic's time zone is passed in.
  */
-final class FormInput {
+public final class FormInput {
 
   private FormInput() {}
 
   /**
    * What a submission gave: the answers, and per linkId why a value was not accepted.
    */
-  record Parsed(Answers answers, Map<String, String> problems) {}
+  public record Parsed(Answers answers, Map<String, String> problems) {}
 
-  static Parsed parse(QuestionnaireForm form, Map<String, List<String>> fields, ZoneId zone) {
+  public static Parsed parse(QuestionnaireForm form, Map<String, List<String>> fields, ZoneId zone) {
     Map<String, List<Type>> answers = new LinkedHashMap<>();
     Map<String, String> problems = new LinkedHashMap<>();
     for (QuestionnaireItemComponent item : form.questions()) {
@@ -103,7 +103,7 @@ final class FormInput {
   private static Optional<Type> dateTime(String text, ZoneId zone) {
     try {
       Date date = Date.from(LocalDateTime.parse(text).atZone(zone).toInstant());
-      DateTimeType value = new DateTimeType(date, TemporalPrecisionEnum.MINUTE, TimeZone.getTimeZone(zone));
+      DateTimeType value = new DateTimeType(date, TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(zone));
       return Optional.of(value);
     } catch (DateTimeParseException e) {
       return Optional.empty();

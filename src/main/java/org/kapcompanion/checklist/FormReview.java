@@ -17,7 +17,7 @@ public final class FormReview {
    */
   public record Missing(String linkId, String question, String reason) {}
 
-  static List<Missing> missing(QuestionnaireForm form, Answers answers) {
+  public static List<Missing> missing(QuestionnaireForm form, Answers answers) {
     return form.questions().stream()
         .filter(QuestionnaireItemComponent::getRequired)
         .filter(item -> EnableWhen.isEnabled(form, item, answers))

@@ -47,6 +47,12 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
     public boolean isAnswered(String value) {
       return values.contains(value);
     }
+
+    /** The answers as the clinician reads them: a choice by its display, anything else as entered. */
+    public List<String> displayValues() {
+      return values.stream().map(value -> options.stream().filter(o -> o.value().equals(value)).findFirst()
+          .map(Option::display).orElse(value)).toList();
+    }
   }
 
   /** The fields whose visibility depends on other answers, outermost first, to update after a change. */
@@ -70,7 +76,7 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
   public record Option(String value, String display) {}
 
   /** Builds the view of a form with its answers and what still blocks it. */
-  static FormView of(QuestionnaireForm form, Answers answers, Set<String> fromRecord, Set<String> computed,
+  public static FormView of(QuestionnaireForm form, Answers answers, Set<String> fromRecord, Set<String> computed,
       Map<String, String> problems, List<FormReview.Missing> blockers) {
     List<Field> fields = form.topLevelItems().stream()
         .map(item -> field(form, item, answers, fromRecord, computed, problems)).toList();

@@ -1,22 +1,29 @@
 package org.kapcompanion.checklist;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Arrays;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.EhrClients;
+import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
@@ -24,36 +31,44 @@ import org.kapcompanion.web.Templates;
 
 /**
  * {@code /s/{handle}/predose}: the pre-dose safety checklist rendered from its Questionnaire, pre-filled from the
- * record, re-checked on every change: the page then receives only what changed (what still blocks dosing, and the
- * items whose enableWhen depends on other answers), never the fields the clinician is editing.
+ * record (or from the checklist saved earlier today), re-checked on every change: the page then receives only what
+ * changed (what still blocks dosing, and the items whose enableWhen depends on other answers). {@code predose/save}
+ * saves it as a new QuestionnaireResponse: {@code completed} only when nothing blocks dosing, else a draft.
  */
-public final class PredoseChecklistPage implements SessionPage {
+public final class PredoseChecklistPage {
 
   /** Hidden fields carrying {@code linkId=value} of each answer taken from the record, so the mark survives edits. */
   static final String FROM_RECORD_FIELD = "from-record";
-
   private final QuestionnaireForm form;
   private final Prepopulation prepopulation;
   private final RecordService records;
+  private final FormResponses responses;
   private final ClinicalProtocol protocol;
   private final FhirContext fhir;
+  private final ExecutorService reads;
   private final Templates templates;
   private final Clock clock;
 
-  public PredoseChecklistPage(FormCatalog catalog, FhirContext fhir, ExecutorService reads,
-      RecordService records, ClinicalProtocol protocol, Templates templates, Clock clock) {
+  public PredoseChecklistPage(FormCatalog catalog, FhirContext fhir, ExecutorService reads, RecordService records,
+      FormResponses responses, ClinicalProtocol protocol, Templates templates, Clock clock) {
     this.form = catalog.form(FormCatalog.PREDOSE_CHECKLIST)
         .orElseThrow(() -> new IllegalStateException("the pre-dose checklist Questionnaire is not in fhir-profiles"));
     this.prepopulation = new Prepopulation(fhir, reads, clock);
     this.records = records;
+    this.responses = responses;
     this.protocol = protocol;
     this.fhir = fhir;
+    this.reads = reads;
     this.templates = templates;
     this.clock = clock;
   }
 
-  @Override
-  public void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+  /** The checklist page and its save, keyed by their path under the session. */
+  public Map<String, SessionPage> pages() {
+    return Map.of("predose", this::handle, "predose/save", this::save);
+  }
+
+  private void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     Optional<String> patientId = active.session().context().patientId();
     if (patientId.isEmpty()) {
@@ -61,38 +76,91 @@ public final class PredoseChecklistPage implements SessionPage {
       return;
     }
     boolean submitted = "POST".equals(request.getMethod());
-    FormState state = submitted ? submittedState(request) : prefilledState(active, patientId.get());
-    Answers answers = PredoseGate.withGate(state.answers(), protocol.bloodPressureGate());
+    boolean partial = submitted && request.getHeader("HX-Request") != null;
+    CompletableFuture<Optional<PatientRecord>> banner = partial ? CompletableFuture.completedFuture(Optional.empty())
+        : CompletableFuture.supplyAsync(() -> records.banner(active), reads);
+    FormState state = submitted ? submittedState(FormSaveAnswer.fields(request))
+        : prefilledState(active, patientId.get());
+    Answers answers = answers(state.answers());
     FormView view = FormView.of(form, answers, state.fromRecord(), Set.of(PredoseGate.ABOVE_GATE),
         state.problems(), PredoseGate.blockers(form, answers));
     Map<String, Object> model = new HashMap<>(Map.of("form", view, "session", active.session(),
         "basePath", active.basePath(), "fromRecord", state.recordValues(),
         "gate", protocol.bloodPressureGate()));
-    if (request.getHeader("HX-Request") != null) {
+    if (partial) {
       templates.render(response, 200, "checklist/predose-update.jte", model);
       return;
     }
-    Optional<PatientRecord> banner = records.banner(active);
-    model.put("record", banner.orElse(null));
+    model.put("record", banner.join().orElse(null));
+    model.put("saved", state.saved().orElse(null));
+    model.put("entryId", FormSaveAnswer.newEntryId());
     templates.render(response, 200, "checklist/predose.jte", model);
   }
 
-  /** The answers, which of them came from the record (with the value taken), and per-field problems. */
-  private record FormState(Answers answers, Set<String> fromRecord, Map<String, String> recordValues,
-      Map<String, String> problems) {}
-
-  private FormState prefilledState(ActiveSession active, String patientId) {
-    Prepopulation.Prefilled prefilled = prepopulation.prefill(form, EhrClients.forSession(fhir, active.session()),
-        patientId);
-    Map<String, String> recordValues = new HashMap<>();
-    prefilled.linkIds().forEach(linkId -> prefilled.answers().get(linkId).stream().findFirst()
-        .ifPresent(value -> recordValues.put(linkId, value.primitiveValue())));
-    return new FormState(prefilled.answers(), prefilled.linkIds(), recordValues, Map.of());
+  private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<String> entryId = FormSaveAnswer.entryId(request);
+    if (!"POST".equals(request.getMethod()) || entryId.isEmpty()) {
+      FormSaveAnswer.badRequest(response);
+      return;
+    }
+    if (active.session().context().patientId().isEmpty()) {
+      LaunchError.NO_PATIENT.sendTo(templates, response);
+      return;
+    }
+    Answers answers = answers(submittedState(FormSaveAnswer.fields(request)).answers());
+    List<FormReview.Missing> blockers = PredoseGate.blockers(form, answers);
+    boolean complete = blockers.isEmpty();
+    FormSaveAnswer.write(response, responses.save(active, form, answers, entryId.get(), complete,
+        "predose-checklist"), complete, blockers);
   }
 
-  private FormState submittedState(HttpServletRequest request) {
-    Map<String, List<String>> fields = new HashMap<>();
-    request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
+  /** The answers with what the app computes: the blood-pressure gate and the default decision time. */
+  private Answers answers(Answers given) {
+    return PredoseGate.withDecisionTime(PredoseGate.withGate(given, protocol.bloodPressureGate()),
+        ZonedDateTime.now(clock));
+  }
+
+  /**
+   * The answers, which of them came from the record (with the value taken), per-field problems, and when the
+   * checklist shown was saved earlier today.
+   */
+  private record FormState(Answers answers, Set<String> fromRecord, Map<String, String> recordValues,
+      Map<String, String> problems, Optional<SavedChecklist> saved) {}
+
+  /** A checklist saved earlier today, as the page mentions it. */
+  public record SavedChecklist(String time, boolean completed) {}
+
+  /** Pre-fills from the record and finds today's saved checklist, reading both in one parallel round. */
+  private FormState prefilledState(ActiveSession active, String patientId) {
+    IGenericClient client = EhrClients.forSession(fhir, active.session());
+    CompletableFuture<List<Resource>> fromEhr = CompletableFuture.supplyAsync(
+        () -> FormResponses.fromEhr(client, patientId), reads);
+    Prepopulation.Prefilled prefilled = prepopulation.prefill(form, client, patientId);
+    List<Resource> candidates = new ArrayList<>(fromEhr.join());
+    candidates.addAll(responses.unsent(active));
+    Optional<QuestionnaireResponse> saved = FormResponses.latest(form.canonical(), candidates,
+        Optional.of(LocalDate.now(clock)), clock.getZone());
+    Answers answers = saved.map(ResponseMapper::fromResponse).orElse(prefilled.answers());
+    Map<String, String> recordValues = new HashMap<>();
+    Set<String> fromRecord = new LinkedHashSet<>();
+    prefilled.linkIds().forEach(linkId -> prefilled.answers().get(linkId).stream().findFirst().ifPresent(value -> {
+      recordValues.put(linkId, value.primitiveValue());
+      if (value.primitiveValue() != null
+          && answers.get(linkId).stream().anyMatch(a -> value.primitiveValue().equals(a.primitiveValue()))) {
+        fromRecord.add(linkId);
+      }
+    }));
+    return new FormState(answers, fromRecord, recordValues, Map.of(), saved.map(this::describe));
+  }
+
+  private SavedChecklist describe(QuestionnaireResponse saved) {
+    return new SavedChecklist(saved.getAuthored().toInstant().atZone(clock.getZone()).toLocalTime()
+        .truncatedTo(ChronoUnit.MINUTES).toString(),
+        saved.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+  }
+
+  private FormState submittedState(Map<String, List<String>> fields) {
     FormInput.Parsed parsed = FormInput.parse(form, fields, clock.getZone());
     Map<String, String> recordValues = new HashMap<>();
     Set<String> fromRecord = new LinkedHashSet<>();
@@ -108,6 +176,6 @@ public final class PredoseChecklistPage implements SessionPage {
         }
       }
     }
-    return new FormState(parsed.answers(), fromRecord, recordValues, parsed.problems());
+    return new FormState(parsed.answers(), fromRecord, recordValues, parsed.problems(), Optional.empty());
   }
 }

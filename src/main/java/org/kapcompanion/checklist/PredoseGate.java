@@ -1,11 +1,18 @@
 package org.kapcompanion.checklist;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TimeZone;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Type;
 import org.kapcompanion.config.ClinicalProtocol;
 
@@ -17,6 +24,9 @@ import org.kapcompanion.config.ClinicalProtocol;
 final class PredoseGate {
 
   static final String ABOVE_GATE = "bp-above-gate";
+  static final String DECIDED_AT = "prescriber-decided-at";
+  private static final String DECISION = "prescriber-decision";
+  private static final String POSTPONE = "postpone";
 
   /** Confirmations that block dosing unless answered "yes", with what the clinician is told. */
   private static final Map<String, String> MUST_BE_YES = new LinkedHashMap<>();
@@ -42,6 +52,28 @@ final class PredoseGate {
     return answers.with(ABOVE_GATE, List.of(new BooleanType(above)));
   }
 
+  /**
+   * The answers with the prescriber's decision time set to {@code now} when the blood pressure is above the gate and no
+   * time was given yet, so the clinician confirms or corrects it instead of typing it.
+   */
+  static Answers withDecisionTime(Answers answers, ZonedDateTime now) {
+    boolean above = answers.first(ABOVE_GATE).map(v -> "true".equals(v.primitiveValue())).orElse(false);
+    if (!above || answers.has(DECIDED_AT)) {
+      return answers;
+    }
+    return answers.with(DECIDED_AT, List.of(new DateTimeType(Date.from(now.truncatedTo(ChronoUnit.MINUTES).toInstant()), TemporalPrecisionEnum.SECOND,
+        TimeZone.getTimeZone(now.getZone()))));
+  }
+
+  /**
+   * Whether the checklist is complete: nothing required is missing, every confirmation is "yes" and the
+   * blood-pressure gate is resolved (below it, or a prescriber's decision to proceed is recorded). Only a complete
+   * checklist is saved as {@code completed}; dosing may start after it.
+   */
+  static boolean isComplete(QuestionnaireForm form, Answers answers) {
+    return blockers(form, answers).isEmpty();
+  }
+
   /** Why dosing cannot start: every missing answer, then every unmet confirmation. Empty when it can. */
   static List<FormReview.Missing> blockers(QuestionnaireForm form, Answers answers) {
     List<FormReview.Missing> blockers = new ArrayList<>(FormReview.missing(form, answers));
@@ -51,6 +83,12 @@ final class PredoseGate {
         blockers.add(new FormReview.Missing(linkId, form.item(linkId).map(i -> i.getText()).orElse(linkId), reason));
       }
     });
+    boolean postponed = answers.first(DECISION).filter(Coding.class::isInstance)
+        .map(decision -> POSTPONE.equals(((Coding) decision).getCode())).orElse(false);
+    if (postponed && EnableWhen.isEnabled(form, form.item(DECISION).orElseThrow(), answers)) {
+      blockers.add(new FormReview.Missing(DECISION, form.item(DECISION).get().getText(),
+          "The prescriber decided to postpone dosing."));
+    }
     return blockers;
   }
 

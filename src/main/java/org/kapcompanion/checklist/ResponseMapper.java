@@ -4,20 +4,18 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
+import org.kapcompanion.writeback.EntryIdentity;
 
 /**
  * Maps form answers to a QuestionnaireResponse of the form's Questionnaire and back. Pure: answers to questions that
  * are not asked (disabled by enableWhen) are left out, as SDC requires; groups nest as in the Questionnaire.
  */
-final class ResponseMapper {
-
-  static final String ENTRY_SYSTEM = "http://kapcompanion.org/fhir/sid/entry";
+public final class ResponseMapper {
 
   private ResponseMapper() {}
 
@@ -31,17 +29,17 @@ final class ResponseMapper {
    * @param authored when it was completed
    * @param complete whether every required answer is given
    */
-  record Context(String entryId, String patient, Optional<String> encounter, Optional<String> author, Date authored,
+  public record Context(String entryId, String patient, Optional<String> encounter, Optional<String> author, Date authored,
       boolean complete) {}
 
-  static QuestionnaireResponse toResponse(QuestionnaireForm form, Answers answers, Context context) {
+  public static QuestionnaireResponse toResponse(QuestionnaireForm form, Answers answers, Context context) {
     QuestionnaireResponse response = new QuestionnaireResponse()
         .setQuestionnaire(form.canonical())
         .setStatus(context.complete() ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
             : QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS)
         .setSubject(new Reference(context.patient()))
         .setAuthoredElement(new DateTimeType(context.authored()));
-    response.setIdentifier(new Identifier().setSystem(ENTRY_SYSTEM).setValue(context.entryId()));
+    response.setIdentifier(EntryIdentity.of(context.entryId()));
     context.encounter().ifPresent(encounter -> response.setEncounter(new Reference(encounter)));
     context.author().ifPresent(author -> response.setAuthor(new Reference(author)));
     response.setItem(items(form, form.topLevelItems(), answers));
@@ -69,7 +67,7 @@ final class ResponseMapper {
   }
 
   /** The answers held by a response, by linkId, e.g. to edit the latest preparation notes. */
-  static Answers fromResponse(QuestionnaireResponse response) {
+  public static Answers fromResponse(QuestionnaireResponse response) {
     Answers answers = Answers.none();
     return collect(response.getItem(), answers);
   }

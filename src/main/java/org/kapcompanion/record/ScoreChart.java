@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The outcome-score series as JSON for the page's chart script, which reads it from a data attribute. */
-final class ScoreChart {
+public final class ScoreChart {
 
   private static final Gson GSON = new Gson();
 
   private ScoreChart() {}
 
-  static String toJson(PatientRecord record) {
+  public static String toJson(PatientRecord record) {
     if (!record.outcomeScores().isLoaded()) {
       return "[]";
     }

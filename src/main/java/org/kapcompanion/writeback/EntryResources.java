@@ -1,52 +1,92 @@
 package org.kapcompanion.writeback;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 
 /**
- * What one entry writes: its target resource (carrying the entry identifier) and the Provenance of the save. Stored
- * in the outbox as a collection Bundle.
+ * What one entry writes: its target resource and the Provenance of the save, for an update the resource it replaces,
+ * and what to write where the EHR does not take the target. Stored in the outbox as a collection Bundle (an update's
+ * target entry carries its PUT request; the fallback entry carries its note as an extension).
  *
  * @param entryId the entry identifier, a UUID made once when the user created the entry
  * @param target the clinical resource
  * @param provenance the save's Provenance, targeting {@code urn:uuid:<entryId>}
+ * @param update present when the target replaces an existing resource
+ * @param fallback present when the entry has something to write (or a reason to skip) where the target is not taken
  */
-record EntryResources(String entryId, Resource target, Optional<Provenance> provenance) {
+record EntryResources(String entryId, Resource target, Optional<Provenance> provenance,
+    Optional<Entry.Update> update, Optional<Entry.Fallback> fallback) {
 
-  /** The identifier system of every entry the app writes. */
-  static final String ENTRY_SYSTEM = "http://kapcompanion.org/fhir/sid/entry";
+  /** Marks the outbox bundle entry that holds the fallback; its value is the note shown to the user. */
+  private static final String FALLBACK_NOTE = "http://kapcompanion.org/fhir/StructureDefinition/outbox-fallback";
 
-  EntryResources(String entryId, Resource target, Provenance provenance) {
-    this(entryId, target, Optional.of(provenance));
+  /** The entry with the Provenance of its save by the user in {@code context}, recorded at {@code recorded}. */
+  static EntryResources of(Entry entry, EntryContext context, Instant recorded) {
+    return new EntryResources(entry.entryId(), entry.target(), Optional.of(SaveProvenance.of(entry, context, recorded)),
+        entry.update(), entry.fallback());
   }
 
-  static String targetUrn(String entryId) {
-    return "urn:uuid:" + entryId;
+  /**
+   * The entry as its fallback's alternative: a new resource with the same entry id, whose Provenance targets it
+   * instead of the resource an update would have replaced.
+   */
+  EntryResources asAlternative(Resource alternative) {
+    Optional<Provenance> moved = provenance.map(p -> {
+      Provenance copy = p.copy();
+      copy.getTarget().set(0, new Reference(EntryIdentity.urn(entryId)));
+      return copy;
+    });
+    return new EntryResources(entryId, alternative, moved, Optional.empty(), Optional.empty());
   }
 
   /** The conditional-create criteria that find the target by its identifier. */
   String targetCriteria() {
-    return "identifier=" + ENTRY_SYSTEM + "|" + entryId;
+    return "identifier=" + EntryIdentity.SYSTEM + "|" + entryId;
   }
 
   /** The conditional-create criteria that find the Provenance by its entry tag. */
   String provenanceCriteria() {
-    return "_tag=" + ENTRY_SYSTEM + "|" + entryId;
+    return "_tag=" + EntryIdentity.SYSTEM + "|" + entryId;
   }
 
   Bundle toBundle() {
     Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-    bundle.addEntry().setResource(target);
+    Bundle.BundleEntryComponent first = bundle.addEntry().setResource(target);
+    update.ifPresent(u -> first.getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(u.reference())
+        .setIfMatch(u.version().orElse(null)));
     provenance.ifPresent(p -> bundle.addEntry().setResource(p));
+    fallback.ifPresent(f -> bundle.addEntry().setResource(f.alternative().orElse(null))
+        .addExtension(FALLBACK_NOTE, new StringType(f.note())));
     return bundle;
   }
 
   static EntryResources fromBundle(String entryId, Bundle bundle) {
-    Resource target = bundle.getEntryFirstRep().getResource();
-    Optional<Provenance> provenance = bundle.getEntry().stream().skip(1).map(Bundle.BundleEntryComponent::getResource)
+    Bundle.BundleEntryComponent first = bundle.getEntryFirstRep();
+    Optional<Provenance> provenance = bundle.getEntry().stream().skip(1).filter(e -> !isFallback(e))
+        .map(Bundle.BundleEntryComponent::getResource)
         .filter(Provenance.class::isInstance).map(Provenance.class::cast).findFirst();
-    return new EntryResources(entryId, target, provenance);
+    Optional<Entry.Fallback> fallback = bundle.getEntry().stream().skip(1).filter(EntryResources::isFallback)
+        .findFirst().map(e -> new Entry.Fallback(Optional.ofNullable(e.getResource()),
+            e.getExtensionByUrl(FALLBACK_NOTE).getValue().primitiveValue()));
+    Bundle.BundleEntryRequestComponent request = first.getRequest();
+    Optional<Entry.Update> update = request.getMethod() == Bundle.HTTPVerb.PUT
+        ? Optional.of(new Entry.Update(request.getUrl(), Optional.ofNullable(request.getIfMatch())))
+        : Optional.empty();
+    return new EntryResources(entryId, first.getResource(), provenance, update, fallback);
+  }
+
+  private static boolean isFallback(Bundle.BundleEntryComponent entry) {
+    return entry.getExtensionByUrl(FALLBACK_NOTE) != null;
+  }
+
+  /** The entry as the user made it, e.g. to show it beside someone else's newer version. */
+  Entry toEntry(String kind) {
+    return new Entry(entryId, kind, target, update, fallback);
   }
 }

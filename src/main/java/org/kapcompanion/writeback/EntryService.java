@@ -3,18 +3,17 @@ package org.kapcompanion.writeback;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.store.Hashes;
 
 /**
- * Saves entries made in a session: maps them to FHIR, validates every resource, and commits them to the outbox
- * before the page is told they are safe; the sender takes it from there.
+ * Saves entries made in a session: adds the Provenance of the save, validates every resource, and commits them to
+ * the outbox before the page is told they are safe; the sender takes it from there.
  */
-final class EntryService {
-
-  static final String NOTE_TYPE = "session-note";
+final class EntryService implements EntrySaver {
 
   private final ResourceValidator validator;
   private final Outbox outbox;
@@ -28,19 +27,33 @@ final class EntryService {
     this.clock = clock;
   }
 
-  SaveResult saveNote(ActiveSession active, SessionNote note) {
-    AppSession session = active.session();
-    EntryContext context = new EntryContext(session.context().patientId().orElseThrow(),
-        session.context().encounterId(), session.fhirUser());
-    EntryResources resources = NoteMapping.map(note, context, clock.instant());
+  @Override
+  public SaveResult save(ActiveSession active, Entry entry) {
+    EntryResources resources = EntryResources.of(entry, context(active), clock.instant());
     List<ValidationProblem> problems = new ArrayList<>(blocking(resources.target()));
     resources.provenance().ifPresent(provenance -> problems.addAll(blocking(provenance)));
+    entry.fallback().flatMap(Entry.Fallback::alternative).ifPresent(alternative -> problems.addAll(blocking(alternative)));
     if (!problems.isEmpty()) {
       return new SaveResult.Invalid(problems);
     }
-    boolean stored = outbox.enqueue(destination(active), resources, NOTE_TYPE);
+    boolean stored = outbox.enqueue(destination(active), resources, entry.kind());
     sendSoon.run();
-    return new SaveResult.Accepted(note.entryId(), !stored);
+    return new SaveResult.Accepted(entry.entryId(), !stored);
+  }
+
+  @Override
+  public List<Resource> unsent(ActiveSession active) {
+    return outbox.unsent(destination(active).ownerHash());
+  }
+
+  @Override
+  public Optional<Entry> failed(ActiveSession active, String entryId) {
+    return outbox.failed(Hashes.sha256(active.handle()), entryId);
+  }
+
+  @Override
+  public boolean discardFailed(ActiveSession active, String entryId) {
+    return outbox.discardFailed(Hashes.sha256(active.handle()), entryId);
   }
 
   /** Entries of this user and patient held back by an earlier, ended session move to this one. */
@@ -64,6 +77,12 @@ final class EntryService {
   private List<ValidationProblem> blocking(Resource resource) {
     ValidationResult result = validator.validate(resource);
     return result instanceof ValidationResult.Invalid invalid ? invalid.errors() : List.of();
+  }
+
+  private static EntryContext context(ActiveSession active) {
+    AppSession session = active.session();
+    return new EntryContext(session.context().patientId().orElseThrow(), session.context().encounterId(),
+        session.fhirUser());
   }
 
   private static Outbox.Destination destination(ActiveSession active) {

@@ -10,9 +10,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Resource;
@@ -20,7 +29,8 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Writes one entry to an EHR according to its {@link WritePlan}, so that any number of retries leaves the entry there
  * exactly once: conditional creates on the entry identifier (and the Provenance's entry tag), or a search first where
- * the server has no conditional create. Classifies every answer into a {@link WriteOutcome}.
+ * the server has no conditional create. Where the server does not take the target's type, writes the entry's
+ * fallback instead and says so. Classifies every answer into a {@link WriteOutcome}.
  */
 final class FhirWriter {
 
@@ -30,12 +40,14 @@ final class FhirWriter {
   private final FhirContext fhir;
   private final Capabilities capabilities;
   private final Duration timeout;
+  private final Clock clock;
 
-  FhirWriter(HttpClient http, FhirContext fhir, Capabilities capabilities, Duration timeout) {
+  FhirWriter(HttpClient http, FhirContext fhir, Capabilities capabilities, Duration timeout, Clock clock) {
     this.http = http;
     this.fhir = fhir;
     this.capabilities = capabilities;
     this.timeout = timeout;
+    this.clock = clock;
   }
 
   /** The EHR endpoint and bearer token to write with. */
@@ -48,11 +60,15 @@ final class FhirWriter {
         return ((Capabilities.Lookup.Unknown) lookup).outcome();
       }
       String type = entry.target().fhirType();
-      Optional<WritePlan> plan = WritePlan.choose(known.statement(), type);
-      if (plan.isEmpty()) {
-        return new WriteOutcome.Rejected("this EHR does not accept " + type + " writes");
+      boolean update = entry.update().isPresent();
+      Optional<WritePlan> plan = WritePlan.choose(known.statement(), type, update);
+      if (plan.isPresent()) {
+        return write(credentials, entry, plan.get());
       }
-      return write(credentials, entry, plan.get());
+      String notTaken = "this EHR does not accept " + type + (update ? " updates" : " writes");
+      return entry.fallback().isPresent()
+          ? writeFallback(credentials, known.statement(), entry, entry.fallback().get(), notTaken)
+          : new WriteOutcome.Rejected(notTaken);
     } catch (IOException | DataFormatException e) {
       return new WriteOutcome.Retry("no usable answer from the EHR (" + e.getClass().getSimpleName() + ")",
           Optional.empty());
@@ -62,6 +78,29 @@ final class FhirWriter {
     }
   }
 
+  /**
+   * Where the EHR does not take the target, writes the fallback's alternative instead (as a new resource with the
+   * entry's identifier), or nothing; the written outcome carries the fallback's note so the user learns what was
+   * written where.
+   */
+  private WriteOutcome writeFallback(Credentials credentials, CapabilityStatement statement, EntryResources entry,
+      Entry.Fallback fallback, String notTaken) throws IOException, InterruptedException {
+    if (fallback.alternative().isEmpty()) {
+      return new WriteOutcome.Written("", Optional.of(fallback.note()));
+    }
+    Resource alternative = fallback.alternative().get();
+    Optional<WritePlan> plan = WritePlan.choose(statement, alternative.fhirType(), false);
+    if (plan.isEmpty()) {
+      return new WriteOutcome.Rejected(notTaken + " nor " + alternative.fhirType() + " writes");
+    }
+    WriteOutcome outcome = write(credentials, entry.asAlternative(alternative), plan.get());
+    if (outcome instanceof WriteOutcome.Written written) {
+      return new WriteOutcome.Written(written.reference(),
+          Optional.of(fallback.note() + written.skipped().map(s -> "; " + s).orElse("")));
+    }
+    return outcome;
+  }
+
   private WriteOutcome write(Credentials credentials, EntryResources entry, WritePlan plan)
       throws IOException, InterruptedException {
     Optional<String> skipped = plan.provenance() || entry.provenance().isEmpty() ? Optional.empty()
@@ -69,7 +108,8 @@ final class FhirWriter {
     if (plan.mode() == WritePlan.Mode.TRANSACTION) {
       return transaction(credentials, entry, plan.provenance(), skipped);
     }
-    WriteOutcome target = create(credentials, entry.target(), entry.targetCriteria(), plan.mode());
+    WriteOutcome target = entry.update().isPresent() ? update(credentials, entry)
+        : create(credentials, entry.target(), entry.targetCriteria(), plan.mode());
     if (!(target instanceof WriteOutcome.Written written) || !plan.provenance() || entry.provenance().isEmpty()) {
       return target instanceof WriteOutcome.Written w ? new WriteOutcome.Written(w.reference(), skipped) : target;
     }
@@ -83,8 +123,15 @@ final class FhirWriter {
       Optional<String> skipped) throws IOException, InterruptedException {
     Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
     String type = entry.target().fhirType();
-    bundle.addEntry().setFullUrl(EntryResources.targetUrn(entry.entryId())).setResource(entry.target())
-        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(type).setIfNoneExist(entry.targetCriteria());
+    Bundle.BundleEntryComponent target = bundle.addEntry().setResource(entry.target());
+    if (entry.update().isPresent()) {
+      Entry.Update update = entry.update().get();
+      target.setFullUrl(update.reference()).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(update.reference())
+          .setIfMatch(update.version().map(FhirWriter::etag).orElse(null));
+    } else {
+      target.setFullUrl(EntryIdentity.urn(entry.entryId())).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(type)
+          .setIfNoneExist(entry.targetCriteria());
+    }
     if (withProvenance && entry.provenance().isPresent()) {
       bundle.addEntry().setResource(entry.provenance().get()).getRequest().setMethod(Bundle.HTTPVerb.POST)
           .setUrl("Provenance").setIfNoneExist(entry.provenanceCriteria());
@@ -92,7 +139,7 @@ final class FhirWriter {
     HttpResponse<String> response = send(credentials, request(credentials, "")
         .POST(HttpRequest.BodyPublishers.ofString(parser().encodeResourceToString(bundle))));
     if (response.statusCode() / 100 != 2) {
-      return failure(response);
+      return entry.update().isPresent() ? updateFailure(credentials, entry, response) : failure(response);
     }
     Bundle answer = parser().parseResource(Bundle.class, response.body());
     return new WriteOutcome.Written(reference(answer.getEntryFirstRep().getResponse().getLocation(), type), skipped);
@@ -124,6 +171,68 @@ final class FhirWriter {
     }
     return new WriteOutcome.Written(reference(response.headers().firstValue("Location").orElse(""), type),
         Optional.empty());
+  }
+
+  /**
+   * Replaces the resource with {@code If-Match} on the version the user edited (FHIR R4 §3.1.0.4.1, managing
+   * resource contention), so a newer version written by someone else is never overwritten.
+   */
+  private WriteOutcome update(Credentials credentials, EntryResources entry)
+      throws IOException, InterruptedException {
+    Entry.Update update = entry.update().orElseThrow();
+    Resource target = entry.target().copy();
+    target.setId(update.reference());
+    HttpRequest.Builder put = request(credentials, update.reference())
+        .PUT(HttpRequest.BodyPublishers.ofString(parser().encodeResourceToString(target)));
+    update.version().ifPresent(version -> put.header("If-Match", etag(version)));
+    HttpResponse<String> response = send(credentials, put);
+    if (response.statusCode() / 100 != 2) {
+      return updateFailure(credentials, entry, response);
+    }
+    return new WriteOutcome.Written(update.reference(), Optional.empty());
+  }
+
+  /**
+   * A version conflict (412; HAPI answers 409) can mean that an earlier attempt of this very update succeeded and
+   * only its answer was lost: when the EHR's current version holds what this entry says, the update is done;
+   * otherwise someone else's version stands and the user decides.
+   */
+  private WriteOutcome updateFailure(Credentials credentials, EntryResources entry, HttpResponse<String> response)
+      throws IOException, InterruptedException {
+    int status = response.statusCode();
+    boolean versioned = entry.update().orElseThrow().version().isPresent();
+    if (status != 412 && !(status == 409 && versioned)) {
+      return failure(response);
+    }
+    WriteOutcome failure = new WriteOutcome.Conflict("someone else saved a newer version of this record ("
+        + status + ")");
+    String reference = entry.update().orElseThrow().reference();
+    HttpResponse<String> current = send(credentials, request(credentials, reference)
+        .header("Cache-Control", "no-cache").GET());
+    if (current.statusCode() / 100 == 2 && sameContent(parser().parseResource(current.body()), entry.target())) {
+      return new WriteOutcome.Written(reference, Optional.empty());
+    }
+    return failure;
+  }
+
+  private static boolean sameContent(IBaseResource current, Resource ours) {
+    if (!(current instanceof Resource resource) || !resource.fhirType().equals(ours.fhirType())) {
+      return false;
+    }
+    Resource theirs = resource.copy();
+    Resource mine = ours.copy();
+    for (Resource each : List.of(theirs, mine)) {
+      each.setId((String) null);
+      each.setMeta(null);
+      if (each instanceof DomainResource domain) {
+        domain.setText(null);
+      }
+    }
+    return theirs.equalsDeep(mine);
+  }
+
+  private static String etag(String version) {
+    return "W/\"" + version + "\"";
   }
 
   private HttpRequest.Builder request(Credentials credentials, String path) {
@@ -169,14 +278,25 @@ final class FhirWriter {
     return diagnostics;
   }
 
-  private static Optional<Duration> retryAfter(HttpResponse<String> response) {
-    return response.headers().firstValue("Retry-After").flatMap(value -> {
+  /** Retry-After as delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+  private Optional<Duration> retryAfter(HttpResponse<String> response) {
+    return response.headers().firstValue("Retry-After").map(String::trim).flatMap(value -> {
       try {
-        return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-      } catch (NumberFormatException httpDate) {
-        return Optional.empty();
+        return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+      } catch (NumberFormatException notSeconds) {
+        return httpDate(value);
       }
     });
+  }
+
+  private Optional<Duration> httpDate(String value) {
+    try {
+      Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration wait = Duration.between(clock.instant(), at);
+      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    } catch (DateTimeParseException notADate) {
+      return Optional.empty();
+    }
   }
 
   private static String encodedCriteria(String criteria) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.admin.OutboxStatus;
 import org.kapcompanion.store.SecretBox;
 
@@ -184,8 +185,8 @@ public final class Outbox {
     update(entry.entryId(), "pending", entry.attempts() + 1, at, problem);
   }
 
-  /** The session cannot deliver until the user launches again; not counted as an attempt. */
-  void awaitRelaunch(Claimed entry, Instant at, Problem problem) {
+  /** The entry cannot be delivered yet (no usable tokens, or an entry it refers to is unsent); not an attempt. */
+  void postpone(Claimed entry, Instant at, Problem problem) {
     update(entry.entryId(), "pending", entry.attempts(), at, problem);
   }
 
@@ -225,6 +226,43 @@ public final class Outbox {
       return update.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot retry the entry", e);
+    }
+  }
+
+  /** A failed entry of the session as the user made it, e.g. to show it beside the EHR's newer version. */
+  Optional<Entry> failed(String sessionHash, String entryId) {
+    String sql = "select payload, entry_type from outbox_entry where entry_id = ? and session_hash = ? "
+        + "and state = 'failed'";
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, entryId);
+      select.setString(2, sessionHash);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, box.open(rows.getString(1)));
+        return Optional.of(EntryResources.fromBundle(entryId, bundle).toEntry(rows.getString(2)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the entry", e);
+    }
+  }
+
+  /**
+   * The user chose to give up a failed entry of their session (e.g. to keep someone else's newer version): it is
+   * deleted without being sent. True when it was failed and belongs to the session; pending entries are never
+   * discarded.
+   */
+  boolean discardFailed(String sessionHash, String entryId) {
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement delete = connection.prepareStatement(
+             "delete from outbox_entry where entry_id = ? and session_hash = ? and state = 'failed'")) {
+      delete.setString(1, entryId);
+      delete.setString(2, sessionHash);
+      return delete.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot discard the entry", e);
     }
   }
 
@@ -324,6 +362,46 @@ public final class Outbox {
       throw new IllegalStateException("cannot read the outbox depth", e);
     }
     return depths;
+  }
+
+  /** The targets of an owner's entries still in the outbox (pending or failed), oldest first. */
+  List<Resource> unsent(String ownerHash) {
+    List<Resource> targets = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement select = connection.prepareStatement(
+             "select payload from outbox_entry where owner_hash = ? order by seq")) {
+      select.setString(1, ownerHash);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, box.open(rows.getString(1)));
+          targets.add(bundle.getEntryFirstRep().getResource());
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read unsent entries", e);
+    }
+    return targets;
+  }
+
+  /** Where another entry stands: written (with the EHR's reference), still waiting in the outbox, or unknown. */
+  EntryReferences.Standing standing(String entryId) {
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement receipt = connection.prepareStatement(
+             "select reference from outbox_receipt where entry_id = ?");
+         PreparedStatement waiting = connection.prepareStatement("select 1 from outbox_entry where entry_id = ?")) {
+      receipt.setString(1, entryId);
+      try (ResultSet rows = receipt.executeQuery()) {
+        if (rows.next()) {
+          return new EntryReferences.Standing.Written(rows.getString(1));
+        }
+      }
+      waiting.setString(1, entryId);
+      try (ResultSet rows = waiting.executeQuery()) {
+        return rows.next() ? new EntryReferences.Standing.Waiting() : new EntryReferences.Standing.Unknown();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read receipts", e);
+    }
   }
 
   private boolean hasReceipt(String entryId) {

@@ -25,14 +25,17 @@ public final class OutboxSender implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
   private static final Duration IDLE_POLL = Duration.ofMillis(250);
-  /** Receipts only serve the page of a session in progress; sessions end within a day. */
-  private static final Duration KEEP_RECEIPTS = Duration.ofDays(1);
+  /** Receipts serve the page of a session in progress and resolve references to written entries. */
+  private static final Duration KEEP_RECEIPTS = Duration.ofDays(7);
   private static final Duration PURGE_EVERY = Duration.ofHours(1);
   /** The reason shown for entries held back until the user launches again. */
   static final String RELAUNCH = "waiting for you to launch KAP Companion again from the EHR";
+  static final String WAITS_FOR_EARLIER = "waiting for an earlier entry it refers to to be saved first";
+  static final String REFERS_TO_UNKNOWN = "refers to an entry this app no longer knows; record it again";
 
   private final Outbox outbox;
   private final FhirWriter writer;
+  private final EntryReferences references;
   private final DeliveryCredentials credentials;
   private final RetryPolicy policy;
   private final Clock clock;
@@ -47,10 +50,11 @@ public final class OutboxSender implements AutoCloseable {
   private volatile boolean running;
   private Thread loop;
 
-  OutboxSender(Outbox outbox, FhirWriter writer, DeliveryCredentials credentials, RetryPolicy policy, Clock clock,
-      Duration lease, int parallelism) {
+  OutboxSender(Outbox outbox, FhirWriter writer, EntryReferences references, DeliveryCredentials credentials,
+      RetryPolicy policy, Clock clock, Duration lease, int parallelism) {
     this.outbox = outbox;
     this.writer = writer;
+    this.references = references;
     this.credentials = credentials;
     this.policy = policy;
     this.clock = clock;
@@ -163,22 +167,33 @@ public final class OutboxSender implements AutoCloseable {
     }
   }
 
-  private void deliver(Outbox.Claimed entry) {
-    Optional<FhirWriter.Credentials> current = credentials.current(entry.sessionHash());
-    if (current.isEmpty()) {
-      awaitRelaunch(entry);
+  private void deliver(Outbox.Claimed claimed) {
+    EntryReferences.Resolution resolution = references.resolve(claimed.resources(), outbox::standing);
+    if (resolution instanceof EntryReferences.Resolution.Waiting waiting) {
+      outbox.postpone(claimed, clock.instant().plus(policy.delay(1, Optional.empty(), ThreadLocalRandom.current())),
+          new Outbox.Problem("waits for an earlier entry", WAITS_FOR_EARLIER));
       return;
     }
-    WriteOutcome outcome = writer.write(current.get(), entry.resources());
+    if (resolution instanceof EntryReferences.Resolution.Unknown) {
+      fail(claimed, new Outbox.Problem("refers to an unknown entry", REFERS_TO_UNKNOWN));
+      return;
+    }
+    EntryResources resources = ((EntryReferences.Resolution.Resolved) resolution).entry();
+    Optional<FhirWriter.Credentials> current = credentials.current(claimed.sessionHash());
+    if (current.isEmpty()) {
+      awaitRelaunch(claimed);
+      return;
+    }
+    WriteOutcome outcome = writer.write(current.get(), resources);
     if (outcome instanceof WriteOutcome.Unauthorized) {
-      Optional<FhirWriter.Credentials> renewed = credentials.renew(entry.sessionHash(), current.get());
+      Optional<FhirWriter.Credentials> renewed = credentials.renew(claimed.sessionHash(), current.get());
       if (renewed.isEmpty()) {
-        awaitRelaunch(entry);
+        awaitRelaunch(claimed);
         return;
       }
-      outcome = writer.write(renewed.get(), entry.resources());
+      outcome = writer.write(renewed.get(), resources);
     }
-    record(entry, outcome);
+    record(claimed, outcome);
   }
 
   private void record(Outbox.Claimed entry, WriteOutcome outcome) {
@@ -218,7 +233,7 @@ public final class OutboxSender implements AutoCloseable {
   private void awaitRelaunch(Outbox.Claimed entry) {
     LOG.info("entry {} (tenant {}) waits for a new launch: the session's tokens are no longer accepted",
         entry.entryId(), entry.tenantId());
-    outbox.awaitRelaunch(entry, clock.instant().plus(policy.relaunchWait()),
+    outbox.postpone(entry, clock.instant().plus(policy.relaunchWait()),
         new Outbox.Problem("session tokens no longer accepted", RELAUNCH));
   }
 

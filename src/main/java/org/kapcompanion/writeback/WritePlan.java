@@ -20,16 +20,26 @@ record WritePlan(Mode mode, boolean provenance) {
 
   enum Mode { TRANSACTION, CONDITIONAL_CREATE, SEARCH_THEN_CREATE }
 
-  /** The plan for writing a {@code targetType} entry, or empty when the server does not accept that type. */
+  /** The plan for creating a {@code targetType} entry, or empty when the server does not accept that type. */
   static Optional<WritePlan> choose(CapabilityStatement capabilities, String targetType) {
+    return choose(capabilities, targetType, false);
+  }
+
+  /**
+   * The plan for writing a {@code targetType} entry — an update ({@code PUT}) when {@code update}, else a create — or
+   * empty when the server does not take that interaction on that type.
+   */
+  static Optional<WritePlan> choose(CapabilityStatement capabilities, String targetType, boolean update) {
     CapabilityStatementRestComponent rest = capabilities.getRest().stream()
         .filter(r -> r.getMode() == CapabilityStatement.RestfulCapabilityMode.SERVER).findFirst()
         .orElse(capabilities.getRestFirstRep());
     Optional<CapabilityStatementRestResourceComponent> target = resource(rest, targetType);
-    if (target.isEmpty() || !creates(target.get())) {
+    TypeRestfulInteraction needed = update ? TypeRestfulInteraction.UPDATE : TypeRestfulInteraction.CREATE;
+    if (target.isEmpty() || !supports(target.get(), needed)) {
       return Optional.empty();
     }
-    boolean provenance = resource(rest, "Provenance").map(WritePlan::creates).orElse(false);
+    boolean provenance = resource(rest, "Provenance")
+        .map(r -> supports(r, TypeRestfulInteraction.CREATE)).orElse(false);
     boolean transaction = rest.getInteraction().stream()
         .anyMatch(i -> i.getCode() == SystemRestfulInteraction.TRANSACTION);
     boolean conditional = target.get().getConditionalCreate();
@@ -42,7 +52,8 @@ record WritePlan(Mode mode, boolean provenance) {
     return rest.getResource().stream().filter(r -> type.equals(r.getType())).findFirst();
   }
 
-  private static boolean creates(CapabilityStatementRestResourceComponent resource) {
-    return resource.getInteraction().stream().anyMatch(i -> i.getCode() == TypeRestfulInteraction.CREATE);
+  private static boolean supports(CapabilityStatementRestResourceComponent resource,
+      TypeRestfulInteraction interaction) {
+    return resource.getInteraction().stream().anyMatch(i -> i.getCode() == interaction);
   }
 }

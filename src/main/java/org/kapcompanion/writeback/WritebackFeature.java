@@ -12,11 +12,10 @@ import org.kapcompanion.admin.OutboxStatus;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.launch.SessionTokens;
 import org.kapcompanion.store.SecretBox;
-import org.kapcompanion.web.Templates;
 
 /**
  * Assembles write-back from what the composition root provides (the shared validator, store and session tokens):
- * the durable outbox, its sender, the session pages for entries, and the outbox's report for the status page.
+ * the durable outbox, its sender, the session pages reporting and retrying entries, and the outbox's report for the status page.
  */
 public final class WritebackFeature implements AutoCloseable {
 
@@ -25,18 +24,25 @@ public final class WritebackFeature implements AutoCloseable {
 
   private final Outbox outbox;
   private final OutboxSender sender;
+  private final EntryService entries;
   private final EntryEndpoints endpoints;
 
-  public WritebackFeature(FhirContext fhir, ResourceValidator validator, ConformancePackage conformancePackage,
-      DataSource dataSource, SecretBox box, SessionTokens tokens, Templates templates, Clock clock) {
+  public WritebackFeature(FhirContext fhir, ResourceValidator validator, DataSource dataSource, SecretBox box,
+      SessionTokens tokens, Clock clock) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.outbox = new Outbox(dataSource, box, fhir, clock);
     outbox.requireDurableCommits();
-    FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT);
-    this.sender = new OutboxSender(outbox, writer, new SessionCredentials(tokens), RetryPolicy.DEFAULT, clock,
-        WRITE_TIMEOUT.multipliedBy(3), 8);
-    this.endpoints = new EntryEndpoints(new EntryService(validator, outbox, sender::nudge, clock),
-        QuickTag.from(conformancePackage), templates);
+    FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT,
+        clock);
+    this.sender = new OutboxSender(outbox, writer, new EntryReferences(fhir), new SessionCredentials(tokens),
+        RetryPolicy.DEFAULT, clock, WRITE_TIMEOUT.multipliedBy(3), 8);
+    this.entries = new EntryService(validator, outbox, sender::nudge, clock);
+    this.endpoints = new EntryEndpoints(entries);
+  }
+
+  /** How the clinical features save their entries. */
+  public EntrySaver entries() {
+    return entries;
   }
 
   /** The session pages of write-back, keyed by their path under the session. */
@@ -50,16 +56,17 @@ public final class WritebackFeature implements AutoCloseable {
     return this;
   }
 
-  /** Outbox depth and oldest pending entry per tenant, for operators (no clinical content). */
-  public List<Outbox.Depth> outboxDepth() {
-    return outbox.depth();
-  }
-
-  /** The outbox as the admin status page sees it: entries waiting per tenant and the latest failures. */
+  /**
+   * The outbox as the admin status page sees it: entries waiting and failed per tenant, the oldest waiting one, and
+   * the latest problems.
+   */
   public OutboxStatus outboxStatus() {
-    return tenantId -> Optional.of(new OutboxStatus.TenantOutbox(
-        outbox.depth().stream().filter(d -> d.tenantId().equals(tenantId)).mapToInt(Outbox.Depth::pending).sum(),
-        outbox.lastErrors(tenantId, 10)));
+    return tenantId -> {
+      Outbox.Depth depth = outbox.depth().stream().filter(d -> d.tenantId().equals(tenantId)).findFirst()
+          .orElse(new Outbox.Depth(tenantId, 0, 0, Optional.empty()));
+      return Optional.of(new OutboxStatus.TenantOutbox(depth.pending(), depth.failed(), depth.oldestPending(),
+          outbox.lastErrors(tenantId, 10)));
+    };
   }
 
   @Override

@@ -8,6 +8,11 @@
  *       as a {@code meta.tag} in that system. Writes are conditional creates ({@code If-None-Exist: identifier=…} and
  *       {@code _tag=…}), inside one transaction where the server takes transactions, so a retried write finds what
  *       an earlier attempt stored. Where the server has no conditional create, the writer searches first.</li>
+ *   <li><b>References and updates.</b> An entry refers to another entry of the app as {@code urn:uuid:<entryId>};
+ *       the sender replaces that with the EHR's reference once the other entry is written, and holds the entry back
+ *       until then. An update replaces an existing resource with {@code If-Match} on the version the user edited; a
+ *       version conflict is shown to the user unless the EHR already holds exactly this update (a retry whose first
+ *       answer was lost).</li>
  *   <li><b>Outbox.</b> An entry is validated ({@link org.kapcompanion.writeback.ResourceValidator}), then committed,
  *       encrypted, to {@code outbox_entry} before the page hears "saved"; the sender deletes it once the EHR confirmed
  *       it and keeps a receipt without clinical content. Entries of one session go in order; failures back off with

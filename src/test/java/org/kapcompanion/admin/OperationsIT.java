@@ -61,7 +61,8 @@ class OperationsIT {
     assertThat(status.statusCode()).isEqualTo(200);
     assertThat(status.body()).contains("Sandbox EHR", "OK — the app can work with this EHR",
         "one transaction per save; integration plan as CarePlan + Goal", "<th scope=\"row\">Observation</th>")
-        .containsPattern("<dt>Outbox</dt>\\s*<dd>\\d+ save\\(s\\) waiting</dd>");
+        .containsPattern("<dt>Outbox</dt>\\s*<dd>\\d+ save\\(s\\) waiting, \\d+ failed</dd>\\s*"
+            + "<dd>oldest waiting since: (none waiting|\\d{4}-\\d\\d-\\d\\dT[^<]+Z)</dd>");
     assertThat(get("admin/status", false).statusCode()).isEqualTo(401);
   }
 

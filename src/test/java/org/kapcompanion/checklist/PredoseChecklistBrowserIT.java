@@ -15,7 +15,13 @@ class PredoseChecklistBrowserIT extends BrowserTest {
 
 
   private Page checklistFor(String patient) {
-    Page window = SandboxLauncher.launchInWindow(SandboxLauncher.open(chromium, environment, patient, true));
+    return checklistFor(patient, "");
+  }
+
+  private Page checklistFor(String patient, String encounter) {
+    Page launcher = SandboxLauncher.open(chromium, environment, patient, true);
+    launcher.selectOption("#encounter", encounter);
+    Page window = SandboxLauncher.launchInWindow(launcher);
     window.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pre-dose checklist")).click();
     assertThat(window.locator("h1")).hasText("Pre-dose safety checklist");
     return window;
@@ -49,6 +55,66 @@ class PredoseChecklistBrowserIT extends BrowserTest {
     type(page, "#f-phq9-total", "11");
     assertThat(page.locator(".blockers h2")).hasText("Checklist complete");
     Chromium.screenshot(page, "predose-checklist-complete");
+  }
+
+  @Test
+  void checklistIsCompletedAndSavedWithTheKeyboardAlone() {
+    Page page = checklistFor("kap-pt-03", "kap-pt-03-dose-02");
+    for (String question : new String[] {"ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy",
+        "ci-psychosis-mania", "ci-substance-use", "ci-hypertension", "ci-hypersensitivity"}) {
+      tabAndSpace(page, "#f-" + question + "-no");
+    }
+    tabAndSpace(page, "#f-interactions-reviewed-yes");
+    tabAndType(page, "#f-baseline-systolic", "124");
+    tabAndType(page, "#f-baseline-diastolic", "78");
+    tabAndType(page, "#f-baseline-heart-rate", "72");
+    for (String question : new String[] {"fasting", "no-substances", "consent-treatment"}) {
+      tabAndSpace(page, "#f-" + question + "-yes");
+    }
+    tabAndSpace(page, "#f-consent-touch-no");
+    tabAndSpace(page, "#f-escort-yes");
+    tabAndType(page, "#f-escort-name", "Sam Lee (partner)");
+    tabAndType(page, "#f-phq9-total", "9");
+    tabAndSpace(page, "#f-cssrs-positive-no");
+    assertThat(page.locator(".blockers h2")).hasText("Checklist complete");
+    tabTo(page, "button[data-save]");
+    page.keyboard().press("Enter");
+    assertThat(page.locator("#save-status")).hasText("Saved to the EHR (complete).",
+        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+    assertThat(page.locator("#save-next")).isVisible();
+    tabTo(page, "#save-next");
+    Chromium.screenshot(page, "predose-checklist-saved-by-keyboard");
+  }
+
+  /** Moves focus with Tab alone until {@code selector} has it (a radio group is one stop, entered at its first). */
+  private static void tabTo(Page page, String selector) {
+    for (int presses = 0; presses < 250; presses++) {
+      if ((Boolean) page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector)) {
+        return;
+      }
+      page.keyboard().press("Tab");
+    }
+    throw new AssertionError("Tab never reached " + selector);
+  }
+
+  /**
+   * Tabs into a radio group (one Tab stop, entered at "yes") and selects with the space bar; "no" is reached with the
+   * arrow key, as in every native radio group.
+   */
+  private static void tabAndSpace(Page page, String selector) {
+    String yes = selector.replaceAll("-no$", "-yes");
+    tabTo(page, yes);
+    if (!yes.equals(selector)) {
+      page.keyboard().press("ArrowRight");
+    }
+    page.keyboard().press("Space");
+    assertThat(page.locator(selector)).isChecked();
+  }
+
+  private static void tabAndType(Page page, String selector, String text) {
+    tabTo(page, selector);
+    page.keyboard().type(text);
+    assertThat(page.locator(selector)).hasValue(text);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.SessionNote;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -43,17 +44,18 @@ final class Deliveries {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Clock clock = Clock.systemUTC();
     FhirWriter writer = new FhirWriter(http, SandboxFhir.FHIR,
-        new Capabilities(http, SandboxFhir.FHIR, clock, timeout), timeout);
+        new Capabilities(http, SandboxFhir.FHIR, clock, timeout), timeout, clock);
     RetryPolicy policy = new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 60, Duration.ofMillis(500));
-    return new OutboxSender(outbox, writer, credentials, policy, clock, lease, parallelism);
+    return new OutboxSender(outbox, writer, new EntryReferences(SandboxFhir.FHIR), credentials, policy, clock, lease,
+        parallelism);
   }
 
   /** A note entry for the patient and encounter, tagged with the test run so the test can count what arrived. */
   static EntryResources note(String patient, String encounter, String practitioner, String run, int number) {
     SessionNote note = new SessionNote(UUID.randomUUID().toString(), Instant.now(), "Test note " + number,
         List.of("breathwork"));
-    EntryResources resources = NoteMapping.map(note,
-        new EntryContext(patient, Optional.of(encounter), Optional.of(practitioner)), Instant.now());
+    EntryContext context = new EntryContext(patient, Optional.of(encounter), Optional.of(practitioner));
+    EntryResources resources = EntryResources.of(TestNotes.entry(note, context), context, Instant.now());
     tag(resources.target(), run);
     resources.provenance().ifPresent(provenance -> tag(provenance, run));
     return resources;

@@ -67,8 +67,8 @@ class EntriesIT {
   void malformedEntryIsRefusedAndSaveWithoutCsrfIsBlocked() throws Exception {
     SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
 
-    assertThat(session.post("entries", "{\"id\": \"not-a-uuid\", \"text\": \"x\"}").status()).isEqualTo(400);
-    assertThat(session.browser().post(session.base().resolve("entries"), java.util.Map.of("id", "x")).status())
+    assertThat(session.post("session/entries", "{\"id\": \"not-a-uuid\", \"text\": \"x\"}").status()).isEqualTo(400);
+    assertThat(session.browser().post(session.base().resolve("session/entries"), java.util.Map.of("id", "x")).status())
         .isEqualTo(403);
   }
 

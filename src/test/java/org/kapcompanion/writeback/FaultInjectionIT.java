@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.NoteMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -132,7 +133,7 @@ class FaultInjectionIT {
     for (int i = 0; i < PER_SESSION; i++) {
       EntryResources entry = Deliveries.note(patient, ENCOUNTERS.get(patient), session.fhirUser().orElseThrow(), run,
           i);
-      if (outbox.enqueue(destination, entry, EntryService.NOTE_TYPE)) {
+      if (outbox.enqueue(destination, entry, NoteMapping.KIND)) {
         acknowledged.add(entry.entryId());
       }
       sender.nudge();

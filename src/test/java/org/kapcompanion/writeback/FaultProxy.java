@@ -2,6 +2,7 @@ package org.kapcompanion.writeback;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +18,14 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 
 /**
  * An HTTP proxy on 127.0.0.1 in front of the sandbox FHIR server that injects faults at random: 500s before and after
  * the request reached the server, 429 with Retry-After, answers slower than the client waits, connections dropped
- * mid-answer, and outages during which nothing listens (a server restart).
+ * mid-answer, and outages during which nothing listens (a server restart). It can also make the server say it takes
+ * less than it does, by rewriting its CapabilityStatement.
  */
 final class FaultProxy implements AutoCloseable {
 
@@ -36,6 +41,7 @@ final class FaultProxy implements AutoCloseable {
   private final AtomicLong outages = new AtomicLong();
   private final int port;
   private volatile HttpServer server;
+  private volatile UnaryOperator<CapabilityStatement> capabilities = UnaryOperator.identity();
 
   /** Proxies to {@code target} (scheme, host and port; paths pass through) with {@code faultRate} of requests hit. */
   FaultProxy(URI target, long seed, double faultRate, Duration slowAnswer) throws IOException {
@@ -69,6 +75,11 @@ final class FaultProxy implements AutoCloseable {
     outages.incrementAndGet();
     Thread.sleep(outage.toMillis());
     server = listen(port);
+  }
+
+  /** Answers {@code /metadata} with the server's CapabilityStatement changed by {@code change}, e.g. to say less. */
+  void rewriteCapabilities(UnaryOperator<CapabilityStatement> change) {
+    this.capabilities = change;
   }
 
   long count(Fault fault) {
@@ -122,7 +133,14 @@ final class FaultProxy implements AutoCloseable {
           exchange.sendResponseHeaders(response.statusCode(), response.body().length + 100L);
           exchange.getResponseBody().write(response.body(), 0, Math.min(10, response.body().length));
         }
-        default -> relay(exchange, response);
+        default -> {
+          if (exchange.getRequestURI().getPath().endsWith("/metadata")) {
+            answer(exchange, response.statusCode(), Map.of("Content-Type", "application/fhir+json"),
+                rewritten(response.body()));
+          } else {
+            relay(exchange, response);
+          }
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -144,6 +162,13 @@ final class FaultProxy implements AutoCloseable {
       }
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private byte[] rewritten(byte[] metadata) {
+    IParser parser = SandboxFhir.FHIR.newJsonParser();
+    CapabilityStatement changed = capabilities.apply(parser.parseResource(CapabilityStatement.class,
+        new String(metadata, StandardCharsets.UTF_8)));
+    return parser.encodeResourceToString(changed).getBytes(StandardCharsets.UTF_8);
   }
 
   private static void relay(HttpExchange exchange, HttpResponse<byte[]> response) throws IOException {

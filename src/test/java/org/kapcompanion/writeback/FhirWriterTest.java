@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.SessionNote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -12,12 +13,19 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Goal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +37,9 @@ class FhirWriterTest {
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    if (server != null) {
+      server.stop(0);
+    }
   }
 
   @Test
@@ -58,9 +68,9 @@ class FhirWriterTest {
 
     assertThat(outcome).isEqualTo(new WriteOutcome.Written("Observation/9", Optional.empty()));
     assertThat(requests).anyMatch(r -> r.startsWith("POST /fhir/Observation If-None-Exist: identifier="
-        + EntryResources.ENTRY_SYSTEM + "|"));
+        + EntryIdentity.SYSTEM + "|"));
     assertThat(requests).anyMatch(r -> r.startsWith("POST /fhir/Provenance If-None-Exist: _tag="
-        + EntryResources.ENTRY_SYSTEM + "|") && r.contains("Observation/9"));
+        + EntryIdentity.SYSTEM + "|") && r.contains("Observation/9"));
   }
 
   @Test
@@ -102,11 +112,96 @@ class FhirWriterTest {
   }
 
   @Test
+  void retryAfterAsAnHttpDateIsTheWaitUntilThatTime() throws IOException {
+    String inThirtySeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
+
+    WriteOutcome outcome = outcomeFor(503, Map.of("Retry-After", inThirtySeconds));
+
+    assertThat(((WriteOutcome.Retry) outcome).after()).get()
+        .satisfies(wait -> assertThat(wait).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(31)));
+  }
+
+  @Test
   void unreachableServerIsRetried() throws IOException {
     start("capabilities-transaction.json", Map.of());
     server.stop(0);
 
     assertThat(write()).isInstanceOf(WriteOutcome.Retry.class);
+  }
+
+  @Test
+  void serverWithoutCarePlanGetsTheFallbackDocumentAndTheUserIsTold() throws IOException {
+    start("capabilities-no-careplan.json", Map.of("POST /fhir/", new Answer(200,
+        "{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\",\"entry\":[{\"response\":"
+            + "{\"status\":\"201\",\"location\":\"DocumentReference/3/_history/1\"}}]}", Map.of())));
+    String entryId = UUID.randomUUID().toString();
+    DocumentReference document = new DocumentReference();
+    document.addIdentifier(EntryIdentity.of(entryId));
+    Entry plan = Entry.create(entryId, "integration-plan", new CarePlan().addIdentifier(EntryIdentity.of(entryId)))
+        .orElse(Entry.Fallback.writeInstead(document, "written as a document because this EHR does not accept care plans"));
+
+    WriteOutcome outcome = write(plan);
+
+    assertThat(outcome).isEqualTo(new WriteOutcome.Written("DocumentReference/3",
+        Optional.of("written as a document because this EHR does not accept care plans")));
+    assertThat(requests).singleElement().asString().contains("\"DocumentReference\"", "\"Provenance\"",
+        "\"ifNoneExist\":\"identifier=" + EntryIdentity.SYSTEM + "|" + entryId).doesNotContain("\"CarePlan\"");
+  }
+
+  @Test
+  void updateTheServerDoesNotTakeIsWrittenAsTheFallbackDocument() throws IOException {
+    start("capabilities-no-careplan.json", Map.of("POST /fhir/", new Answer(200,
+        "{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\",\"entry\":[{\"response\":"
+            + "{\"status\":\"201\",\"location\":\"DocumentReference/4/_history/1\"}}]}", Map.of())));
+    String entryId = UUID.randomUUID().toString();
+    Entry edit = Entry.update(entryId, "integration-plan", new CarePlan(), "CarePlan/5", Optional.of("2"))
+        .orElse(Entry.Fallback.writeInstead(new DocumentReference().addIdentifier(EntryIdentity.of(entryId)),
+            "written as a document"));
+
+    WriteOutcome outcome = write(edit);
+
+    assertThat(outcome).isEqualTo(new WriteOutcome.Written("DocumentReference/4", Optional.of("written as a document")));
+    assertThat(requests).singleElement().asString().contains("\"method\":\"POST\"")
+        .doesNotContain("CarePlan/5");
+  }
+
+  @Test
+  void entryWhoseFallbackIsToSkipIsDoneWithoutARequestAndSaysWhy() throws IOException {
+    start("capabilities-no-careplan.json", Map.of());
+    Entry goal = Entry.create(UUID.randomUUID().toString(), "integration-goal", new Goal())
+        .orElse(Entry.Fallback.skip("the goal is in the plan's text"));
+
+    assertThat(write(goal)).isEqualTo(new WriteOutcome.Written("", Optional.of("the goal is in the plan's text")));
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void typeTheServerDoesNotTakeWithoutAFallbackIsRejected() throws IOException {
+    start("capabilities-no-careplan.json", Map.of());
+
+    assertThat(write(Entry.create(UUID.randomUUID().toString(), "integration-goal", new Goal())))
+        .isEqualTo(new WriteOutcome.Rejected("this EHR does not accept Goal writes"));
+  }
+
+  @Test
+  void fallbackSurvivesTheOutbox() {
+    String entryId = UUID.randomUUID().toString();
+    EntryContext context = new EntryContext("p1", Optional.empty(), Optional.of("Practitioner/t1"));
+    EntryResources stored = EntryResources.of(Entry.create(entryId, "integration-plan",
+        new CarePlan().setStatus(CarePlan.CarePlanStatus.ACTIVE))
+        .orElse(Entry.Fallback.writeInstead(new DocumentReference().setDescription("plan"), "as a document")),
+        context, Instant.now());
+
+    EntryResources back = EntryResources.fromBundle(entryId, SandboxFhir.FHIR.newJsonParser().parseResource(
+        Bundle.class, SandboxFhir.FHIR.newJsonParser().encodeResourceToString(stored.toBundle())));
+
+    assertThat(back.fallback()).hasValueSatisfying(f -> {
+      assertThat(f.note()).isEqualTo("as a document");
+      assertThat(f.alternative()).get().isInstanceOf(DocumentReference.class);
+    });
+    assertThat(back.provenance()).isPresent();
+    assertThat(back.target()).isInstanceOf(CarePlan.class);
   }
 
   private WriteOutcome outcomeFor(int status, Map<String, String> headers) throws IOException {
@@ -118,12 +213,19 @@ class FhirWriterTest {
   }
 
   private WriteOutcome write() {
+    SessionNote note = new SessionNote(UUID.randomUUID().toString(), Instant.now(), "note", List.of());
+    EntryContext context = new EntryContext("p1", Optional.of("e1"),
+        Optional.of("Practitioner/t1"));
+    return write(TestNotes.entry(note, context));
+  }
+
+  private WriteOutcome write(Entry written) {
     HttpClient http = HttpClient.newHttpClient();
     FhirWriter writer = new FhirWriter(http, SandboxFhir.FHIR,
-        new Capabilities(http, SandboxFhir.FHIR, Clock.systemUTC(), Duration.ofSeconds(5)), Duration.ofSeconds(5));
-    SessionNote note = new SessionNote(UUID.randomUUID().toString(), Instant.now(), "note", List.of());
-    EntryResources entry = NoteMapping.map(note, new EntryContext("p1", Optional.of("e1"),
-        Optional.of("Practitioner/t1")), Instant.now());
+        new Capabilities(http, SandboxFhir.FHIR, Clock.systemUTC(), Duration.ofSeconds(5)), Duration.ofSeconds(5),
+        Clock.systemUTC());
+    EntryContext context = new EntryContext("p1", Optional.of("e1"), Optional.of("Practitioner/t1"));
+    EntryResources entry = EntryResources.of(written, context, Instant.now());
     return writer.write(new FhirWriter.Credentials(URI.create(base()), "token"), entry);
   }
 

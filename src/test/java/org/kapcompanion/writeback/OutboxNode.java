@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.NoteMapping;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ final class OutboxNode {
       for (int i = 0; i < Integer.parseInt(args[7]); i++) {
         EntryResources entry = Deliveries.note(args[3], args[4], args[5], args[6], i);
         String session = session(i % SESSIONS);
-        outbox.enqueue(new Outbox.Destination("sandbox", session, session), entry, EntryService.NOTE_TYPE);
+        outbox.enqueue(new Outbox.Destination("sandbox", session, session), entry, NoteMapping.KIND);
         sender.nudge();
         System.out.println("ACK " + entry.entryId());
         System.out.flush();

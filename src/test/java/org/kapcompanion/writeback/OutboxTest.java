@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.SessionNote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -99,11 +100,31 @@ class OutboxTest {
   }
 
   @Test
+  void onlyAFailedEntryOfTheSessionCanBeShownAndDiscardedAndDiscardingIsFinal() {
+    EntryResources entry = entry("theirs or mine");
+    outbox.enqueue(destination("s1"), entry, "integration-plan");
+    assertThat(outbox.failed(hash("s1"), entry.entryId())).isEmpty();
+    assertThat(outbox.discardFailed(hash("s1"), entry.entryId())).isFalse();
+
+    outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), new Outbox.Problem("409", "conflict"));
+
+    assertThat(outbox.failed(hash("s2"), entry.entryId())).isEmpty();
+    assertThat(outbox.discardFailed(hash("s2"), entry.entryId())).isFalse();
+    assertThat(outbox.failed(hash("s1"), entry.entryId())).hasValueSatisfying(e -> {
+      assertThat(e.kind()).isEqualTo("integration-plan");
+      assertThat(e.target().fhirType()).isEqualTo("Observation");
+    });
+    assertThat(outbox.discardFailed(hash("s1"), entry.entryId())).isTrue();
+    assertThat(outbox.statuses(hash("s1"))).isEmpty();
+    assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).isEmpty();
+  }
+
+  @Test
   void entryWaitingForARelaunchIsNotRetriedBeforeItsTime() {
     outbox.enqueue(destination("s1"), entry("waiting"), "session-note");
     Outbox.Claimed claimed = outbox.claim("node", Duration.ofSeconds(30), 10).get(0);
 
-    outbox.awaitRelaunch(claimed, NOW.plusSeconds(60), new Outbox.Problem("tokens", OutboxSender.RELAUNCH));
+    outbox.postpone(claimed, NOW.plusSeconds(60), new Outbox.Problem("tokens", OutboxSender.RELAUNCH));
 
     assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).isEmpty();
     assertThat(outbox.adopt("owner", hash("s3"))).isEqualTo(1);
@@ -151,8 +172,9 @@ class OutboxTest {
 
   private static EntryResources entry(String text) {
     SessionNote note = new SessionNote(UUID.randomUUID().toString(), NOW, text, List.of());
-    return NoteMapping.map(note, new EntryContext("kap-pt-01", Optional.of("kap-pt-01-dose-01"),
-        Optional.of("Practitioner/kap-therapist-1")), NOW);
+    EntryContext context = new EntryContext("kap-pt-01", Optional.of("kap-pt-01-dose-01"),
+        Optional.of("Practitioner/kap-therapist-1"));
+    return EntryResources.of(TestNotes.entry(note, context), context, NOW);
   }
 
   private static Outbox.Destination destination(String session) {

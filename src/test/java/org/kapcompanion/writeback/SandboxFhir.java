@@ -45,11 +45,11 @@ final class SandboxFhir {
 
   int countByIdentifier(String type, String patient, String entryId) throws IOException, InterruptedException {
     return search(type + "?patient=" + patient + "&identifier="
-        + enc(EntryResources.ENTRY_SYSTEM + "|" + entryId) + "&_summary=count").getTotal();
+        + enc(EntryIdentity.SYSTEM + "|" + entryId) + "&_summary=count").getTotal();
   }
 
   int countByTag(String type, String patient, String entryId) throws IOException, InterruptedException {
-    return search(type + "?patient=" + patient + "&_tag=" + enc(EntryResources.ENTRY_SYSTEM + "|" + entryId)
+    return search(type + "?patient=" + patient + "&_tag=" + enc(EntryIdentity.SYSTEM + "|" + entryId)
         + "&_summary=count").getTotal();
   }
 
@@ -65,10 +65,10 @@ final class SandboxFhir {
       for (Bundle.BundleEntryComponent entry : page.getEntry()) {
         Resource resource = entry.getResource();
         if (resource instanceof Observation observation) {
-          observation.getIdentifier().stream().filter(i -> EntryResources.ENTRY_SYSTEM.equals(i.getSystem()))
+          observation.getIdentifier().stream().filter(i -> EntryIdentity.SYSTEM.equals(i.getSystem()))
               .forEach(i -> ids.add(i.getValue()));
         } else {
-          resource.getMeta().getTag().stream().filter(t -> EntryResources.ENTRY_SYSTEM.equals(t.getSystem()))
+          resource.getMeta().getTag().stream().filter(t -> EntryIdentity.SYSTEM.equals(t.getSystem()))
               .forEach(t -> ids.add(t.getCode()));
         }
       }

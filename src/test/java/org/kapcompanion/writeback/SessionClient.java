@@ -22,7 +22,7 @@ import org.kapcompanion.web.BrowserCookie;
  * A launched session driven the way {@code entries.js} drives it: JSON saves with the CSRF header and the browser
  * cookie, status polls, and the notes page.
  */
-final class SessionClient {
+public final class SessionClient {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final HttpBrowser browser;
@@ -36,7 +36,7 @@ final class SessionClient {
   }
 
   /** Launches {@code clientId} from the sandbox launcher for a patient and one of their encounters. */
-  static SessionClient launch(TestEnvironment environment, String clientId, String patient, String encounter)
+  public static SessionClient launch(TestEnvironment environment, String clientId, String patient, String encounter)
       throws IOException, InterruptedException {
     HttpBrowser browser = new HttpBrowser();
     HttpBrowser.Page launcher = browser.get(environment.ehrOrigin());
@@ -59,11 +59,16 @@ final class SessionClient {
     return new SessionClient(browser, base, csrf.group(1));
   }
 
-  URI base() {
+  /** The session's CSRF token, for form posts. */
+  public String csrf() {
+    return csrf;
+  }
+
+  public URI base() {
     return base;
   }
 
-  String handle() {
+  public String handle() {
     String path = base.getPath();
     return path.substring(3, path.length() - 1);
   }
@@ -72,13 +77,14 @@ final class SessionClient {
     return Hashes.sha256(handle());
   }
 
-  HttpBrowser browser() {
+  public HttpBrowser browser() {
     return browser;
   }
 
-  Response saveNote(String id, String text, String... tags) throws IOException, InterruptedException {
+  public Response saveNote(String id, String text, String... tags) throws IOException, InterruptedException {
     JsonObject body = new JsonObject();
     body.addProperty("id", id);
+    body.addProperty("kind", "note");
     body.addProperty("effective", "2026-11-20T14:35:00Z");
     body.addProperty("text", text);
     com.google.gson.JsonArray tagList = new com.google.gson.JsonArray();
@@ -86,16 +92,16 @@ final class SessionClient {
       tagList.add(tag);
     }
     body.add("tags", tagList);
-    return send(request("entries").header("Content-Type", "application/json")
+    return send(request("session/entries").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
-  Response post(String path, String body) throws IOException, InterruptedException {
+  public Response post(String path, String body) throws IOException, InterruptedException {
     return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Response status() throws IOException, InterruptedException {
+  public Response status() throws IOException, InterruptedException {
     return send(request("entries/status").GET());
   }
 
@@ -111,8 +117,8 @@ final class SessionClient {
   }
 
   /** A JSON answer of the app. */
-  record Response(int status, String body) {
-    JsonObject json() {
+  public record Response(int status, String body) {
+    public JsonObject json() {
       return JsonParser.parseString(body).getAsJsonObject();
     }
   }

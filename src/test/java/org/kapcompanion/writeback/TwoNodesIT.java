@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.monitoring.NoteMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -53,7 +54,7 @@ class TwoNodesIT {
         EntryResources entry = Deliveries.note(PATIENT, ENCOUNTER, session.fhirUser().orElseThrow(), run, i);
         String sessionHash = "two-nodes-" + (i % SESSIONS);
         Outbox.Destination destination = new Outbox.Destination("sandbox", sessionHash, sessionHash);
-        if ((i % 2 == 0 ? firstOutbox : secondOutbox).enqueue(destination, entry, EntryService.NOTE_TYPE)) {
+        if ((i % 2 == 0 ? firstOutbox : secondOutbox).enqueue(destination, entry, NoteMapping.KIND)) {
           acknowledged.add(entry.entryId());
         }
       }

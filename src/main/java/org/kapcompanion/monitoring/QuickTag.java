@@ -1,7 +1,8 @@
-package org.kapcompanion.writeback;
+package org.kapcompanion.monitoring;
 
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.kapcompanion.writeback.ConformancePackage;
 
 /** A quick tag the therapist can attach to a note, from the package's {@code kap-quick-tag} CodeSystem. */
 public record QuickTag(String code, String display) {

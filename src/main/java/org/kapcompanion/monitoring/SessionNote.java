@@ -1,4 +1,4 @@
-package org.kapcompanion.writeback;
+package org.kapcompanion.monitoring;
 
 import java.time.Instant;
 import java.util.List;

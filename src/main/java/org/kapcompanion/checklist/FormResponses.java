@@ -1,0 +1,86 @@
+package org.kapcompanion.checklist;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.writeback.Entry;
+import org.kapcompanion.writeback.EntrySaver;
+import org.kapcompanion.writeback.SaveResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Saves a form's answers as a new QuestionnaireResponse entry through write-back, and picks the latest saved response
+ * of a form from what the EHR returned and what is still waiting to be sent, so a reopened page shows it.
+ */
+public final class FormResponses {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FormResponses.class);
+
+  private final EntrySaver entries;
+  private final Clock clock;
+
+  public FormResponses(EntrySaver entries, Clock clock) {
+    this.entries = entries;
+    this.clock = clock;
+  }
+
+  /**
+   * Saves the answers as a new response of the form by the signed-in user, in the launch encounter.
+   *
+   * @param entryId the entry identifier the page made once for this save, resent unchanged on retry
+   * @param complete whether the form is complete: {@code completed}, else {@code in-progress} (a draft)
+   * @param kind the entry kind for operators, e.g. {@code predose-checklist}
+   */
+  public SaveResult save(ActiveSession active, QuestionnaireForm form, Answers answers, String entryId,
+      boolean complete, String kind) {
+    AppSession session = active.session();
+    ResponseMapper.Context context = new ResponseMapper.Context(entryId,
+        "Patient/" + session.context().patientId().orElseThrow(),
+        session.context().encounterId().map(id -> "Encounter/" + id), session.fhirUser(),
+        Date.from(clock.instant()), complete);
+    return entries.save(active, Entry.create(entryId, kind, ResponseMapper.toResponse(form, answers, context)));
+  }
+
+  /** The responses not yet confirmed by the EHR in this session, to merge with what the EHR returns. */
+  public Collection<Resource> unsent(ActiveSession active) {
+    return entries.unsent(active);
+  }
+
+  /** The patient's QuestionnaireResponses on the EHR, newest first; none when the EHR cannot provide them. */
+  public static List<Resource> fromEhr(IGenericClient client, String patientId) {
+    try {
+      Bundle bundle = client.search().byUrl("QuestionnaireResponse?subject=Patient/" + patientId
+          + "&_sort=-authored&_count=100").returnBundle(Bundle.class).execute();
+      return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
+    } catch (RuntimeException e) {
+      LOG.warn("reading saved QuestionnaireResponses failed: {}", e.getClass().getName());
+      return List.of();
+    }
+  }
+
+  /**
+   * The most recently authored response to the form among {@code candidates} (other resources are ignored), only
+   * from {@code day} in the clinic's zone when given. Pure.
+   */
+  public static Optional<QuestionnaireResponse> latest(String canonical, Collection<? extends Resource> candidates,
+      Optional<LocalDate> day, ZoneId zone) {
+    return candidates.stream()
+        .filter(QuestionnaireResponse.class::isInstance).map(QuestionnaireResponse.class::cast)
+        .filter(response -> canonical.equals(response.getQuestionnaire()) && response.getAuthored() != null)
+        .filter(response -> day.map(d -> d.equals(response.getAuthored().toInstant().atZone(zone).toLocalDate()))
+            .orElse(true))
+        .max(Comparator.comparing(QuestionnaireResponse::getAuthored));
+  }
+}

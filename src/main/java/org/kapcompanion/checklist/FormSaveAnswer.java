@@ -1,0 +1,87 @@
+package org.kapcompanion.checklist;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.kapcompanion.writeback.SaveResult;
+import org.kapcompanion.writeback.ValidationProblem;
+
+/**
+ * The request and answer of a form save as {@code static/form-save.js} sends and reads them: the form's fields with
+ * the entry id the page made, answered with JSON (acknowledged with the response status, or refused with problems).
+ */
+public final class FormSaveAnswer {
+
+  /** The form field carrying the entry id the page made once for this save. */
+  public static final String ENTRY_FIELD = "entry";
+  private static final Gson GSON = new Gson();
+
+  private FormSaveAnswer() {}
+
+  /** The submitted fields by name, for {@link FormInput#parse}. */
+  public static Map<String, List<String>> fields(HttpServletRequest request) {
+    Map<String, List<String>> fields = new HashMap<>();
+    request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
+    return fields;
+  }
+
+  /** The entry id sent with the save, when it is a UUID. */
+  public static Optional<String> entryId(HttpServletRequest request) {
+    try {
+      return Optional.ofNullable(request.getParameter(ENTRY_FIELD)).map(id -> UUID.fromString(id).toString());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A new entry id for the next save of a page. */
+  public static String newEntryId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** Answers a save: acknowledged ({@code completed} or {@code in-progress}), or refused with what to fix. */
+  public static void write(HttpServletResponse response, SaveResult result, boolean complete,
+      List<FormReview.Missing> missing) throws IOException {
+    JsonObject answer = new JsonObject();
+    if (result instanceof SaveResult.Invalid invalid) {
+      answer.addProperty("error", "Not saved: fix what is listed and save again.");
+      JsonArray problems = new JsonArray();
+      invalid.problems().stream().map(ValidationProblem::message).forEach(problems::add);
+      answer.add("problems", problems);
+      send(response, 422, answer);
+      return;
+    }
+    SaveResult.Accepted accepted = (SaveResult.Accepted) result;
+    answer.addProperty("id", accepted.entryId());
+    answer.addProperty("state", "pending");
+    answer.addProperty("status", complete ? "completed" : "in-progress");
+    answer.addProperty("missing", missing.size());
+    send(response, 200, answer);
+  }
+
+  /** Refuses a save whose entry id is missing or malformed. */
+  public static void badRequest(HttpServletResponse response) throws IOException {
+    JsonObject answer = new JsonObject();
+    answer.addProperty("error", "The save could not be read: reload the page and save again.");
+    send(response, 400, answer);
+  }
+
+  private static void send(HttpServletResponse response, int status, JsonObject body) throws IOException {
+    byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType("application/json;charset=utf-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+}

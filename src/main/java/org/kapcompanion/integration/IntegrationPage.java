@@ -1,0 +1,211 @@
+package org.kapcompanion.integration;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.LaunchError;
+import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.record.RecordService;
+import org.kapcompanion.writeback.Entry;
+import org.kapcompanion.writeback.EntryIdentity;
+import org.kapcompanion.writeback.EntrySaver;
+import org.kapcompanion.web.Templates;
+
+/**
+ * {@code /s/{handle}/integration}: the integration plan of the session — new from the preparation's intentions and
+ * the clinic's protocol, or the current plan for editing — and {@code integration/conflict}, where a save that met
+ * someone else's newer version is shown beside it for the user to keep theirs or apply theirs plus ours.
+ */
+public final class IntegrationPage {
+
+  private final PlanReader reader;
+  private final PlanSaver saver;
+  private final EntrySaver entries;
+  private final RecordService records;
+  private final ClinicalProtocol protocol;
+  private final Templates templates;
+  private final Clock clock;
+
+  public IntegrationPage(FhirContext fhir, EntrySaver entries, ExecutorService reads, RecordService records, ClinicalProtocol protocol,
+      Templates templates, Clock clock) {
+    this.reader = new PlanReader(fhir, entries, reads, clock);
+    this.saver = new PlanSaver(entries, clock);
+    this.entries = entries;
+    this.records = records;
+    this.protocol = protocol;
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  /** The pages keyed by their path under {@code /s/{handle}/}. */
+  public Map<String, SessionPage> pages() {
+    return Map.of("integration", this::plan, "integration/conflict", this::conflict);
+  }
+
+  private void plan(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (active.session().context().patientId().isEmpty()) {
+      LaunchError.NO_PATIENT.sendTo(templates, response);
+      return;
+    }
+    PlanReader.Start start = reader.read(active);
+    if ("POST".equals(request.getMethod())) {
+      save(active, request, response, start);
+      return;
+    }
+    Optional<PlanReader.Loaded> loaded = start.plan();
+    IntegrationPlan plan = loaded.map(PlanReader.Loaded::plan).orElseGet(() -> PlanDefaults.of(start.intentions(),
+        protocol, start.sessionDate(), clock.getZone()));
+    List<String> saved = Optional.ofNullable(request.getParameter("saved")).map(s -> Arrays.asList(s.split(",")))
+        .orElse(List.of());
+    render(active, response, 200, start, plan, loaded.map(PlanReader.Loaded::existing), Map.of(), saved);
+  }
+
+  private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response,
+      PlanReader.Start start) throws IOException {
+    PlanForm.Parsed parsed = PlanForm.parse(fields(request), PlanDefaults.crisisContacts(protocol.clinic()));
+    String entryId = Optional.ofNullable(request.getParameter("entry")).filter(IntegrationPage::isUuid)
+        .orElse(UUID.randomUUID().toString());
+    Map<String, String> problems = new HashMap<>(parsed.problems());
+    if (active.session().fhirUser().isEmpty()) {
+      problems.put("author", "The EHR did not say who you are (no fhirUser), so the plan has no author: launch again "
+          + "or ask your EHR administrator");
+    }
+    if (problems.isEmpty()) {
+      PlanSaver.Outcome outcome = saver.save(active, parsed.plan(), parsed.existingPlan(), start, entryId);
+      if (outcome instanceof PlanSaver.Outcome.Saved saved) {
+        response.sendRedirect(active.basePath() + "integration?saved=" + String.join(",", saved.entryIds()));
+        return;
+      }
+      ((PlanSaver.Outcome.Invalid) outcome).problems().forEach(p -> problems.put(p.location(), p.message()));
+    }
+    render(active, response, 422, start, parsed.plan(), parsed.existingPlan(), problems, List.of());
+  }
+
+  private void render(ActiveSession active, HttpServletResponse response, int status, PlanReader.Start start,
+      IntegrationPlan plan, Optional<IntegrationPlan.Existing> existing, Map<String, String> problems,
+      List<String> saved) throws IOException {
+    Map<String, Object> model = new HashMap<>();
+    model.put("session", active);
+    model.put("record", records.banner(active).orElse(null));
+    model.put("view", PlanView.of(plan, existing, start, UUID.randomUUID().toString(), problems, saved));
+    templates.render(response, status, "integration/plan.jte", model);
+  }
+
+  private void conflict(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String entryId = Optional.ofNullable(request.getParameter("entry")).orElse("");
+    Optional<Entry> ours = entries.failed(active, entryId)
+        .filter(e -> e.target() instanceof CarePlan && e.update().isPresent());
+    if (ours.isEmpty()) {
+      response.sendRedirect(active.basePath() + "integration");
+      return;
+    }
+    String reference = ours.get().update().get().reference();
+    Optional<PlanReader.Current> theirs = reader.current(active, reference);
+    if (theirs.isEmpty()) {
+      response.sendRedirect(active.basePath() + "integration");
+      return;
+    }
+    CarePlan ourPlan = (CarePlan) ours.get().target();
+    IntegrationPlan mine = PlanMapping.fromResources(ourPlan, ourGoals(active, theirs.get()));
+    LocalDate sessionDate = LocalDate.parse(ourPlan.getPeriod().getStartElement().getValueAsString()
+        .substring(0, 10));
+    if ("POST".equals(request.getMethod())) {
+      resolve(active, request, response, ours.get(), mine, theirs.get(), sessionDate);
+      return;
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("session", active);
+    model.put("record", records.banner(active).orElse(null));
+    model.put("entryId", entryId);
+    model.put("newEntryId", UUID.randomUUID().toString());
+    model.put("theirs", PlanText.lines(theirs.get().loaded().plan(), sessionDate));
+    model.put("ours", PlanText.lines(mine, sessionDate));
+    model.put("theirVersion", theirs.get().loaded().existing().version().orElse("?"));
+    templates.render(response, 200, "integration/conflict.jte", model);
+  }
+
+  /**
+   * The user's choice: "keep theirs" gives up this save's failed entries; "apply mine" gives them up too and saves
+   * our plan again as an update of their current versions.
+   */
+  private void resolve(ActiveSession active, HttpServletRequest request, HttpServletResponse response, Entry ours,
+      IntegrationPlan mine, PlanReader.Current theirs, LocalDate sessionDate) throws IOException {
+    String choice = Optional.ofNullable(request.getParameter("choice")).orElse("");
+    if (!choice.equals("keep-theirs") && !choice.equals("apply-mine")) {
+      response.sendError(400);
+      return;
+    }
+    entries.discardFailed(active, ours.entryId());
+    for (int i = 0; i < ((CarePlan) ours.target()).getGoal().size(); i++) {
+      entries.discardFailed(active, PlanSaver.goalUpdateId(ours.entryId(), i));
+    }
+    if (choice.equals("keep-theirs")) {
+      response.sendRedirect(active.basePath() + "integration");
+      return;
+    }
+    PlanReader.Loaded current = theirs.loaded();
+    IntegrationPlan onTheirs = theirs.rebase(mine);
+    CarePlan ourPlan = (CarePlan) ours.target();
+    PlanReader.Start start = new PlanReader.Start(Optional.empty(),
+        Optional.ofNullable(ourPlan.getEncounter().getReference()), sessionDate, Optional.of(current), false);
+    String entryId = Optional.ofNullable(request.getParameter("entry-new")).filter(IntegrationPage::isUuid)
+        .orElse(UUID.randomUUID().toString());
+    PlanSaver.Outcome outcome = saver.save(active, onTheirs, Optional.of(current.existing()), start, entryId);
+    String saved = outcome instanceof PlanSaver.Outcome.Saved s ? String.join(",", s.entryIds()) : "";
+    response.sendRedirect(active.basePath() + "integration?saved=" + saved);
+  }
+
+  /** Goals by reference as our save has them: ours where our update is still unsent, else the EHR's current one. */
+  private Function<String, Optional<Goal>> ourGoals(ActiveSession active,
+      PlanReader.Current theirs) {
+    List<Goal> unsent = entries.unsent(active).stream().filter(Goal.class::isInstance).map(Goal.class::cast)
+        .toList();
+    return reference -> Optional.ofNullable(theirs.goals().get(reference)).map(current -> unsent.stream()
+        .filter(g -> sameIdentifier(g, current)).reduce((a, b) -> b).map(g -> withId(g, current)).orElse(current));
+  }
+
+  private static boolean sameIdentifier(Goal a, Goal b) {
+    return a.getIdentifier().stream().map(Identifier::getValue).anyMatch(v -> b.getIdentifier().stream()
+        .anyMatch(i -> EntryIdentity.SYSTEM.equals(i.getSystem()) && v.equals(i.getValue())));
+  }
+
+  private static Goal withId(Goal ours, Resource current) {
+    Goal copy = ours.copy();
+    copy.setId(current.getIdElement());
+    copy.setMeta(current.getMeta().copy());
+    return copy;
+  }
+
+  private static boolean isUuid(String value) {
+    try {
+      return UUID.fromString(value).toString().equals(value);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, List<String>> fields(HttpServletRequest request) {
+    Map<String, List<String>> fields = new HashMap<>();
+    request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
+    return fields;
+  }
+}

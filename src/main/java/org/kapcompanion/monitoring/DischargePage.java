@@ -1,0 +1,149 @@
+package org.kapcompanion.monitoring;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Type;
+import org.kapcompanion.checklist.Answers;
+import org.kapcompanion.checklist.FormCatalog;
+import org.kapcompanion.checklist.FormInput;
+import org.kapcompanion.checklist.FormReview;
+import org.kapcompanion.checklist.FormView;
+import org.kapcompanion.checklist.QuestionnaireForm;
+import org.kapcompanion.checklist.ResponseMapper;
+import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.LaunchError;
+import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.record.RecordService;
+import org.kapcompanion.web.Templates;
+import org.kapcompanion.writeback.EntrySaver;
+import org.kapcompanion.writeback.SaveResult;
+
+/**
+ * {@code /s/{handle}/discharge}: the discharge checklist from its Questionnaire, with the time since the dose and the
+ * latest blood pressure filled in; saving a checklist that passes {@link DischargeGate} writes the discharge
+ * QuestionnaireResponse and finishes the session Encounter.
+ */
+final class DischargePage implements SessionPage {
+
+  private static final Set<String> PREFILLED = Set.of(DischargeGate.TIME_SINCE_DOSE, "discharge-systolic",
+      "discharge-diastolic", "monitoring-minutes");
+
+  private final SessionReader reader;
+  private final EntrySaver entries;
+  private final QuestionnaireForm form;
+  private final RecordService records;
+  private final ClinicalProtocol protocol;
+  private final Templates templates;
+  private final Clock clock;
+
+  DischargePage(SessionReader reader, EntrySaver entries, FormCatalog catalog, RecordService records,
+      ClinicalProtocol protocol, Templates templates, Clock clock) {
+    this.reader = reader;
+    this.entries = entries;
+    this.form = catalog.form(FormCatalog.DISCHARGE_CHECKLIST)
+        .orElseThrow(() -> new IllegalStateException("the discharge checklist Questionnaire is not in fhir-profiles"));
+    this.records = records;
+    this.protocol = protocol;
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (active.session().context().patientId().isEmpty()) {
+      LaunchError.NO_PATIENT.sendTo(templates, response);
+      return;
+    }
+    Optional<SessionRecord> session = reader.today(active);
+    Map<String, Object> model = new HashMap<>(Map.of("session", active, "minimumMinutes",
+        protocol.monitoring().minimumMinutes(), "state", session.isEmpty() ? "none"
+            : session.get().finished() ? "finished" : "running"));
+    model.put("record", records.banner(active).orElse(null));
+    if (session.isEmpty() || session.get().finished()) {
+      model.put("form", FormView.of(form, Answers.none(), Set.of(), Set.of(), Map.of(), List.of()));
+      model.put("entryId", "");
+      templates.render(response, 200, "monitoring/discharge.jte", model);
+      return;
+    }
+    SessionRecord record = session.get();
+    Instant now = clock.instant();
+    long sinceDose = Duration.between(record.dose().map(Dose::effective).orElse(record.started()), now).toMinutes();
+    Answers prefilled = prefilled(record, sinceDose);
+    boolean submitted = "POST".equals(request.getMethod());
+    Answers answers = prefilled;
+    Map<String, String> problems = Map.of();
+    Set<String> fromRecord = new LinkedHashSet<>(PREFILLED);
+    String entryId = UUID.randomUUID().toString();
+    if (submitted) {
+      Map<String, List<String>> fields = new HashMap<>();
+      request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
+      FormInput.Parsed parsed = FormInput.parse(form, fields, clock.getZone());
+      answers = parsed.answers().with(DischargeGate.TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)));
+      problems = parsed.problems();
+      entryId = UUID.fromString(request.getParameter("entry")).toString();
+      Answers finalAnswers = answers;
+      fromRecord.removeIf(linkId -> !finalAnswers.get(linkId).toString().equals(prefilled.get(linkId).toString()));
+    }
+    List<FormReview.Missing> blockers = DischargeGate.blockers(form, answers, sinceDose,
+        protocol.monitoring().minimumMinutes());
+    if (submitted && blockers.isEmpty() && problems.isEmpty() && discharge(active, record, answers, entryId, now)) {
+      response.sendRedirect(active.basePath() + "discharge");
+      return;
+    }
+    model.put("form", FormView.of(form, answers, fromRecord, Set.of(DischargeGate.TIME_SINCE_DOSE), problems,
+        blockers));
+    model.put("entryId", entryId);
+    templates.render(response, submitted ? 422 : 200, "monitoring/discharge.jte", model);
+  }
+
+  private Answers prefilled(SessionRecord record, long sinceDose) {
+    Answers answers = Answers.none().with(DischargeGate.TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
+        .with("monitoring-minutes", List.<Type>of(new IntegerType((int) sinceDose)));
+    Optional<Reading> bp = record.readings().stream().filter(r -> r.kind() == ReadingKind.BLOOD_PRESSURE)
+        .reduce((first, second) -> second);
+    if (bp.isPresent()) {
+      answers = answers.with("discharge-systolic", List.of(new IntegerType(bp.get().value())))
+          .with("discharge-diastolic", List.of(new IntegerType(bp.get().second())));
+    }
+    return answers;
+  }
+
+  private boolean discharge(ActiveSession active, SessionRecord record, Answers answers, String entryId,
+      Instant now) {
+    QuestionnaireResponse checklist = ResponseMapper.toResponse(form, answers, new ResponseMapper.Context(entryId,
+        "Patient/" + active.session().context().patientId().orElseThrow(), Optional.of(record.reference()),
+        active.session().fhirUser(), Date.from(now), true));
+    checklist.getMeta().addProfile("http://kapcompanion.org/fhir/StructureDefinition/kap-questionnaire-response");
+    SaveResult saved = entries.save(active, org.kapcompanion.writeback.Entry.create(entryId, "discharge-checklist",
+        checklist));
+    if (!(saved instanceof SaveResult.Accepted)) {
+      return false;
+    }
+    String finishId = UUID.nameUUIDFromBytes(("finish|" + record.entryId()).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)).toString();
+    SaveResult finished = entries.save(active, EntryMapping.finishedSession(finishId, record.encounter(),
+        record.reference(), now));
+    if (finished instanceof SaveResult.Accepted) {
+      reader.remember(active, null);
+      return true;
+    }
+    return false;
+  }
+}

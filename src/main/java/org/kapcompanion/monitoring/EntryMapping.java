@@ -1,0 +1,154 @@
+package org.kapcompanion.monitoring;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.kapcompanion.writeback.Entry;
+import org.kapcompanion.writeback.EntryIdentity;
+
+/**
+ * Pure mappings of what the therapist records in a dosing session to the project's profiles: the session Encounter
+ * (started and finished), the dose, readings, adverse events and safety-alert Flags.
+ */
+final class EntryMapping {
+
+  static final String SESSION_KIND = "dosing-session";
+  static final String SESSION_TYPES = "http://kapcompanion.org/fhir/CodeSystem/kap-session-type";
+  private static final String PROFILES = "http://kapcompanion.org/fhir/StructureDefinition/";
+  private static final String LOT_NUMBER = PROFILES + "kap-lot-number";
+  private static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+  private static final String UCUM = "http://unitsofmeasure.org";
+  private static final String SNOMED = "http://snomed.info/sct";
+  private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+  static final String ALERT_CODES = "http://kapcompanion.org/fhir/CodeSystem/kap-alert";
+
+  private EntryMapping() {}
+
+  /** The in-progress dosing session started at {@code start}, part of the launch encounter when there is one. */
+  static Entry startedSession(String entryId, SessionSubject subject, Optional<String> launchEncounter,
+      Instant start) {
+    Encounter encounter = new Encounter();
+    encounter.getMeta().addProfile(PROFILES + "kap-session");
+    encounter.addIdentifier(EntryIdentity.of(entryId));
+    encounter.setStatus(Encounter.EncounterStatus.INPROGRESS);
+    encounter.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
+    encounter.addType(new CodeableConcept(new Coding(SESSION_TYPES, SESSION_KIND, "KAP dosing session")));
+    encounter.setSubject(subject.patient());
+    subject.performer().ifPresent(who -> encounter.addParticipant().setIndividual(who));
+    encounter.setPeriod(new Period().setStartElement(dateTime(start)));
+    launchEncounter.ifPresent(id -> encounter.setPartOf(new Reference("Encounter/" + id)));
+    return Entry.create(entryId, SESSION_KIND, encounter);
+  }
+
+  /** The session finished at {@code end}: a new version of {@code started}, replacing it at {@code reference}. */
+  static Entry finishedSession(String entryId, Encounter started, String reference, Instant end) {
+    Encounter finished = started.copy();
+    finished.setIdElement(null);
+    finished.setMeta(new org.hl7.fhir.r4.model.Meta().addProfile(PROFILES + "kap-session"));
+    finished.setStatus(Encounter.EncounterStatus.FINISHED);
+    finished.getPeriod().setEndElement(dateTime(end));
+    return Entry.update(entryId, SESSION_KIND + "-finished", finished, reference, Optional.empty());
+  }
+
+  static Entry dose(Dose dose, SessionSubject subject) {
+    MedicationAdministration given = new MedicationAdministration();
+    given.getMeta().addProfile(PROFILES + "kap-ketamine-administration");
+    given.addIdentifier(EntryIdentity.of(dose.entryId()));
+    given.addExtension(LOT_NUMBER, new StringType(dose.lot()));
+    given.setStatus(MedicationAdministration.MedicationAdministrationStatus.COMPLETED);
+    given.setMedication(new CodeableConcept(new Coding(RXNORM, dose.drug().rxnorm, dose.drug().display))
+        .setText(dose.drug().label));
+    given.setSubject(subject.patient());
+    subject.encounter().ifPresent(given::setContext);
+    given.setEffective(dateTime(dose.effective()));
+    subject.performer().ifPresent(who -> given.addPerformer().setActor(who));
+    given.getDosage().setText(dose.shown())
+        .setRoute(new CodeableConcept(new Coding(SNOMED, dose.route().snomed, dose.route().display)))
+        .setDose(new Quantity().setValue(dose.milligrams()).setUnit("mg").setSystem(UCUM).setCode("mg"));
+    return Entry.create(dose.entryId(), "dose", given);
+  }
+
+  static Entry reading(Reading reading, SessionSubject subject) {
+    ReadingKind kind = reading.kind();
+    Observation observation = observation(reading.entryId(), kind.profile, kind.vitalSign ? "vital-signs" : "exam",
+        new CodeableConcept(), reading.effective(), subject);
+    kind.codes.forEach(code -> observation.getCode().addCoding(code.copy()));
+    if (kind == ReadingKind.BLOOD_PRESSURE) {
+      observation.addComponent().setCode(new CodeableConcept(new Coding(ReadingKind.LOINC, ReadingKind.SYSTOLIC,
+          "Systolic blood pressure"))).setValue(quantity(kind, reading.value()));
+      observation.addComponent().setCode(new CodeableConcept(new Coding(ReadingKind.LOINC, ReadingKind.DIASTOLIC,
+          "Diastolic blood pressure"))).setValue(quantity(kind, reading.second()));
+    } else if (kind.ucum.isPresent()) {
+      observation.setValue(quantity(kind, reading.value()));
+    } else {
+      observation.setValue(new IntegerType(reading.value()));
+    }
+    return Entry.create(reading.entryId(), kind.entryKind(), observation);
+  }
+
+  static Entry adverseEvent(AdverseEvent event, SessionSubject subject) {
+    Observation observation = observation(event.entryId(), PROFILES + "kap-adverse-event", "exam",
+        new CodeableConcept(new Coding(ReadingKind.OBSERVATION_CODES, "adverse-event", "In-session adverse event")),
+        event.effective(), subject);
+    observation.setValue(new CodeableConcept(new Coding(SNOMED, event.code(), event.display())));
+    observation.addNote().setText(event.note());
+    return Entry.create(event.entryId(), "adverse-event", observation);
+  }
+
+  /** The Flag of a raised alert; its entry id is derived from the alert episode, so it is written once. */
+  static Entry flag(Alert alert, String sessionEntryId, SessionSubject subject) {
+    Flag flag = new Flag();
+    flag.getMeta().addProfile(PROFILES + "kap-safety-alert");
+    String entryId = alert.entryId(sessionEntryId);
+    flag.addIdentifier(EntryIdentity.of(entryId));
+    flag.setStatus(Flag.FlagStatus.ACTIVE);
+    flag.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/flag-category",
+        "clinical", "Clinical")));
+    flag.setCode(new CodeableConcept(new Coding(ALERT_CODES, alert.rule().code, alert.rule().display))
+        .setText(alert.message()));
+    flag.setSubject(subject.patient());
+    flag.setPeriod(new Period().setStartElement(dateTime(alert.start())));
+    subject.encounter().ifPresent(flag::setEncounter);
+    subject.performer().ifPresent(flag::setAuthor);
+    return Entry.create(entryId, "safety-alert", flag);
+  }
+
+  private static Observation observation(String entryId, String profile, String category, CodeableConcept code,
+      Instant effective, SessionSubject subject) {
+    Observation observation = new Observation();
+    observation.getMeta().addProfile(profile);
+    observation.addIdentifier(EntryIdentity.of(entryId));
+    observation.setStatus(Observation.ObservationStatus.FINAL);
+    observation.addCategory(new CodeableConcept(new Coding(OBSERVATION_CATEGORY, category, null)));
+    observation.setCode(code);
+    observation.setSubject(subject.patient());
+    subject.encounter().ifPresent(observation::setEncounter);
+    observation.setEffective(dateTime(effective));
+    subject.performer().ifPresent(observation::addPerformer);
+    return observation;
+  }
+
+  private static Quantity quantity(ReadingKind kind, int value) {
+    return new Quantity().setValue(value).setUnit(kind.unit.orElseThrow()).setSystem(UCUM)
+        .setCode(kind.ucum.orElseThrow());
+  }
+
+  private static DateTimeType dateTime(Instant instant) {
+    DateTimeType type = new DateTimeType(Date.from(instant));
+    type.setTimeZone(java.util.TimeZone.getTimeZone(ZoneId.of("UTC")));
+    return type;
+  }
+}

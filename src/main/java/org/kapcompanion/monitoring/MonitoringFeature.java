@@ -1,0 +1,35 @@
+package org.kapcompanion.monitoring;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.kapcompanion.checklist.FormCatalog;
+import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.record.RecordService;
+import org.kapcompanion.web.Templates;
+import org.kapcompanion.writeback.ConformancePackage;
+import org.kapcompanion.writeback.EntrySaver;
+
+/**
+ * Assembles dosing and monitoring: the session workspace (start, dose, readings, alerts, notes, timeline) and the
+ * discharge checklist, all written through write-back.
+ */
+public final class MonitoringFeature {
+
+  private final Map<String, SessionPage> pages = new HashMap<>();
+
+  public MonitoringFeature(FhirContext fhir, EntrySaver entries, ConformancePackage conformancePackage,
+      FormCatalog catalog, RecordService records, ClinicalProtocol protocol, Templates templates, Clock clock) {
+    SessionReader reader = new SessionReader(fhir, entries, clock);
+    pages.putAll(new WorkspacePage(reader, entries, records, protocol, QuickTag.from(conformancePackage), templates,
+        clock).pages());
+    pages.put("discharge", new DischargePage(reader, entries, catalog, records, protocol, templates, clock));
+  }
+
+  /** The session pages of dosing and monitoring, keyed by their path under the session. */
+  public Map<String, SessionPage> sessionPages() {
+    return Map.copyOf(pages);
+  }
+}

@@ -1,0 +1,44 @@
+package org.kapcompanion.monitoring;
+
+import java.util.List;
+import java.util.Optional;
+import org.kapcompanion.checklist.FormView;
+
+/**
+ * What the dosing workspace shows: whether a session runs (or why it cannot start yet), the dose and clock, the next
+ * check, alerts, the chart data and the timeline.
+ *
+ * @param running whether today's dosing session is running
+ * @param predoseComplete whether today's pre-dose checklist is complete (the session may start)
+ * @param dosed whether the dose is recorded
+ * @param doseShown the dose as read, e.g. "Ketamine 50 mg IM"
+ * @param doseTime the dose time as an ISO instant, for the page's clock
+ * @param minutesSinceDose minutes since the dose at render time
+ * @param next the next scheduled check
+ * @param alerts every alert episode of the session, earliest first
+ * @param timeline everything recorded, newest first
+ * @param chart the chart's readings and limits as JSON
+ */
+public record Workspace(boolean running, boolean predoseComplete, boolean dosed, String doseShown, String doseTime,
+    long minutesSinceDose, Optional<NextCheck> next, List<Alert> alerts, List<TimelineItem> timeline, String chart) {
+
+  public List<Alert> ongoingAlerts() {
+    return alerts.stream().filter(Alert::ongoing).toList();
+  }
+
+  /** The drugs of the dose form. */
+  public List<FormView.Option> drugs() {
+    return List.of(Dose.Drug.values()).stream().map(d -> new FormView.Option(d.rxnorm, d.label)).toList();
+  }
+
+  /** The routes of the dose form. */
+  public List<FormView.Option> routes() {
+    return List.of(Dose.Route.values()).stream().map(r -> new FormView.Option(r.snomed, r.label)).toList();
+  }
+
+  /** The adverse events the form offers. */
+  public List<FormView.Option> adverseEvents() {
+    return EntryRequest.ADVERSE_EVENTS.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue())
+        .map(e -> new FormView.Option(e.getKey(), e.getValue())).toList();
+  }
+}

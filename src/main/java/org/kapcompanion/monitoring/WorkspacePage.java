@@ -1,0 +1,256 @@
+package org.kapcompanion.monitoring;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Reference;
+import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.LaunchError;
+import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.record.RecordService;
+import org.kapcompanion.web.Templates;
+import org.kapcompanion.writeback.Entry;
+import org.kapcompanion.writeback.EntrySaver;
+import org.kapcompanion.writeback.SaveResult;
+import org.kapcompanion.writeback.ValidationProblem;
+
+/**
+ * The dosing and monitoring workspace: {@code session} (page, or its live part), {@code session/start},
+ * {@code session/entries} (JSON saves of dose, readings, adverse events and notes) and the {@code notes} page.
+ * Rendering the session evaluates the alert rules and writes a Flag per alert episode (once: its entry id is derived
+ * from the episode).
+ */
+final class WorkspacePage {
+
+  private static final Gson GSON = new Gson();
+
+  private final SessionReader reader;
+  private final EntrySaver entries;
+  private final RecordService records;
+  private final ClinicalProtocol protocol;
+  private final List<QuickTag> tags;
+  private final Templates templates;
+  private final Clock clock;
+
+  WorkspacePage(SessionReader reader, EntrySaver entries, RecordService records, ClinicalProtocol protocol,
+      List<QuickTag> tags, Templates templates, Clock clock) {
+    this.reader = reader;
+    this.entries = entries;
+    this.records = records;
+    this.protocol = protocol;
+    this.tags = List.copyOf(tags);
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  Map<String, SessionPage> pages() {
+    return Map.of("session", this::page, "session/start", this::start, "session/entries", this::save,
+        "notes", this::notes);
+  }
+
+  private void page(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!"GET".equals(request.getMethod())) {
+      response.sendError(405);
+      return;
+    }
+    if (!requirePatient(active, response)) {
+      return;
+    }
+    Optional<SessionRecord> session = reader.today(active).filter(s -> !s.finished());
+    Workspace workspace = workspace(active, session);
+    Map<String, Object> model = new HashMap<>(Map.of("session", active, "workspace", workspace, "tags", tags,
+        "protocol", protocol));
+    if ("live".equals(request.getParameter("part"))) {
+      templates.render(response, 200, "monitoring/live.jte", model);
+      return;
+    }
+    model.put("record", records.banner(active).orElse(null));
+    templates.render(response, 200, "monitoring/session.jte", model);
+  }
+
+  private Workspace workspace(ActiveSession active, Optional<SessionRecord> session) {
+    if (session.isEmpty()) {
+      return new Workspace(false, reader.predoseComplete(active), false, "", "", 0, Optional.empty(), List.of(),
+          List.of(), "{}");
+    }
+    SessionRecord record = session.get();
+    List<Alert> alerts = AlertEvaluation.evaluate(protocol.alertRules(), record.readings());
+    SessionSubject subject = subject(active, Optional.of(new Reference(record.reference())));
+    for (Alert alert : alerts) {
+      entries.save(active, EntryMapping.flag(alert, record.entryId(), subject));
+    }
+    Instant now = clock.instant();
+    Optional<Dose> dose = record.dose();
+    long minutes = dose.map(d -> Duration.between(d.effective(), now).toMinutes()).orElse(0L);
+    Optional<NextCheck> next = dose.map(d ->
+        MonitoringSchedule.next(protocol.monitoring(), d.effective(), record.readings(), now));
+    return new Workspace(true, true, dose.isPresent(), dose.map(Dose::shown).orElse(""),
+        dose.map(d -> d.effective().toString()).orElse(""), minutes, next, alerts, record.timeline(),
+        chart(record, dose.map(Dose::effective).orElse(record.started())));
+  }
+
+  private String chart(SessionRecord record, Instant from) {
+    JsonObject chart = new JsonObject();
+    JsonArray points = new JsonArray();
+    for (Reading reading : record.readings()) {
+      if (!reading.kind().vitalSign || reading.kind() == ReadingKind.RESPIRATORY_RATE) {
+        continue;
+      }
+      JsonObject point = new JsonObject();
+      point.addProperty("m", Duration.between(from, reading.effective()).toSeconds() / 60.0);
+      point.addProperty("k", reading.kind().key);
+      point.addProperty("v", reading.value());
+      if (reading.kind() == ReadingKind.BLOOD_PRESSURE) {
+        point.addProperty("d", reading.second());
+      }
+      points.add(point);
+    }
+    chart.add("points", points);
+    ClinicalProtocol.AlertRules rules = protocol.alertRules();
+    chart.addProperty("systolic", rules.bloodPressure().systolic());
+    chart.addProperty("diastolic", rules.bloodPressure().diastolic());
+    chart.addProperty("heartRate", rules.heartRateAbove());
+    chart.addProperty("oxygen", rules.oxygenSaturationBelow());
+    return GSON.toJson(chart);
+  }
+
+  private void start(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!"POST".equals(request.getMethod())) {
+      response.sendError(405);
+      return;
+    }
+    if (!requirePatient(active, response)) {
+      return;
+    }
+    boolean running = reader.today(active).filter(s -> !s.finished()).isPresent();
+    if (!running && reader.predoseComplete(active)) {
+      String entryId = UUID.randomUUID().toString();
+      SaveResult saved = entries.save(active, EntryMapping.startedSession(entryId, subject(active, Optional.empty()),
+          active.session().context().encounterId(), clock.instant()));
+      if (saved instanceof SaveResult.Accepted) {
+        reader.remember(active, "urn:uuid:" + entryId);
+      }
+    }
+    response.sendRedirect(active.basePath() + "session");
+  }
+
+  private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!"POST".equals(request.getMethod())) {
+      json(response, 405, error("use POST"));
+      return;
+    }
+    if (!requirePatient(active, response)) {
+      return;
+    }
+    JsonObject body;
+    Entry entry;
+    try {
+      body = JsonParser.parseString(new String(request.getInputStream().readNBytes(64 * 1024),
+          StandardCharsets.UTF_8)).getAsJsonObject();
+      entry = entry(active, body);
+    } catch (JsonParseException | IllegalStateException | IllegalArgumentException | DateTimeParseException
+        | NullPointerException | UnsupportedOperationException e) {
+      json(response, 400, error("the entry could not be read: " + (e instanceof IllegalArgumentException
+          && !(e instanceof NumberFormatException) ? e.getMessage() : "send id (UUID), kind, effective and values")));
+      return;
+    }
+    SaveResult result = entries.save(active, entry);
+    if (result instanceof SaveResult.Invalid invalid) {
+      JsonObject answer = error("the entry was not saved: fix what is listed and save again");
+      answer.addProperty("id", entry.entryId());
+      JsonArray list = new JsonArray();
+      for (ValidationProblem problem : invalid.problems()) {
+        JsonObject item = new JsonObject();
+        item.addProperty("message", problem.message());
+        item.addProperty("location", problem.location());
+        list.add(item);
+      }
+      answer.add("problems", list);
+      json(response, 422, answer);
+      return;
+    }
+    JsonObject accepted = new JsonObject();
+    accepted.addProperty("id", entry.entryId());
+    accepted.addProperty("state", "pending");
+    json(response, 200, accepted);
+  }
+
+  /** The entry the page sent; a note taken without a running dosing session refers to the launch encounter. */
+  private Entry entry(ActiveSession active, JsonObject body) {
+    String kind = body.get("kind").getAsString();
+    if ("note".equals(kind)) {
+      Optional<Reference> encounter = reader.runningReference(active)
+          .or(() -> active.session().context().encounterId().map(id -> new Reference("Encounter/" + id)));
+      return NoteMapping.entry(EntryRequest.note(body, tags), subject(active, encounter));
+    }
+    SessionSubject subject = subject(active, Optional.of(reader.runningReference(active).orElseThrow(
+        () -> new IllegalArgumentException("no dosing session is running: start it first"))));
+    if ("dose".equals(kind)) {
+      return EntryMapping.dose(EntryRequest.dose(body), subject);
+    }
+    if ("adverse-event".equals(kind)) {
+      return EntryMapping.adverseEvent(EntryRequest.adverseEvent(body), subject);
+    }
+    return EntryMapping.reading(EntryRequest.reading(body), subject);
+  }
+
+  private void notes(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!"GET".equals(request.getMethod())) {
+      response.sendError(405);
+      return;
+    }
+    if (!requirePatient(active, response)) {
+      return;
+    }
+    templates.render(response, 200, "monitoring/notes.jte", Map.of("session", active, "tags", tags,
+        "record", records.banner(active).orElse(null)));
+  }
+
+  static SessionSubject subject(ActiveSession active, Optional<Reference> encounter) {
+    return new SessionSubject(active.session().context().patientId().orElseThrow(), encounter,
+        active.session().fhirUser());
+  }
+
+  private boolean requirePatient(ActiveSession active, HttpServletResponse response) throws IOException {
+    if (active.session().context().patientId().isPresent()) {
+      return true;
+    }
+    LaunchError.NO_PATIENT.sendTo(templates, response);
+    return false;
+  }
+
+  private static JsonObject error(String message) {
+    JsonObject error = new JsonObject();
+    error.addProperty("error", message);
+    return error;
+  }
+
+  private static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
+    byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType("application/json;charset=utf-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+}

@@ -1,0 +1,34 @@
+package org.kapcompanion.writeback;
+
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.launch.ActiveSession;
+
+/** What the clinical features use to write: save an entry durably, and see the entries the EHR has not confirmed. */
+public interface EntrySaver {
+
+  /**
+   * Validates the entry, commits it to the outbox and answers once it is durable; a repeated entry id is acknowledged
+   * again without storing anything twice.
+   */
+  SaveResult save(ActiveSession active, Entry entry);
+
+  /**
+   * The target resources of this user's entries for this patient that the EHR has not confirmed yet (pending or
+   * failed), oldest first, so a page can show them with what it reads from the EHR.
+   */
+  List<Resource> unsent(ActiveSession active);
+
+  /**
+   * A failed entry of this session as it was saved (target, update and fallback), so the page can show it beside the
+   * EHR's version after a conflict; empty when the entry is not failed or not this session's.
+   */
+  Optional<Entry> failed(ActiveSession active, String entryId);
+
+  /**
+   * Gives up a failed entry of this session at the user's explicit request (e.g. "keep their version"): it is never
+   * sent. False when the entry is not failed or not this session's; pending entries cannot be discarded.
+   */
+  boolean discardFailed(ActiveSession active, String entryId);
+}

@@ -1,0 +1,115 @@
+// Saves a form as one entry: the entry id in the form's hidden field is made once by the page and resent unchanged on
+// every retry; shows saving / saved / failed with a retry, and warns before leaving while a save is not received.
+(function () {
+  "use strict";
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  function setUp(form) {
+    var base = form.getAttribute("data-base");
+    var csrf = form.getAttribute("data-csrf");
+    var status = form.querySelector("#save-status");
+    var retryButton = form.querySelector("#save-retry");
+    var next = form.querySelector("#save-next");
+    var entryField = form.querySelector("[data-entry-id]");
+    var current = null;  // {id, body, acked, status, retry: function}
+    var pollTimer = null;
+
+    function show(state, words) {
+      status.setAttribute("data-state", state);
+      status.textContent = words;
+    }
+
+    function request(method, url, body) {
+      var headers = {"X-CSRF-Token": csrf};
+      if (body) { headers["Content-Type"] = "application/x-www-form-urlencoded"; }
+      return fetch(url, {method: method, headers: headers, body: body, credentials: "same-origin", cache: "no-store"});
+    }
+
+    function notReceived() {
+      show("failed", "Failed: not received by KAP Companion. Your answers are still on this page.");
+      current.retry = send;
+      retryButton.hidden = false;
+    }
+
+    function send() {
+      retryButton.hidden = true;
+      show("saving", "Saving…");
+      request("POST", form.getAttribute("data-save-url"), current.body).then(function (response) {
+        if (response.status === 200) {
+          return response.json().then(received);
+        }
+        if (response.status === 422) {
+          return response.json().then(function (answer) {
+            current = null;
+            show("invalid", answer.error + " " + (answer.problems || []).join(" "));
+          });
+        }
+        notReceived();
+        return null;
+      }).catch(notReceived);
+    }
+
+    function received(answer) {
+      current.acked = true;
+      current.status = answer.status;
+      entryField.value = uuid();
+      show("pending", "Saved in KAP Companion (" + words(answer.status) + "), sending to the EHR…");
+      if (next && answer.status === "completed") { next.hidden = false; }
+      poll();
+    }
+
+    function words(state) {
+      return state === "completed" ? "complete" : "draft: not complete yet";
+    }
+
+    function poll() {
+      if (pollTimer) { clearTimeout(pollTimer); }
+      pollTimer = setTimeout(function () {
+        var saving = current;
+        request("GET", base + "entries/status", null).then(function (response) {
+          return response.ok ? response.json() : null;
+        }).then(function (answer) {
+          var entry = answer && answer.entries.filter(function (e) { return e.id === saving.id; })[0];
+          if (!entry || entry.state === "pending") { poll(); return; }
+          if (entry.state === "saved") {
+            show("saved", "Saved to the EHR (" + words(saving.status) + ").");
+            return;
+          }
+          show("failed", "Failed: " + (entry.reason || "the EHR did not accept it") + ".");
+          saving.retry = function () {
+            retryButton.hidden = true;
+            show("pending", "Sending to the EHR again…");
+            request("POST", base + "entries/retry?id=" + encodeURIComponent(saving.id), null).then(poll, poll);
+          };
+          retryButton.hidden = false;
+        }).catch(poll);
+      }, 700);
+    }
+
+    form.addEventListener("submit", function (event) {
+      if (!event.submitter || !event.submitter.hasAttribute("data-save")) { return; }
+      event.preventDefault();
+      if (current && !current.acked) { return; }
+      current = {id: entryField.value, body: new URLSearchParams(new FormData(form)).toString(), acked: false};
+      if (next) { next.hidden = true; }
+      send();
+    });
+    retryButton.addEventListener("click", function () {
+      if (current && current.retry) { current.retry(); }
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (current && !current.acked) { event.preventDefault(); event.returnValue = ""; }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-save-url]"), setUp);
+  });
+}());

@@ -1,0 +1,93 @@
+package org.kapcompanion.integration;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.junit.jupiter.api.Test;
+import org.kapcompanion.testing.BrowserTest;
+import org.kapcompanion.testing.Chromium;
+import org.kapcompanion.testing.SandboxLauncher;
+
+/**
+ * The integration plan in a real browser against the sandbox: a plan created from the intentions, saved to the EHR,
+ * edited with its version; and two sessions editing the same plan, where the second sees both versions side by side
+ * and applies its own on top.
+ */
+class IntegrationPlanBrowserIT extends BrowserTest {
+
+  private static final LocatorAssertions.HasCountOptions LONG = new LocatorAssertions.HasCountOptions()
+      .setTimeout(60_000);
+
+  private Page planPage(String patient, String encounter) {
+    Page launcher = SandboxLauncher.open(chromium, environment, patient, false);
+    launcher.selectOption("#encounter", encounter);
+    Page window = SandboxLauncher.launchInWindow(launcher);
+    window.waitForSelector("#conditions-title");
+    window.navigate(window.url().replaceFirst("/s/([^/]+)/.*$", "/s/$1/integration"));
+    return window;
+  }
+
+  private static void saveAndWait(Page page) {
+    page.click("#plan-form button[type=submit]");
+    page.waitForURL("**/integration?saved=*");
+    assertThat(page.locator("#plan-entries li").last()).hasAttribute("data-state", "saved",
+        new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+    assertThat(page.locator("#plan-entries li[data-state=failed]")).hasCount(0);
+  }
+
+  @Test
+  void planIsCreatedFromTheIntentionsSavedAndEditedWithItsVersion() {
+    Page page = planPage("kap-pt-01", "kap-pt-01-dose-05");
+    assertThat(page.locator("main")).containsText("Intention: To feel something other than numbness again");
+    page.locator("input[name$='.text']").first().fill("Name one feeling each evening");
+    page.check("input[name=practice][value=Journaling]");
+    page.fill("#support", "Daniel (partner)");
+    Chromium.screenshot(page, "integration-new-plan");
+
+    saveAndWait(page);
+    Chromium.screenshot(page, "integration-plan-saved");
+
+    page.navigate(page.url().replaceFirst("\\?.*$", ""));
+    assertThat(page.locator("#sync")).containsText("Editing the saved plan (version");
+    assertThat(page.locator("#support")).hasValue("Daniel (partner)");
+    page.fill("#support", "Daniel (partner); my sister Ana");
+    saveAndWait(page);
+
+    page.navigate(page.url().replaceFirst("\\?.*$", ""));
+    assertThat(page.locator("#support")).hasValue("Daniel (partner); my sister Ana");
+    Chromium.screenshot(page, "integration-plan-edited");
+  }
+
+  @Test
+  void twoSessionsEditingOnePlanSeeBothVersionsAndTheSecondAppliesItsOwnOnTop() {
+    Page first = planPage("kap-pt-02", "kap-pt-02-dose-03");
+    first.locator("input[name$='.text']").first().fill("Walk outside each morning");
+    saveAndWait(first);
+    first.navigate(first.url().replaceFirst("\\?.*$", ""));
+    Page second = planPage("kap-pt-02", "kap-pt-02-dose-03");
+    assertThat(second.locator("#sync")).containsText("Editing the saved plan");
+
+    first.fill("#themes", "Anger at my mother, then relief");
+    saveAndWait(first);
+    second.fill("#themes", "Relief after naming the anger");
+    second.click("#plan-form button[type=submit]");
+    second.waitForURL("**/integration?saved=*");
+    assertThat(second.locator("#plan-entries a", new Page.LocatorOptions().setHasText("Compare the two versions")))
+        .hasCount(1, LONG);
+    Chromium.screenshot(second, "integration-conflict-reported");
+
+    second.click("text=Compare the two versions");
+    assertThat(second.locator("#theirs")).containsText("Anger at my mother, then relief");
+    assertThat(second.locator("#ours")).containsText("Relief after naming the anger");
+    Chromium.screenshot(second, "integration-conflict-side-by-side");
+
+    second.click("button[value=apply-mine]");
+    second.waitForURL("**/integration?saved=*");
+    assertThat(second.locator("#plan-entries li").last()).hasAttribute("data-state", "saved",
+        new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+    second.navigate(second.url().replaceFirst("\\?.*$", ""));
+    assertThat(second.locator("#themes")).hasValue("Relief after naming the anger");
+    Chromium.screenshot(second, "integration-conflict-resolved");
+  }
+}

@@ -1,0 +1,90 @@
+package org.kapcompanion.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.kapcompanion.config.ClinicalProtocol;
+
+/** The clinic's alert rules over a session's readings. */
+class AlertEvaluationTest {
+
+  private static final ClinicalProtocol.AlertRules RULES = new ClinicalProtocol.AlertRules(
+      new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2);
+  private static final Instant DOSE = Instant.parse("2026-11-20T14:00:00Z");
+
+  @Test
+  void oneHighBloodPressureRaisesNothing() {
+    assertThat(AlertEvaluation.evaluate(RULES, List.of(bp(0, 184, 100)))).isEmpty();
+  }
+
+  @Test
+  void twoHighBloodPressuresFiveMinutesApartRaiseOneEpisodeFromTheFirst() {
+    List<Alert> alerts = AlertEvaluation.evaluate(RULES, List.of(bp(40, 184, 100), bp(45, 170, 112)));
+
+    assertThat(alerts).singleElement().satisfies(alert -> {
+      assertThat(alert.rule()).isEqualTo(Alert.Rule.BP_HIGH);
+      assertThat(alert.start()).isEqualTo(at(40));
+      assertThat(alert.ongoing()).isTrue();
+      assertThat(alert.message()).contains("184/100", "170/112");
+    });
+  }
+
+  @Test
+  void highReadingsLessThanFiveMinutesApartOrInterruptedDoNotRaise() {
+    assertThat(AlertEvaluation.evaluate(RULES, List.of(bp(40, 184, 100), bp(43, 185, 100)))).isEmpty();
+    assertThat(AlertEvaluation.evaluate(RULES, List.of(bp(40, 184, 100), bp(45, 130, 80), bp(50, 184, 100))))
+        .isEmpty();
+  }
+
+  @Test
+  void episodeEndsWhenTheReadingIsBackWithinLimits() {
+    List<Alert> alerts = AlertEvaluation.evaluate(RULES, List.of(bp(40, 184, 100), bp(45, 181, 100),
+        bp(50, 140, 85)));
+
+    assertThat(alerts).singleElement().satisfies(alert -> assertThat(alert.ongoing()).isFalse());
+  }
+
+  @Test
+  void heartRateAboveTheLimitMustBeSustained() {
+    assertThat(AlertEvaluation.evaluate(RULES, List.of(reading(ReadingKind.HEART_RATE, 10, 125),
+        reading(ReadingKind.HEART_RATE, 13, 128)))).isEmpty();
+    assertThat(AlertEvaluation.evaluate(RULES, List.of(reading(ReadingKind.HEART_RATE, 10, 125),
+        reading(ReadingKind.HEART_RATE, 15, 122)))).extracting(Alert::rule).containsExactly(Alert.Rule.HR_HIGH);
+    assertThat(AlertEvaluation.evaluate(RULES, List.of(reading(ReadingKind.HEART_RATE, 10, 120),
+        reading(ReadingKind.HEART_RATE, 20, 120)))).isEmpty();
+  }
+
+  @Test
+  void lowOxygenAndDeepSedationRaiseAtOnce() {
+    List<Alert> alerts = AlertEvaluation.evaluate(RULES, List.of(reading(ReadingKind.OXYGEN_SATURATION, 20, 91),
+        reading(ReadingKind.MOAAS, 25, 2), reading(ReadingKind.OXYGEN_SATURATION, 30, 92),
+        reading(ReadingKind.MOAAS, 30, 3)));
+
+    assertThat(alerts).extracting(Alert::rule).containsExactly(Alert.Rule.SPO2_LOW, Alert.Rule.SEDATION_DEEP);
+    assertThat(alerts).noneMatch(Alert::ongoing);
+  }
+
+  @Test
+  void twoSeparateRunsAreTwoEpisodes() {
+    List<Reading> readings = new ArrayList<>(List.of(reading(ReadingKind.MOAAS, 10, 1),
+        reading(ReadingKind.MOAAS, 15, 4), reading(ReadingKind.MOAAS, 20, 2)));
+
+    assertThat(AlertEvaluation.evaluate(RULES, readings)).extracting(Alert::start).containsExactly(at(10), at(20));
+  }
+
+  private static Reading bp(int minute, int systolic, int diastolic) {
+    return new Reading(UUID.randomUUID().toString(), ReadingKind.BLOOD_PRESSURE, at(minute), systolic, diastolic);
+  }
+
+  private static Reading reading(ReadingKind kind, int minute, int value) {
+    return new Reading(UUID.randomUUID().toString(), kind, at(minute), value, 0);
+  }
+
+  private static Instant at(int minute) {
+    return DOSE.plusSeconds(minute * 60L);
+  }
+}
