@@ -44,6 +44,7 @@ import org.kapcompanion.monitoring.MonitoringFeature;
 import org.kapcompanion.record.RecordReader;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.record.SummaryPage;
+import org.kapcompanion.review.ReviewFeature;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.Templates;
@@ -171,7 +172,8 @@ public final class App implements AutoCloseable {
     });
     Templates templates = new Templates();
     SecretBox box = new SecretBox(config.store().encryptionKey());
-    LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, clock);
+    LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates,
+        ReviewFeature.supervisorRoles(fhir, config.tenants()), clock);
     WritebackFeature writeback = new WritebackFeature(fhir, validator, database.dataSource(), box,
         launch.sessionTokens(), clock).start();
     closeWithDatabase.add(writeback);
@@ -189,6 +191,9 @@ public final class App implements AutoCloseable {
         templates, clock);
     MonitoringFeature monitoring = new MonitoringFeature(fhir, writeback.entries(), conformancePackage, forms,
         records, config.protocol(), templates, clock);
+    ReviewFeature review = new ReviewFeature(fhir, validator, conformancePackage, database.dataSource(),
+        launch.sessionTokens(), records, config.protocol(), reads, templates, clock);
+    closeWithDatabase.add(review);
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
@@ -201,6 +206,7 @@ public final class App implements AutoCloseable {
     pages.put("handout", handout);
     pages.putAll(integration.pages());
     pages.putAll(monitoring.sessionPages());
+    pages.putAll(review.sessionPages());
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());
@@ -250,7 +256,7 @@ public final class App implements AutoCloseable {
     String origin = base.getScheme() + "://" + base.getAuthority();
     List<TenantConfig> tenants = new ArrayList<>(config.tenants());
     tenants.add(new TenantConfig("sandbox", "Sandbox EHR", base, SANDBOX_CLIENT_ID,
-        TenantConfig.ClientAuth.publicClient(), Optional.empty(), List.of(origin)));
+        TenantConfig.ClientAuth.publicClient(), Optional.empty(), List.of(origin), List.of()));
     return config.withTenants(tenants);
   }
 

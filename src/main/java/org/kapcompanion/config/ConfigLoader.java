@@ -184,10 +184,19 @@ public final class ConfigLoader {
             "write scheme and host only, e.g. \"https://ehr.example.org\" (no path, no trailing slash)");
       }
     }
+    List<String> supervisors = fields.strings("supervisors");
+    for (int i = 0; i < supervisors.size(); i++) {
+      String supervisor = supervisors.get(i);
+      if (!supervisor.matches(TenantConfig.PRACTITIONER_REFERENCE)) {
+        fields.problem("supervisors[" + i + "]", "\"" + supervisor + "\" is not a Practitioner reference",
+            "write each supervisor as the EHR names them in fhirUser, e.g. \"Practitioner/12345\"");
+      }
+    }
     if (fhirBase.isEmpty() || id.isEmpty() || clientId.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new TenantConfig(id, displayName, fhirBase.get(), clientId, auth, scopes, origins));
+    return Optional.of(new TenantConfig(id, displayName, fhirBase.get(), clientId, auth, scopes, origins,
+        supervisors));
   }
 
   private TenantConfig.ClientAuth clientAuth(JsonFields fields, JsonFields tenant) {

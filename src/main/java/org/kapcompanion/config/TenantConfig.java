@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param clientAuth how the app authenticates at the token endpoint
  * @param scopes scopes to request instead of the negotiated default, if set
  * @param allowedEhrOrigins origins allowed to frame the app ({@code frame-ancestors})
+ * @param supervisors users ({@code fhirUser}, e.g. {@code Practitioner/123}) who may review and co-sign sessions
+ *     although the EHR does not say so through a supervisor PractitionerRole
  */
 public record TenantConfig(
     String id,
@@ -22,10 +24,15 @@ public record TenantConfig(
     String clientId,
     ClientAuth clientAuth,
     Optional<String> scopes,
-    List<String> allowedEhrOrigins) {
+    List<String> allowedEhrOrigins,
+    List<String> supervisors) {
+
+  /** What a {@code fhirUser} naming a practitioner looks like, relative to the FHIR base. */
+  public static final String PRACTITIONER_REFERENCE = "Practitioner/[A-Za-z0-9\\-.]{1,64}";
 
   public TenantConfig {
     allowedEhrOrigins = List.copyOf(allowedEhrOrigins);
+    supervisors = List.copyOf(supervisors);
   }
 
   /** How the app authenticates to the token endpoint. */

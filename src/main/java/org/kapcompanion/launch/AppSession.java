@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A launched instance of the app: the EHR, the tokens (server-side only), the launch context and the user.
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param grantedScopes the scopes the EHR granted
  * @param missingScopes requested clinical scopes the EHR did not grant
  * @param fhirUser the signed-in user as a FHIR reference relative to the FHIR base, e.g. {@code Practitioner/123}
+ * @param supervisor whether the user is a clinical supervisor (may review and co-sign sessions), as found at sign-in
  * @param csrfToken the token every state-changing request of this session must carry
  * @param expiresAt when the session ends regardless of tokens
  */
@@ -26,6 +28,7 @@ public record AppSession(
     List<String> grantedScopes,
     List<String> missingScopes,
     Optional<String> fhirUser,
+    boolean supervisor,
     String csrfToken,
     Instant expiresAt) {
 
@@ -35,8 +38,23 @@ public record AppSession(
   }
 
   public AppSession withTokens(Tokens newTokens) {
-    return new AppSession(tenantId, fhirBase, newTokens, context, grantedScopes, missingScopes, fhirUser, csrfToken,
-        expiresAt);
+    return new AppSession(tenantId, fhirBase, newTokens, context, grantedScopes, missingScopes, fhirUser, supervisor,
+        csrfToken, expiresAt);
+  }
+
+  AppSession withSupervisor(boolean isSupervisor) {
+    return new AppSession(tenantId, fhirBase, tokens, context, grantedScopes, missingScopes, fhirUser, isSupervisor,
+        csrfToken, expiresAt);
+  }
+
+  /**
+   * Whether a granted scope lets the app do {@code permission} (a SMART v2 letter: c, r, u, d or s) on
+   * {@code resourceType} at {@code level} ({@code patient} or {@code user}); v1 scopes count by their meaning.
+   */
+  public boolean grants(String level, String resourceType, char permission) {
+    ScopeNegotiation.ClinicalScope wanted = new ScopeNegotiation.ClinicalScope(level, resourceType, Set.of(permission));
+    return grantedScopes.stream().map(ScopeNegotiation.ClinicalScope::parse).flatMap(Optional::stream)
+        .anyMatch(scope -> scope.covers(wanted));
   }
 
   /**

@@ -32,7 +32,7 @@ final class CallbackServlet extends HttpServlet {
     LaunchService.Complete complete = launches.complete(parameters, BrowserCookie.read(request));
     if (complete instanceof LaunchService.Complete.Started started) {
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-      response.setHeader("Location", "/s/" + started.sessionHandle() + "/");
+      response.setHeader("Location", "/s/" + started.sessionHandle() + "/" + started.firstPage());
     } else {
       ((LaunchService.Complete.Failed) complete).error().sendTo(templates, response);
     }

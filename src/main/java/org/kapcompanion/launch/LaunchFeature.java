@@ -29,7 +29,8 @@ public final class LaunchFeature {
   private final LaunchService launches;
   private final SessionTokens sessionTokens;
 
-  public LaunchFeature(AppConfig config, DataSource dataSource, SecretBox box, Templates templates, Clock clock) {
+  public LaunchFeature(AppConfig config, DataSource dataSource, SecretBox box, Templates templates, UserRoles roles,
+      Clock clock) {
     this.config = config;
     this.templates = templates;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -39,7 +40,8 @@ public final class LaunchFeature {
     TokenClient tokens = new TokenClient(keys);
     this.sessions = new Sessions(dataSource, box, clock);
     LaunchStates states = new LaunchStates(dataSource, box, clock);
-    this.launches = new LaunchService(config, discovery, states, tokens, new IdTokenVerifier(), sessions, clock);
+    this.launches = new LaunchService(config, discovery, states, tokens, new IdTokenVerifier(), sessions, roles,
+        clock);
     this.sessionTokens = new SessionTokens(config, discovery, tokens, sessions, clock);
     purgeExpiredEvery(PURGE_INTERVAL, states);
   }

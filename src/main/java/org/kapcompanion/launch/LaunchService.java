@@ -43,16 +43,18 @@ public final class LaunchService {
   private final TokenClient tokens;
   private final IdTokenVerifier idTokens;
   private final Sessions sessions;
+  private final UserRoles roles;
   private final Clock clock;
 
   LaunchService(AppConfig config, SmartDiscovery discovery, LaunchStates states, TokenClient tokens,
-      IdTokenVerifier idTokens, Sessions sessions, Clock clock) {
+      IdTokenVerifier idTokens, Sessions sessions, UserRoles roles, Clock clock) {
     this.config = config;
     this.discovery = discovery;
     this.states = states;
     this.tokens = tokens;
     this.idTokens = idTokens;
     this.sessions = sessions;
+    this.roles = roles;
     this.clock = clock;
   }
 
@@ -63,15 +65,19 @@ public final class LaunchService {
     record Failed(LaunchError error) implements Begin {}
   }
 
-  /** The callback's outcome: the new session's handle, or why there is none. */
+  /** The callback's outcome: the new session's handle and its first page, or why there is none. */
   public sealed interface Complete {
-    record Started(String sessionHandle) implements Complete {}
+    /** @param firstPage the session page to open, relative to the session's pages ({@code ""}: the summary) */
+    record Started(String sessionHandle, String firstPage) implements Complete {}
 
     record Failed(LaunchError error) implements Complete {}
   }
 
-  /** Starts an EHR launch ({@code launch} present) or a standalone launch, for the browser holding {@code browserKey}. */
-  public Begin begin(Optional<String> iss, Optional<String> launch, String browserKey) {
+  /**
+   * Starts an EHR launch ({@code launch} present) or a standalone launch, for the browser holding {@code browserKey};
+   * a standalone {@code review} launch signs a supervisor in to the review queue without a patient.
+   */
+  public Begin begin(Optional<String> iss, Optional<String> launch, boolean review, String browserKey) {
     if (iss.isEmpty()) {
       return new Begin.Failed(LaunchError.MISSING_ISS);
     }
@@ -82,21 +88,23 @@ public final class LaunchService {
     }
     try {
       SmartConfiguration smart = discovery.discover(tenant.get().fhirBaseUrl());
-      return new Begin.Redirect(authorize(tenant.get(), smart, launch, browserKey));
+      return new Begin.Redirect(authorize(tenant.get(), smart, launch, review && launch.isEmpty(), browserKey));
     } catch (LaunchException e) {
       LOG.warn("launch failed for tenant {}: {}", tenant.get().id(), e.getMessage());
       return new Begin.Failed(e.error());
     }
   }
 
-  private URI authorize(TenantConfig tenant, SmartConfiguration smart, Optional<String> launch, String browserKey)
-      throws LaunchException {
+  private URI authorize(TenantConfig tenant, SmartConfiguration smart, Optional<String> launch, boolean review,
+      String browserKey) throws LaunchException {
     if (!smart.offersPkceS256()) {
       throw new LaunchException(LaunchError.EHR_UNREACHABLE, "EHR does not offer PKCE S256");
     }
-    Set<String> scopes = tenant.scopes().map(LaunchService::split)
-        .orElseGet(() -> ScopeNegotiation.request(smart.supportsV2Scopes(), launch.isEmpty(),
-            tenant.clientAuth().method() != TenantConfig.AuthMethod.NONE));
+    boolean confidential = tenant.clientAuth().method() != TenantConfig.AuthMethod.NONE;
+    Set<String> scopes = review
+        ? ScopeNegotiation.requestForReview(smart.supportsV2Scopes(), confidential)
+        : tenant.scopes().map(LaunchService::split)
+            .orElseGet(() -> ScopeNegotiation.request(smart.supportsV2Scopes(), launch.isEmpty(), confidential));
     State state = new State();
     CodeVerifier verifier = new CodeVerifier();
     Nonce nonce = new Nonce();
@@ -112,7 +120,7 @@ public final class LaunchService {
         .customParameter("nonce", nonce.getValue());
     launch.ifPresent(id -> request.customParameter("launch", id));
     states.save(state.getValue(), browserKey, new PendingLaunch(tenant.id(), verifier.getValue(), nonce.getValue(),
-        List.copyOf(scopes), launch.isEmpty(), launch, redirectUri));
+        List.copyOf(scopes), launch.isEmpty(), launch, redirectUri, review));
     return request.build().toURI();
   }
 
@@ -131,7 +139,8 @@ public final class LaunchService {
       return new Complete.Failed(LaunchError.STATE_INVALID);
     }
     try {
-      return new Complete.Started(startSession(pending.get(), parameters, browserKey.get()));
+      return new Complete.Started(startSession(pending.get(), parameters, browserKey.get()),
+          pending.get().review() ? "review" : "");
     } catch (LaunchException e) {
       LOG.warn("launch failed for tenant {}: {}", pending.get().tenantId(), e.getMessage());
       return new Complete.Failed(e.error());
@@ -151,7 +160,8 @@ public final class LaunchService {
         pending.redirectUri(), new CodeVerifier(pending.codeVerifier()));
     TokenClient.Result.Success success = successOrThrow(tokens.request(tenant, smart.tokenEndpoint(), grant));
     Optional<String> fhirUser = identity(tenant, smart, pending, success.parameters());
-    AppSession session = newSession(tenant, pending, success.response(), success.parameters(), fhirUser);
+    AppSession signedIn = newSession(tenant, pending, success.response(), success.parameters(), fhirUser);
+    AppSession session = signedIn.withSupervisor(roles.isSupervisor(signedIn));
     String handle = new State().getValue();
     sessions.create(handle, browserKey, session);
     LOG.info("session started for tenant {}{}", tenant.id(),
@@ -198,6 +208,7 @@ public final class LaunchService {
         new ArrayList<>(granted),
         ScopeNegotiation.missing(requested, granted),
         fhirUser,
+        false,
         new State().getValue(),
         now.plus(SESSION_LIFETIME));
   }

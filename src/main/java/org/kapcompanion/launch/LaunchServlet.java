@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.web.Templates;
 
-/** {@code GET /launch?iss=…[&launch=…]}: the SMART launch URL the EHR opens (SMART App Launch 2.x §2.0.2). */
+/**
+ * {@code GET /launch?iss=…[&launch=…]}: the SMART launch URL the EHR opens (SMART App Launch 2.x §2.0.2);
+ * {@code mode=review} makes a standalone launch a supervisor's sign-in to the review queue.
+ */
 final class LaunchServlet extends HttpServlet {
 
   private final LaunchService launches;
@@ -22,7 +25,8 @@ final class LaunchServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String browserKey = BrowserCookie.ensure(request, response);
-    LaunchService.Begin begin = launches.begin(parameter(request, "iss"), parameter(request, "launch"), browserKey);
+    LaunchService.Begin begin = launches.begin(parameter(request, "iss"), parameter(request, "launch"),
+        parameter(request, "mode").filter("review"::equals).isPresent(), browserKey);
     if (begin instanceof LaunchService.Begin.Redirect redirect) {
       response.sendRedirect(redirect.authorizeUrl().toString());
     } else {

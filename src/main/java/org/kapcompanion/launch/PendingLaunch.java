@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param requestedScopes the scopes asked for
  * @param standalone whether it started without an EHR {@code launch} parameter
  * @param launch the EHR's launch id, when there was one
+ * @param review whether it is a supervisor's standalone sign-in to the review queue
  */
 record PendingLaunch(
     String tenantId,
@@ -21,4 +22,5 @@ record PendingLaunch(
     List<String> requestedScopes,
     boolean standalone,
     Optional<String> launch,
-    URI redirectUri) {}
+    URI redirectUri,
+    boolean review) {}

@@ -16,10 +16,15 @@ final class ScopeNegotiation {
   /** Resource types the app reads. */
   private static final List<String> READ_TYPES = List.of("*");
 
-  /** Resource types the app writes, with the v2 permissions it needs. */
+  /** Resource types the app writes, with the v2 permissions it needs (Task: a supervisor's co-sign). */
   private static final List<String> WRITE_TYPES = List.of(
       "Observation", "MedicationAdministration", "QuestionnaireResponse", "Flag", "Provenance",
-      "Encounter", "CarePlan", "Goal", "DocumentReference");
+      "Encounter", "CarePlan", "Goal", "DocumentReference", "Task");
+
+  /** What a supervisor's review reads across patients: the sessions, everything recorded in them, and who did it. */
+  private static final List<String> REVIEW_READ_TYPES = List.of(
+      "Encounter", "Observation", "MedicationAdministration", "QuestionnaireResponse", "Flag", "Provenance", "Task",
+      "CarePlan", "Goal", "DocumentReference", "Patient", "AllergyIntolerance", "Practitioner", "PractitionerRole");
 
   private ScopeNegotiation() {}
 
@@ -38,6 +43,22 @@ final class ScopeNegotiation {
       scopes.add("patient/" + type + (v2 ? ".cu" : ".write"));
     }
     scopes.add("user/Practitioner" + (v2 ? ".rs" : ".read"));
+    scopes.add("user/PractitionerRole" + (v2 ? ".rs" : ".read"));
+    return scopes;
+  }
+
+  /**
+   * The scopes of a supervisor's standalone sign-in to the review queue: no patient context, user-level reads of the
+   * sessions' records, and the writes of a co-sign (Provenance) and of the review queue (Task).
+   */
+  static Set<String> requestForReview(boolean v2, boolean confidential) {
+    Set<String> scopes = new LinkedHashSet<>(List.of("openid", "fhirUser",
+        confidential ? "offline_access" : "online_access"));
+    for (String type : REVIEW_READ_TYPES) {
+      scopes.add("user/" + type + (v2 ? ".rs" : ".read"));
+    }
+    scopes.add("user/Provenance" + (v2 ? ".c" : ".write"));
+    scopes.add("user/Task" + (v2 ? ".cu" : ".write"));
     return scopes;
   }
 

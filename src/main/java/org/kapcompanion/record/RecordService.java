@@ -30,18 +30,24 @@ public final class RecordService {
     return read(active, reader::readBanner);
   }
 
+  /** The banner of a patient the session reaches with user-level scopes, e.g. a session under supervisor review. */
+  public Optional<PatientRecord> banner(ActiveSession active, String patientId) {
+    return read(active, patientId, reader::readBanner);
+  }
+
   private Optional<PatientRecord> read(ActiveSession active,
       BiFunction<AppSession, String, RecordReader.Result> read) {
-    Optional<String> patientId = active.session().context().patientId();
-    if (patientId.isEmpty()) {
-      return Optional.empty();
-    }
-    RecordReader.Result result = read.apply(active.session(), patientId.get());
+    return active.session().context().patientId().flatMap(patientId -> read(active, patientId, read));
+  }
+
+  private Optional<PatientRecord> read(ActiveSession active, String patientId,
+      BiFunction<AppSession, String, RecordReader.Result> read) {
+    RecordReader.Result result = read.apply(active.session(), patientId);
     if (result instanceof RecordReader.Result.Read done) {
       return Optional.of(done.record());
     }
     return tokens.refresh(active.handle(), active.session())
-        .map(refreshed -> read.apply(refreshed, patientId.get()))
+        .map(refreshed -> read.apply(refreshed, patientId))
         .filter(RecordReader.Result.Read.class::isInstance)
         .map(again -> ((RecordReader.Result.Read) again).record());
   }

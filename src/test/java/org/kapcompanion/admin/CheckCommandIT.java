@@ -134,7 +134,7 @@ class CheckCommandIT {
 
   private AppConfig withTenant(URI base, TenantConfig.ClientAuth auth) {
     return environment.app(TestEnvironment.PUBLIC_CLIENT).config().withTenants(List.of(
-        new TenantConfig("modified", "Modified EHR", base, "kap", auth, Optional.empty(), List.of())));
+        new TenantConfig("modified", "Modified EHR", base, "kap", auth, Optional.empty(), List.of(), List.of())));
   }
 
   private CapabilityStatement sandboxStatement() throws IOException, InterruptedException {

@@ -212,6 +212,10 @@ class ConfigLoaderTest {
             tenant("\"clientAuth\": {\"method\": \"private_key_jwt\"}"), "create the signing keys with"),
         Arguments.of("origin with a path", tenant("\"allowedEhrOrigins\": [\"https://ehr.example.org/app\"]"),
             "tenants[0].allowedEhrOrigins: \"https://ehr.example.org/app\" is not an origin"),
+        Arguments.of("supervisor that is not a practitioner reference",
+            tenant("\"supervisors\": [\"Practitioner/ines-1\", \"Dr Ines Achterberg\"]"),
+            "tenants[0].supervisors[1]: \"Dr Ines Achterberg\" is not a Practitioner reference — write each supervisor "
+                + "as the EHR names them in fhirUser, e.g. \"Practitioner/12345\""),
         Arguments.of("duplicate tenant ids", base("""
             "tenants": [{"id": "a", "fhirBaseUrl": "https://one.example.org/fhir", "clientId": "x"},
                         {"id": "a", "fhirBaseUrl": "https://two.example.org/fhir", "clientId": "y"}]"""),

@@ -56,7 +56,7 @@ class IdTokenVerifierTest {
 
   private static TenantConfig tenant() {
     return new TenantConfig("ehr", "EHR", FHIR_BASE, "kap-app", TenantConfig.ClientAuth.publicClient(),
-        Optional.empty(), List.of());
+        Optional.empty(), List.of(), List.of());
   }
 
   private static String idToken(RSAKey key, String audience, String nonce, Date expires) throws Exception {

@@ -26,6 +26,15 @@ class ScopeNegotiationTest {
   }
 
   @Test
+  void reviewSignInAsksForUserLevelReadsAndTheCoSignWritesWithoutAPatient() {
+    assertThat(ScopeNegotiation.requestForReview(true, false)).contains("openid", "fhirUser", "online_access",
+        "user/Encounter.rs", "user/Observation.rs", "user/Provenance.rs", "user/Provenance.c", "user/Task.cu")
+        .noneMatch(s -> s.startsWith("launch") || s.startsWith("patient/"));
+    assertThat(ScopeNegotiation.requestForReview(false, true)).contains("offline_access", "user/Encounter.read",
+        "user/Provenance.write", "user/Task.write");
+  }
+
+  @Test
   void onlyConfidentialClientsAskForOfflineAccess() {
     assertThat(ScopeNegotiation.request(true, false, true)).contains("offline_access").doesNotContain("online_access");
     assertThat(ScopeNegotiation.request(true, false, false)).contains("online_access").doesNotContain("offline_access");

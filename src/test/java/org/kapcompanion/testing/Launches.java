@@ -9,6 +9,7 @@ import java.util.Map;
 public final class Launches {
 
   public static final String THERAPIST = "kap-therapist-1";
+  public static final String SUPERVISOR = "kap-supervisor-1";
   public static final String SANDBOX_PASSWORD_FIELD = "password";
 
   private final TestEnvironment environment;
@@ -22,15 +23,26 @@ public final class Launches {
   /** Submits the sandbox launcher for {@code patient} and returns the app launch URL it sends the browser to. */
   public URI appLaunchUrl(String clientId, String patient, boolean needPatientBanner)
       throws IOException, InterruptedException {
-    return appLaunchUrl(clientId, patient, null, needPatientBanner);
+    return appLaunchUrl(clientId, patient, null, needPatientBanner, THERAPIST);
   }
 
   /** The same, for one of the patient's encounters ({@code null}: none). */
   public URI appLaunchUrl(String clientId, String patient, String encounter, boolean needPatientBanner)
       throws IOException, InterruptedException {
+    return appLaunchUrl(clientId, patient, encounter, needPatientBanner, THERAPIST);
+  }
+
+  /** As {@link #appLaunchUrl(String, String, boolean)}, with {@code practitioner} signed in to the EHR. */
+  public URI appLaunchUrl(String clientId, String patient, boolean needPatientBanner, String practitioner)
+      throws IOException, InterruptedException {
+    return appLaunchUrl(clientId, patient, null, needPatientBanner, practitioner);
+  }
+
+  private URI appLaunchUrl(String clientId, String patient, String encounter, boolean needPatientBanner,
+      String practitioner) throws IOException, InterruptedException {
     HttpBrowser.Page launcher = browser.get(environment.ehrOrigin());
     Map<String, String> form = new java.util.HashMap<>(Map.of("csrf", launcher.inputValue("csrf"),
-        "client", clientId, "practitioner", THERAPIST, "patient", patient, "mode", "window"));
+        "client", clientId, "practitioner", practitioner, "patient", patient, "mode", "window"));
     if (encounter != null) {
       form.put("encounter", encounter);
     }
@@ -52,6 +64,19 @@ public final class Launches {
   /** The session page the launch ended on. */
   public HttpBrowser.Page ehrLaunchedPage(String clientId, String patient) throws IOException, InterruptedException {
     return browser.last(ehrLaunch(clientId, patient));
+  }
+
+  /**
+   * A supervisor's standalone sign-in to the review queue, from the app's start-page link through the sandbox's
+   * practitioner sign-in (no patient picker), to the page the app opens; returns that page.
+   */
+  public HttpBrowser.Page reviewSignIn(String clientId, String practitioner) throws IOException, InterruptedException {
+    HttpBrowser.Page login = browser.last(browser.follow(browser.get(environment.appUrl(clientId,
+        "launch?mode=review&iss=" + environment.ehr().fhirBase()))));
+    HttpBrowser.Page signedIn = browser.post(login.url().resolve("/auth/login"), Map.of(
+        "csrf", login.inputValue("csrf"), "request", login.inputValue("request"),
+        "practitioner", practitioner, "password", "sandbox"));
+    return browser.last(browser.follow(signedIn));
   }
 
   /** Follows an EHR launch up to, but not into, the app's callback; returns the callback URL with code and state. */

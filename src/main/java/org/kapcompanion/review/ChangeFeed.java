@@ -1,0 +1,69 @@
+package org.kapcompanion.review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The EHR searches the review queue follows to see which sessions changed: everything recorded in a session points
+ * at its Encounter, so a new or changed record names the session to look at again.
+ */
+enum ChangeFeed {
+  SESSIONS("Encounter?type=" + KapCodes.SESSION_TYPE + "|" + KapCodes.DOSING_SESSION + "&_elements=id"),
+  OBSERVATIONS("Observation?_elements=encounter"),
+  DOSES("MedicationAdministration?_elements=context"),
+  CHECKLISTS("QuestionnaireResponse?_elements=encounter"),
+  ALERTS("Flag?_elements=encounter"),
+  CO_SIGNS("Provenance?agent-type=" + KapCodes.PARTICIPANT_TYPE + "|verifier," + KapCodes.PARTICIPANT_TYPE
+      + "|attester&_elements=target");
+
+  static final int PAGE_SIZE = 50;
+
+  private final String search;
+
+  ChangeFeed(String search) {
+    this.search = search;
+  }
+
+  /** The search for what the EHR stored at or after {@code since}, oldest first. */
+  String query(Instant since) {
+    return search + "&_lastUpdated=ge" + since + "&_sort=_lastUpdated&_count=" + PAGE_SIZE;
+  }
+
+  /** Whether an item is a change to the session's records (a co-sign is not: it reviews them). */
+  boolean changesRecords() {
+    return this != CO_SIGNS;
+  }
+
+  /** The sessions (Encounter ids) an item of this feed concerns. */
+  List<String> sessionsOf(Resource item) {
+    if (this == SESSIONS) {
+      return List.of(item.getIdElement().getIdPart());
+    }
+    if (item instanceof Observation observation) {
+      return SessionFactsReader.encounterId(observation.getEncounter()).stream().toList();
+    }
+    if (item instanceof MedicationAdministration dose) {
+      return SessionFactsReader.encounterId(dose.getContext()).stream().toList();
+    }
+    if (item instanceof QuestionnaireResponse || item instanceof Flag || item instanceof Provenance) {
+      return SessionFactsReader.encountersReferencedBy(item);
+    }
+    return List.of();
+  }
+
+  static Optional<ChangeFeed> named(String name) {
+    for (ChangeFeed feed : values()) {
+      if (feed.name().equals(name)) {
+        return Optional.of(feed);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,106 @@
+package org.kapcompanion.review;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.web.Templates;
+import org.kapcompanion.writeback.ResourceValidator;
+import org.kapcompanion.writeback.ValidationResult;
+
+/**
+ * {@code POST /s/{h}/review/cosign}: the supervisor's co-sign of a session with a comment. Refused (409, page shown
+ * again) when something was recorded in the session after the page was shown; validated against the profiles
+ * before anything is written.
+ */
+final class CoSignAction implements ReviewGuard.Handler {
+
+  static final int COMMENT_LIMIT = 4000;
+
+  private final SessionReviewPage page;
+  private final ResourceValidator validator;
+  private final CoSignWriter writer;
+  private final Templates templates;
+  private final Clock clock;
+
+  CoSignAction(SessionReviewPage page, ResourceValidator validator, CoSignWriter writer, Templates templates,
+      Clock clock) {
+    this.page = page;
+    this.validator = validator;
+    this.writer = writer;
+    this.templates = templates;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(ActiveSession active, ReviewAccess access, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    if (!"POST".equals(request.getMethod())) {
+      templates.error(response, 405, "Open the session to co-sign it",
+          "A co-sign is sent from the session's review page. Go back to the review queue and open the session.");
+      return;
+    }
+    Optional<String> supervisor = active.session().fhirUser();
+    if (!access.canCoSign() || supervisor.isEmpty()) {
+      templates.error(response, 403, "Co-signing is not available to you",
+          "Your sign-in does not let KAP Companion write a co-sign to the EHR. Sign in again from the start page "
+              + "with \"Review sessions\", or ask IT to check the app's permissions (Provenance and Task).");
+      return;
+    }
+    Optional<String> entryId = Optional.ofNullable(request.getParameter("entry"))
+        .filter(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+    String comment = Optional.ofNullable(request.getParameter("comment")).orElse("");
+    Optional<SessionReader.SessionRecord> session = page.read(active, access, ReviewGuard.encounterId(request));
+    if (session.isEmpty() || entryId.isEmpty()) {
+      page.notFound(response);
+      return;
+    }
+    if (comment.length() > COMMENT_LIMIT) {
+      page.show(active, access, session.get(), 422, Optional.empty(),
+          List.of("The comment is longer than " + COMMENT_LIMIT + " characters. Shorten it and co-sign again."),
+          response);
+      return;
+    }
+    if (session.get().newest().toEpochMilli() > seenThrough(request)) {
+      page.show(active, access, session.get(), 409, Optional.of("Something was recorded in this session while you "
+          + "were reviewing it (marked \"changed\" below). Read it, then co-sign again."), List.of(), response);
+      return;
+    }
+    Instant now = clock.instant();
+    SessionFacts facts = session.get().facts().orElseThrow();
+    Provenance provenance = CoSignMapping.provenance(entryId.get(), session.get(), supervisor.get(), now);
+    Task task = CoSignMapping.completedTask(facts, supervisor.get(), comment, now);
+    List<String> problems = new ArrayList<>();
+    problems.addAll(problems(provenance));
+    problems.addAll(problems(task));
+    if (!problems.isEmpty()) {
+      page.show(active, access, session.get(), 422, Optional.empty(), problems, response);
+      return;
+    }
+    writer.write(active, entryId.get(), provenance, task, facts.encounterId());
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", active.basePath() + "review/session?id=" + facts.encounterId() + "&cosigned=1");
+  }
+
+  private List<String> problems(IBaseResource resource) {
+    ValidationResult result = validator.validate(resource);
+    return result instanceof ValidationResult.Invalid invalid
+        ? invalid.errors().stream().map(problem -> problem.message()).toList() : List.of();
+  }
+
+  private static long seenThrough(HttpServletRequest request) {
+    try {
+      return Long.parseLong(Optional.ofNullable(request.getParameter("seen")).orElse("0"));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.kapcompanion.review;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the supervisor asked the queue for: therapist, date range, review status, attention, and the page. Values
+ * that do not parse are left out (the form then shows what was applied), never passed to the EHR.
+ *
+ * @param therapist a Practitioner id
+ * @param from the first day of sessions shown
+ * @param to the last day of sessions shown
+ * @param status which review status
+ * @param attention empty for every session; {@link Attention#any()} for those needing attention for any reason
+ * @param page the page, from 1
+ */
+record QueueFilter(
+    Optional<String> therapist,
+    Optional<LocalDate> from,
+    Optional<LocalDate> to,
+    Status status,
+    Optional<Attention> attention,
+    int page) {
+
+  static final int PAGE_SIZE = 20;
+  private static final String ID = "[A-Za-z0-9\\-.]{1,64}";
+
+  /** Which review status the queue shows. */
+  enum Status {
+    AWAITING("awaiting", "Awaiting review"),
+    REVIEWED("reviewed", "Reviewed"),
+    ALL("all", "All");
+
+    private final String code;
+    private final String label;
+
+    Status(String code, String label) {
+      this.code = code;
+      this.label = label;
+    }
+
+    String code() {
+      return code;
+    }
+
+    String label() {
+      return label;
+    }
+
+    boolean includes(ReviewStatus status) {
+      return this == ALL || (this == AWAITING) == status.awaitsReview();
+    }
+  }
+
+  /** The reasons a session must have (at least one of) to be shown. */
+  record Attention(Set<ReviewReason> reasons) {
+
+    static Attention any() {
+      return new Attention(EnumSet.allOf(ReviewReason.class));
+    }
+
+    /** {@code any}, or a reason's code. */
+    String code() {
+      return reasons.size() == 1 ? reasons.iterator().next().code() : "any";
+    }
+
+    static Optional<Attention> parse(String code) {
+      if ("any".equals(code)) {
+        return Optional.of(any());
+      }
+      return ReviewReason.ofCode(code).map(reason -> new Attention(EnumSet.of(reason)));
+    }
+  }
+
+  /** The filter in a request's query parameters ({@code therapist, from, to, status, attention, page}). */
+  static QueueFilter parse(Function<String, String> parameter) {
+    Optional<String> therapist = Optional.ofNullable(parameter.apply("therapist")).filter(id -> id.matches(ID));
+    Status status = Arrays.stream(Status.values()).filter(s -> s.code().equals(parameter.apply("status")))
+        .findFirst().orElse(Status.AWAITING);
+    Optional<Attention> attention = Optional.ofNullable(parameter.apply("attention")).flatMap(Attention::parse);
+    int page = 1;
+    try {
+      page = Math.max(1, Math.min(10_000, Integer.parseInt(Optional.ofNullable(parameter.apply("page")).orElse("1"))));
+    } catch (NumberFormatException e) {
+      page = 1;
+    }
+    return new QueueFilter(therapist, date(parameter.apply("from")), date(parameter.apply("to")), status, attention,
+        page);
+  }
+
+  private static Optional<LocalDate> date(String value) {
+    try {
+      return Optional.ofNullable(value).filter(v -> !v.isBlank()).map(LocalDate::parse);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  QueueFilter onPage(int newPage) {
+    return new QueueFilter(therapist, from, to, status, attention, newPage);
+  }
+
+  /**
+   * The FHIR search for this page of review Tasks: needing attention first, then newest first, with the sessions,
+   * patients and therapists included. Days are taken in {@code zone}.
+   */
+  String taskSearch(ZoneId zone) {
+    StringBuilder search = new StringBuilder("Task?_profile=").append(KapCodes.REVIEW_TASK_PROFILE);
+    therapist.ifPresent(id -> search.append("&requester=Practitioner/").append(id));
+    from.ifPresent(day -> search.append("&authored-on=ge").append(day.atStartOfDay(zone).toInstant()));
+    to.ifPresent(day -> search.append("&authored-on=lt").append(day.plusDays(1).atStartOfDay(zone).toInstant()));
+    if (status != Status.ALL) {
+      search.append("&status=").append(status == Status.AWAITING ? "requested" : "completed");
+    }
+    attention.ifPresent(a -> search.append("&_tag=").append(a.reasons().stream()
+        .map(reason -> ReviewReason.SYSTEM + "|" + reason.code()).collect(Collectors.joining(","))));
+    return search.append("&_sort=-priority,-authored-on&_count=").append(PAGE_SIZE)
+        .append("&_offset=").append((page - 1) * PAGE_SIZE)
+        .append("&_total=accurate&_include=Task:focus&_include=Task:patient&_include=Task:requester").toString();
+  }
+
+  /** Whether an entry passes the filter (for the one-patient queue, filtered in the app). */
+  boolean matches(ReviewEntry entry, ZoneId zone) {
+    LocalDate day = entry.start().atZone(zone).toLocalDate();
+    return therapist.map(id -> entry.therapist().equals(Optional.of("Practitioner/" + id))).orElse(true)
+        && from.map(first -> !day.isBefore(first)).orElse(true)
+        && to.map(last -> !day.isAfter(last)).orElse(true)
+        && status.includes(entry.status())
+        && attention.map(a -> a.reasons().stream().anyMatch(entry.reasons()::contains)).orElse(true);
+  }
+
+  /** This filter as the queue page's own query string, for paging links. */
+  String queryString() {
+    Map<String, String> values = new LinkedHashMap<>();
+    therapist.ifPresent(id -> values.put("therapist", id));
+    from.ifPresent(day -> values.put("from", day.toString()));
+    to.ifPresent(day -> values.put("to", day.toString()));
+    values.put("status", status.code());
+    attention.ifPresent(a -> values.put("attention", a.code()));
+    values.put("page", String.valueOf(page));
+    return values.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
+        StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+  }
+}

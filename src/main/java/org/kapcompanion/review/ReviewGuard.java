@@ -1,0 +1,61 @@
+package org.kapcompanion.review;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.LaunchError;
+import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.web.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The door of every review page: refuses users who are not supervisors or whose scopes reach no sessions (403), and
+ * turns an ended sign-in or a failing EHR into a plain page.
+ */
+final class ReviewGuard implements SessionPage {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewGuard.class);
+
+  /** A review page, given the access the session has. */
+  interface Handler {
+    void handle(ActiveSession active, ReviewAccess access, HttpServletRequest request, HttpServletResponse response)
+        throws IOException;
+  }
+
+  private final Handler handler;
+  private final Templates templates;
+
+  ReviewGuard(Handler handler, Templates templates) {
+    this.handler = handler;
+    this.templates = templates;
+  }
+
+  @Override
+  public void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<ReviewAccess> access = ReviewAccess.of(active.session());
+    if (access.isEmpty()) {
+      ReviewAccess.refuse(active.session(), templates, response);
+      return;
+    }
+    try {
+      handler.handle(active, access.get(), request, response);
+    } catch (ReviewEhr.SignInEnded e) {
+      LaunchError.SESSION_EXPIRED.sendTo(templates, response);
+    } catch (BaseServerResponseException e) {
+      LOG.warn("review page: the EHR answered HTTP {}", e.getStatusCode());
+      templates.error(response, 502, "The EHR could not provide this just now",
+          e.getStatusCode() == 403 ? "The EHR did not allow KAP Companion to read this. Ask IT to check the app's "
+              + "permissions." : "Reload the page in a moment. If it keeps happening, tell IT.");
+    }
+  }
+
+  /** The Encounter id a review page was asked for, if it looks like one. */
+  static Optional<String> encounterId(HttpServletRequest request) {
+    return Optional.ofNullable(request.getParameter("id")).filter(id -> id.matches("[A-Za-z0-9\\-.]{1,64}"));
+  }
+}

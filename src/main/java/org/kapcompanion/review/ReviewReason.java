@@ -1,0 +1,34 @@
+package org.kapcompanion.review;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Why a session needs the supervisor's attention first (CodeSystem {@code kap-review-reason}). */
+enum ReviewReason {
+  SAFETY_ALERT("safety-alert", "Safety alert"),
+  ADVERSE_EVENT("adverse-event", "Adverse event"),
+  BP_GATE_DECISION("bp-gate-decision", "Prescriber decision at the BP gate"),
+  DISCHARGE_INCOMPLETE("discharge-incomplete", "Discharge not completed");
+
+  static final String SYSTEM = "http://kapcompanion.org/fhir/CodeSystem/kap-review-reason";
+
+  private final String code;
+  private final String label;
+
+  ReviewReason(String code, String label) {
+    this.code = code;
+    this.label = label;
+  }
+
+  String code() {
+    return code;
+  }
+
+  String label() {
+    return label;
+  }
+
+  static Optional<ReviewReason> ofCode(String code) {
+    return Arrays.stream(values()).filter(reason -> reason.code.equals(code)).findFirst();
+  }
+}

@@ -1,0 +1,167 @@
+package org.kapcompanion.review;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * What the review queue needs to know about one dosing session, taken from the session Encounter and the resources
+ * that point at it (alerts, checklists, Provenance, the review Task) plus its count of adverse events. Supervisors
+ * review dosing sessions: those are where a dose is given, monitored and discharged.
+ *
+ * @param encounterId the session Encounter's id
+ * @param patientId the patient's id
+ * @param therapist the therapist ({@code Practitioner/…}): the primary performer, else the first practitioner
+ * @param start when the session started
+ * @param reasons why it needs attention
+ * @param coSign the latest supervisor co-sign
+ * @param lastAuthored the latest {@code recorded} of an author Provenance of the session
+ * @param lastStored the latest {@code meta.lastUpdated} of the Encounter and the alerts and checklists read with it
+ * @param task the review Task as the EHR holds it
+ */
+record SessionFacts(
+    String encounterId,
+    String patientId,
+    Optional<String> therapist,
+    Instant start,
+    Set<ReviewReason> reasons,
+    Optional<CoSign> coSign,
+    Optional<Instant> lastAuthored,
+    Instant lastStored,
+    Optional<Task> task) {
+
+  /**
+   * A supervisor's co-sign.
+   *
+   * @param supervisor the verifier or attester ({@code Practitioner/…})
+   * @param recorded when the supervisor co-signed ({@code Provenance.recorded})
+   * @param stored when the EHR stored it ({@code meta.lastUpdated}), comparable with other records' storage times
+   */
+  record CoSign(String supervisor, Instant recorded, Instant stored) {}
+
+  /** The facts of {@code encounter}, or empty when it is not a KAP dosing session. */
+  static Optional<SessionFacts> of(Encounter encounter, List<Resource> pointingAtIt, int adverseEvents) {
+    boolean dosing = encounter.getType().stream().flatMap(t -> t.getCoding().stream())
+        .anyMatch(c -> KapCodes.SESSION_TYPE.equals(c.getSystem()) && KapCodes.DOSING_SESSION.equals(c.getCode()));
+    String patient = encounter.getSubject().getReferenceElement().getIdPart();
+    if (!dosing || patient == null) {
+      return Optional.empty();
+    }
+    Set<ReviewReason> reasons = EnumSet.noneOf(ReviewReason.class);
+    if (adverseEvents > 0) {
+      reasons.add(ReviewReason.ADVERSE_EVENT);
+    }
+    boolean dischargeCompleted = false;
+    Instant lastStored = stored(encounter);
+    Optional<CoSign> coSign = Optional.empty();
+    Optional<Instant> lastAuthored = Optional.empty();
+    Optional<Task> task = Optional.empty();
+    for (Resource resource : pointingAtIt) {
+      if (resource instanceof Flag flag && isKapAlert(flag)) {
+        reasons.add(ReviewReason.SAFETY_ALERT);
+        lastStored = later(lastStored, stored(flag));
+      } else if (resource instanceof QuestionnaireResponse response) {
+        lastStored = later(lastStored, stored(response));
+        if (isPredoseWithPrescriberDecision(response)) {
+          reasons.add(ReviewReason.BP_GATE_DECISION);
+        }
+        dischargeCompleted |= isCompletedDischarge(response);
+      } else if (resource instanceof Provenance provenance) {
+        Optional<CoSign> candidate = coSignOf(provenance);
+        if (candidate.isPresent()
+            && (coSign.isEmpty() || candidate.get().recorded().isAfter(coSign.get().recorded()))) {
+          coSign = candidate;
+        }
+        if (hasAgent(provenance, "author") && provenance.hasRecorded()) {
+          Instant recorded = provenance.getRecorded().toInstant();
+          lastAuthored = Optional.of(lastAuthored.map(at -> later(at, recorded)).orElse(recorded));
+        }
+      } else if (resource instanceof Task found && isReviewTask(found)) {
+        task = Optional.of(found);
+      }
+    }
+    if (!dischargeCompleted) {
+      reasons.add(ReviewReason.DISCHARGE_INCOMPLETE);
+    }
+    Instant start = encounter.getPeriod().hasStart() ? encounter.getPeriod().getStart().toInstant() : stored(encounter);
+    return Optional.of(new SessionFacts(encounter.getIdElement().getIdPart(), patient, therapist(encounter), start,
+        reasons, coSign, lastAuthored, lastStored, task));
+  }
+
+  /** The supervisor's co-sign a Provenance records: a verifier or attester who is a Practitioner. */
+  static Optional<CoSign> coSignOf(Provenance provenance) {
+    if (!provenance.hasRecorded()) {
+      return Optional.empty();
+    }
+    return provenance.getAgent().stream()
+        .filter(agent -> agent.getType().getCoding().stream().anyMatch(c -> KapCodes.PARTICIPANT_TYPE.equals(
+            c.getSystem()) && ("verifier".equals(c.getCode()) || "attester".equals(c.getCode()))))
+        .map(agent -> agent.getWho().getReference())
+        .filter(who -> who != null && who.startsWith("Practitioner/"))
+        .findFirst()
+        .map(who -> new CoSign(who, provenance.getRecorded().toInstant(), stored(provenance)));
+  }
+
+  static boolean hasAgent(Provenance provenance, String type) {
+    return provenance.getAgent().stream().anyMatch(agent -> agent.getType().getCoding().stream()
+        .anyMatch(c -> KapCodes.PARTICIPANT_TYPE.equals(c.getSystem()) && type.equals(c.getCode())));
+  }
+
+  static boolean isKapAlert(Flag flag) {
+    return flag.getCode().getCoding().stream().anyMatch(c -> KapCodes.ALERT.equals(c.getSystem()))
+        && flag.getStatus() != Flag.FlagStatus.ENTEREDINERROR;
+  }
+
+  static boolean isReviewTask(Task task) {
+    return task.getMeta().hasProfile(KapCodes.REVIEW_TASK_PROFILE);
+  }
+
+  /** A pre-dose checklist that records the prescriber's decision on a blood pressure above the gate. */
+  static boolean isPredoseWithPrescriberDecision(QuestionnaireResponse response) {
+    return response.getQuestionnaire() != null && response.getQuestionnaire().startsWith(KapCodes.PREDOSE_CHECKLIST)
+        && answers(response.getItem()).anyMatch(answer -> answer.hasValueCoding()
+            && KapCodes.PRESCRIBER_DECISION.equals(answer.getValueCoding().getSystem()));
+  }
+
+  static boolean isCompletedDischarge(QuestionnaireResponse response) {
+    return response.getQuestionnaire() != null && response.getQuestionnaire().startsWith(KapCodes.DISCHARGE_CHECKLIST)
+        && (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
+            || response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED);
+  }
+
+  private static Stream<QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent> answers(
+      List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items) {
+    return items.stream().flatMap(item -> Stream.concat(item.getAnswer().stream(),
+        answers(item.getItem())));
+  }
+
+  private static Optional<String> therapist(Encounter encounter) {
+    List<Encounter.EncounterParticipantComponent> practitioners = encounter.getParticipant().stream()
+        .filter(p -> p.getIndividual().getReference() != null
+            && p.getIndividual().getReference().startsWith("Practitioner/"))
+        .toList();
+    return practitioners.stream()
+        .sorted(Comparator.comparing(p -> p.getType().stream().flatMap(t -> t.getCoding().stream())
+            .anyMatch(c -> "PPRF".equals(c.getCode())) ? 0 : 1))
+        .map(p -> p.getIndividual().getReference()).findFirst();
+  }
+
+  /** When the EHR stored it; the epoch when it does not say. */
+  static Instant stored(Resource resource) {
+    return resource.getMeta().hasLastUpdated() ? resource.getMeta().getLastUpdated().toInstant() : Instant.EPOCH;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

@@ -1,0 +1,69 @@
+package org.kapcompanion.review;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.web.Templates;
+
+/**
+ * {@code GET /s/{h}/review/session?id=…} and {@code …/review/print?id=…}: one session, read-only, as a timeline with
+ * the co-sign form, or as a printable summary.
+ */
+final class SessionReviewPage implements ReviewGuard.Handler {
+
+  private final SessionReader reader;
+  private final SessionTimeline timeline;
+  private final Templates templates;
+  private final String template;
+
+  SessionReviewPage(SessionReader reader, SessionTimeline timeline, Templates templates, String template) {
+    this.reader = reader;
+    this.timeline = timeline;
+    this.templates = templates;
+    this.template = template;
+  }
+
+  @Override
+  public void handle(ActiveSession active, ReviewAccess access, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    Optional<SessionReader.SessionRecord> session = read(active, access, ReviewGuard.encounterId(request));
+    if (session.isEmpty()) {
+      notFound(response);
+      return;
+    }
+    Optional<String> message = "1".equals(request.getParameter("cosigned"))
+        ? Optional.of("Co-signed. The queue shows this session as reviewed.") : Optional.empty();
+    show(active, access, session.get(), 200, message, List.of(), response);
+  }
+
+  /** The session, if the session's access reaches it and it is a KAP session. */
+  Optional<SessionReader.SessionRecord> read(ActiveSession active, ReviewAccess access, Optional<String> id) {
+    return id.flatMap(encounterId -> reader.read(active, encounterId, access.patientId()))
+        .filter(record -> record.facts().isPresent());
+  }
+
+  void notFound(HttpServletResponse response) throws IOException {
+    templates.error(response, 404, "Session not found",
+        "This KAP session does not exist, or your sign-in does not reach it. Go back to the review queue.");
+  }
+
+  void show(ActiveSession active, ReviewAccess access, SessionReader.SessionRecord session, int status,
+      Optional<String> message, List<String> problems, HttpServletResponse response) throws IOException {
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("view", timeline.view(session));
+    parameters.put("banner", session.banner().orElse(null));
+    parameters.put("basePath", active.basePath());
+    parameters.put("csrf", active.session().csrfToken());
+    parameters.put("entryId", UUID.randomUUID().toString());
+    parameters.put("canCoSign", access.canCoSign());
+    parameters.put("message", message.orElse(""));
+    parameters.put("problems", problems);
+    templates.render(response, status, template, parameters);
+  }
+}

@@ -1,0 +1,67 @@
+package org.kapcompanion.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class QueueFilterTest {
+
+  private static final ZoneId ZONE = ZoneOffset.ofHours(-7);
+
+  @Test
+  void valuesThatDoNotParseAreLeftOut() {
+    QueueFilter filter = QueueFilter.parse(Map.of("therapist", "x' or 1=1", "from", "yesterday", "status", "?",
+        "attention", "everything", "page", "-3")::get);
+    assertThat(filter).isEqualTo(new QueueFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+        QueueFilter.Status.AWAITING, Optional.empty(), 1));
+  }
+
+  @Test
+  void theTaskSearchSortsAttentionFirstThenNewestAndPagesOnTheServer() {
+    QueueFilter filter = QueueFilter.parse(Map.of("therapist", "t-1", "from", "2026-11-01", "to", "2026-11-30",
+        "status", "awaiting", "attention", "any", "page", "3")::get);
+    assertThat(filter.taskSearch(ZONE)).startsWith("Task?_profile=" + KapCodes.REVIEW_TASK_PROFILE)
+        .contains("&requester=Practitioner/t-1", "&authored-on=ge2026-11-01T07:00:00Z",
+            "&authored-on=lt2026-12-01T07:00:00Z", "&status=requested",
+            "&_tag=" + ReviewReason.SYSTEM + "|safety-alert," + ReviewReason.SYSTEM + "|adverse-event,",
+            "&_sort=-priority,-authored-on", "&_count=20&_offset=40", "&_total=accurate",
+            "&_include=Task:focus&_include=Task:patient&_include=Task:requester");
+  }
+
+  @Test
+  void everySessionOfEveryStatusAsksForNoStatusOrTag() {
+    QueueFilter all = QueueFilter.parse(Map.of("status", "all")::get);
+    assertThat(all.taskSearch(ZONE)).doesNotContain("status=", "_tag=").contains("_offset=0");
+    assertThat(QueueFilter.parse(Map.of("status", "reviewed")::get).taskSearch(ZONE)).contains("&status=completed");
+  }
+
+  @Test
+  void theOnePatientQueueFiltersEntriesTheSameWay() {
+    ReviewEntry entry = new ReviewEntry("s1", "p1", Optional.of("Practitioner/t-1"),
+        Instant.parse("2026-11-10T16:00:00Z"), EnumSet.of(ReviewReason.ADVERSE_EVENT),
+        ReviewStatus.AWAITING_REVIEW, Optional.empty(), Optional.empty());
+    assertThat(QueueFilter.parse(Map.of("therapist", "t-1", "attention", "adverse-event")::get)
+        .matches(entry, ZONE)).isTrue();
+    assertThat(QueueFilter.parse(Map.of("attention", "safety-alert")::get).matches(entry, ZONE)).isFalse();
+    assertThat(QueueFilter.parse(Map.of("status", "reviewed")::get).matches(entry, ZONE)).isFalse();
+    assertThat(QueueFilter.parse(Map.of("from", "2026-11-10", "to", "2026-11-10")::get).matches(entry, ZONE))
+        .isTrue();
+    assertThat(QueueFilter.parse(Map.of("to", "2026-11-09")::get).matches(entry, ZONE)).isFalse();
+  }
+
+  @Test
+  void pageLinksKeepTheFilter() {
+    QueueFilter filter = QueueFilter.parse(Map.of("therapist", "t-1", "from", "2026-11-01", "attention",
+        "safety-alert")::get);
+    assertThat(filter.onPage(2).queryString())
+        .isEqualTo("therapist=t-1&from=2026-11-01&status=awaiting&attention=safety-alert&page=2");
+    assertThat(QueueFilter.parse(Map.of("from", "2026-11-01")::get).from()).contains(LocalDate.of(2026, 11, 1));
+  }
+}

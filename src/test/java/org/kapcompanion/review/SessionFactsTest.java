@@ -1,0 +1,68 @@
+package org.kapcompanion.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.kapcompanion.testing.SandboxSessions.Discharge;
+import org.kapcompanion.testing.SandboxSessions.Session;
+
+class SessionFactsTest {
+
+  private static final Session PLAIN = Session.plain("s1", "p1", "t1", Instant.parse("2026-11-19T09:00:00Z"));
+
+  @Test
+  void aQuietSessionWithACompletedDischargeNeedsNoAttention() {
+    SessionFacts facts = SessionExamples.facts(PLAIN);
+    assertThat(facts.reasons()).isEmpty();
+    assertThat(facts.therapist()).contains("Practitioner/t1");
+    assertThat(facts.patientId()).isEqualTo("p1");
+    assertThat(facts.coSign()).isEmpty();
+    assertThat(facts.lastAuthored()).contains(Instant.parse("2026-11-19T11:55:00Z"));
+  }
+
+  @Test
+  void alertsAdverseEventsGateDecisionsAndUnfinishedDischargesNeedAttention() {
+    assertThat(SessionExamples.facts(PLAIN.withAlert()).reasons()).containsExactly(ReviewReason.SAFETY_ALERT);
+    assertThat(SessionExamples.facts(PLAIN.withAdverseEvent()).reasons()).containsExactly(ReviewReason.ADVERSE_EVENT);
+    assertThat(SessionExamples.facts(PLAIN.withBpGateDecision()).reasons())
+        .containsExactly(ReviewReason.BP_GATE_DECISION);
+    assertThat(SessionExamples.facts(PLAIN.withDischarge(Discharge.IN_PROGRESS)).reasons())
+        .containsExactly(ReviewReason.DISCHARGE_INCOMPLETE);
+    assertThat(SessionExamples.facts(PLAIN.withDischarge(Discharge.MISSING)).reasons())
+        .containsExactly(ReviewReason.DISCHARGE_INCOMPLETE);
+  }
+
+  @Test
+  void anAlertEnteredInErrorDoesNotCount() {
+    List<Resource> resources = SessionExamples.stored(PLAIN.withAlert());
+    resources.stream().filter(Flag.class::isInstance).map(Flag.class::cast)
+        .forEach(flag -> flag.setStatus(Flag.FlagStatus.ENTEREDINERROR));
+    assertThat(SessionExamples.record(resources).facts().orElseThrow().reasons()).isEmpty();
+  }
+
+  @Test
+  void theLatestVerifierIsTheCoSign() {
+    SessionFacts facts = SessionExamples.facts(PLAIN.coSignedBy("sup"));
+    assertThat(facts.coSign()).hasValueSatisfying(coSign -> {
+      assertThat(coSign.supervisor()).isEqualTo("Practitioner/sup");
+      assertThat(coSign.recorded()).isEqualTo(Instant.parse("2026-11-20T09:00:00Z"));
+      assertThat(coSign.stored()).isEqualTo(SessionExamples.STORED);
+    });
+  }
+
+  @Test
+  void onlyDosingSessionsAreReviewed() {
+    List<Resource> resources = SessionExamples.stored(PLAIN);
+    resources.stream().filter(Encounter.class::isInstance).map(Encounter.class::cast).forEach(e -> e.setType(
+        List.of(new CodeableConcept(new Coding(KapCodes.SESSION_TYPE, "integration-session", null)))));
+    assertThat(SessionExamples.record(resources).facts()).isEqualTo(Optional.empty());
+  }
+}

@@ -1,0 +1,76 @@
+package org.kapcompanion.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.testing.SandboxSessions;
+import org.kapcompanion.testing.SandboxSessions.Session;
+import org.kapcompanion.writeback.SharedValidator;
+
+class SessionTimelineTest {
+
+  private static final Session FLAGGED = Session.plain("s1", "p1", "t1", Instant.parse("2026-11-19T09:00:00Z"))
+      .withAlert().withAdverseEvent();
+  private static final SessionTimeline TIMELINE = new SessionTimeline(ZoneOffset.UTC,
+      new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2),
+      SharedValidator.PACKAGE::questionnaire);
+
+  @Test
+  void theRemsSummaryHasDoseBloodPressuresMonitoringAndEvents() {
+    SessionView.Rems rems = TIMELINE.view(SessionExamples.record(FLAGGED)).rems();
+    assertThat(rems.dose()).isEqualTo("Ketamine 50 mg, Intramuscular route");
+    assertThat(rems.lot()).isEqualTo("KT-LOT-7");
+    assertThat(rems.doseTime()).isEqualTo("2026-11-19 09:10");
+    assertThat(rems.bpBefore()).isEqualTo("124/82 mm[Hg] (pre-dose checklist)");
+    assertThat(rems.bpAt40()).isEqualTo("186/112 mm[Hg] at +40 min");
+    assertThat(rems.bpAtEnd()).isEqualTo("126/80 mm[Hg] at +120 min");
+    assertThat(rems.monitoringMinutes()).isEqualTo("150 min");
+    assertThat(rems.readyToLeave()).isEqualTo("2026-11-19 11:40");
+    assertThat(rems.sedation()).containsExactly("MOAA/S 4 at +30 min");
+    assertThat(rems.adverseEvents()).containsExactly("Vomiting at +45 min — Vomited once; settled within 15 minutes.");
+  }
+
+  @Test
+  void withoutADischargeChecklistTheRemsSummarySaysWhatItCan() {
+    SessionView.Rems rems = TIMELINE.view(SessionExamples.record(
+        FLAGGED.withDischarge(SandboxSessions.Discharge.MISSING))).rems();
+    assertThat(rems.readyToLeave()).isEqualTo("—");
+    assertThat(rems.monitoringMinutes()).isEqualTo("160 min");
+  }
+
+  @Test
+  void theTimelineIsInTimeOrderWithWhoRecordedItAndTheAlertsMarked() {
+    SessionView view = TIMELINE.view(SessionExamples.record(FLAGGED));
+    assertThat(view.timeline()).extracting(SessionView.TimelineEntry::kind).containsExactly("Checklist",
+        "Readings", "Dose", "Readings", "Alert", "Readings", "Adverse event", "Readings", "Checklist");
+    SessionView.TimelineEntry high = view.timeline().get(5);
+    assertThat(high.title()).isEqualTo("BP 186/112");
+    assertThat(high.sinceDose()).isEqualTo("+40 min");
+    assertThat(high.alert()).isTrue();
+    assertThat(high.recordedBy()).isEqualTo("Someone not named, 2026-11-19 11:55");
+    assertThat(view.timeline().get(0).details()).contains("Blood pressure above the clinic's pre-dose gate: No");
+    assertThat(view.reasons()).containsExactly("Safety alert", "Adverse event");
+    assertThat(view.chart()).contains("\"name\":\"Systolic BP\"", "\"x\":40", "\"y\":186.0");
+  }
+
+  @Test
+  void aRecordStoredAfterTheCoSignIsMarkedAsChanged() {
+    List<Resource> resources = SessionExamples.stored(FLAGGED.coSignedBy("sup"));
+    resources.stream().filter(r -> r.getIdElement().getIdPart().equals("s1-adverse")).forEach(r -> r.getMeta()
+        .setLastUpdatedElement(new InstantType(Date.from(SessionExamples.STORED.plusSeconds(5)))));
+    SessionView view = TIMELINE.view(SessionExamples.record(resources));
+    assertThat(view.reviewStatusCode()).isEqualTo("changed-after-review");
+    assertThat(view.timeline()).filteredOn(SessionView.TimelineEntry::changedAfterReview)
+        .extracting(SessionView.TimelineEntry::kind).containsExactly("Adverse event");
+    assertThat(view.coSigns()).extracting(SessionView.CoSignLine::when).containsExactly("2026-11-20 09:00");
+    assertThat(view.plan()).isEqualTo(Optional.empty());
+  }
+}
