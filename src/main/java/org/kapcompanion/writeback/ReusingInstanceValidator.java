@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.exceptions.FHIRException;
@@ -27,14 +28,16 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
 
 /**
  * HAPI's instance validator module, except that it reuses the core {@code InstanceValidator}s instead of building one
- * per validation (building one reloads the OID registry, about two thirds of a warm validation). Each is used by one
- * thread at a time and retired after {@value #USES} validations, so state it keeps between validations stays bounded.
- * The validation itself follows HAPI's {@code ValidatorWrapper} (HAPI FHIR 8.8) for JSON input.
+ * per validation (building one reloads the OID registry, about two thirds of a warm validation, and each holds its
+ * own copy of it, a few megabytes). At most one per processor exists, each used by one thread at a time — validation
+ * is CPU-bound, so more would only add heap — and each is retired after {@value #USES} validations, so state it keeps
+ * between validations stays bounded. The validation follows HAPI's {@code ValidatorWrapper} (HAPI FHIR 8.8) for JSON.
  */
 final class ReusingInstanceValidator extends FhirInstanceValidator {
 
   private static final int USES = 500;
 
+  private final Semaphore inUse = new Semaphore(Runtime.getRuntime().availableProcessors());
   private final Queue<Reusable> idle = new ConcurrentLinkedQueue<>();
 
   ReusingInstanceValidator(IValidationSupport support) {
@@ -58,15 +61,20 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
       return super.validate(context);
     }
     WorkerContextValidationSupportAdapter worker = provideWorkerContext();
-    Reusable reusable = idle.poll();
-    if (reusable == null) {
-      reusable = new Reusable(newInstanceValidator(worker));
+    inUse.acquireUninterruptibly();
+    try {
+      Reusable reusable = idle.poll();
+      if (reusable == null) {
+        reusable = new Reusable(newInstanceValidator(worker));
+      }
+      List<ValidationMessage> messages = validate(reusable.validator, worker, context, resource);
+      if (++reusable.uses < USES) {
+        idle.offer(reusable);
+      }
+      return messages;
+    } finally {
+      inUse.release();
     }
-    List<ValidationMessage> messages = validate(reusable.validator, worker, context, resource);
-    if (++reusable.uses < USES) {
-      idle.offer(reusable);
-    }
-    return messages;
   }
 
   private InstanceValidator newInstanceValidator(IWorkerContext worker) {

@@ -68,7 +68,14 @@ public final class Benchmark {
     String machine = machine();
     long started = System.nanoTime();
     System.out.println("KAP Companion benchmark (" + mode.name() + ") on " + machine);
-    String capacity = benchmark.run();
+    String capacity;
+    try {
+      capacity = benchmark.run();
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      System.exit(1);
+      return;
+    }
     String report = "Machine: " + machine + "; load average at the end " + loadAverage() + "; "
         + mode.name() + " run, " + Math.round((System.nanoTime() - started) / 60e9) + " min.\n\n"
         + benchmark.latencies + "\n" + capacity;
@@ -98,7 +105,11 @@ public final class Benchmark {
       overhead(environment, app, http);
       saves(environment, app, http);
       System.out.println("capacity: " + mode.capacity().levels() + " sessions");
-      return capacity(new CapacityRun(environment, app, http, mode.capacity()).run());
+      List<CapacityRun.Level> levels = new CapacityRun(environment, app, http, mode.capacity()).run();
+      if (levels.stream().anyMatch(level -> level.errors() + level.launchErrors() > 0)) {
+        System.out.println("The app's latest log lines:\n" + app.recentOutput());
+      }
+      return capacity(levels);
     }
   }
 
