@@ -1,18 +1,17 @@
 package org.kapcompanion.checklist;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.writeback.SaveResult;
 import org.kapcompanion.writeback.ValidationProblem;
 
@@ -24,7 +23,6 @@ public final class FormSaveAnswer {
 
   /** The form field carrying the entry id the page made once for this save. */
   public static final String ENTRY_FIELD = "entry";
-  private static final Gson GSON = new Gson();
 
   private FormSaveAnswer() {}
 
@@ -58,7 +56,7 @@ public final class FormSaveAnswer {
       JsonArray problems = new JsonArray();
       invalid.problems().stream().map(ValidationProblem::message).forEach(problems::add);
       answer.add("problems", problems);
-      send(response, 422, answer);
+      JsonAnswer.send(response, 422, answer);
       return;
     }
     SaveResult.Accepted accepted = (SaveResult.Accepted) result;
@@ -66,22 +64,13 @@ public final class FormSaveAnswer {
     answer.addProperty("state", "pending");
     answer.addProperty("status", complete ? "completed" : "in-progress");
     answer.addProperty("missing", missing.size());
-    send(response, 200, answer);
+    JsonAnswer.send(response, 200, answer);
   }
 
   /** Refuses a save whose entry id is missing or malformed. */
   public static void badRequest(HttpServletResponse response) throws IOException {
     JsonObject answer = new JsonObject();
     answer.addProperty("error", "The save could not be read: reload the page and save again.");
-    send(response, 400, answer);
-  }
-
-  private static void send(HttpServletResponse response, int status, JsonObject body) throws IOException {
-    byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType("application/json;charset=utf-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
+    JsonAnswer.send(response, 400, answer);
   }
 }

@@ -24,6 +24,7 @@ import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.RecordService;
+import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.EntrySaver;
@@ -155,7 +156,7 @@ final class WorkspacePage {
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     if (!"POST".equals(request.getMethod())) {
-      json(response, 405, error("use POST"));
+      JsonAnswer.send(response, 405, JsonAnswer.error("use POST"));
       return;
     }
     if (!requirePatient(active, response)) {
@@ -169,13 +170,13 @@ final class WorkspacePage {
       entry = entry(active, body);
     } catch (JsonParseException | IllegalStateException | IllegalArgumentException | DateTimeParseException
         | NullPointerException | UnsupportedOperationException e) {
-      json(response, 400, error("the entry could not be read: " + (e instanceof IllegalArgumentException
+      JsonAnswer.send(response, 400, JsonAnswer.error("the entry could not be read: " + (e instanceof IllegalArgumentException
           && !(e instanceof NumberFormatException) ? e.getMessage() : "send id (UUID), kind, effective and values")));
       return;
     }
     SaveResult result = entries.save(active, entry);
     if (result instanceof SaveResult.Invalid invalid) {
-      JsonObject answer = error("the entry was not saved: fix what is listed and save again");
+      JsonObject answer = JsonAnswer.error("the entry was not saved: fix what is listed and save again");
       answer.addProperty("id", entry.entryId());
       JsonArray list = new JsonArray();
       for (ValidationProblem problem : invalid.problems()) {
@@ -185,13 +186,13 @@ final class WorkspacePage {
         list.add(item);
       }
       answer.add("problems", list);
-      json(response, 422, answer);
+      JsonAnswer.send(response, 422, answer);
       return;
     }
     JsonObject accepted = new JsonObject();
     accepted.addProperty("id", entry.entryId());
     accepted.addProperty("state", "pending");
-    json(response, 200, accepted);
+    JsonAnswer.send(response, 200, accepted);
   }
 
   /** The entry the page sent; a note taken without a running dosing session refers to the launch encounter. */
@@ -239,18 +240,4 @@ final class WorkspacePage {
     return false;
   }
 
-  private static JsonObject error(String message) {
-    JsonObject error = new JsonObject();
-    error.addProperty("error", message);
-    return error;
-  }
-
-  private static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
-    byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType("application/json;charset=utf-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
-  }
 }

@@ -1,15 +1,14 @@
 package org.kapcompanion.writeback;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.web.JsonAnswer;
 
 /**
  * The session's entry endpoints: the sync status of every entry ({@code GET entries/status}, which also adopts entries
@@ -17,7 +16,6 @@ import org.kapcompanion.launch.SessionPage;
  */
 final class EntryEndpoints {
 
-  private static final Gson GSON = new Gson();
 
   private final EntryService entries;
 
@@ -54,46 +52,32 @@ final class EntryEndpoints {
     answer.add("entries", list);
     answer.addProperty("pending", pending);
     answer.addProperty("failed", failed);
-    json(response, 200, answer);
+    JsonAnswer.send(response, 200, answer);
   }
 
   private void retry(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     if (!"POST".equals(request.getMethod())) {
-      json(response, 405, error("use POST"));
+      JsonAnswer.send(response, 405, JsonAnswer.error("use POST"));
       return;
     }
     String id = request.getParameter("id");
     if (id == null || !entries.retry(active, id)) {
-      json(response, 404, error("no failed entry with this id in this session"));
+      JsonAnswer.send(response, 404, JsonAnswer.error("no failed entry with this id in this session"));
       return;
     }
     JsonObject answer = new JsonObject();
     answer.addProperty("id", id);
     answer.addProperty("state", "pending");
-    json(response, 200, answer);
+    JsonAnswer.send(response, 200, answer);
   }
 
   private boolean requireGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if ("GET".equals(request.getMethod())) {
       return true;
     }
-    json(response, 405, error("use GET"));
+    JsonAnswer.send(response, 405, JsonAnswer.error("use GET"));
     return false;
   }
 
-  private static JsonObject error(String message) {
-    JsonObject error = new JsonObject();
-    error.addProperty("error", message);
-    return error;
-  }
-
-  private static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
-    byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType("application/json;charset=utf-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
-  }
 }
