@@ -29,15 +29,16 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
 /**
  * HAPI's instance validator module, except that it reuses the core {@code InstanceValidator}s instead of building one
  * per validation (building one reloads the OID registry, about two thirds of a warm validation, and each holds its
- * own copy of it, a few megabytes). At most one per processor exists, each used by one thread at a time — validation
- * is CPU-bound, so more would only add heap — and each is retired after {@value #USES} validations, so state it keeps
- * between validations stays bounded. The validation follows HAPI's {@code ValidatorWrapper} (HAPI FHIR 8.8) for JSON.
+ * own copy of it, about 10 MB). At most two per processor exist, each used by one thread at a time — validation is
+ * CPU-bound, so more would mostly add heap; further saves wait their turn — and each is retired after {@value #USES}
+ * validations, so state it keeps between validations stays bounded. The validation follows HAPI's
+ * {@code ValidatorWrapper} (HAPI FHIR 8.8) for JSON input.
  */
 final class ReusingInstanceValidator extends FhirInstanceValidator {
 
   private static final int USES = 500;
 
-  private final Semaphore inUse = new Semaphore(Runtime.getRuntime().availableProcessors());
+  private final Semaphore inUse = new Semaphore(2 * Runtime.getRuntime().availableProcessors());
   private final Queue<Reusable> idle = new ConcurrentLinkedQueue<>();
 
   ReusingInstanceValidator(IValidationSupport support) {

@@ -3,6 +3,7 @@ package org.kapcompanion.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.regex.Pattern;
 final class AppProcess implements AutoCloseable {
 
   static final Path JAR = Path.of("target/kap-companion.jar");
+  static final Path LOG = Path.of("target/bench/app.log");
 
   private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
@@ -51,7 +54,10 @@ final class AppProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts {@code java [jvmOptions] -jar target/kap-companion.jar --config configFile}, serving at {@code base}. */
+  /**
+   * Starts {@code java [jvmOptions] -jar target/kap-companion.jar --config configFile}, serving at {@code base}; its
+   * log, except the access log, goes to {@code target/bench/app.log}.
+   */
   static AppProcess start(Path configFile, Map<String, String> environment, URI base, List<String> jvmOptions)
       throws IOException {
     if (!Files.isRegularFile(JAR)) {
@@ -60,6 +66,7 @@ final class AppProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toString(), "--config", configFile.toString()));
+    Files.createDirectories(LOG.getParent());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
     builder.environment().put("KAP_LOG_FORMAT", "text");
@@ -150,12 +157,15 @@ final class AppProcess implements AutoCloseable {
 
   private void readOutput() {
     try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Writer log = Files.newBufferedWriter(LOG, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         Optional<AccessLine> access = AccessLine.parse(line);
         if (access.isPresent()) {
           accessLines.put(access.get().requestId(), access.get());
         } else {
+          log.write(line + "\n");
+          log.flush();
           synchronized (output) {
             output.addLast(line);
             if (output.size() > 40) {
