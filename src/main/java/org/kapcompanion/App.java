@@ -190,7 +190,7 @@ public final class App implements AutoCloseable {
     IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),
         templates, clock);
     MonitoringFeature monitoring = new MonitoringFeature(fhir, writeback.entries(), conformancePackage, forms,
-        records, config.protocol(), templates, clock);
+        records, config.protocol(), reads, templates, clock);
     ReviewFeature review = new ReviewFeature(fhir, validator, conformancePackage, database.dataSource(),
         launch.sessionTokens(), records, config.protocol(), reads, templates, clock);
     closeWithDatabase.add(review);

@@ -29,6 +29,7 @@ import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.writeback.EntrySaver;
@@ -71,11 +72,13 @@ final class DischargePage implements SessionPage {
       LaunchError.NO_PATIENT.sendTo(templates, response);
       return;
     }
-    Optional<SessionRecord> session = reader.today(active);
+    SessionReader.Today today = reader.begin(active);
+    PatientRecord banner = records.banner(active).orElse(null);
+    Optional<SessionRecord> session = today.session();
     Map<String, Object> model = new HashMap<>(Map.of("session", active, "minimumMinutes",
         protocol.monitoring().minimumMinutes(), "state", session.isEmpty() ? "none"
             : session.get().finished() ? "finished" : "running"));
-    model.put("record", records.banner(active).orElse(null));
+    model.put("record", banner);
     if (session.isEmpty() || session.get().finished()) {
       model.put("form", FormView.of(form, Answers.none(), Set.of(), Set.of(), Map.of(), List.of()));
       model.put("entryId", "");

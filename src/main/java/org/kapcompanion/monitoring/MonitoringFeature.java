@@ -4,7 +4,9 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.kapcompanion.checklist.FormCatalog;
+import org.kapcompanion.checklist.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.RecordService;
@@ -20,9 +22,14 @@ public final class MonitoringFeature {
 
   private final Map<String, SessionPage> pages = new HashMap<>();
 
+  /**
+   * @param reads the threads that wait on the EHR, shared by all sessions
+   */
   public MonitoringFeature(FhirContext fhir, EntrySaver entries, ConformancePackage conformancePackage,
-      FormCatalog catalog, RecordService records, ClinicalProtocol protocol, Templates templates, Clock clock) {
-    SessionReader reader = new SessionReader(fhir, entries, clock);
+      FormCatalog catalog, RecordService records, ClinicalProtocol protocol, ExecutorService reads,
+      Templates templates, Clock clock) {
+    SessionReader reader = new SessionReader(fhir, entries, new PredoseReadiness(catalog, clock.getZone()), reads,
+        clock);
     pages.putAll(new WorkspacePage(reader, entries, records, protocol, QuickTag.from(conformancePackage), templates,
         clock).pages());
     pages.put("discharge", new DischargePage(reader, entries, catalog, records, protocol, templates, clock));

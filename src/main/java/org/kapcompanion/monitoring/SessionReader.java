@@ -3,6 +3,7 @@ package org.kapcompanion.monitoring;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.gclient.IQuery;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,7 +12,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Flag;
@@ -20,7 +25,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.kapcompanion.checklist.FormCatalog;
+import org.kapcompanion.checklist.PredoseReadiness;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.writeback.EntrySaver;
@@ -29,61 +34,122 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads today's dosing session of the patient back from the EHR and the unsent entries, so a relaunch finds a
- * running session again, and tells whether today's pre-dose checklist is complete.
+ * running session again, and tells whether today's pre-dose checklist lets one start. Every search is by patient and
+ * day, so all of them go out in one parallel round.
  */
 final class SessionReader {
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionReader.class);
+  private static final CacheControlDirective NO_CACHE = new CacheControlDirective().setNoCache(true);
 
   private final FhirContext fhir;
   private final EntrySaver entries;
+  private final PredoseReadiness readiness;
+  private final ExecutorService reads;
   private final Clock clock;
   /** The running session's reference per launch handle, so a save does not search the EHR first. */
   private final Map<String, String> running = new ConcurrentHashMap<>();
 
-  SessionReader(FhirContext fhir, EntrySaver entries, Clock clock) {
+  /**
+   * @param reads the threads that wait on the EHR, shared by all sessions
+   */
+  SessionReader(FhirContext fhir, EntrySaver entries, PredoseReadiness readiness, ExecutorService reads,
+      Clock clock) {
     this.fhir = fhir;
     this.entries = entries;
+    this.readiness = readiness;
+    this.reads = reads;
     this.clock = clock;
+  }
+
+  /** Today's searches of the patient, under way in parallel; the caller may read something else meanwhile. */
+  final class Today {
+
+    private final ActiveSession active;
+    private final List<Resource> unsent;
+    private final CompletableFuture<Bundle> sessions;
+    private final CompletableFuture<Bundle> responses;
+    private final List<CompletableFuture<Bundle>> recorded;
+
+    private Today(ActiveSession active) {
+      this.active = active;
+      this.unsent = entries.unsent(active);
+      IGenericClient client = EhrClients.forSession(fhir, active.session());
+      String patient = "Patient/" + active.session().context().patientId().orElseThrow();
+      LocalDate today = LocalDate.now(clock);
+      this.sessions = search(() -> client.search().forResource(Encounter.class)
+          .where(Encounter.PATIENT.hasId(patient))
+          .and(Encounter.TYPE.exactly().systemAndCode(EntryMapping.SESSION_TYPES, EntryMapping.SESSION_KIND))
+          .and(Encounter.DATE.afterOrEquals().day(today.toString())).count(20));
+      // from a day early, so a clinic zone behind the EHR's misses nothing; the session or the day is checked later
+      String since = today.minusDays(1).toString();
+      this.responses = search(() -> client.search().forResource(QuestionnaireResponse.class)
+          .where(QuestionnaireResponse.PATIENT.hasId(patient))
+          .and(QuestionnaireResponse.AUTHORED.afterOrEquals().day(since)).count(50));
+      this.recorded = List.of(
+          search(() -> client.search().forResource(Observation.class).where(Observation.PATIENT.hasId(patient))
+              .and(Observation.DATE.afterOrEquals().day(since)).count(500)),
+          search(() -> client.search().forResource(MedicationAdministration.class)
+              .where(MedicationAdministration.PATIENT.hasId(patient))
+              .and(MedicationAdministration.EFFECTIVE_TIME.afterOrEquals().day(since)).count(50)),
+          search(() -> client.search().forResource(Flag.class).where(Flag.PATIENT.hasId(patient))
+              .and(Flag.DATE.afterOrEquals().day(since)).count(100)),
+          responses);
+    }
+
+    private CompletableFuture<Bundle> search(Supplier<IQuery<IBaseBundle>> query) {
+      return CompletableFuture.supplyAsync(() -> query.get().cacheControl(NO_CACHE).returnBundle(Bundle.class)
+          .execute(), reads);
+    }
+
+    /** Today's dosing session (the latest started), running or finished, with what was recorded in it. */
+    Optional<SessionRecord> session() {
+      Optional<Encounter> pending = unsent.stream().filter(SessionReader::isDosingSession)
+          .map(Encounter.class::cast).reduce((first, second) -> second);
+      Optional<Encounter> inEhr = resources(EhrClients.await(sessions)).stream().map(Encounter.class::cast)
+          .filter(e -> SessionRecord.entryId(e).isPresent())
+          .max(Comparator.comparing(e -> e.getPeriod().getStart()));
+      Encounter encounter;
+      String reference;
+      if (pending.isPresent() && (inEhr.isEmpty() || !sameEntry(pending.get(), inEhr.get())
+          || pending.get().getStatus() == Encounter.EncounterStatus.FINISHED)) {
+        encounter = pending.get();
+        reference = inEhr.filter(e -> sameEntry(e, pending.get())).map(e -> "Encounter/" + e.getIdPart())
+            .orElse("urn:uuid:" + SessionRecord.entryId(pending.get()).orElseThrow());
+      } else if (inEhr.isPresent()) {
+        encounter = inEhr.get();
+        reference = "Encounter/" + encounter.getIdPart();
+      } else {
+        remember(active, null);
+        return Optional.empty();
+      }
+      String urn = "urn:uuid:" + SessionRecord.entryId(encounter).orElseThrow();
+      List<Resource> inSession = new ArrayList<>();
+      recorded.forEach(search -> inSession.addAll(resources(EhrClients.await(search))));
+      inSession.removeIf(r -> !sessionOf(r).filter(reference::equals).isPresent());
+      List<Resource> unsentInSession = unsent.stream()
+          .filter(r -> sessionOf(r).filter(s -> s.equals(urn) || s.equals(reference)).isPresent()).toList();
+      SessionRecord record = SessionRecord.of(encounter, reference, inSession, unsentInSession, clock.getZone());
+      remember(active, record.finished() ? null : reference);
+      return Optional.of(record);
+    }
+
+    /** Whether the latest pre-dose checklist of today (in the EHR or waiting in the outbox) lets the session start. */
+    PredoseReadiness.Status predose() {
+      List<Resource> checklists = new ArrayList<>(resources(EhrClients.await(responses)));
+      checklists.addAll(unsent);
+      return readiness.of(checklists, LocalDate.now(clock));
+    }
+  }
+
+  /** Starts today's searches of the launch's patient. */
+  Today begin(ActiveSession active) {
+    return new Today(active);
   }
 
   /** Today's dosing session (the latest started), running or finished, with what was recorded in it. */
   Optional<SessionRecord> today(ActiveSession active) {
-    String patient = "Patient/" + active.session().context().patientId().orElseThrow();
-    IGenericClient client = EhrClients.forSession(fhir, active.session());
-    List<Resource> unsent = entries.unsent(active);
-    Optional<Encounter> pending = unsent.stream().filter(this::isDosingSession).map(Encounter.class::cast)
-        .reduce((first, second) -> second);
-    String today = LocalDate.now(clock).toString();
-    Bundle found = client.search().forResource(Encounter.class).where(Encounter.PATIENT.hasId(patient))
-        .and(Encounter.TYPE.exactly().systemAndCode(EntryMapping.SESSION_TYPES, EntryMapping.SESSION_KIND))
-        .and(Encounter.DATE.afterOrEquals().day(today)).count(20)
-        .cacheControl(new CacheControlDirective().setNoCache(true)).returnBundle(Bundle.class).execute();
-    Optional<Encounter> inEhr = found.getEntry().stream().map(e -> (Encounter) e.getResource())
-        .filter(e -> SessionRecord.entryId(e).isPresent())
-        .max(Comparator.comparing(e -> e.getPeriod().getStart()));
-    Encounter encounter;
-    String reference;
-    if (pending.isPresent() && (inEhr.isEmpty() || !sameEntry(pending.get(), inEhr.get())
-        || pending.get().getStatus() == Encounter.EncounterStatus.FINISHED)) {
-      encounter = pending.get();
-      reference = inEhr.filter(e -> sameEntry(e, pending.get())).map(e -> "Encounter/" + e.getIdPart())
-          .orElse("urn:uuid:" + SessionRecord.entryId(pending.get()).orElseThrow());
-    } else if (inEhr.isPresent()) {
-      encounter = inEhr.get();
-      reference = "Encounter/" + encounter.getIdPart();
-    } else {
-      remember(active, null);
-      return Optional.empty();
-    }
-    String urn = "urn:uuid:" + SessionRecord.entryId(encounter).orElseThrow();
-    List<Resource> recorded = reference.startsWith("urn:") ? List.of() : recordedIn(client, patient, reference);
-    List<Resource> unsentInSession = unsent.stream()
-        .filter(r -> sessionOf(r).filter(s -> s.equals(urn) || s.equals(reference)).isPresent()).toList();
-    SessionRecord record = SessionRecord.of(encounter, reference, recorded, unsentInSession,
-        clock.getZone());
-    remember(active, record.finished() ? null : reference);
-    return Optional.of(record);
+    return begin(active).session();
   }
 
   /** The running dosing session of this launch, as entries refer to it; empty when none, or the EHR cannot say. */
@@ -112,57 +178,11 @@ final class SessionReader {
     }
   }
 
-  /** Whether a completed pre-dose checklist of today is in the EHR or waiting in the outbox. */
-  boolean predoseComplete(ActiveSession active) {
-    LocalDate today = LocalDate.now(clock);
-    boolean unsent = entries.unsent(active).stream().anyMatch(r -> r instanceof QuestionnaireResponse q
-        && completedPredose(q, today));
-    if (unsent) {
-      return true;
-    }
-    String patient = "Patient/" + active.session().context().patientId().orElseThrow();
-    Bundle found = EhrClients.forSession(fhir, active.session()).search().forResource(QuestionnaireResponse.class)
-        .where(QuestionnaireResponse.SUBJECT.hasId(patient))
-        .and(QuestionnaireResponse.QUESTIONNAIRE.hasId(FormCatalog.PREDOSE_CHECKLIST))
-        .and(QuestionnaireResponse.STATUS.exactly().code("completed"))
-        .and(QuestionnaireResponse.AUTHORED.afterOrEquals().day(today.minusDays(1).toString())).count(20)
-        .cacheControl(new CacheControlDirective().setNoCache(true)).returnBundle(Bundle.class).execute();
-    return found.getEntry().stream().map(e -> (QuestionnaireResponse) e.getResource())
-        .anyMatch(q -> completedPredose(q, today));
+  private static List<Resource> resources(Bundle bundle) {
+    return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
   }
 
-  private boolean completedPredose(QuestionnaireResponse response, LocalDate today) {
-    return FormCatalog.PREDOSE_CHECKLIST.equals(response.getQuestionnaire())
-        && response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
-        && response.hasAuthored()
-        && response.getAuthored().toInstant().atZone(clock.getZone()).toLocalDate().equals(today);
-  }
-
-  private List<Resource> recordedIn(IGenericClient client, String patient, String reference) {
-    List<Resource> recorded = new ArrayList<>();
-    CacheControlDirective noCache = new CacheControlDirective().setNoCache(true);
-    addAll(recorded, client.search().forResource(Observation.class).where(Observation.ENCOUNTER.hasId(reference))
-        .and(Observation.PATIENT.hasId(patient))
-        .count(500).cacheControl(noCache).returnBundle(Bundle.class).execute());
-    addAll(recorded, client.search().forResource(MedicationAdministration.class)
-        .where(MedicationAdministration.CONTEXT.hasId(reference))
-        .and(MedicationAdministration.PATIENT.hasId(patient)).count(50).cacheControl(noCache)
-        .returnBundle(Bundle.class).execute());
-    addAll(recorded, client.search().forResource(Flag.class).where(Flag.ENCOUNTER.hasId(reference))
-        .and(Flag.PATIENT.hasId(patient)).count(100)
-        .cacheControl(noCache).returnBundle(Bundle.class).execute());
-    addAll(recorded, client.search().forResource(QuestionnaireResponse.class)
-        .where(QuestionnaireResponse.ENCOUNTER.hasId(reference))
-        .and(QuestionnaireResponse.PATIENT.hasId(patient)).count(20).cacheControl(noCache)
-        .returnBundle(Bundle.class).execute());
-    return recorded;
-  }
-
-  private static void addAll(List<Resource> into, Bundle bundle) {
-    bundle.getEntry().forEach(e -> into.add(e.getResource()));
-  }
-
-  private boolean isDosingSession(Resource resource) {
+  private static boolean isDosingSession(Resource resource) {
     return resource instanceof Encounter encounter && encounter.getTypeFirstRep().getCodingFirstRep().getCode() != null
         && EntryMapping.SESSION_KIND.equals(encounter.getTypeFirstRep().getCodingFirstRep().getCode());
   }

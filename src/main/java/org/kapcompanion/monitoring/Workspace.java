@@ -3,13 +3,14 @@ package org.kapcompanion.monitoring;
 import java.util.List;
 import java.util.Optional;
 import org.kapcompanion.checklist.FormView;
+import org.kapcompanion.checklist.PredoseReadiness;
 
 /**
  * What the dosing workspace shows: whether a session runs (or why it cannot start yet), the dose and clock, the next
  * check, alerts, the chart data and the timeline.
  *
  * @param running whether today's dosing session is running
- * @param predoseComplete whether today's pre-dose checklist is complete (the session may start)
+ * @param predose whether today's pre-dose checklist lets the session start, and if not, why
  * @param dosed whether the dose is recorded
  * @param doseShown the dose as read, e.g. "Ketamine 50 mg IM"
  * @param doseTime the dose time as an ISO instant, for the page's clock
@@ -19,7 +20,7 @@ import org.kapcompanion.checklist.FormView;
  * @param timeline everything recorded, newest first
  * @param chart the chart's readings and limits as JSON
  */
-public record Workspace(boolean running, boolean predoseComplete, boolean dosed, String doseShown, String doseTime,
+public record Workspace(boolean running, PredoseReadiness.Status predose, boolean dosed, String doseShown, String doseTime,
     long minutesSinceDose, Optional<NextCheck> next, List<Alert> alerts, List<TimelineItem> timeline, String chart) {
 
   public List<Alert> ongoingAlerts() {

@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
+import org.kapcompanion.checklist.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.Templates;
@@ -40,6 +42,8 @@ import org.kapcompanion.writeback.ValidationProblem;
 final class WorkspacePage {
 
   private static final Gson GSON = new Gson();
+  /** A running session's checklist state: it was complete when the session started. */
+  private static final PredoseReadiness.Status READY = new PredoseReadiness.Status(true, List.of());
 
   private final SessionReader reader;
   private final EntrySaver entries;
@@ -74,22 +78,24 @@ final class WorkspacePage {
     if (!requirePatient(active, response)) {
       return;
     }
-    Optional<SessionRecord> session = reader.today(active).filter(s -> !s.finished());
-    Workspace workspace = workspace(active, session);
+    SessionReader.Today today = reader.begin(active);
+    boolean live = "live".equals(request.getParameter("part"));
+    PatientRecord banner = live ? null : records.banner(active).orElse(null);
+    Workspace workspace = workspace(active, today);
     Map<String, Object> model = new HashMap<>(Map.of("session", active, "workspace", workspace, "tags", tags,
         "protocol", protocol));
-    if ("live".equals(request.getParameter("part"))) {
+    if (live) {
       templates.render(response, 200, "monitoring/live.jte", model);
       return;
     }
-    model.put("record", records.banner(active).orElse(null));
+    model.put("record", banner);
     templates.render(response, 200, "monitoring/session.jte", model);
   }
 
-  private Workspace workspace(ActiveSession active, Optional<SessionRecord> session) {
+  private Workspace workspace(ActiveSession active, SessionReader.Today today) {
+    Optional<SessionRecord> session = today.session().filter(s -> !s.finished());
     if (session.isEmpty()) {
-      return new Workspace(false, reader.predoseComplete(active), false, "", "", 0, Optional.empty(), List.of(),
-          List.of(), "{}");
+      return new Workspace(false, today.predose(), false, "", "", 0, Optional.empty(), List.of(), List.of(), "{}");
     }
     SessionRecord record = session.get();
     List<Alert> alerts = AlertEvaluation.evaluate(protocol.alertRules(), record.readings());
@@ -102,7 +108,7 @@ final class WorkspacePage {
     long minutes = dose.map(d -> Duration.between(d.effective(), now).toMinutes()).orElse(0L);
     Optional<NextCheck> next = dose.map(d ->
         MonitoringSchedule.next(protocol.monitoring(), d.effective(), record.readings(), now));
-    return new Workspace(true, true, dose.isPresent(), dose.map(Dose::shown).orElse(""),
+    return new Workspace(true, READY, dose.isPresent(), dose.map(Dose::shown).orElse(""),
         dose.map(d -> d.effective().toString()).orElse(""), minutes, next, alerts, record.timeline(),
         chart(record, dose.map(Dose::effective).orElse(record.started())));
   }
@@ -141,8 +147,9 @@ final class WorkspacePage {
     if (!requirePatient(active, response)) {
       return;
     }
-    boolean running = reader.today(active).filter(s -> !s.finished()).isPresent();
-    if (!running && reader.predoseComplete(active)) {
+    SessionReader.Today today = reader.begin(active);
+    boolean running = today.session().filter(s -> !s.finished()).isPresent();
+    if (!running && today.predose().canStart()) {
       String entryId = UUID.randomUUID().toString();
       SaveResult saved = entries.save(active, EntryMapping.startedSession(entryId, subject(active, Optional.empty()),
           active.session().context().encounterId(), clock.instant()));

@@ -5,7 +5,6 @@ import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -68,17 +67,5 @@ final class ReviewEhr {
   static Bundle search(IGenericClient client, String relativeUrl) {
     return client.search().byUrl(relativeUrl).returnBundle(Bundle.class)
         .cacheControl(new CacheControlDirective().setNoCache(true)).execute();
-  }
-
-  /** The value of a finished future, with the cause of a failure rethrown as it was. */
-  static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.launch.SessionTokens;
@@ -155,7 +156,7 @@ final class ReviewIndex {
     Map<String, Optional<Instant>> changed = new LinkedHashMap<>();
     List<FeedRead> reads = new ArrayList<>();
     for (CompletableFuture<FeedRead> future : pending.values()) {
-      FeedRead read = ReviewEhr.join(future);
+      FeedRead read = EhrClients.await(future);
       reads.add(read);
       for (Item item : read.items()) {
         for (String session : item.sessions()) {

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.ActiveSession;
 
 /**
@@ -37,7 +38,7 @@ final class ReviewQueue {
   QueueView allPatients(ActiveSession active, QueueFilter filter, Optional<String> notice) {
     CompletableFuture<Bundle> tasks = ehr.search(active, filter.taskSearch(zone) + "&_include=Task:owner");
     CompletableFuture<Bundle> therapists = ehr.search(active, THERAPISTS);
-    Bundle page = ReviewEhr.join(tasks);
+    Bundle page = EhrClients.await(tasks);
     PersonNames names = PersonNames.in(page);
     Map<String, Encounter> sessions = new LinkedHashMap<>();
     List<ReviewEntry> entries = new ArrayList<>();
@@ -50,7 +51,7 @@ final class ReviewQueue {
       }
     }
     List<QueueView.Row> rows = entries.stream().map(e -> row(e, sessions, names)).toList();
-    return view(filter, rows, page.getTotal(), true, ReviewEhr.join(therapists), notice);
+    return view(filter, rows, page.getTotal(), true, EhrClients.await(therapists), notice);
   }
 
   /** The launched patient's latest sessions, filtered and ordered like the queue. */
@@ -65,7 +66,7 @@ final class ReviewQueue {
     int from = Math.min(matching.size(), (filter.page() - 1) * QueueFilter.PAGE_SIZE);
     List<QueueView.Row> rows = matching.subList(from, Math.min(matching.size(), from + QueueFilter.PAGE_SIZE))
         .stream().map(e -> row(e, read.encounters(), read.names())).toList();
-    return view(filter, rows, matching.size(), false, ReviewEhr.join(therapists), Optional.empty());
+    return view(filter, rows, matching.size(), false, EhrClients.await(therapists), Optional.empty());
   }
 
   private QueueView.Row row(ReviewEntry entry, Map<String, Encounter> sessions, PersonNames names) {

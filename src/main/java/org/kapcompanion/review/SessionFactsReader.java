@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.ActiveSession;
 
 /**
@@ -60,7 +61,7 @@ final class SessionFactsReader {
         + "&_count=" + encounterIds.size());
     CompletableFuture<Bundle> adverseEvents = ehr.async(active, client -> everyPage(client,
         "Observation?encounter=" + references + ADVERSE_EVENTS));
-    return facts(ReviewEhr.join(sessions), ReviewEhr.join(adverseEvents));
+    return facts(EhrClients.await(sessions), EhrClients.await(adverseEvents));
   }
 
   /** The facts of one patient's latest sessions, newest first. */
@@ -70,7 +71,7 @@ final class SessionFactsReader {
         + POINTING_AT_THEM + "&_include=Encounter:patient&_include=Encounter:participant");
     CompletableFuture<Bundle> adverseEvents = ehr.async(active, client -> everyPage(client,
         "Observation?patient=" + patientId + ADVERSE_EVENTS));
-    return facts(ReviewEhr.join(sessions), ReviewEhr.join(adverseEvents));
+    return facts(EhrClients.await(sessions), EhrClients.await(adverseEvents));
   }
 
   /** A search with the entries of all its pages in one Bundle. */

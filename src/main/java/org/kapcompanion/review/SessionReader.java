@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
@@ -84,7 +85,7 @@ final class SessionReader {
    * limited to one patient).
    */
   Optional<SessionRecord> read(ActiveSession active, String encounterId, Optional<String> patientId) {
-    Bundle bundle = ReviewEhr.join(ehr.search(active, "Encounter?_id=" + encounterId
+    Bundle bundle = EhrClients.await(ehr.search(active, "Encounter?_id=" + encounterId
         + patientId.map(id -> "&patient=" + id).orElse("") + EVERYTHING_IN_IT));
     Optional<Encounter> encounter = bundle.getEntry().stream()
         .filter(e -> e.getSearch().getMode() != Bundle.SearchEntryMode.INCLUDE)
@@ -113,13 +114,13 @@ final class SessionReader {
       }
     }
     List<Resource> plan = new ArrayList<>();
-    ReviewEhr.join(carePlan).getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+    EhrClients.await(carePlan).getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
         .filter(r -> r instanceof CarePlan || r instanceof Goal).forEach(plan::add);
     if (plan.isEmpty()) {
-      ReviewEhr.join(planDocument).getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+      EhrClients.await(planDocument).getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
           .filter(DocumentReference.class::isInstance).forEach(plan::add);
     }
     return Optional.of(new SessionRecord(encounter.get(), recorded, provenance, task, PersonNames.in(bundle),
-        ReviewEhr.join(banner), plan));
+        EhrClients.await(banner), plan));
   }
 }

@@ -29,7 +29,7 @@ class DosingSessionBrowserIT extends BrowserTest {
     page.waitForSelector("#conditions-title");
     page.getByText("Dosing session").first().click();
     assertThat(page.locator("#start-session")).isDisabled();
-    assertThat(page.locator("#start-blockers")).containsText("pre-dose checklist is not complete");
+    assertThat(page.locator("#start-blockers")).containsText("pre-dose checklist has not been saved yet");
     Chromium.screenshot(page, "session-start-blocked");
 
     String handle = page.url().split("/")[4];

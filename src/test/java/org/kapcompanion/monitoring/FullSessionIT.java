@@ -53,14 +53,15 @@ class FullSessionIT {
     forms.add(saveForm(session, "preparation/save", Map.of("intentions", "Sleep through the night again",
         "readiness", "http://kapcompanion.org/fhir/CodeSystem/kap-readiness|ready", "transport", "Partner drives"),
         "completed"));
-    assertThat(page(session, "session")).contains("Start session", "pre-dose checklist is not complete");
+    assertThat(page(session, "session")).contains("Start session", "pre-dose checklist has not been saved yet");
     forms.add(saveForm(session, "predose/save", predoseWithoutAnEscort(), "in-progress"));
-    assertThat(page(session, "session")).contains("pre-dose checklist is not complete");
+    assertThat(page(session, "session")).contains("id=\"start-blockers\"", "No escort home is arranged.")
+        .doesNotContain("has not been saved yet");
     Map<String, String> predose = new HashMap<>(predoseWithoutAnEscort());
     predose.putAll(Map.of("escort", "true", "escort-name", "Sam Doe (partner) 555-0101"));
     forms.add(saveForm(session, "predose/save", predose, "completed"));
     awaitAllSaved(session);
-    assertThat(page(session, "session")).doesNotContain("pre-dose checklist is not complete");
+    assertThat(page(session, "session")).doesNotContain("id=\"start-blockers\"");
 
     HttpBrowser.Page started = session.browser().post(session.base().resolve("session/start"),
         Map.of("csrf", session.csrf()));
