@@ -71,11 +71,7 @@ final class WorkspacePage {
 
   private void page(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!"GET".equals(request.getMethod())) {
-      response.sendError(405);
-      return;
-    }
-    if (!requirePatient(active, response)) {
+    if (!accepts("GET", active, request, response)) {
       return;
     }
     SessionReader.Today today = reader.begin(active);
@@ -140,11 +136,7 @@ final class WorkspacePage {
 
   private void start(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!"POST".equals(request.getMethod())) {
-      response.sendError(405);
-      return;
-    }
-    if (!requirePatient(active, response)) {
+    if (!accepts("POST", active, request, response)) {
       return;
     }
     SessionReader.Today today = reader.begin(active);
@@ -223,11 +215,7 @@ final class WorkspacePage {
 
   private void notes(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!"GET".equals(request.getMethod())) {
-      response.sendError(405);
-      return;
-    }
-    if (!requirePatient(active, response)) {
+    if (!accepts("GET", active, request, response)) {
       return;
     }
     templates.render(response, 200, "monitoring/notes.jte", Map.of("session", active, "tags", tags,
@@ -237,6 +225,16 @@ final class WorkspacePage {
   static SessionSubject subject(ActiveSession active, Optional<Reference> encounter) {
     return new SessionSubject(active.session().context().patientId().orElseThrow(), encounter,
         active.session().fhirUser());
+  }
+
+  /** Whether the request has the method and the launch a patient; if not, the error is sent. */
+  private boolean accepts(String method, ActiveSession active, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    if (!method.equals(request.getMethod())) {
+      response.sendError(405);
+      return false;
+    }
+    return requirePatient(active, response);
   }
 
   private boolean requirePatient(ActiveSession active, HttpServletResponse response) throws IOException {
