@@ -214,7 +214,8 @@ public final class App implements AutoCloseable {
 
   /**
    * Threads that wait on EHR reads; sized for many sessions each reading its parts in parallel. A read counts
-   * towards the request that started it.
+   * towards the request that started it. A task here never waits for another task here (under load every thread could
+   * be such a waiter): compound reads wait on the request's own thread.
    */
   private static ExecutorService fhirReads() {
     return RequestCost.propagating(threads("kap-fhir-read", 64));

@@ -77,10 +77,10 @@ public final class PredoseChecklistPage {
     }
     boolean submitted = "POST".equals(request.getMethod());
     boolean partial = submitted && request.getHeader("HX-Request") != null;
-    CompletableFuture<Optional<PatientRecord>> banner = partial ? CompletableFuture.completedFuture(Optional.empty())
-        : CompletableFuture.supplyAsync(() -> records.banner(active), reads);
-    FormState state = submitted ? submittedState(FormSaveAnswer.fields(request))
-        : prefilledState(active, patientId.get());
+    Optional<PrefillReads> prefill = submitted ? Optional.empty() : Optional.of(startPrefill(active, patientId.get()));
+    Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);
+    FormState state = prefill.map(reads -> prefilledState(active, reads))
+        .orElseGet(() -> submittedState(FormSaveAnswer.fields(request)));
     Answers answers = answers(state.answers());
     FormView view = FormView.of(form, answers, state.fromRecord(), Set.of(PredoseGate.ABOVE_GATE),
         state.problems(), PredoseGate.blockers(form, answers));
@@ -91,7 +91,7 @@ public final class PredoseChecklistPage {
       templates.render(response, 200, "checklist/predose-update.jte", model);
       return;
     }
-    model.put("record", banner.join().orElse(null));
+    model.put("record", banner.orElse(null));
     model.put("saved", state.saved().orElse(null));
     model.put("entryId", FormSaveAnswer.newEntryId());
     templates.render(response, 200, "checklist/predose.jte", model);
@@ -131,13 +131,20 @@ public final class PredoseChecklistPage {
   /** A checklist saved earlier today, as the page mentions it. */
   public record SavedChecklist(String time, boolean completed) {}
 
-  /** Pre-fills from the record and finds today's saved checklist, reading both in one parallel round. */
-  private FormState prefilledState(ActiveSession active, String patientId) {
+  /** The reads a pre-filled checklist needs, under way in one parallel round: the record's values, saved responses. */
+  private record PrefillReads(CompletableFuture<Prepopulation.Prefilled> fromRecord,
+      CompletableFuture<List<Resource>> saved) {}
+
+  private PrefillReads startPrefill(ActiveSession active, String patientId) {
     IGenericClient client = EhrClients.forSession(fhir, active.session());
-    CompletableFuture<List<Resource>> fromEhr = CompletableFuture.supplyAsync(
-        () -> FormResponses.fromEhr(client, patientId), reads);
-    Prepopulation.Prefilled prefilled = prepopulation.prefill(form, client, patientId);
-    List<Resource> candidates = new ArrayList<>(fromEhr.join());
+    return new PrefillReads(prepopulation.prefill(form, client, patientId),
+        CompletableFuture.supplyAsync(() -> FormResponses.fromEhr(client, patientId), reads));
+  }
+
+  /** Pre-fills from the record, unless a checklist was saved today: then that one is shown again. */
+  private FormState prefilledState(ActiveSession active, PrefillReads reads) {
+    Prepopulation.Prefilled prefilled = reads.fromRecord().join();
+    List<Resource> candidates = new ArrayList<>(reads.saved().join());
     candidates.addAll(responses.unsent(active));
     Optional<QuestionnaireResponse> saved = FormResponses.latest(form.canonical(), candidates,
         Optional.of(LocalDate.now(clock)), clock.getZone());

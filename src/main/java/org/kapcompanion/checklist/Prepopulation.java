@@ -57,8 +57,20 @@ final class Prepopulation {
   /** Answers taken from the record, and which questions they fill (so the page can mark them "from the record"). */
   record Prefilled(Answers answers, Set<String> linkIds) {}
 
-  Prefilled prefill(QuestionnaireForm form, IGenericClient client, String patientId) {
-    IFhirPath fhirPath = fhirPathOver(runQueries(form, client, patientId));
+  /**
+   * Starts the form's queries in parallel; the answers are computed when the last one returns, so no thread waits
+   * for them but the caller's.
+   */
+  CompletableFuture<Prefilled> prefill(QuestionnaireForm form, IGenericClient client, String patientId) {
+    Map<String, CompletableFuture<Bundle>> pending = startQueries(form, client, patientId);
+    return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+      Map<String, Bundle> results = new HashMap<>();
+      pending.forEach((name, future) -> results.put(name, future.join()));
+      return answers(form, fhirPathOver(results));
+    });
+  }
+
+  private static Prefilled answers(QuestionnaireForm form, IFhirPath fhirPath) {
     Map<String, List<Type>> answers = new LinkedHashMap<>();
     for (QuestionnaireItemComponent item : form.questions()) {
       initialExpression(item).map(expression -> evaluate(fhirPath, item, expression))
@@ -68,7 +80,8 @@ final class Prepopulation {
     return new Prefilled(Answers.of(answers), new LinkedHashSet<>(answers.keySet()));
   }
 
-  private Map<String, Bundle> runQueries(QuestionnaireForm form, IGenericClient client, String patientId) {
+  private Map<String, CompletableFuture<Bundle>> startQueries(QuestionnaireForm form, IGenericClient client,
+      String patientId) {
     Map<String, CompletableFuture<Bundle>> pending = new LinkedHashMap<>();
     for (Extension extension : form.questionnaire().getExtensionsByUrl(VARIABLE)) {
       if (extension.getValue() instanceof Expression expression
@@ -80,9 +93,7 @@ final class Prepopulation {
         }
       }
     }
-    Map<String, Bundle> results = new HashMap<>();
-    pending.forEach((name, future) -> results.put(name, future.join()));
-    return results;
+    return pending;
   }
 
   private static Bundle search(IGenericClient client, String query) {

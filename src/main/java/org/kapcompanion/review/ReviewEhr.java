@@ -7,7 +7,6 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.AppSession;
@@ -52,11 +51,6 @@ final class ReviewEhr {
 
   <T> CompletableFuture<T> async(ActiveSession active, Function<IGenericClient, T> call) {
     return CompletableFuture.supplyAsync(() -> call(active, call), reads);
-  }
-
-  /** Runs a read that makes its own FHIR calls (e.g. the patient banner) beside the review's. */
-  <T> CompletableFuture<T> alongside(Supplier<T> read) {
-    return CompletableFuture.supplyAsync(read, reads);
   }
 
   /** A search by relative URL that no search cache on the EHR side may answer. */

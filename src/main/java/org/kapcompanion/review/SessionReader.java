@@ -95,11 +95,11 @@ final class SessionReader {
       return Optional.empty();
     }
     String patient = encounter.get().getSubject().getReferenceElement().getIdPart();
-    CompletableFuture<Optional<PatientRecord>> banner = ehr.alongside(() -> records.banner(active, patient));
     CompletableFuture<Bundle> carePlan = ehr.search(active, "CarePlan?patient=" + patient + "&category="
         + PLAN_CATEGORY + "&_sort=-_lastUpdated&_count=1&_include=CarePlan:goal");
     CompletableFuture<Bundle> planDocument = ehr.search(active, "DocumentReference?patient=" + patient + "&type="
         + PLAN_DOCUMENT_TYPE + "&_sort=-date&_count=1");
+    Optional<PatientRecord> banner = records.banner(active, patient);
     List<Resource> recorded = new ArrayList<>();
     List<Provenance> provenance = new ArrayList<>();
     Optional<Task> task = Optional.empty();
@@ -121,6 +121,6 @@ final class SessionReader {
           .filter(DocumentReference.class::isInstance).forEach(plan::add);
     }
     return Optional.of(new SessionRecord(encounter.get(), recorded, provenance, task, PersonNames.in(bundle),
-        EhrClients.await(banner), plan));
+        banner, plan));
   }
 }

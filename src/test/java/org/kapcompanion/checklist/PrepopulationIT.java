@@ -52,8 +52,8 @@ class PrepopulationIT {
   @Test
   void predoseChecklistIsPrefilledFromTheRecord() throws Exception {
     QuestionnaireForm form = catalog.form(FormCatalog.PREDOSE_CHECKLIST).orElseThrow();
-    Prepopulation.Prefilled prefilled = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone()).prefill(form, clientFor("kap-pt-04"),
-        "kap-pt-04");
+    Prepopulation.Prefilled prefilled = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone())
+        .prefill(form, clientFor("kap-pt-04"), "kap-pt-04").join();
     assertThat(prefilled.answers().first("baseline-systolic").orElseThrow().primitiveValue()).isEqualTo("162");
     assertThat(prefilled.answers().first("baseline-diastolic").orElseThrow().primitiveValue()).isEqualTo("100");
     assertThat(prefilled.answers().first("baseline-heart-rate").orElseThrow().primitiveValue()).isEqualTo("84");
@@ -69,8 +69,8 @@ class PrepopulationIT {
   @Test
   void dischargeChecklistTakesTheLatestBloodPressure() throws Exception {
     QuestionnaireForm form = catalog.form(FormCatalog.DISCHARGE_CHECKLIST).orElseThrow();
-    Prepopulation.Prefilled prefilled = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone()).prefill(form, clientFor("kap-pt-01"),
-        "kap-pt-01");
+    Prepopulation.Prefilled prefilled = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone())
+        .prefill(form, clientFor("kap-pt-01"), "kap-pt-01").join();
     assertThat(prefilled.linkIds()).contains("discharge-systolic", "discharge-diastolic");
   }
 }
