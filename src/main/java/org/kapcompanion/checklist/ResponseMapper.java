@@ -1,5 +1,6 @@
 package org.kapcompanion.checklist;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,8 @@ public final class ResponseMapper {
         .setStatus(context.complete() ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
             : QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS)
         .setSubject(new Reference(context.patient()))
-        .setAuthoredElement(new DateTimeType(context.authored()));
+        // to the millisecond, so of two versions saved within a second the later one is the latest
+        .setAuthoredElement(new DateTimeType(context.authored(), TemporalPrecisionEnum.MILLI));
     response.setIdentifier(EntryIdentity.of(context.entryId()));
     context.encounter().ifPresent(encounter -> response.setEncounter(new Reference(encounter)));
     context.author().ifPresent(author -> response.setAuthor(new Reference(author)));

@@ -3,6 +3,7 @@ package org.kapcompanion.checklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -67,5 +68,16 @@ class PredoseReadinessTest {
 
     assertThat(readiness.of(List.of(completed), TODAY).canStart()).isTrue();
     assertThat(readiness.of(List.of(reopened, completed), TODAY).canStart()).isFalse();
+  }
+
+  @Test
+  void ofTwoChecklistsSavedWithinOneSecondTheLaterDecidesAfterTheEhrRoundTrip() {
+    QuestionnaireResponse inProgress = saved(Answers.none(), TODAY.atTime(8, 0, 0, 100_000_000), false);
+    QuestionnaireResponse completed = saved(Answers.none(), TODAY.atTime(8, 0, 0, 700_000_000), true);
+    IParser json = FhirContext.forR4Cached().newJsonParser();
+    List<QuestionnaireResponse> fromEhr = List.of(inProgress, completed).stream()
+        .map(r -> json.parseResource(QuestionnaireResponse.class, json.encodeResourceToString(r))).toList();
+
+    assertThat(new PredoseReadiness(catalog, ZONE).of(fromEhr, TODAY).canStart()).isTrue();
   }
 }
