@@ -37,7 +37,8 @@ import org.kapcompanion.writeback.SaveResult;
 /**
  * {@code /s/{handle}/discharge}: the discharge checklist from its Questionnaire, with the time since the dose and the
  * latest blood pressure filled in; saving a checklist that passes {@link DischargeGate} writes the discharge
- * QuestionnaireResponse and finishes the session Encounter.
+ * QuestionnaireResponse and finishes the session Encounter. A change posted by htmx only answers with the blockers and
+ * the fields whose enableWhen depends on the answers.
  */
 final class DischargePage implements SessionPage {
 
@@ -75,7 +76,10 @@ final class DischargePage implements SessionPage {
     Map<String, Object> model = new HashMap<>(Map.of("session", active, "minimumMinutes",
         protocol.monitoring().minimumMinutes(), "state", session.isEmpty() ? "none"
             : session.get().finished() ? "finished" : "running"));
-    model.put("record", records.banner(active).orElse(null));
+    boolean partial = "POST".equals(request.getMethod()) && request.getHeader("HX-Request") != null;
+    if (!partial) {
+      model.put("record", records.banner(active).orElse(null));
+    }
     if (session.isEmpty() || session.get().finished()) {
       model.put("form", FormView.of(form, Answers.none(), Set.of(), Set.of(), Map.of(), List.of()));
       model.put("entryId", "");
@@ -103,13 +107,18 @@ final class DischargePage implements SessionPage {
     }
     List<FormReview.Missing> blockers = DischargeGate.blockers(form, answers, sinceDose,
         protocol.monitoring().minimumMinutes());
-    if (submitted && blockers.isEmpty() && problems.isEmpty() && discharge(active, record, answers, entryId, now)) {
+    if (submitted && !partial && blockers.isEmpty() && problems.isEmpty()
+        && discharge(active, record, answers, entryId, now)) {
       response.sendRedirect(active.basePath() + "discharge");
       return;
     }
     model.put("form", FormView.of(form, answers, fromRecord, Set.of(DischargeGate.TIME_SINCE_DOSE), problems,
         blockers));
     model.put("entryId", entryId);
+    if (partial) {
+      templates.render(response, 200, "monitoring/discharge-update.jte", model);
+      return;
+    }
     templates.render(response, submitted ? 422 : 200, "monitoring/discharge.jte", model);
   }
 
