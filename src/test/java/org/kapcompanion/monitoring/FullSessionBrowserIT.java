@@ -127,10 +127,8 @@ class FullSessionBrowserIT extends BrowserTest {
     page.click("#note-form button[type=submit]");
     assertThat(page.locator("#sync")).hasText("All entries saved to the EHR", SLOW);
     assertThat(page.locator("#timeline li[data-state=saved]").first()).isVisible();
-    page.locator("#vitals-chart").scrollIntoViewIfNeeded();
     shot(page, "monitoring-tablet");
     page.setViewportSize(1280, 900);
-    page.evaluate("window.scrollTo(0, 0)");
     shot(page, "monitoring-desktop");
     page.setViewportSize(820, 1180);
   }
@@ -188,6 +186,8 @@ class FullSessionBrowserIT extends BrowserTest {
     page.waitForURL("**/integration?saved=*");
     assertThat(page.locator("#plan-entries li").last()).hasAttribute("data-state", "saved",
         new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+    assertThat(page.locator("#support")).hasValue("Jonas (husband); Thursday peer group");
+    assertThat(page.locator("#plan-waiting")).hasCount(0);
     shot(page, "integration-plan-saved");
     return entry;
   }
@@ -203,7 +203,9 @@ class FullSessionBrowserIT extends BrowserTest {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(link).setExact(true)).click();
   }
 
+  /** A full-page screenshot from the top, so that the sticky patient banner is where the user sees it. */
   private void shot(Page page, String name) {
+    page.evaluate("window.scrollTo(0, 0)");
     Chromium.screenshot(page, String.format("full-session-%02d-%s", ++step, name));
   }
 }
