@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -69,6 +70,8 @@ class FullSessionBrowserIT extends BrowserTest {
     page.fill("#f-transport", "Partner drives her home");
     page.check("input[name=readiness][value$='|ready']");
     save(page, "Saved to the EHR (complete).");
+    assertThat(page.locator("#glance")).containsText("Sirens; being touched from behind");
+    assertThat(page.locator("#saved-on")).containsText("Last saved " + LocalDate.now());
     shot(page, "preparation-saved");
 
     navigate(page, "Dosing session");
@@ -154,10 +157,14 @@ class FullSessionBrowserIT extends BrowserTest {
     assertThat(page.locator("#discharge-blockers")).containsText("Sedation resolved");
     assertThat(page.locator("#f-responsible-adult-name")).hasCount(0);
     for (String yes : new String[] {"sedation-resolved", "dissociation-resolved", "bp-acceptable",
-        "clinically-stable", "responsible-adult", "no-driving", "recovery-instructions"}) {
+        "clinically-stable", "no-driving", "recovery-instructions"}) {
       page.check("#f-" + yes + "-yes");
     }
+    long answered = System.nanoTime();
+    page.check("#f-responsible-adult-yes");
     assertThat(page.locator("#f-responsible-adult-name")).isVisible();
+    System.out.printf("discharge: the responsible adult's name asked %d ms after the answer%n",
+        (System.nanoTime() - answered) / 1_000_000);
     page.fill("#f-responsible-adult-name", "Jonas Lindqvist (husband)");
     page.fill("#f-ready-to-leave-time", LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES).toString());
     page.locator("#f-ready-to-leave-time").blur();
