@@ -1,5 +1,6 @@
 // Saves a form as one entry: the entry id in the form's hidden field is made once by the page and resent unchanged on
 // every retry; shows saving / saved / failed with a retry, and warns before leaving while a save is not received.
+// Once saved, the page's parts named in the form's data-refresh (element ids) are read again from the server.
 (function () {
   "use strict";
 
@@ -80,6 +81,7 @@
           if (!entry || entry.state === "pending") { poll(); return; }
           if (entry.state === "saved") {
             show("saved", "Saved to the EHR (" + words(saving.status) + ").");
+            refresh();
             return;
           }
           show("failed", "Failed: " + (entry.reason || "the EHR did not accept it") + ".");
@@ -91,6 +93,22 @@
           retryButton.hidden = false;
         }).catch(poll);
       }, 700);
+    }
+
+    function refresh() {
+      var ids = (form.getAttribute("data-refresh") || "").split(" ").filter(function (id) { return id; });
+      if (!ids.length) { return; }
+      fetch(location.href, {credentials: "same-origin", cache: "no-store"}).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (html) {
+        if (html === null) { return; }
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        ids.forEach(function (id) {
+          var shown = document.getElementById(id);
+          var read = fresh.getElementById(id);
+          if (shown && read) { shown.replaceWith(read); }
+        });
+      }).catch(function () { /* the saved answers stay in the form; the summary updates on the next visit */ });
     }
 
     form.addEventListener("submit", function (event) {

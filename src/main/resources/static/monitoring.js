@@ -23,7 +23,7 @@
     if (!canvas || typeof Chart === "undefined") { return; }
     var data = JSON.parse(canvas.getAttribute("data-chart") || "{}");
     var points = data.points || [];
-    var minutes = [];
+    var minutes = [0];  // from the dose on, so that the limits are drawn as lines from the first reading
     points.forEach(function (p) { var m = Math.round(p.m); if (minutes.indexOf(m) < 0) { minutes.push(m); } });
     minutes.sort(function (a, b) { return a - b; });
     function series(key, field) {

@@ -1,5 +1,6 @@
 // Integration plan: follows the entries of the last save until the EHR has them (saved / pending / failed with a
-// retry, or a conflict to compare), shows the session's sync count, and warns before leaving unsaved edits.
+// retry, or a conflict to compare), shows the session's sync count, shows the saved plan once the EHR has all of it
+// (the page was waiting for it), and warns before leaving unsaved edits.
 (function () {
   "use strict";
   var sync, list, base, csrf, ids, dirty = false, submitting = false;
@@ -66,6 +67,7 @@
       var byId = {};
       answer.entries.forEach(function (s) { byId[s.id] = s; });
       ids.forEach(function (id, index) { show(id, byId[id], index); });
+      if (arrived(byId)) { return; }
       var words = [];
       if (answer.pending) { words.push(answer.pending + " waiting to be saved to the EHR"); }
       if (answer.failed) { words.push(answer.failed + " failed"); }
@@ -76,6 +78,21 @@
       }
       setTimeout(poll, answer.pending ? 1500 : 10000);
     }).catch(function () { setTimeout(poll, 5000); });
+  }
+
+  // A page rendered while the last save was on its way shows the saved plan once all of it is in the EHR: reloaded,
+  // or, with edits on the page, by telling so rather than dropping them.
+  function arrived(byId) {
+    var waiting = document.getElementById("plan-waiting");
+    var all = ids.length > 0 && ids.every(function (id) { return byId[id] && byId[id].state === "saved"; });
+    if (!waiting || !all) { return false; }
+    if (!dirty) {
+      location.reload();
+      return true;
+    }
+    waiting.textContent = "Your last save has reached the EHR: reload this page to see and edit the saved plan.";
+    waiting.removeAttribute("id");
+    return false;
   }
 
   function start() {

@@ -1,5 +1,7 @@
 package org.kapcompanion.checklist;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.List;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Questionnaire.EnableWhenBehavior;
@@ -9,7 +11,8 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * Decides whether an item is shown and asked, from its {@code enableWhen} conditions and those of the groups that
- * contain it (FHIR R4 Questionnaire.item.enableWhen, operators {@code exists}, {@code =} and {@code !=}).
+ * contain it (FHIR R4 Questionnaire.item.enableWhen, operators {@code exists}, {@code =} and {@code !=}); also
+ * hands an item's own conditions to the page, whose script shows and enables the item as soon as they hold.
  */
 final class EnableWhen {
 
@@ -44,6 +47,28 @@ final class EnableWhen {
       default:
         return false;
     }
+  }
+
+  /**
+   * An item's own conditions as the page's script reads them: {@code {"any": bool, "when": [{"question", "operator",
+   * "answer"}]}}, the answer as the form sends it ({@code true}, {@code system|code}, or {@code |code} for a code
+   * without a system, matched by its end).
+   */
+  static String forPage(QuestionnaireItemComponent item) {
+    JsonArray when = new JsonArray();
+    for (QuestionnaireItemEnableWhenComponent condition : item.getEnableWhen()) {
+      JsonObject one = new JsonObject();
+      one.addProperty("question", condition.getQuestion());
+      one.addProperty("operator", condition.getOperator().toCode());
+      Type answer = condition.getAnswer();
+      one.addProperty("answer", answer instanceof Coding coding
+          ? (coding.hasSystem() ? coding.getSystem() : "") + "|" + coding.getCode() : answer.primitiveValue());
+      when.add(one);
+    }
+    JsonObject conditions = new JsonObject();
+    conditions.addProperty("any", item.getEnableBehavior() == EnableWhenBehavior.ANY);
+    conditions.add("when", when);
+    return conditions.toString();
   }
 
   static boolean same(Type answer, Type expected) {

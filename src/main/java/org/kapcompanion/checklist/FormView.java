@@ -34,11 +34,17 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
    * @param unit the unit shown after a number
    * @param problem why the submitted value was not accepted
    * @param children the items of a group
-   * @param conditional whether it has enableWhen conditions, so the page updates it when other answers change
+   * @param enableWhen its own enableWhen conditions for the page's script (see {@link EnableWhen#forPage}), empty when
+   *     it has none; such a field is updated by the page as soon as other answers change
    */
   public record Field(String linkId, String text, String kind, boolean required, boolean asked, boolean readOnly,
       boolean fromRecord, List<String> values, List<Option> options, Optional<String> unit, Optional<String> problem,
-      List<Field> children, boolean conditional) {
+      List<Field> children, String enableWhen) {
+
+    /** Whether it has enableWhen conditions, so the page updates it when other answers change. */
+    public boolean conditional() {
+      return !enableWhen.isEmpty();
+    }
 
     public String value() {
       return values.isEmpty() ? "" : values.get(0);
@@ -94,7 +100,8 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
     return new Field(linkId, item.getText(), item.getType().toCode(), item.getRequired(),
         EnableWhen.isEnabled(form, item, answers), item.getReadOnly() || computed.contains(linkId),
         fromRecord.contains(linkId), answers.get(linkId).stream().map(FormView::formValue).toList(), options,
-        form.unit(item), Optional.ofNullable(problems.get(linkId)), children, item.hasEnableWhen());
+        form.unit(item), Optional.ofNullable(problems.get(linkId)), children,
+        item.hasEnableWhen() ? EnableWhen.forPage(item) : "");
   }
 
   private static String formValue(Type answer) {

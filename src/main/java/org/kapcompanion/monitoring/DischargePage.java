@@ -38,7 +38,8 @@ import org.kapcompanion.writeback.SaveResult;
 /**
  * {@code /s/{handle}/discharge}: the discharge checklist from its Questionnaire, with the time since the dose and the
  * latest blood pressure filled in; saving a checklist that passes {@link DischargeGate} writes the discharge
- * QuestionnaireResponse and finishes the session Encounter.
+ * QuestionnaireResponse and finishes the session Encounter. A change posted by htmx only answers with the blockers and
+ * the fields whose enableWhen depends on the answers.
  */
 final class DischargePage implements SessionPage {
 
@@ -73,12 +74,15 @@ final class DischargePage implements SessionPage {
       return;
     }
     SessionReader.Today today = reader.begin(active);
-    PatientRecord banner = records.banner(active).orElse(null);
+    boolean partial = "POST".equals(request.getMethod()) && request.getHeader("HX-Request") != null;
+    Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);
     Optional<SessionRecord> session = today.session();
     Map<String, Object> model = new HashMap<>(Map.of("session", active, "minimumMinutes",
         protocol.monitoring().minimumMinutes(), "state", session.isEmpty() ? "none"
             : session.get().finished() ? "finished" : "running"));
-    model.put("record", banner);
+    if (!partial) {
+      model.put("record", banner.orElse(null));
+    }
     if (session.isEmpty() || session.get().finished()) {
       model.put("form", FormView.of(form, Answers.none(), Set.of(), Set.of(), Map.of(), List.of()));
       model.put("entryId", "");
@@ -106,13 +110,18 @@ final class DischargePage implements SessionPage {
     }
     List<FormReview.Missing> blockers = DischargeGate.blockers(form, answers, sinceDose,
         protocol.monitoring().minimumMinutes());
-    if (submitted && blockers.isEmpty() && problems.isEmpty() && discharge(active, record, answers, entryId, now)) {
+    if (submitted && !partial && blockers.isEmpty() && problems.isEmpty()
+        && discharge(active, record, answers, entryId, now)) {
       response.sendRedirect(active.basePath() + "discharge");
       return;
     }
     model.put("form", FormView.of(form, answers, fromRecord, Set.of(DischargeGate.TIME_SINCE_DOSE), problems,
         blockers));
     model.put("entryId", entryId);
+    if (partial) {
+      templates.render(response, 200, "monitoring/discharge-update.jte", model);
+      return;
+    }
     templates.render(response, submitted ? 422 : 200, "monitoring/discharge.jte", model);
   }
 

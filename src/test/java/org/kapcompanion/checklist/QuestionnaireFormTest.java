@@ -124,4 +124,13 @@ class QuestionnaireFormTest {
     assertThat(FormReview.missing(preparation, answers)).extracting(FormReview.Missing::linkId)
         .contains("readiness-needs", "intentions", "transport").doesNotContain("readiness");
   }
+
+  @Test
+  void pageReceivesEachConditionWithTheAnswerAsTheFormSendsIt() {
+    assertThat(EnableWhen.forPage(predose.item("escort-name").orElseThrow()))
+        .isEqualTo("{\"any\":false,\"when\":[{\"question\":\"escort\",\"operator\":\"=\",\"answer\":\"true\"}]}");
+    assertThat(EnableWhen.forPage(preparation.item("readiness-needs").orElseThrow())).startsWith("{\"any\":true,")
+        .contains("\"answer\":\"http://kapcompanion.org/fhir/CodeSystem/kap-readiness|needs-more-prep\"",
+            "\"answer\":\"http://kapcompanion.org/fhir/CodeSystem/kap-readiness|not-ready\"");
+  }
 }

@@ -16,18 +16,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.web.BrowserCookie;
-import org.kapcompanion.writeback.EntryIdentity;
 import org.kapcompanion.writeback.SessionClient;
-import org.kapcompanion.writeback.SharedValidator;
-import org.kapcompanion.writeback.ValidationResult;
 
 /**
  * A whole KAP session over real HTTP against the sandbox, as the pages send it: preparation notes, the pre-dose
@@ -120,54 +113,8 @@ class FullSessionIT {
     assertThat(plan.status()).as(plan.body()).isEqualTo(302);
     awaitAllSaved(session);
 
-    for (String formEntry : forms) {
-      QuestionnaireResponse response = (QuestionnaireResponse) single(ehr, "QuestionnaireResponse", formEntry);
-      assertThat(response.getEncounter().getReference()).isEqualTo("Encounter/" + LAUNCH_ENCOUNTER);
-      assertValidWithOneProvenance(ehr, response);
-    }
-    org.hl7.fhir.r4.model.CarePlan carePlan = (org.hl7.fhir.r4.model.CarePlan) single(ehr, "CarePlan", planEntry);
-    assertValidWithOneProvenance(ehr, carePlan);
-    assertThat(carePlan.getGoal()).isNotEmpty();
-    for (org.hl7.fhir.r4.model.Reference goal : carePlan.getGoal()) {
-      Resource stored = ehr.search(goal.getReference().replace("/", "?_id=") + "&patient=" + PATIENT).get(0);
-      assertValidWithOneProvenance(ehr, stored);
-    }
-
-    Encounter encounter = only(ehr, "Encounter?patient=" + PATIENT + "&type=" + EntryMapping.SESSION_TYPES + "|"
-        + EntryMapping.SESSION_KIND + "&date=ge" + java.time.LocalDate.now());
-    assertThat(encounter.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
-    assertThat(encounter.getPeriod().hasEnd()).isTrue();
-    String ref = "Encounter/" + encounter.getIdPart();
-    List<Resource> observations = ehr.search("Observation?encounter=" + ref + "&patient=" + PATIENT);
-    List<Resource> doses = ehr.search("MedicationAdministration?context=" + ref + "&patient=" + PATIENT);
-    List<Resource> flags = ehr.search("Flag?encounter=" + ref + "&patient=" + PATIENT);
-    List<Resource> checklists = ehr.search("QuestionnaireResponse?encounter=" + ref + "&patient=" + PATIENT);
-    assertThat(doses).hasSize(1);
-    assertThat(observations).hasSize(6 * 6 + 2 + 1 + 2);
-    assertThat(flags).singleElement().satisfies(flag -> assertThat(((org.hl7.fhir.r4.model.Flag) flag).getCode()
-        .getCodingFirstRep().getCode()).isEqualTo("bp-high"));
-    assertThat(checklists).hasSize(1);
-
-    List<Resource> written = new ArrayList<>(observations);
-    written.addAll(doses);
-    written.addAll(flags);
-    written.addAll(checklists);
-    written.add(encounter);
-    for (Resource resource : written) {
-      ValidationResult result = SharedValidator.VALIDATOR.validate(resource);
-      assertThat(result.isValid()).as(resource.getResourceType() + " " + result).isTrue();
-      assertThat(provenances(ehr, entryId(resource))).as("Provenance of " + resource.getResourceType())
-          .isGreaterThanOrEqualTo(1);
-    }
-    assertThat(ids).allSatisfy(id -> assertThat(written.stream().map(FullSessionIT::entryId)).contains(id));
-    int total = 0;
-    for (Resource resource : written) {
-      total += provenances(ehr, entryId(resource));
-    }
-    assertThat(total).isEqualTo(written.size());
-    assertThat(ehr.search("Provenance?target=" + ref + "&patient=" + PATIENT))
-        .as("the session's create and its update to finished").hasSize(2);
-    assertThat(carePlan.getEncounter().getReference()).isEqualTo(ref);
+    new WrittenSession(ehr, PATIENT, LAUNCH_ENCOUNTER).assertHolds(new WrittenSession.Expected(forms, planEntry,
+        6 * 6 + 2 + 1 + 2, "bp-high", ids));
   }
 
   /** Saves a form page's answers as the page does and returns the entry id; the answer says how it was saved. */
@@ -209,19 +156,6 @@ class FullSessionIT {
         "followup.0.date", java.time.LocalDate.now().plusDays(1).toString(), "followup.0.keep", "on",
         "measure.PHQ9", "on", "measure.PHQ9.date", inAMonth));
     return form;
-  }
-
-  private static Resource single(SandboxRecord ehr, String type, String entryId) {
-    List<Resource> found = ehr.search(type + "?patient=" + PATIENT + "&identifier=" + EntryIdentity.SYSTEM + "|"
-        + entryId);
-    assertThat(found).as(type + " " + entryId).hasSize(1);
-    return found.get(0);
-  }
-
-  private static void assertValidWithOneProvenance(SandboxRecord ehr, Resource resource) {
-    ValidationResult result = SharedValidator.VALIDATOR.validate(resource);
-    assertThat(result.isValid()).as(resource.getResourceType() + " " + result).isTrue();
-    assertThat(provenances(ehr, entryId(resource))).as("Provenance of " + resource.getResourceType()).isEqualTo(1);
   }
 
   private static void save(SessionClient session, List<String> ids, String kind, Instant at, Map<String, Object> values)
@@ -267,22 +201,5 @@ class FullSessionIT {
       Thread.sleep(300);
     }
     throw new AssertionError("entries still pending: " + session.status().body());
-  }
-
-  private static Encounter only(SandboxRecord ehr, String query) {
-    List<Resource> found = ehr.search(query);
-    assertThat(found).hasSize(1);
-    return (Encounter) found.get(0);
-  }
-
-  private static int provenances(SandboxRecord ehr, String entryId) {
-    return ehr.search("Provenance?patient=" + PATIENT + "&_tag=" + EntryIdentity.SYSTEM + "|" + entryId).size();
-  }
-
-  /** The entry id a written resource carries as its identifier in the app's entry system. */
-  private static String entryId(Resource resource) {
-    return SharedValidator.FHIR.newTerser().getValues(resource, "identifier", Identifier.class).stream()
-        .filter(identifier -> EntryIdentity.SYSTEM.equals(identifier.getSystem())).map(Identifier::getValue)
-        .findFirst().orElseThrow(() -> new AssertionError(resource.getResourceType() + " has no entry identifier"));
   }
 }

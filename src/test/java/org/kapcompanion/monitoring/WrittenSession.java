@@ -1,0 +1,122 @@
+package org.kapcompanion.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.writeback.EntryIdentity;
+import org.kapcompanion.writeback.SharedValidator;
+import org.kapcompanion.writeback.ValidationResult;
+
+/**
+ * What one full session of a patient today leaves in the sandbox EHR, checked the same way whether the session was
+ * driven over HTTP or through the pages: exactly the expected resources, each valid against its profile and each with
+ * its Provenance.
+ *
+ * @param ehr the sandbox as the session's token sees it
+ * @param patient the patient's id
+ * @param launchEncounter the encounter the app was launched with, which the saved forms belong to
+ */
+record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter) {
+
+  /**
+   * What the session is expected to have written.
+   *
+   * @param forms the entry ids of the saved forms (preparation notes, pre-dose checklists)
+   * @param plan the entry id of the integration plan's CarePlan
+   * @param observations how many Observations the session Encounter holds (readings, scales, notes, events)
+   * @param flag the code of the session's only alert Flag
+   * @param entries entry ids of the session's entries that must be among the written resources (may be empty)
+   */
+  record Expected(List<String> forms, String plan, int observations, String flag, List<String> entries) {}
+
+  /** Asserts that the EHR holds exactly what {@code expected} describes for today's finished session. */
+  void assertHolds(Expected expected) {
+    for (String formEntry : expected.forms()) {
+      QuestionnaireResponse response = (QuestionnaireResponse) single("QuestionnaireResponse", formEntry);
+      assertThat(response.getEncounter().getReference()).isEqualTo("Encounter/" + launchEncounter);
+      assertValidWithOneProvenance(response);
+    }
+    Encounter encounter = finishedSessionOfToday();
+    String ref = "Encounter/" + encounter.getIdPart();
+    CarePlan carePlan = (CarePlan) single("CarePlan", expected.plan());
+    assertValidWithOneProvenance(carePlan);
+    assertThat(carePlan.getEncounter().getReference()).isEqualTo(ref);
+    assertThat(carePlan.getGoal()).isNotEmpty();
+    for (Reference goal : carePlan.getGoal()) {
+      assertValidWithOneProvenance(ehr.search(goal.getReference().replace("/", "?_id=") + "&patient=" + patient)
+          .get(0));
+    }
+
+    List<Resource> observations = ehr.search("Observation?encounter=" + ref + "&patient=" + patient);
+    List<Resource> doses = ehr.search("MedicationAdministration?context=" + ref + "&patient=" + patient);
+    List<Resource> flags = ehr.search("Flag?encounter=" + ref + "&patient=" + patient);
+    List<Resource> checklists = ehr.search("QuestionnaireResponse?encounter=" + ref + "&patient=" + patient);
+    assertThat(doses).hasSize(1);
+    assertThat(observations).hasSize(expected.observations());
+    assertThat(flags).singleElement().satisfies(flag -> assertThat(((Flag) flag).getCode().getCodingFirstRep()
+        .getCode()).isEqualTo(expected.flag()));
+    assertThat(checklists).as("the discharge checklist").hasSize(1);
+
+    List<Resource> written = new ArrayList<>(observations);
+    written.addAll(doses);
+    written.addAll(flags);
+    written.addAll(checklists);
+    written.add(encounter);
+    int total = 0;
+    for (Resource resource : written) {
+      ValidationResult result = SharedValidator.VALIDATOR.validate(resource);
+      assertThat(result.isValid()).as(resource.getResourceType() + " " + result).isTrue();
+      int provenances = provenances(entryId(resource));
+      assertThat(provenances).as("Provenance of " + resource.getResourceType()).isGreaterThanOrEqualTo(1);
+      total += provenances;
+    }
+    assertThat(expected.entries()).allSatisfy(id -> assertThat(written.stream().map(WrittenSession::entryId))
+        .contains(id));
+    assertThat(total).isEqualTo(written.size());
+    assertThat(ehr.search("Provenance?target=" + ref + "&patient=" + patient))
+        .as("the session's create and its update to finished").hasSize(2);
+  }
+
+  private Encounter finishedSessionOfToday() {
+    List<Resource> found = ehr.search("Encounter?patient=" + patient + "&type=" + EntryMapping.SESSION_TYPES + "|"
+        + EntryMapping.SESSION_KIND + "&date=ge" + LocalDate.now());
+    assertThat(found).as("dosing sessions of " + patient + " today").hasSize(1);
+    Encounter encounter = (Encounter) found.get(0);
+    assertThat(encounter.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
+    assertThat(encounter.getPeriod().hasEnd()).isTrue();
+    return encounter;
+  }
+
+  private Resource single(String type, String entryId) {
+    List<Resource> found = ehr.search(type + "?patient=" + patient + "&identifier=" + EntryIdentity.SYSTEM + "|"
+        + entryId);
+    assertThat(found).as(type + " " + entryId).hasSize(1);
+    return found.get(0);
+  }
+
+  private void assertValidWithOneProvenance(Resource resource) {
+    ValidationResult result = SharedValidator.VALIDATOR.validate(resource);
+    assertThat(result.isValid()).as(resource.getResourceType() + " " + result).isTrue();
+    assertThat(provenances(entryId(resource))).as("Provenance of " + resource.getResourceType()).isEqualTo(1);
+  }
+
+  private int provenances(String entryId) {
+    return ehr.search("Provenance?patient=" + patient + "&_tag=" + EntryIdentity.SYSTEM + "|" + entryId).size();
+  }
+
+  /** The entry id a written resource carries as its identifier in the app's entry system. */
+  private static String entryId(Resource resource) {
+    return SharedValidator.FHIR.newTerser().getValues(resource, "identifier", Identifier.class).stream()
+        .filter(identifier -> EntryIdentity.SYSTEM.equals(identifier.getSystem())).map(Identifier::getValue)
+        .findFirst().orElseThrow(() -> new AssertionError(resource.getResourceType() + " has no entry identifier"));
+  }
+}
