@@ -45,11 +45,18 @@ public final class Benchmark {
       .toList();
   private static final Duration START_LIMIT = Duration.ofMinutes(3);
 
-  /** How much of everything: {@code full} for the published table, {@code quick} to see that it all works. */
+  /**
+   * How much of everything: {@code full} for the published table, {@code quick} to see that it all works,
+   * {@code capacity} for the capacity levels alone (and little else), to study them.
+   */
   private record Mode(String name, int appStarts, boolean laterSandboxStart, int launchWarmUp, int launches,
       int overheadPairs, int saves, CapacityRun.Settings capacity) {
 
     static Mode of(String name) {
+      if (name.equals("capacity")) {
+        return new Mode("capacity", 0, false, 0, 0, 0, 0, new CapacityRun.Settings(List.of(100, 300),
+            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(120), 8));
+      }
       return name.equals("quick")
           ? new Mode("quick", 1, false, 3, 10, 10, 20, new CapacityRun.Settings(List.of(20, 50),
               Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 4))

@@ -31,7 +31,8 @@ import org.kapcompanion.testing.TestEnvironment;
  * itself is measured apart), then all of them act every few seconds
  * ({@code think} ± 50 %), in turn: save a note (and poll its status half a second later, as the notes page does), then
  * view a page (the notes page and the record summary alternately). After one think time to get going, a level is
- * measured over a fixed window. Bounded: launches stop at a deadline, every request times out, the sessions rest
+ * measured over a fixed window; the app's live objects by class are written to {@code target/bench/heap-N.txt} before
+ * the first level and after each. Bounded: launches stop at a deadline, every request times out, the sessions rest
  * between levels, and only 127.0.0.1 is contacted.
  */
 final class CapacityRun {
@@ -103,6 +104,7 @@ final class CapacityRun {
 
   List<Level> run() throws Exception {
     double heapBefore = app.heapUsedAfterGcMegabytes();
+    app.saveClassHistogram(AppProcess.LOG.resolveSibling("heap-0.txt"));
     List<Level> levels = new ArrayList<>();
     try {
       for (int size : settings.levels()) {
@@ -127,6 +129,7 @@ final class CapacityRun {
         }
         Thread.sleep(settings.think().toMillis() * 2);
         double heap = app.heapUsedAfterGcMegabytes();
+        app.saveClassHistogram(AppProcess.LOG.resolveSibling("heap-" + size + ".txt"));
         double perSession = sessions.isEmpty() ? Double.NaN : (heap - heapBefore) * 1024 / sessions.size();
         Level measuredLevel = summarize(size, measured, launchErrors, heap, perSession, appCores, ownCores);
         levels.add(measuredLevel);
