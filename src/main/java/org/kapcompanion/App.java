@@ -138,12 +138,13 @@ public final class App implements AutoCloseable {
     ExecutorService background = threads("kap-background", 1);
     List<AutoCloseable> features = new ArrayList<>();
     try {
+      database = Database.opening(config.store(), runnable -> new Thread(runnable, "kap-store-open").start());
       FhirContext fhir = fhirContext();
       CompletableFuture<ConformancePackage> conformancePackage =
           CompletableFuture.supplyAsync(() -> ConformancePackage.fromClasspath(fhir), background);
-      database = Database.open(config.store());
       web = webServer(config, database, fhir, conformancePackage.join(), background, features);
       web.start();
+      database.awaitOpen();
       LOG.info("KAP Companion listening on {}:{} for {} tenant(s)", config.host(), web.port(), config.tenants().size());
       return new App(config, sandbox, database, web, background, features);
     } catch (Exception e) {
@@ -158,7 +159,10 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** Wires the features; the conformance package was parsed in the background while the store opened. */
+  /**
+   * Wires the features; the conformance package was parsed in the background, and the store opens in the background
+   * (its connections wait for it; {@code /ready} fails until it is open), so {@code /health} answers sooner.
+   */
   private static WebServer webServer(AppConfig config, Database database, FhirContext fhir,
       ConformancePackage conformancePackage, ExecutorService background, List<AutoCloseable> closeWithDatabase) {
     Clock clock = Clock.systemDefaultZone();
@@ -197,7 +201,7 @@ public final class App implements AutoCloseable {
     List<String> frameAncestors = config.tenants().stream()
         .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
-        writeback.outboxStatus(), new Readiness(List.of(Readiness.store(database.dataSource()),
+        writeback.outboxStatus(), new Readiness(List.of(storeProbe(database),
             new Readiness.Probe("validator", validator::isWarm))), metrics, templates);
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
@@ -210,6 +214,12 @@ public final class App implements AutoCloseable {
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());
     return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());
+  }
+
+  /** The store is ready once it has opened and answers; until then the probe fails without waiting. */
+  private static Readiness.Probe storeProbe(Database database) {
+    Readiness.Probe answers = Readiness.store(database.dataSource());
+    return new Readiness.Probe(answers.name(), () -> database.isOpen() && answers.ready().getAsBoolean());
   }
 
   /**

@@ -15,11 +15,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * What serving one request cost: the calls it made to the EHR (FHIR requests, token exchanges) — how many, in how
  * many sequential rounds (calls that overlap in time form one round), how long the request waited on them — and the
  * CPU time the app spent on it, on the request's thread and on the threads that worked for it. The access log reports
- * them, so the app's own time is the request's time minus the EHR's, and its CPU time shows apart from waiting.
+ * them, so the app's own time is the request's time minus the EHR's, and its CPU time shows apart from waiting. A call
+ * made by a task submitted to worker threads belongs to the round in which the request submitted it, even when a busy
+ * machine starts the task late.
  */
 public final class RequestCost {
 
   private static final ThreadLocal<RequestCost> CURRENT = new ThreadLocal<>();
+  /** When the request submitted the task this worker thread runs, until the task's first EHR call took it. */
+  private static final ThreadLocal<Long> SUBMITTED = new ThreadLocal<>();
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final List<long[]> calls = new ArrayList<>();
@@ -53,9 +57,17 @@ public final class RequestCost {
     return CURRENT.get();
   }
 
-  /** Records one EHR call, from its start to its end in {@link System#nanoTime()}. */
-  synchronized void ehrCall(long startNanos, long endNanos) {
-    calls.add(new long[] {startNanos, endNanos});
+  /**
+   * Records one EHR call, from its start to its end in {@link System#nanoTime()}; the first call of a submitted task
+   * counts from the task's submission for the rounds (not for the wait).
+   */
+  void ehrCall(long startNanos, long endNanos) {
+    Long submitted = SUBMITTED.get();
+    SUBMITTED.remove();
+    long issued = submitted == null ? startNanos : Math.min(submitted, startNanos);
+    synchronized (this) {
+      calls.add(new long[] {issued, startNanos, endNanos});
+    }
   }
 
   /** Adds CPU time spent for the request. */
@@ -90,14 +102,17 @@ public final class RequestCost {
       @Override
       public void execute(Runnable task) {
         RequestCost cost = CURRENT.get();
+        long submitted = System.nanoTime();
         threads.execute(cost == null ? task : () -> {
           CURRENT.set(cost);
+          SUBMITTED.set(submitted);
           long cpu = threadCpuNanos();
           try {
             task.run();
           } finally {
             cost.cpu(threadCpuNanos() - cpu);
             CURRENT.remove();
+            SUBMITTED.remove();
           }
         });
       }
@@ -129,25 +144,29 @@ public final class RequestCost {
     };
   }
 
-  /** The cost so far; overlapping calls merge into one round, and the wait is the time covered by any call. */
+  /**
+   * The cost so far: calls that overlap from their submission to their end merge into one round, and the wait is
+   * the time covered by any call from its start to its end.
+   */
   synchronized Summary summary() {
+    return new Summary(calls.size(), merged(0).size(),
+        Duration.ofNanos(merged(1).stream().mapToLong(span -> span[1] - span[0]).sum()),
+        Duration.ofNanos(cpuNanos.get()));
+  }
+
+  /** The calls' spans from {@code call[from]} to their end, merged where they overlap. */
+  private List<long[]> merged(int from) {
     List<long[]> sorted = new ArrayList<>(calls);
-    sorted.sort(Comparator.comparingLong(call -> call[0]));
-    int rounds = 0;
-    long waited = 0;
-    long roundStart = 0;
-    long roundEnd = Long.MIN_VALUE;
+    sorted.sort(Comparator.comparingLong(call -> call[from]));
+    List<long[]> spans = new ArrayList<>();
     for (long[] call : sorted) {
-      if (call[0] > roundEnd) {
-        waited += rounds == 0 ? 0 : roundEnd - roundStart;
-        rounds++;
-        roundStart = call[0];
-        roundEnd = call[1];
+      long[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+      if (last == null || call[from] > last[1]) {
+        spans.add(new long[] {call[from], call[2]});
       } else {
-        roundEnd = Math.max(roundEnd, call[1]);
+        last[1] = Math.max(last[1], call[2]);
       }
     }
-    waited += rounds == 0 ? 0 : roundEnd - roundStart;
-    return new Summary(sorted.size(), rounds, Duration.ofNanos(waited), Duration.ofNanos(cpuNanos.get()));
+    return spans;
   }
 }

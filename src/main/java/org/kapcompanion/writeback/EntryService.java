@@ -10,8 +10,8 @@ import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.store.Hashes;
 
 /**
- * Saves entries made in a session: adds the Provenance of the save, validates every resource, and commits them to
- * the outbox before the page is told they are safe; the sender takes it from there.
+ * Saves entries made in a session: adds the Provenance of the save, validates what the user entered, and commits it
+ * to the outbox before the page is told it is safe; the sender validates the Provenance and takes it from there.
  */
 final class EntryService implements EntrySaver {
 
@@ -31,7 +31,6 @@ final class EntryService implements EntrySaver {
   public SaveResult save(ActiveSession active, Entry entry) {
     EntryResources resources = EntryResources.of(entry, context(active), clock.instant());
     List<ValidationProblem> problems = new ArrayList<>(blocking(resources.target()));
-    resources.provenance().ifPresent(provenance -> problems.addAll(blocking(provenance)));
     entry.fallback().flatMap(Entry.Fallback::alternative).ifPresent(alternative -> problems.addAll(blocking(alternative)));
     if (!problems.isEmpty()) {
       return new SaveResult.Invalid(problems);

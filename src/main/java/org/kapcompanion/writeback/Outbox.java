@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +20,8 @@ import org.kapcompanion.store.SecretBox;
 
 /**
  * The durable outbox: entries committed here before the browser is told "saved", delivered in order per session by
- * {@link OutboxSender}, deleted once the EHR confirmed them (leaving a receipt without clinical content). Rows are
+ * {@link OutboxSender}, deleted once the EHR confirmed them (leaving a receipt without clinical content); the store
+ * makes every commit durable at once ({@link org.kapcompanion.store.Database}). Rows are
  * claimed with a conditional update on their lease, so several nodes can share one PostgreSQL database.
  */
 public final class Outbox {
@@ -43,23 +43,6 @@ public final class Outbox {
     this.box = box;
     this.fhir = fhir;
     this.clock = clock;
-  }
-
-  /**
-   * Makes every commit reach the database file at once. H2 otherwise writes a commit up to its {@code WRITE_DELAY}
-   * (500 ms) later, so a killed process loses entries the page was told were saved; the setting is persistent.
-   * PostgreSQL commits durably already.
-   */
-  public void requireDurableCommits() {
-    try (Connection connection = dataSource.getConnection()) {
-      if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("SET WRITE_DELAY 0");
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot make commits durable", e);
-    }
   }
 
   /** Where a new entry goes: its tenant, its session (by hash) and its owner (user and patient, by hash). */
@@ -102,15 +85,29 @@ public final class Outbox {
     }
   }
 
-  /** Claims up to {@code limit} due entries, at most the oldest pending one of each session, for {@code lease}. */
+  /**
+   * Claims up to {@code limit} due entries, at most the oldest pending one of each session, for {@code lease}; the
+   * leases are one commit, since every commit is written through at once (and saves wait for it).
+   */
   List<Claimed> claim(String node, Duration lease, int limit) {
     Instant now = clock.instant();
     List<Claimed> claimed = new ArrayList<>();
     try (Connection connection = dataSource.getConnection()) {
-      for (Claimed candidate : heads(connection, now, limit * 2)) {
-        if (claimed.size() < limit && lease(connection, candidate.entryId(), node, now, lease)) {
-          claimed.add(candidate);
+      List<Claimed> heads = heads(connection, now, limit * 2);
+      if (heads.isEmpty()) {
+        return claimed;
+      }
+      connection.setAutoCommit(false);
+      try {
+        for (Claimed candidate : heads) {
+          if (claimed.size() < limit && lease(connection, candidate.entryId(), node, now, lease)) {
+            claimed.add(candidate);
+          }
         }
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot claim entries", e);
@@ -268,13 +265,23 @@ public final class Outbox {
 
   /**
    * Moves the waiting entries of the same user and patient to a new launch of theirs, so entries held back by an
-   * ended session are delivered with the new session's tokens. Returns how many moved.
+   * ended session are delivered with the new session's tokens. Returns how many moved. The status poll asks often,
+   * so it writes (a commit, written through at once) only when there are entries to move.
    */
   int adopt(String ownerHash, String sessionHash) {
+    String waiting = "select count(*) from outbox_entry where owner_hash = ? and session_hash <> ?";
     String sql = "update outbox_entry set session_hash = ?, next_attempt_at = ? where owner_hash = ? "
         + "and session_hash <> ?";
     try (Connection connection = dataSource.getConnection();
+         PreparedStatement count = connection.prepareStatement(waiting);
          PreparedStatement update = connection.prepareStatement(sql)) {
+      count.setString(1, ownerHash);
+      count.setString(2, sessionHash);
+      try (ResultSet rows = count.executeQuery()) {
+        if (!rows.next() || rows.getInt(1) == 0) {
+          return 0;
+        }
+      }
       update.setString(1, sessionHash);
       update.setTimestamp(2, Timestamp.from(clock.instant()));
       update.setString(3, ownerHash);

@@ -32,8 +32,10 @@ public final class OutboxSender implements AutoCloseable {
   static final String RELAUNCH = "waiting for you to launch KAP Companion again from the EHR";
   static final String WAITS_FOR_EARLIER = "waiting for an earlier entry it refers to to be saved first";
   static final String REFERS_TO_UNKNOWN = "refers to an entry this app no longer knows; record it again";
+  static final String PROVENANCE_INVALID = "KAP Companion could not record who saved this entry; tell IT";
 
   private final Outbox outbox;
+  private final ResourceValidator validator;
   private final FhirWriter writer;
   private final EntryReferences references;
   private final DeliveryCredentials credentials;
@@ -50,9 +52,10 @@ public final class OutboxSender implements AutoCloseable {
   private volatile boolean running;
   private Thread loop;
 
-  OutboxSender(Outbox outbox, FhirWriter writer, EntryReferences references, DeliveryCredentials credentials,
-      RetryPolicy policy, Clock clock, Duration lease, int parallelism) {
+  OutboxSender(Outbox outbox, ResourceValidator validator, FhirWriter writer, EntryReferences references,
+      DeliveryCredentials credentials, RetryPolicy policy, Clock clock, Duration lease, int parallelism) {
     this.outbox = outbox;
+    this.validator = validator;
     this.writer = writer;
     this.references = references;
     this.credentials = credentials;
@@ -168,6 +171,10 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   private void deliver(Outbox.Claimed claimed) {
+    if (!provenanceValid(claimed.resources())) {
+      fail(claimed, new Outbox.Problem("invalid Provenance", PROVENANCE_INVALID));
+      return;
+    }
     EntryReferences.Resolution resolution = references.resolve(claimed.resources(), outbox::standing);
     if (resolution instanceof EntryReferences.Resolution.Waiting waiting) {
       outbox.postpone(claimed, clock.instant().plus(policy.delay(1, Optional.empty(), ThreadLocalRandom.current())),
@@ -194,6 +201,15 @@ public final class OutboxSender implements AutoCloseable {
       outcome = writer.write(renewed.get(), resources);
     }
     record(claimed, outcome);
+  }
+
+  /**
+   * The save's Provenance is made by the app alone (who, when, for which entry), so it is validated here, before it
+   * leaves, rather than while the user waits for the save; nothing in it is the user's to correct.
+   */
+  private boolean provenanceValid(EntryResources resources) {
+    return resources.provenance().map(provenance -> !(validator.validate(provenance)
+        instanceof ValidationResult.Invalid)).orElse(true);
   }
 
   private void record(Outbox.Claimed entry, WriteOutcome outcome) {

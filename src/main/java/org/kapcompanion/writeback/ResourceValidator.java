@@ -45,9 +45,19 @@ public final class ResourceValidator {
 
   /**
    * Validates a resource against the KAP profile chosen for it. Never throws for an invalid resource: a resource with
-   * no KAP profile, or one the validator cannot process, is {@link ValidationResult.Invalid}.
+   * no KAP profile, or one the validator cannot process, is {@link ValidationResult.Invalid}. While the background
+   * warm-up runs, waits for it: HAPI generates the profiles' snapshots on first use, and two threads generating the
+   * same one corrupt it.
    */
   public ValidationResult validate(IBaseResource resource) {
+    CompletableFuture<Void> warm = warming.get();
+    if (warm != null && !warm.isDone()) {
+      warm.exceptionally(error -> null).join();
+    }
+    return validateWarm(resource);
+  }
+
+  private ValidationResult validateWarm(IBaseResource resource) {
     return profiles.profileFor(resource)
         .map(profile -> validateAgainst(resource, profile))
         .orElseGet(() -> new ValidationResult.Invalid(List.of(wording.noProfile(resource)), List.of()));
@@ -81,7 +91,7 @@ public final class ResourceValidator {
     }
     executor.execute(() -> {
       try {
-        conformancePackage.examples().forEach(this::validate);
+        conformancePackage.examples().forEach(this::validateWarm);
         started.complete(null);
       } catch (RuntimeException e) {
         started.completeExceptionally(e);

@@ -31,10 +31,9 @@ public final class WritebackFeature implements AutoCloseable {
       SessionTokens tokens, Clock clock) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.outbox = new Outbox(dataSource, box, fhir, clock);
-    outbox.requireDurableCommits();
     FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT,
         clock);
-    this.sender = new OutboxSender(outbox, writer, new EntryReferences(fhir), new SessionCredentials(tokens),
+    this.sender = new OutboxSender(outbox, validator, writer, new EntryReferences(fhir), new SessionCredentials(tokens),
         RetryPolicy.DEFAULT, clock, WRITE_TIMEOUT.multipliedBy(3), 8);
     this.entries = new EntryService(validator, outbox, sender::nudge, clock);
     this.endpoints = new EntryEndpoints(entries);

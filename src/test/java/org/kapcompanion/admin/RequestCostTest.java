@@ -44,6 +44,22 @@ class RequestCostTest {
   }
 
   @Test
+  void callsSubmittedTogetherAreOneRoundEvenWhenTheirThreadsStartThemOneAfterAnother() throws Exception {
+    ExecutorService oneThread = RequestCost.propagating(Executors.newSingleThreadExecutor());
+    try {
+      RequestCost cost = RequestCost.begin();
+      CompletableFuture.allOf(
+          CompletableFuture.runAsync(() -> RequestCost.timed(() -> pause(20)), oneThread),
+          CompletableFuture.runAsync(() -> RequestCost.timed(() -> pause(20)), oneThread)).get();
+
+      assertThat(cost.summary().rounds()).isEqualTo(1);
+      assertThat(cost.summary().waited()).isGreaterThanOrEqualTo(Duration.ofMillis(40));
+    } finally {
+      oneThread.shutdown();
+    }
+  }
+
+  @Test
   void callsAndCpuOnPropagatingThreadsCountForTheRequestThatSubmittedThem() throws Exception {
     ExecutorService threads = RequestCost.propagating(Executors.newFixedThreadPool(2));
     try {
@@ -59,5 +75,14 @@ class RequestCostTest {
     } finally {
       threads.shutdown();
     }
+  }
+
+  private static String pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return "read";
   }
 }

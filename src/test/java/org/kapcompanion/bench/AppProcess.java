@@ -120,6 +120,11 @@ final class AppProcess implements AutoCloseable {
     return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
   }
 
+  /** Writes the live objects by class ({@code jcmd GC.class_histogram}) to {@code file}. */
+  void saveClassHistogram(Path file) throws IOException, InterruptedException {
+    Files.writeString(file, jcmd("GC.class_histogram"));
+  }
+
   /** CPU time the process has used so far, user and system. */
   Duration cpuTime() {
     return process.info().totalCpuDuration().orElse(Duration.ZERO);

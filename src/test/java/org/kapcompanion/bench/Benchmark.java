@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.kapcompanion.record.RecordReads;
 import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.TestEnvironment;
@@ -37,13 +39,24 @@ public final class Benchmark {
 
   private static final String THERAPIST = "Practitioner/" + Launches.THERAPIST;
   private static final List<String> APP_HEAP = List.of("-Xmx512m");
+  /** The JVM options of the app under load: its heap, and any from {@code -Dbench.appJvm} (e.g. a flight recording). */
+  private static final List<String> APP_OPTIONS = Stream.concat(APP_HEAP.stream(),
+      Arrays.stream(System.getProperty("bench.appJvm", "").split("\\s+")).filter(option -> !option.isBlank()))
+      .toList();
   private static final Duration START_LIMIT = Duration.ofMinutes(3);
 
-  /** How much of everything: {@code full} for the published table, {@code quick} to see that it all works. */
+  /**
+   * How much of everything: {@code full} for the published table, {@code quick} to see that it all works,
+   * {@code capacity} for the capacity levels alone (and little else), to study them.
+   */
   private record Mode(String name, int appStarts, boolean laterSandboxStart, int launchWarmUp, int launches,
       int overheadPairs, int saves, CapacityRun.Settings capacity) {
 
     static Mode of(String name) {
+      if (name.equals("capacity")) {
+        return new Mode("capacity", 0, false, 0, 0, 0, 0, new CapacityRun.Settings(List.of(100, 300),
+            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(120), 8));
+      }
       return name.equals("quick")
           ? new Mode("quick", 1, false, 3, 10, 10, 20, new CapacityRun.Settings(List.of(20, 50),
               Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 4))
@@ -99,14 +112,14 @@ public final class Benchmark {
     Path config = Files.writeString(work.resolve("app.json"), environment.configJson(TestEnvironment.PUBLIC_CLIENT,
         "jdbc:h2:file:" + store.resolve("kap-companion").toAbsolutePath() + ";AUTO_SERVER=FALSE"));
     try (AppProcess app = AppProcess.start(config, TestEnvironment.appEnvironment(),
-        environment.appUrl(TestEnvironment.PUBLIC_CLIENT, ""), APP_HEAP)) {
+        environment.appUrl(TestEnvironment.PUBLIC_CLIENT, ""), APP_OPTIONS)) {
       app.await("/ready", START_LIMIT);
       launches(environment, app, http);
       overhead(environment, app, http);
       saves(environment, app, http);
       System.out.println("capacity: " + mode.capacity().levels() + " sessions");
       List<CapacityRun.Level> levels = new CapacityRun(environment, app, http, mode.capacity()).run();
-      if (levels.stream().anyMatch(level -> level.errors() + level.launchErrors() > 0)) {
+      if (levels.stream().anyMatch(level -> level.errorCount() + level.launchErrorCount() > 0)) {
         System.out.println("The app's latest log lines:\n" + app.recentOutput());
       }
       return capacity(levels);
@@ -296,30 +309,42 @@ public final class Benchmark {
 
   private static String capacity(List<CapacityRun.Level> levels) {
     MarkdownTable table = new MarkdownTable("sessions", "page p50", "page p95", "page p99",
-        "page p99 beyond the EHR's time", "pages", "save ack p99", "saves", "errors", "heap after GC",
-        "heap / session", "app CPU (per session)", "EHR + load CPU");
+        "page p99 beyond the EHR's time", "page p99 in the app / queued before it", "pages", "save ack p99", "saves",
+        "errors",
+        "heap after GC", "heap / session", "app CPU (per session)", "EHR + load CPU");
     for (CapacityRun.Level level : levels) {
       double beyond = level.pageBeyondEhrMillis().percentile(99);
       String target = level.sessions() >= 1_000
-          ? MarkdownTable.target(" (≤ 100 ms)", beyond <= 100 && level.errors() == 0) : "";
+          ? MarkdownTable.target(" (≤ 100 ms)", beyond <= 100 && level.errorCount() == 0) : "";
       table.row(level.running() == level.sessions() ? Integer.toString(level.sessions())
               : level.running() + " of " + level.sessions(),
           MarkdownTable.number(level.pageMillis().median(), "ms"),
           MarkdownTable.number(level.pageMillis().percentile(95), "ms"),
           MarkdownTable.number(level.pageMillis().percentile(99), "ms"),
           MarkdownTable.number(beyond, "ms") + target,
+          MarkdownTable.number(level.pageOwnMillis().percentile(99), "ms") + " / "
+              + MarkdownTable.number(level.pageQueuedMillis().percentile(99), "ms"),
           Integer.toString(level.pageMillis().count()),
           MarkdownTable.number(level.saveMillis().percentile(99), "ms"),
           Integer.toString(level.saveMillis().count()),
-          level.errors() + " of " + level.requests() + (level.launchErrors() > 0
-              ? ", " + level.launchErrors() + " launches failed" : ""),
+          level.errorCount() + " of " + level.requests() + kinds(level.errors())
+              + (level.launchErrorCount() > 0 ? "; " + level.launchErrorCount() + " launches failed"
+                  + kinds(level.launchErrors()) : ""),
           MarkdownTable.number(level.heapMegabytes(), "MB"),
           MarkdownTable.number(level.heapPerSessionKilobytes(), "KB"),
           String.format(Locale.ROOT, "%.2f cores (%.1f ms/s)", level.appCores(),
-              level.appCores() * 1_000 / level.running()),
+              level.appCores() * 1_000 / Math.max(1, level.running())),
           String.format(Locale.ROOT, "%.2f cores", level.ehrAndLoadCores()));
     }
     return table.toString();
+  }
+
+  /** Counts by kind, most frequent first, e.g. {@code " (page HttpTimeoutException 40, save HTTP 503 2)"}. */
+  private static String kinds(Map<String, Integer> counts) {
+    return counts.isEmpty() ? "" : counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .map(kind -> kind.getKey() + " " + kind.getValue())
+        .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
   }
 
   private static Samples single(double value) {

@@ -6,10 +6,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +31,8 @@ import org.kapcompanion.testing.TestEnvironment;
  * itself is measured apart), then all of them act every few seconds
  * ({@code think} ± 50 %), in turn: save a note (and poll its status half a second later, as the notes page does), then
  * view a page (the notes page and the record summary alternately). After one think time to get going, a level is
- * measured over a fixed window. Bounded: launches stop at a deadline, every request times out, the sessions rest
+ * measured over a fixed window; the app's live objects by class are written to {@code target/bench/heap-N.txt} before
+ * the first level and after each. Bounded: launches stop at a deadline, every request times out, the sessions rest
  * between levels, and only 127.0.0.1 is contacted.
  */
 final class CapacityRun {
@@ -37,14 +43,31 @@ final class CapacityRun {
   /** How large and how long. */
   record Settings(List<Integer> levels, Duration window, Duration think, Duration rampLimit, int launchers) {}
 
-  /** What one level measured; the heap per session is the heap added since the previous level per session added. */
-  record Level(int sessions, int running, Samples pageMillis, Samples pageBeyondEhrMillis, Samples saveMillis,
-      int requests, int errors, int launchErrors, double heapMegabytes, double heapPerSessionKilobytes,
-      double appCores, double ehrAndLoadCores) {}
+  /**
+   * What one level measured. Page times as the load generator saw them, beyond the EHR's time in them, and the app's
+   * own time in them (its access log: from the request entering the app to its answer, less the EHR's time) and the
+   * time they waited in the app's server before that (from their first byte: parsing, waiting for a thread); errors
+   * and failed launches counted by kind; the heap per session is the heap added since before the first capacity
+   * session, per running session.
+   */
+  record Level(int sessions, int running, Samples pageMillis, Samples pageBeyondEhrMillis, Samples pageOwnMillis,
+      Samples pageQueuedMillis, Samples saveMillis, int requests, Map<String, Integer> errors,
+      Map<String, Integer> launchErrors,
+      double heapMegabytes, double heapPerSessionKilobytes, double appCores, double ehrAndLoadCores) {
+
+    int errorCount() {
+      return errors.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    int launchErrorCount() {
+      return launchErrors.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
 
   private enum Kind { SAVE, STATUS, NOTES, SUMMARY }
 
-  private record Observed(Kind kind, double millis, String requestId, boolean ok) {}
+  /** One request of the window; {@code error} is empty when it answered 200, else what went wrong. */
+  private record Observed(Kind kind, double millis, String requestId, Optional<String> error) {}
 
   /** The requests started during one measurement window. */
   private static final class Window {
@@ -81,11 +104,11 @@ final class CapacityRun {
 
   List<Level> run() throws Exception {
     double heapBefore = app.heapUsedAfterGcMegabytes();
-    int sessionsBefore = 0;
+    app.saveClassHistogram(AppProcess.LOG.resolveSibling("heap-0.txt"));
     List<Level> levels = new ArrayList<>();
     try {
       for (int size : settings.levels()) {
-        int launchErrors = rampUpTo(size);
+        Map<String, Integer> launchErrors = rampUpTo(size);
         int current = ++level;
         running = true;
         sessions.forEach(simulated -> scheduleNext(simulated, current));
@@ -106,11 +129,12 @@ final class CapacityRun {
         }
         Thread.sleep(settings.think().toMillis() * 2);
         double heap = app.heapUsedAfterGcMegabytes();
-        double perSession = (heap - heapBefore) * 1024 / Math.max(1, sessions.size() - sessionsBefore);
-        levels.add(summarize(size, measured, launchErrors, heap, perSession, appCores, ownCores));
-        heapBefore = heap;
-        sessionsBefore = sessions.size();
-        System.out.printf("capacity: %d sessions measured%n", sessions.size());
+        app.saveClassHistogram(AppProcess.LOG.resolveSibling("heap-" + size + ".txt"));
+        double perSession = sessions.isEmpty() ? Double.NaN : (heap - heapBefore) * 1024 / sessions.size();
+        Level measuredLevel = summarize(size, measured, launchErrors, heap, perSession, appCores, ownCores);
+        levels.add(measuredLevel);
+        System.out.printf("capacity: %d sessions measured; errors %s; failed launches %s%n", sessions.size(),
+            measuredLevel.errors(), measuredLevel.launchErrors());
       }
     } finally {
       running = false;
@@ -121,10 +145,10 @@ final class CapacityRun {
 
   /**
    * Launches sessions until there are {@code size}, with a few launchers in parallel while the others rest; returns
-   * how many launches failed.
+   * the failed launches by what went wrong.
    */
-  private int rampUpTo(int size) throws InterruptedException {
-    AtomicInteger failed = new AtomicInteger();
+  private Map<String, Integer> rampUpTo(int size) throws InterruptedException {
+    Map<String, Integer> failed = new ConcurrentHashMap<>();
     long deadline = System.nanoTime() + settings.rampLimit().toNanos();
     ExecutorService launchers = Executors.newFixedThreadPool(settings.launchers());
     for (int i = sessions.size(); i < size; i++) {
@@ -137,14 +161,21 @@ final class CapacityRun {
           Simulated simulated = new Simulated(TherapistSession.start(environment, http, patient[0], patient[1]));
           sessions.add(simulated);
         } catch (Exception | AssertionError e) {
-          failed.incrementAndGet();
+          failed.merge(launchError(e), 1, Integer::sum);
         }
       });
     }
     launchers.shutdown();
     launchers.awaitTermination(settings.rampLimit().toSeconds() + 60, TimeUnit.SECONDS);
     launchers.shutdownNow();
-    return failed.get();
+    return new TreeMap<>(failed);
+  }
+
+  /** What made a launch fail, short: the exception type and its message's first words. */
+  private static String launchError(Throwable e) {
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+    String kind = e.getClass().getSimpleName() + message;
+    return kind.length() > 70 ? kind.substring(0, 70) + "…" : kind;
   }
 
   /** Schedules the session's next action, unless its level is over (sessions rest between levels). */
@@ -186,32 +217,47 @@ final class CapacityRun {
     return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
       if (measured != null) {
         measured.observed.add(new Observed(kind, (System.nanoTime() - started) / 1e6,
-            response == null ? "" : TherapistSession.requestId(response),
-            response != null && response.statusCode() == 200));
+            response == null ? "" : TherapistSession.requestId(response), requestError(response, error)));
         measured.inFlight.decrementAndGet();
       }
       return null;
     });
   }
 
-  private Level summarize(int size, Window measured, int launchErrors, double heap, double heapPerSession,
-      double appCores, double ownCores) {
+  /** Empty for a 200, else the status or the exception (a timeout, a refused connection) by kind. */
+  private static Optional<String> requestError(HttpResponse<?> response, Throwable error) {
+    if (response != null) {
+      return response.statusCode() == 200 ? Optional.empty() : Optional.of("HTTP " + response.statusCode());
+    }
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return Optional.of(cause == null ? "no answer" : cause.getClass().getSimpleName());
+  }
+
+  private Level summarize(int size, Window measured, Map<String, Integer> launchErrors, double heap,
+      double heapPerSession, double appCores, double ownCores) {
     Samples pages = new Samples();
     Samples beyondEhr = new Samples();
+    Samples own = new Samples();
+    Samples queued = new Samples();
     Samples saves = new Samples();
-    int errors = 0;
+    Map<String, Integer> errors = new TreeMap<>();
     for (Observed observed : measured.observed) {
-      errors += observed.ok() ? 0 : 1;
+      observed.error().ifPresent(error -> errors.merge(observed.kind().name().toLowerCase(Locale.ROOT) + " "
+          + error, 1, Integer::sum));
       if (observed.kind() == Kind.SAVE) {
         saves.add(observed.millis());
       } else if (observed.kind() != Kind.STATUS) {
         pages.add(observed.millis());
         Optional<AccessLine> line = app.takeAccessLine(observed.requestId());
-        line.ifPresent(l -> beyondEhr.add(observed.millis() - l.ehrMillis()));
+        line.ifPresent(l -> {
+          beyondEhr.add(observed.millis() - l.ehrMillis());
+          own.add(l.ownMillis());
+          queued.add(l.queuedMillis());
+        });
       }
     }
-    return new Level(size, sessions.size(), pages, beyondEhr, saves, measured.observed.size(), errors, launchErrors,
-        heap, heapPerSession, appCores, ownCores);
+    return new Level(size, sessions.size(), pages, beyondEhr, own, queued, saves, measured.observed.size(), errors,
+        launchErrors, heap, heapPerSession, appCores, ownCores);
   }
 
   private static Duration ownCpuTime() {

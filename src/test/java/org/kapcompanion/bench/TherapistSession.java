@@ -92,12 +92,13 @@ final class TherapistSession {
   HttpRequest save(String entryId, String text) {
     JsonObject note = new JsonObject();
     note.addProperty("id", entryId);
+    note.addProperty("kind", "note");
     note.addProperty("effective", Instant.now().toString());
     note.addProperty("text", text);
     JsonArray tags = new JsonArray();
     tags.add("breathwork");
     note.add("tags", tags);
-    return request("entries").header("Content-Type", "application/json")
+    return request("session/entries").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(note.toString())).build();
   }
 

@@ -31,7 +31,6 @@ final class OutboxNode {
     Database database = Database.open(new StoreConfig(args[1], "", "", TestStores.KEY));
     Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR,
         Clock.systemUTC());
-    outbox.requireDurableCommits();
     OutboxSender sender = Deliveries.sender(outbox, credentials, Duration.ofSeconds(5), Duration.ofSeconds(3), 4);
     sender.start();
     if (mode.equals("produce")) {
