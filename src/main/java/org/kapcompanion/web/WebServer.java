@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URL;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
@@ -13,7 +14,9 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -21,6 +24,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * assets from the classpath and WebJars, and error pages without stack traces.
  */
 public final class WebServer {
+
+  /**
+   * Requests the app works on at once. Each waits on the EHR, the store or a validator, all of them bounded; more
+   * threads only pile up heap and contend, so later requests wait (holding no thread) for their turn.
+   */
+  static final int REQUESTS_AT_ONCE = 64;
+  /** Waiting requests beyond this, or waiting longer than {@link #LONGEST_WAIT}, are answered 503 at once. */
+  private static final int WAITING_AT_MOST = 4_000;
+  private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
   /** Front-end libraries served from their WebJars; each folder lives in its own jar. */
   private static final List<String> WEB_JARS = List.of("htmx.org", "chart.js");
@@ -36,7 +48,7 @@ public final class WebServer {
 
   public WebServer(String host, int port, Templates templates, List<String> frameAncestors, List<Route> routes,
       List<Guard> guards) {
-    QueuedThreadPool threads = new QueuedThreadPool(400, 8);
+    QueuedThreadPool threads = new QueuedThreadPool(REQUESTS_AT_ONCE + 64, 8);
     threads.setName("kap-web");
     server = new Server(threads);
     connector = new ServerConnector(server);
@@ -44,6 +56,9 @@ public final class WebServer {
     connector.setPort(port);
     server.addConnector(connector);
     server.setStopTimeout(10_000);
+    ErrorHandler serverErrors = new ErrorHandler();
+    serverErrors.setShowStacks(false);
+    server.setErrorHandler(serverErrors);
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
@@ -61,8 +76,18 @@ public final class WebServer {
     errors.addErrorPage(400, 599, "/error");
     context.setErrorHandler(errors);
     GracefulHandler graceful = new GracefulHandler();
-    graceful.setHandler(context);
+    graceful.setHandler(admitted(context));
     server.setHandler(graceful);
+  }
+
+  /** The context behind a limit on the requests worked on at once; health checks always pass. */
+  private static QoSHandler admitted(ServletContextHandler context) {
+    QoSHandler limit = new QoSHandler(context);
+    limit.setMaxRequestCount(REQUESTS_AT_ONCE);
+    limit.setMaxSuspendedRequestCount(WAITING_AT_MOST);
+    limit.setMaxSuspend(LONGEST_WAIT);
+    limit.excludePath("/health", "/ready");
+    return limit;
   }
 
   private static void addFilter(ServletContextHandler context, String pathSpec, Filter filter) {
