@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.hl7.fhir.r4.model.Bundle;
 
 /** FHIR clients that act for a launched session: its EHR's base URL and its current access token. */
 public final class EhrClients {
@@ -27,5 +28,15 @@ public final class EhrClients {
       }
       throw e;
     }
+  }
+
+  /** The search's first page with the entries of all its next pages added, so nothing past page one is missed. */
+  public static Bundle everyPage(IGenericClient client, Bundle first) {
+    Bundle page = first;
+    while (page.getLink(Bundle.LINK_NEXT) != null) {
+      page = client.loadPage().next(page).execute();
+      first.getEntry().addAll(page.getEntry());
+    }
+    return first;
   }
 }

@@ -66,6 +66,7 @@ final class SessionReader {
   final class Today {
 
     private final ActiveSession active;
+    private final IGenericClient client;
     private final List<Resource> unsent;
     private final CompletableFuture<Bundle> sessions;
     private final CompletableFuture<Bundle> responses;
@@ -74,7 +75,7 @@ final class SessionReader {
     private Today(ActiveSession active) {
       this.active = active;
       this.unsent = entries.unsent(active);
-      IGenericClient client = EhrClients.forSession(fhir, active.session());
+      this.client = EhrClients.forSession(fhir, active.session());
       String patient = "Patient/" + active.session().context().patientId().orElseThrow();
       LocalDate today = LocalDate.now(clock);
       this.sessions = search(() -> client.search().forResource(Encounter.class)
@@ -98,8 +99,8 @@ final class SessionReader {
     }
 
     private CompletableFuture<Bundle> search(Supplier<IQuery<IBaseBundle>> query) {
-      return CompletableFuture.supplyAsync(() -> query.get().cacheControl(NO_CACHE).returnBundle(Bundle.class)
-          .execute(), reads);
+      return CompletableFuture.supplyAsync(() -> EhrClients.everyPage(client,
+          query.get().cacheControl(NO_CACHE).returnBundle(Bundle.class).execute()), reads);
     }
 
     /** Today's dosing session (the latest started), running or finished, with what was recorded in it. */

@@ -59,8 +59,8 @@ final class SessionFactsReader {
     String references = encounterIds.stream().map(id -> "Encounter/" + id).collect(Collectors.joining(","));
     CompletableFuture<Bundle> sessions = ehr.search(active, "Encounter?_id=" + ids + POINTING_AT_THEM
         + "&_count=" + encounterIds.size());
-    CompletableFuture<Bundle> adverseEvents = ehr.async(active, client -> everyPage(client,
-        "Observation?encounter=" + references + ADVERSE_EVENTS));
+    CompletableFuture<Bundle> adverseEvents = ehr.async(active, client -> EhrClients.everyPage(client,
+        ReviewEhr.search(client, "Observation?encounter=" + references + ADVERSE_EVENTS)));
     return facts(EhrClients.await(sessions), EhrClients.await(adverseEvents));
   }
 
@@ -69,20 +69,9 @@ final class SessionFactsReader {
     CompletableFuture<Bundle> sessions = ehr.search(active, "Encounter?patient=" + patientId + "&type="
         + KapCodes.SESSION_TYPE + "|" + KapCodes.DOSING_SESSION + "&_sort=-date&_count=" + PATIENT_SESSIONS
         + POINTING_AT_THEM + "&_include=Encounter:patient&_include=Encounter:participant");
-    CompletableFuture<Bundle> adverseEvents = ehr.async(active, client -> everyPage(client,
-        "Observation?patient=" + patientId + ADVERSE_EVENTS));
+    CompletableFuture<Bundle> adverseEvents = ehr.async(active, client -> EhrClients.everyPage(client,
+        ReviewEhr.search(client, "Observation?patient=" + patientId + ADVERSE_EVENTS)));
     return facts(EhrClients.await(sessions), EhrClients.await(adverseEvents));
-  }
-
-  /** A search with the entries of all its pages in one Bundle. */
-  private static Bundle everyPage(IGenericClient client, String search) {
-    Bundle all = ReviewEhr.search(client, search);
-    Bundle page = all;
-    while (page.getLink(Bundle.LINK_NEXT) != null) {
-      page = client.loadPage().next(page).execute();
-      all.getEntry().addAll(page.getEntry());
-    }
-    return all;
   }
 
   /** Pure: the facts in a session search (with its inclusions) and an adverse-event search. */
