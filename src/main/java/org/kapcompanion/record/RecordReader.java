@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a patient's record in one round of parallel FHIR requests (one per part), so the launch costs a single
- * sequential round trip on any EHR, and a part that fails becomes a message in its own section.
+ * sequential round trip on any EHR (more only where a part spans pages beyond the EHR's largest page, which are read
+ * too), and a part that fails becomes a message in its own section.
  */
 public final class RecordReader {
 
@@ -85,7 +86,7 @@ public final class RecordReader {
   private static RecordMapper.PartResult readPart(IGenericClient client, RecordPart part, String url) {
     try {
       Resource resource = url.contains("?")
-          ? client.search().byUrl(url).returnBundle(Bundle.class).execute()
+          ? EhrClients.everyPage(client, client.search().byUrl(url).returnBundle(Bundle.class).execute())
           : (Resource) client.read().resource(url.substring(0, url.indexOf('/')))
               .withId(url.substring(url.indexOf('/') + 1)).execute();
       return RecordMapper.PartResult.of(RecordMapper.resourcesOf(resource));
