@@ -2,25 +2,36 @@ package org.kapcompanion.record;
 
 import java.util.Optional;
 
-/** The reads that make up the record, each a relative FHIR URL read in parallel with the others. */
+/**
+ * The reads that make up the record, each a relative FHIR URL read in parallel with the others. A search the record
+ * needs whole (a missed allergy or condition is a safety gap) is read to its last page; one sorted newest first is
+ * read only as far as the EHR's first page, which holds the latest.
+ */
 enum RecordPart {
-  PATIENT("Patient/%s"),
-  CONDITIONS("Condition?patient=%s&_count=200"),
-  MEDICATION_REQUESTS("MedicationRequest?patient=%s&_include=MedicationRequest:medication&_count=200"),
-  MEDICATION_STATEMENTS("MedicationStatement?patient=%s&_count=200"),
-  ALLERGIES("AllergyIntolerance?patient=%s&_count=200"),
-  VITALS("Observation?patient=%s&category=vital-signs&_sort=-date&_count=200"),
+  PATIENT("Patient/%s", true),
+  CONDITIONS("Condition?patient=%s&_count=200", true),
+  MEDICATION_REQUESTS("MedicationRequest?patient=%s&_include=MedicationRequest:medication&_count=200", true),
+  MEDICATION_STATEMENTS("MedicationStatement?patient=%s&_count=200", true),
+  ALLERGIES("AllergyIntolerance?patient=%s&_count=200", true),
+  VITALS("Observation?patient=%s&category=vital-signs&_sort=-date&_count=200", false),
   SCORES("Observation?patient=%s&code=" + Codes.LOINC + "|" + Codes.PHQ9_TOTAL + "," + Codes.LOINC + "|"
-      + Codes.GAD7_TOTAL + "," + Codes.LOINC + "|" + Codes.PCL5_TOTAL + "&_sort=date&_count=500"),
-  DOSES("MedicationAdministration?patient=%s&_sort=-effective-time&_count=100"),
+      + Codes.GAD7_TOTAL + "," + Codes.LOINC + "|" + Codes.PCL5_TOTAL + "&_sort=date&_count=500", true),
+  DOSES("MedicationAdministration?patient=%s&_sort=-effective-time&_count=100", false),
   SESSION_SCALES("Observation?patient=%s&code=" + Codes.KAP_OBSERVATION + "|moaas," + Codes.KAP_OBSERVATION
-      + "|dissociation-rating," + Codes.KAP_OBSERVATION + "|session-theme&_count=500"),
-  CLINICIAN("%s");
+      + "|dissociation-rating," + Codes.KAP_OBSERVATION + "|session-theme&_count=500", true),
+  CLINICIAN("%s", true);
 
   private final String template;
+  private final boolean whole;
 
-  RecordPart(String template) {
+  RecordPart(String template, boolean whole) {
     this.template = template;
+    this.whole = whole;
+  }
+
+  /** Whether the search is read to its last page. */
+  boolean whole() {
+    return whole;
   }
 
   /** The URL of this read for the patient, or empty when it does not apply (e.g. no signed-in Practitioner). */

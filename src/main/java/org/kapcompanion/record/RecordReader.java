@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a patient's record in one round of parallel FHIR requests (one per part), so the launch costs a single
- * sequential round trip on any EHR (more only where a part spans pages beyond the EHR's largest page, which are read
- * too), and a part that fails becomes a message in its own section.
+ * sequential round trip on any EHR (more only where a part the record needs whole spans more than the EHR's largest
+ * page), and a part that fails becomes a message in its own section.
  */
 public final class RecordReader {
 
@@ -85,8 +85,7 @@ public final class RecordReader {
 
   private static RecordMapper.PartResult readPart(IGenericClient client, RecordPart part, String url) {
     try {
-      Resource resource = url.contains("?")
-          ? EhrClients.everyPage(client, client.search().byUrl(url).returnBundle(Bundle.class).execute())
+      Resource resource = url.contains("?") ? search(client, part, url)
           : (Resource) client.read().resource(url.substring(0, url.indexOf('/')))
               .withId(url.substring(url.indexOf('/') + 1)).execute();
       return RecordMapper.PartResult.of(RecordMapper.resourcesOf(resource));
@@ -99,6 +98,11 @@ public final class RecordReader {
       LOG.warn("record part {} failed: {}", part, e.getClass().getName());
       return RecordMapper.PartResult.failed(problem(0));
     }
+  }
+
+  private static Bundle search(IGenericClient client, RecordPart part, String url) {
+    Bundle first = client.search().byUrl(url).returnBundle(Bundle.class).execute();
+    return part.whole() ? EhrClients.everyPage(client, first) : first;
   }
 
   static String problem(int status) {
