@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.web.JsonAnswer;
+import org.kapcompanion.web.Templates;
 import org.kapcompanion.writeback.SaveResult;
 import org.kapcompanion.writeback.ValidationProblem;
 
@@ -33,8 +36,26 @@ public final class FormSaveAnswer {
     return fields;
   }
 
+  /**
+   * The entry id of a save the request may make: a POST with a UUID entry id, in a launch with a patient. When it may
+   * not, the refusal is sent and the answer is empty.
+   */
+  public static Optional<String> acceptedEntryId(ActiveSession active, HttpServletRequest request,
+      HttpServletResponse response, Templates templates) throws IOException {
+    Optional<String> entryId = entryId(request);
+    if (!"POST".equals(request.getMethod()) || entryId.isEmpty()) {
+      badRequest(response);
+      return Optional.empty();
+    }
+    if (active.session().context().patientId().isEmpty()) {
+      LaunchError.NO_PATIENT.sendTo(templates, response);
+      return Optional.empty();
+    }
+    return entryId;
+  }
+
   /** The entry id sent with the save, when it is a UUID. */
-  public static Optional<String> entryId(HttpServletRequest request) {
+  private static Optional<String> entryId(HttpServletRequest request) {
     try {
       return Optional.ofNullable(request.getParameter(ENTRY_FIELD)).map(id -> UUID.fromString(id).toString());
     } catch (IllegalArgumentException e) {
@@ -47,9 +68,12 @@ public final class FormSaveAnswer {
     return UUID.randomUUID().toString();
   }
 
-  /** Answers a save: acknowledged ({@code completed} or {@code in-progress}), or refused with what to fix. */
-  public static void write(HttpServletResponse response, SaveResult result, boolean complete,
-      List<FormReview.Missing> missing) throws IOException {
+  /**
+   * Answers a save: acknowledged ({@code completed} when nothing is {@code missing}, else {@code in-progress}), or
+   * refused with what to fix.
+   */
+  public static void write(HttpServletResponse response, SaveResult result, List<FormReview.Missing> missing)
+      throws IOException {
     JsonObject answer = new JsonObject();
     if (result instanceof SaveResult.Invalid invalid) {
       answer.addProperty("error", "Not saved: fix what is listed and save again.");
@@ -62,13 +86,13 @@ public final class FormSaveAnswer {
     SaveResult.Accepted accepted = (SaveResult.Accepted) result;
     answer.addProperty("id", accepted.entryId());
     answer.addProperty("state", "pending");
-    answer.addProperty("status", complete ? "completed" : "in-progress");
+    answer.addProperty("status", missing.isEmpty() ? "completed" : "in-progress");
     answer.addProperty("missing", missing.size());
     JsonAnswer.send(response, 200, answer);
   }
 
   /** Refuses a save whose entry id is missing or malformed. */
-  public static void badRequest(HttpServletResponse response) throws IOException {
+  private static void badRequest(HttpServletResponse response) throws IOException {
     JsonObject answer = new JsonObject();
     answer.addProperty("error", "The save could not be read: reload the page and save again.");
     JsonAnswer.send(response, 400, answer);

@@ -99,20 +99,14 @@ public final class PredoseChecklistPage {
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> entryId = FormSaveAnswer.entryId(request);
-    if (!"POST".equals(request.getMethod()) || entryId.isEmpty()) {
-      FormSaveAnswer.badRequest(response);
-      return;
-    }
-    if (active.session().context().patientId().isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
+    Optional<String> entryId = FormSaveAnswer.acceptedEntryId(active, request, response, templates);
+    if (entryId.isEmpty()) {
       return;
     }
     Answers answers = answers(submittedState(FormSaveAnswer.fields(request)).answers());
     List<FormReview.Missing> blockers = PredoseGate.blockers(form, answers);
-    boolean complete = blockers.isEmpty();
-    FormSaveAnswer.write(response, responses.save(active, form, answers, entryId.get(), complete,
-        "predose-checklist"), complete, blockers);
+    FormSaveAnswer.write(response, responses.save(active, form, answers, entryId.get(), blockers.isEmpty(),
+        "predose-checklist"), blockers);
   }
 
   /** The answers with what the app computes: the blood-pressure gate and the default decision time. */

@@ -106,19 +106,14 @@ public final class PreparationPage {
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> entryId = FormSaveAnswer.entryId(request);
-    if (!"POST".equals(request.getMethod()) || entryId.isEmpty()) {
-      FormSaveAnswer.badRequest(response);
-      return;
-    }
-    if (active.session().context().patientId().isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
+    Optional<String> entryId = FormSaveAnswer.acceptedEntryId(active, request, response, templates);
+    if (entryId.isEmpty()) {
       return;
     }
     Answers answers = FormInput.parse(form, FormSaveAnswer.fields(request), clock.getZone()).answers();
     List<FormReview.Missing> missing = FormReview.missing(form, answers);
     FormSaveAnswer.write(response, responses.save(active, form, answers, entryId.get(), missing.isEmpty(),
-        "preparation"), missing.isEmpty(), missing);
+        "preparation"), missing);
   }
 
   private FormView view(Answers answers, Map<String, String> problems) {
