@@ -41,6 +41,11 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
   /** A timeline entry before it is placed on the clinic's clock. */
   private record Item(String entryId, Instant at, String title, String detail, boolean inEhr) {}
 
+  /** Whether an entry with this id is recorded in the session, in the EHR or waiting to be sent. */
+  boolean holds(String entryId) {
+    return timeline.stream().anyMatch(item -> item.entryId().equals(entryId));
+  }
+
   boolean finished() {
     return encounter.getStatus() == Encounter.EncounterStatus.FINISHED;
   }

@@ -96,9 +96,9 @@ final class WorkspacePage {
     SessionRecord record = session.get();
     List<Alert> alerts = AlertEvaluation.evaluate(protocol.alertRules(), record.readings());
     SessionSubject subject = subject(active, Optional.of(new Reference(record.reference())));
-    for (Alert alert : alerts) {
-      entries.save(active, EntryMapping.flag(alert, record.entryId(), subject));
-    }
+    // an alert episode's Flag is written once: later views need not validate and store it again
+    alerts.stream().filter(alert -> !record.holds(alert.entryId(record.entryId())))
+        .forEach(alert -> entries.save(active, EntryMapping.flag(alert, record.entryId(), subject)));
     Instant now = clock.instant();
     Optional<Dose> dose = record.dose();
     long minutes = dose.map(d -> Duration.between(d.effective(), now).toMinutes()).orElse(0L);
