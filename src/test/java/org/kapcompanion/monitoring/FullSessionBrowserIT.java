@@ -124,6 +124,9 @@ class FullSessionBrowserIT extends BrowserTest {
 
     for (int round = 0; round < ROUNDS.length; round++) {
       recordRound(page, ROUNDS[round]);
+      if (round == 0) {
+        shot(page, "saving");
+      }
       if (round == 2) {
         assertThat(page.locator(".card.alert")).containsText("Oxygen saturation below threshold", SLOW_CONTAINS);
         shot(page, "alert");
