@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Identifier;
@@ -35,6 +36,8 @@ import org.kapcompanion.web.Templates;
  */
 public final class IntegrationPage {
 
+  private static final Pattern MULTI_LINE = Pattern.compile("themes|support|goal\\.\\d+\\.(insight|intention)");
+
   private final PlanReader reader;
   private final PlanSaver saver;
   private final EntrySaver entries;
@@ -52,6 +55,14 @@ public final class IntegrationPage {
     this.protocol = protocol;
     this.templates = templates;
     this.clock = clock;
+  }
+
+  /**
+   * Whether a field of the plan form is free text, whose value may hold line breaks and tabs: the themes, the support
+   * network, and each goal's insight and the intention it carries.
+   */
+  public static boolean isMultiLine(String field) {
+    return MULTI_LINE.matcher(field).matches();
   }
 
   /** The pages keyed by their path under {@code /s/{handle}/}. */
