@@ -76,8 +76,14 @@ public final class IntegrationPage {
       LaunchError.NO_PATIENT.sendTo(templates, response);
       return;
     }
+    boolean saving = "POST".equals(request.getMethod());
+    if (saving && entryOf(request).isEmpty()) {
+      templates.error(response, 400, "The plan could not be read",
+          "The form arrived without the fields KAP Companion needs. Reload the page and save the plan again.");
+      return;
+    }
     PlanReader.Start start = reader.read(active);
-    if ("POST".equals(request.getMethod())) {
+    if (saving) {
       save(active, request, response, start);
       return;
     }
@@ -92,8 +98,7 @@ public final class IntegrationPage {
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response,
       PlanReader.Start start) throws IOException {
     PlanForm.Parsed parsed = PlanForm.parse(fields(request), PlanDefaults.crisisContacts(protocol.clinic()));
-    String entryId = Optional.ofNullable(request.getParameter("entry")).filter(IntegrationPage::isUuid)
-        .orElse(UUID.randomUUID().toString());
+    String entryId = entryOf(request).orElseThrow();
     Map<String, String> problems = new HashMap<>(parsed.problems());
     if (active.session().fhirUser().isEmpty()) {
       problems.put("author", "The EHR did not say who you are (no fhirUser), so the plan has no author: launch again "
@@ -204,6 +209,11 @@ public final class IntegrationPage {
     copy.setId(current.getIdElement());
     copy.setMeta(current.getMeta().copy());
     return copy;
+  }
+
+  /** The entry id the plan form carries, made once per page so a resent save is the same save. */
+  private static Optional<String> entryOf(HttpServletRequest request) {
+    return Optional.ofNullable(request.getParameter("entry")).filter(IntegrationPage::isUuid);
   }
 
   private static boolean isUuid(String value) {
