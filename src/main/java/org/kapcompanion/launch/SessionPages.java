@@ -14,7 +14,7 @@ import org.kapcompanion.web.Templates;
 /**
  * {@code /s/{handle}/{page}}: resolves the session (only for the browser that launched it), lets only the EHR that
  * launched it frame the page, makes sure its access token is fresh, and on every state-changing request checks the
- * body's type (the page declares it) and the CSRF token before the page reads anything.
+ * CSRF token and the body's type (the page declares it) before the page reads anything.
  */
 public final class SessionPages extends HttpServlet {
 
@@ -52,12 +52,12 @@ public final class SessionPages extends HttpServlet {
     }
     headers.frameFor(response, session.get().tenantId());
     if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-      page.body().require(request);
       if (!Csrf.sentWith(request, session.get().csrfToken())) {
         templates.error(response, 403, "This action was blocked",
             "KAP Companion could not confirm the action came from its own page. Reload the page and try again.");
         return;
       }
+      page.body().require(request);
     }
     page.handle(new ActiveSession(handle, session.get()), request, response);
   }

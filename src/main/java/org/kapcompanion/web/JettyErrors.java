@@ -24,8 +24,6 @@ final class JettyErrors extends ErrorHandler {
     this.templates = templates;
     this.headers = headers;
     setShowStacks(false);
-    setShowCauses(false);
-    setShowMessageInTitle(false);
   }
 
   @Override

@@ -53,8 +53,9 @@ public final class JsonBody {
     try (InputStream in = request.getInputStream()) {
       bytes = in.readNBytes(LARGEST + 1);
     } catch (IOException e) {
-      if (RefusedRequest.unreadableBody(e).status() == 408) {
-        throw RefusedRequest.tooSlow();
+      RefusedRequest refusal = RefusedRequest.unreadableBody(e);
+      if (refusal.status() == 408) {
+        throw refusal;
       }
       throw e;
     }

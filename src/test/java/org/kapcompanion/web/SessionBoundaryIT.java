@@ -90,7 +90,7 @@ class SessionBoundaryIT {
         .statusCode()).isEqualTo(403);
     assertThat(post(retry, Map.of(), "application/x-www-form-urlencoded", "csrf=" + session.csrf()).statusCode())
         .isEqualTo(404);
-    assertThat(post(retry, Map.of(), "text/plain", "csrf=" + session.csrf()).statusCode()).isEqualTo(415);
+    assertThat(post(retry, Map.of(), "text/plain", "csrf=" + session.csrf()).statusCode()).isEqualTo(403);
   }
 
   @Test
