@@ -86,7 +86,7 @@
   }
 
   function request(method, path, body, contentType) {
-    var headers = {"X-CSRF-Token": csrf};
+    var headers = {"X-CSRF-Token": csrf, "Accept": "application/json"};
     if (contentType) { headers["Content-Type"] = contentType; }
     return fetch(base + path, {method: method, headers: headers, body: body, credentials: "same-origin", cache: "no-store"});
   }
@@ -97,7 +97,8 @@
       if (response.status === 200) {
         e.acked = true; e.state = "pending"; remember(); render(); schedulePoll(500);
         document.dispatchEvent(new CustomEvent("entry-acknowledged", {detail: {id: id}}));
-      } else if (response.status === 422 || response.status === 400) {
+      } else if (response.status === 422 || response.status === 400 || response.status === 413
+          || response.status === 415) {
         return response.json().then(function (answer) { rejected(id, answer); });
       } else if (response.status === 401 || response.status === 403) {
         ended = response.status === 401; render();
@@ -118,13 +119,32 @@
     var li = document.getElementById("entry-" + id);
     if (li) { li.parentNode.removeChild(li); }
     remember();
+    var form = e.form && document.getElementById(e.form);
+    if (form) { restore(form, e.body); }
     var problems = document.getElementById(e.form + "-problems");
     if (problems) {
       problems.hidden = false;
       problems.textContent = (answer.problems || []).map(function (p) { return p.message; }).join(" ")
         || answer.error || "The entry was not saved.";
     }
+    if (form && answer.field && window.kapShowRefusal) { window.kapShowRefusal(form, answer); }
     render();
+  }
+
+  // Puts what was sent back into the form it came from, so a refused entry is corrected, not typed again.
+  function restore(form, body) {
+    var sent;
+    try { sent = JSON.parse(body); } catch (ignored) { return; }
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || !(field.name in sent) && field.name !== "tag") { return; }
+      if (field.name === "tag") {
+        field.checked = (sent.tags || []).indexOf(field.value) >= 0;
+      } else if (field.type === "radio" || field.type === "checkbox") {
+        field.checked = String(sent[field.name]) === field.value;
+      } else if (field.name !== "effective") {
+        field.value = sent[field.name];
+      }
+    });
   }
 
   function retry(id) {

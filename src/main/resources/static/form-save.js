@@ -28,7 +28,7 @@
     }
 
     function request(method, url, body) {
-      var headers = {"X-CSRF-Token": csrf};
+      var headers = {"X-CSRF-Token": csrf, "Accept": "application/json"};
       if (body) { headers["Content-Type"] = "application/x-www-form-urlencoded"; }
       return fetch(url, {method: method, headers: headers, body: body, credentials: "same-origin", cache: "no-store"});
     }
@@ -50,6 +50,13 @@
           return response.json().then(function (answer) {
             current = null;
             show("invalid", answer.error + " " + (answer.problems || []).join(" "));
+          });
+        }
+        if (response.status === 400 || response.status === 413 || response.status === 415) {
+          return response.json().then(function (answer) {
+            current = null;
+            show("invalid", "Not saved: " + answer.error + " Your answers are still on this page.");
+            if (window.kapShowRefusal) { window.kapShowRefusal(form, answer); }
           });
         }
         notReceived();

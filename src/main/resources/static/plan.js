@@ -7,8 +7,8 @@
   var CONFLICT = "someone else saved a newer version";
 
   function request(method, path) {
-    return fetch(base + path, {method: method, headers: {"X-CSRF-Token": csrf}, credentials: "same-origin",
-      cache: "no-store"});
+    return fetch(base + path, {method: method, headers: {"X-CSRF-Token": csrf, "Accept": "application/json"},
+      credentials: "same-origin", cache: "no-store"});
   }
 
   function item(id, text, state) {

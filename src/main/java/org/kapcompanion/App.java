@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.kapcompanion.admin.AdminFeature;
 import org.kapcompanion.admin.CheckCommand;
 import org.kapcompanion.admin.RequestCost;
@@ -47,6 +49,7 @@ import org.kapcompanion.record.SummaryPage;
 import org.kapcompanion.review.ReviewFeature;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
+import org.kapcompanion.web.SecurityHeaders;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.web.WebServer;
 import org.kapcompanion.writeback.ConformancePackage;
@@ -174,9 +177,11 @@ public final class App implements AutoCloseable {
         LOG.error("validator warm-up failed, so /ready stays 503: {}", error.getClass().getName());
       }
     });
-    Templates templates = new Templates();
+    SecurityHeaders headers = new SecurityHeaders(config.tenants().stream().collect(Collectors.toMap(
+        TenantConfig::id, TenantConfig::allowedEhrOrigins)), "https".equals(config.publicBaseUrl().getScheme()));
+    Templates templates = new Templates(headers);
     SecretBox box = new SecretBox(config.store().encryptionKey());
-    LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates,
+    LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, headers,
         ReviewFeature.supervisorRoles(fhir, config.tenants()), clock);
     WritebackFeature writeback = new WritebackFeature(fhir, validator, database.dataSource(), box,
         launch.sessionTokens(), clock).start();
@@ -198,8 +203,6 @@ public final class App implements AutoCloseable {
     ReviewFeature review = new ReviewFeature(fhir, validator, conformancePackage, database.dataSource(),
         launch.sessionTokens(), records, config.protocol(), reads, templates, clock);
     closeWithDatabase.add(review);
-    List<String> frameAncestors = config.tenants().stream()
-        .flatMap(t -> t.allowedEhrOrigins().stream()).distinct().toList();
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
         writeback.outboxStatus(), new Readiness(List.of(storeProbe(database),
             new Readiness.Probe("validator", validator::isWarm))), metrics, templates);
@@ -213,7 +216,10 @@ public final class App implements AutoCloseable {
     pages.putAll(review.sessionPages());
     List<WebServer.Route> routes = new ArrayList<>(launch.routes(pages));
     routes.addAll(admin.routes());
-    return new WebServer(config.host(), config.port(), templates, frameAncestors, routes, admin.guards());
+    Set<String> formFields = forms.multiLineFields();
+    Predicate<String> multiLine = field -> formFields.contains(field) || IntegrationPage.isMultiLine(field)
+        || ReviewFeature.MULTI_LINE_FIELD.equals(field);
+    return new WebServer(config.host(), config.port(), templates, headers, multiLine, routes, admin.guards());
   }
 
   /** The store is ready once it has opened and answers; until then the probe fails without waiting. */

@@ -37,14 +37,16 @@ public final class CheckCommand {
     boolean allOk = true;
     for (TenantConfig tenant : tenants) {
       EndpointStatus status = check.check(tenant);
-      print(status);
+      print(status, tenant.allowedEhrOrigins());
       allOk &= status.ok();
     }
     return allOk ? 0 : 1;
   }
 
-  private void print(EndpointStatus status) {
+  private void print(EndpointStatus status, List<String> ehrOrigins) {
     out.println("Tenant " + status.tenantId() + " — " + status.displayName() + " (" + status.fhirBase() + ")");
+    line("EHR origins", ehrOrigins.isEmpty() ? "none: the EHR cannot show the app in its frame (a new window works)"
+        : String.join(" ", ehrOrigins) + " (may show this tenant's sessions in a frame)");
     if (status instanceof EndpointStatus.Unreachable unreachable) {
       line("reachable", "NO: " + unreachable.reason());
       line("result", "FAILED — the app cannot reach this EHR");

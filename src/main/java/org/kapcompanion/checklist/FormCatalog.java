@@ -5,8 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.kapcompanion.writeback.ConformancePackage;
 
@@ -30,6 +34,14 @@ public final class FormCatalog {
     conformancePackage.conformanceResources().stream()
         .filter(ValueSet.class::isInstance).map(ValueSet.class::cast)
         .forEach(valueSet -> valueSets.put(valueSet.getUrl(), codes(valueSet, codeSystems)));
+  }
+
+  /** The linkIds of the free-text items of the forms the app shows, whose answers may hold line breaks and tabs. */
+  public Set<String> multiLineFields() {
+    return Stream.of(PREPARATION, PREDOSE_CHECKLIST, DISCHARGE_CHECKLIST).map(this::form).flatMap(Optional::stream)
+        .flatMap(form -> form.questions().stream())
+        .filter(item -> item.getType() == Questionnaire.QuestionnaireItemType.TEXT)
+        .map(Questionnaire.QuestionnaireItemComponent::getLinkId).collect(Collectors.toUnmodifiableSet());
   }
 
   public Optional<QuestionnaireForm> form(String canonical) {

@@ -55,7 +55,7 @@ public final class FormSaveAnswer {
   }
 
   /** The entry id sent with the save, when it is a UUID. */
-  private static Optional<String> entryId(HttpServletRequest request) {
+  public static Optional<String> entryId(HttpServletRequest request) {
     try {
       return Optional.ofNullable(request.getParameter(ENTRY_FIELD)).map(id -> UUID.fromString(id).toString());
     } catch (IllegalArgumentException e) {

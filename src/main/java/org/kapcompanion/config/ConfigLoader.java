@@ -116,6 +116,10 @@ public final class ConfigLoader {
       return generatedKey(fields, dataDir.resolve("app/store.key"));
     }
     String encoded = secret(fields, "encryptionKey", reference);
+    if (reference.startsWith("file:")) {
+      Path file = workingDir.resolve(reference.substring(5));
+      KeyFile.exposure(file).ifPresent(what -> fields.problem("encryptionKey", what, KeyFile.fix(file)));
+    }
     try {
       byte[] key = Base64.getDecoder().decode(encoded.trim());
       if (key.length == 32) {
@@ -134,9 +138,9 @@ public final class ConfigLoader {
       if (!Files.exists(keyFile)) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Files.createDirectories(keyFile.getParent());
-        Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
+        KeyFile.write(keyFile, Base64.getEncoder().encodeToString(key));
       }
+      KeyFile.exposure(keyFile).ifPresent(what -> fields.problem("encryptionKey", what, KeyFile.fix(keyFile)));
       return Base64.getDecoder().decode(Files.readString(keyFile).trim());
     } catch (IOException | IllegalArgumentException e) {
       fields.problem("encryptionKey", "the generated key file " + keyFile + " cannot be read or written",
@@ -178,11 +182,10 @@ public final class ConfigLoader {
     TenantConfig.ClientAuth auth = clientAuth(fields.object("clientAuth").orElse(null), fields);
     Optional<String> scopes = fields.optionalString("scopes");
     List<String> origins = fields.strings("allowedEhrOrigins");
-    for (String origin : origins) {
-      if (!origin.matches("https?://[^/\\s]+")) {
-        fields.problem("allowedEhrOrigins", "\"" + origin + "\" is not an origin",
-            "write scheme and host only, e.g. \"https://ehr.example.org\" (no path, no trailing slash)");
-      }
+    for (int i = 0; i < origins.size(); i++) {
+      int index = i;
+      EhrOrigin.problem(origins.get(i)).ifPresent(problem ->
+          fields.problem("allowedEhrOrigins[" + index + "]", problem.what(), problem.fix()));
     }
     List<String> supervisors = fields.strings("supervisors");
     for (int i = 0; i < supervisors.size(); i++) {
@@ -233,6 +236,9 @@ public final class ConfigLoader {
     if (needsKeys && !Files.isRegularFile(keysFile)) {
       problems.add("keysFile: " + keysFile + " does not exist, but a tenant uses private_key_jwt — "
           + "create the signing keys with `java -jar target/kap-companion.jar keys new`");
+    }
+    if (Files.isRegularFile(keysFile)) {
+      KeyFile.exposure(keysFile).ifPresent(what -> problems.add("keysFile: " + what + " — " + KeyFile.fix(keysFile)));
     }
   }
 

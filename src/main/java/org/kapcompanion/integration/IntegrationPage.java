@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Identifier;
@@ -35,6 +36,8 @@ import org.kapcompanion.web.Templates;
  */
 public final class IntegrationPage {
 
+  private static final Pattern MULTI_LINE = Pattern.compile("themes|support|goal\\.\\d+\\.(insight|intention)");
+
   private final PlanReader reader;
   private final PlanSaver saver;
   private final EntrySaver entries;
@@ -54,6 +57,14 @@ public final class IntegrationPage {
     this.clock = clock;
   }
 
+  /**
+   * Whether a field of the plan form is free text, whose value may hold line breaks and tabs: the themes, the support
+   * network, and each goal's insight and the intention it carries.
+   */
+  public static boolean isMultiLine(String field) {
+    return MULTI_LINE.matcher(field).matches();
+  }
+
   /** The pages keyed by their path under {@code /s/{handle}/}. */
   public Map<String, SessionPage> pages() {
     return Map.of("integration", this::plan, "integration/conflict", this::conflict);
@@ -65,8 +76,14 @@ public final class IntegrationPage {
       LaunchError.NO_PATIENT.sendTo(templates, response);
       return;
     }
+    boolean saving = "POST".equals(request.getMethod());
+    if (saving && entryOf(request).isEmpty()) {
+      templates.error(response, 400, "The plan could not be read",
+          "The form arrived without the fields KAP Companion needs. Reload the page and save the plan again.");
+      return;
+    }
     PlanReader.Start start = reader.read(active);
-    if ("POST".equals(request.getMethod())) {
+    if (saving) {
       save(active, request, response, start);
       return;
     }
@@ -81,8 +98,7 @@ public final class IntegrationPage {
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response,
       PlanReader.Start start) throws IOException {
     PlanForm.Parsed parsed = PlanForm.parse(fields(request), PlanDefaults.crisisContacts(protocol.clinic()));
-    String entryId = Optional.ofNullable(request.getParameter("entry")).filter(IntegrationPage::isUuid)
-        .orElse(UUID.randomUUID().toString());
+    String entryId = entryOf(request).orElseThrow();
     Map<String, String> problems = new HashMap<>(parsed.problems());
     if (active.session().fhirUser().isEmpty()) {
       problems.put("author", "The EHR did not say who you are (no fhirUser), so the plan has no author: launch again "
@@ -193,6 +209,11 @@ public final class IntegrationPage {
     copy.setId(current.getIdElement());
     copy.setMeta(current.getMeta().copy());
     return copy;
+  }
+
+  /** The entry id the plan form carries, made once per page so a resent save is the same save. */
+  private static Optional<String> entryOf(HttpServletRequest request) {
+    return Optional.ofNullable(request.getParameter("entry")).filter(IntegrationPage::isUuid);
   }
 
   private static boolean isUuid(String value) {

@@ -13,12 +13,12 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.kapcompanion.config.KeyFile;
 
 /**
  * The app's {@code private_key_jwt} signing keys (SMART App Launch 2.x §5 "Asymmetric client authentication"): an RSA
@@ -49,7 +49,7 @@ public final class AppKeys {
 
   /**
    * Adds a fresh RSA and a fresh EC key, drops the oldest beyond two of each type, and saves the file readable by
-   * its owner only. Returns the new key ids.
+   * its owner only ({@link KeyFile#write}). Returns the new key ids.
    */
   public static List<String> rotate(Path file, Clock clock) throws IOException {
     List<JWK> current = new ArrayList<>(load(file).keys.getKeys());
@@ -64,13 +64,7 @@ public final class AppKeys {
     }
     List<JWK> kept = new ArrayList<>(newest(current, RSAKey.class));
     kept.addAll(newest(current, ECKey.class));
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, new JWKSet(kept).toString(false));
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system; the operator secures the file
-    }
+    KeyFile.write(file, new JWKSet(kept).toString(false));
     return List.of("rsa-" + stamp, "ec-" + stamp);
   }
 

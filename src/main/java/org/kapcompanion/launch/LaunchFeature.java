@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.store.SecretBox;
+import org.kapcompanion.web.SecurityHeaders;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.web.WebServer;
 import org.slf4j.Logger;
@@ -24,15 +25,18 @@ public final class LaunchFeature {
 
   private final AppConfig config;
   private final Templates templates;
+  private final SecurityHeaders headers;
   private final AppKeys keys;
   private final Sessions sessions;
   private final LaunchService launches;
   private final SessionTokens sessionTokens;
 
-  public LaunchFeature(AppConfig config, DataSource dataSource, SecretBox box, Templates templates, UserRoles roles,
-      Clock clock) {
+  /** @param headers the security headers, which let only a session's own EHR frame its pages */
+  public LaunchFeature(AppConfig config, DataSource dataSource, SecretBox box, Templates templates,
+      SecurityHeaders headers, UserRoles roles, Clock clock) {
     this.config = config;
     this.templates = templates;
+    this.headers = headers;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
     SmartDiscovery discovery = new SmartDiscovery(http, clock);
@@ -74,6 +78,6 @@ public final class LaunchFeature {
         new WebServer.Route("/launch", new LaunchServlet(launches, templates)),
         new WebServer.Route("/callback", new CallbackServlet(launches, templates)),
         new WebServer.Route("/.well-known/jwks.json", new JwksServlet(keys)),
-        new WebServer.Route("/s/*", new SessionPages(sessions, sessionTokens, templates, sessionPages)));
+        new WebServer.Route("/s/*", new SessionPages(sessions, sessionTokens, templates, headers, sessionPages)));
   }
 }

@@ -4,31 +4,32 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.kapcompanion.web.BrowserCookie;
+import org.kapcompanion.web.Csrf;
+import org.kapcompanion.web.SecurityHeaders;
 import org.kapcompanion.web.Templates;
 
 /**
- * {@code /s/{handle}/{page}}: resolves the session (only for the browser that launched it), makes sure its access
- * token is fresh, checks the CSRF token on every state-changing request, and hands over to the page.
+ * {@code /s/{handle}/{page}}: resolves the session (only for the browser that launched it), lets only the EHR that
+ * launched it frame the page, makes sure its access token is fresh, and on every state-changing request checks the
+ * CSRF token and the body's type (the page declares it) before the page reads anything.
  */
 public final class SessionPages extends HttpServlet {
-
-  public static final String CSRF_HEADER = "X-CSRF-Token";
-  public static final String CSRF_FIELD = "csrf";
 
   private final Sessions sessions;
   private final SessionTokens tokens;
   private final Templates templates;
+  private final SecurityHeaders headers;
   private final Map<String, SessionPage> pages;
 
-  SessionPages(Sessions sessions, SessionTokens tokens, Templates templates, Map<String, SessionPage> pages) {
+  SessionPages(Sessions sessions, SessionTokens tokens, Templates templates, SecurityHeaders headers,
+      Map<String, SessionPage> pages) {
     this.sessions = sessions;
     this.tokens = tokens;
     this.templates = templates;
+    this.headers = headers;
     this.pages = Map.copyOf(pages);
   }
 
@@ -49,17 +50,15 @@ public final class SessionPages extends HttpServlet {
       LaunchError.SESSION_EXPIRED.sendTo(templates, response);
       return;
     }
-    if (!"GET".equals(request.getMethod()) && !csrfMatches(request, session.get().csrfToken())) {
-      templates.error(response, 403, "This action was blocked",
-          "KAP Companion could not confirm the action came from its own page. Reload the page and try again.");
-      return;
+    headers.frameFor(response, session.get().tenantId());
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+      if (!Csrf.sentWith(request, session.get().csrfToken())) {
+        templates.error(response, 403, "This action was blocked",
+            "KAP Companion could not confirm the action came from its own page. Reload the page and try again.");
+        return;
+      }
+      page.body().require(request);
     }
     page.handle(new ActiveSession(handle, session.get()), request, response);
-  }
-
-  private static boolean csrfMatches(HttpServletRequest request, String expected) {
-    String sent = Optional.ofNullable(request.getHeader(CSRF_HEADER)).orElse(request.getParameter(CSRF_FIELD));
-    return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-        expected.getBytes(StandardCharsets.UTF_8));
   }
 }

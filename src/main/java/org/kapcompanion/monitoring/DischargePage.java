@@ -22,6 +22,7 @@ import org.kapcompanion.checklist.Answers;
 import org.kapcompanion.checklist.FormCatalog;
 import org.kapcompanion.checklist.FormInput;
 import org.kapcompanion.checklist.FormReview;
+import org.kapcompanion.checklist.FormSaveAnswer;
 import org.kapcompanion.checklist.FormView;
 import org.kapcompanion.checklist.QuestionnaireForm;
 import org.kapcompanion.checklist.ResponseMapper;
@@ -99,12 +100,18 @@ final class DischargePage implements SessionPage {
     Set<String> fromRecord = new LinkedHashSet<>(PREFILLED);
     String entryId = UUID.randomUUID().toString();
     if (submitted) {
+      Optional<String> sentEntry = FormSaveAnswer.entryId(request);
+      if (sentEntry.isEmpty()) {
+        templates.error(response, 400, "The discharge checklist could not be read",
+            "The form arrived without the fields KAP Companion needs. Reload the page and save again.");
+        return;
+      }
       Map<String, List<String>> fields = new HashMap<>();
       request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
       FormInput.Parsed parsed = FormInput.parse(form, fields, clock.getZone());
       answers = parsed.answers().with(DischargeGate.TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)));
       problems = parsed.problems();
-      entryId = UUID.fromString(request.getParameter("entry")).toString();
+      entryId = sentEntry.get();
       Answers finalAnswers = answers;
       fromRecord.removeIf(linkId -> !finalAnswers.get(linkId).toString().equals(prefilled.get(linkId).toString()));
     }

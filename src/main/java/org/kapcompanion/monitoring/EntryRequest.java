@@ -15,6 +15,8 @@ import java.util.UUID;
  */
 final class EntryRequest {
 
+  /** The one free-text member: a note's or an adverse event's text, which may hold line breaks. */
+  static final String TEXT = "text";
   private static final int MAX_TEXT = 4_000;
   /** The adverse events the page offers (SNOMED CT, the {@code kap-adverse-event} ValueSet). */
   static final Map<String, String> ADVERSE_EVENTS = Map.of("422587007", "Nausea", "422400008", "Vomiting",

@@ -4,11 +4,9 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
 import org.kapcompanion.checklist.PredoseReadiness;
@@ -27,6 +26,7 @@ import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.web.JsonAnswer;
+import org.kapcompanion.web.JsonBody;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.EntrySaver;
@@ -65,8 +65,8 @@ final class WorkspacePage {
   }
 
   Map<String, SessionPage> pages() {
-    return Map.of("session", this::page, "session/start", this::start, "session/entries", this::save,
-        "notes", this::notes);
+    return Map.of("session", this::page, "session/start", this::start,
+        "session/entries", SessionPage.takingJson(this::save), "notes", this::notes);
   }
 
   private void page(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
@@ -161,11 +161,9 @@ final class WorkspacePage {
     if (!requirePatient(active, response)) {
       return;
     }
-    JsonObject body;
+    JsonObject body = JsonBody.read(request, Set.of(EntryRequest.TEXT));
     Entry entry;
     try {
-      body = JsonParser.parseString(new String(request.getInputStream().readNBytes(64 * 1024),
-          StandardCharsets.UTF_8)).getAsJsonObject();
       entry = entry(active, body);
     } catch (JsonParseException | IllegalStateException | IllegalArgumentException | DateTimeParseException
         | NullPointerException | UnsupportedOperationException e) {

@@ -23,6 +23,9 @@ import org.kapcompanion.writeback.ResourceValidator;
  */
 public final class ReviewFeature implements AutoCloseable {
 
+  /** The review pages' free-text field, whose value may hold line breaks: the co-sign comment. */
+  public static final String MULTI_LINE_FIELD = "comment";
+
   private final ExecutorService background;
   private final Map<String, SessionPage> pages;
 

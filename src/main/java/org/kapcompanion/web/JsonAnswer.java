@@ -15,12 +15,16 @@ public final class JsonAnswer {
 
   /** Sends {@code body} with {@code status}. */
   public static void send(HttpServletResponse response, int status, JsonObject body) throws IOException {
-    byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = bytes(body);
     response.setStatus(status);
     response.setContentType("application/json;charset=utf-8");
     response.setHeader("Cache-Control", "no-store");
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
+  }
+
+  static byte[] bytes(JsonObject body) {
+    return GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
   }
 
   /** An answer that says what went wrong and what to do. */

@@ -10,30 +10,37 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The one place unexpected failures become a response: gives every request an id (log context and
- * {@code X-Request-Id}), and turns an exception into a plain 500 page. Logs carry the exception type and where it
- * was thrown, never its message, which may hold patient data.
+ * The one place failures become a response: gives every request an id (log context and {@code X-Request-Id}), checks
+ * its parameters ({@link CheckedRequest}), answers a refused request with 400, 408, 413 or 415 and an unexpected
+ * exception with a plain 500 page (or JSON for the pages' scripts). Logs carry the exception type and where it was
+ * thrown, never its message, which may hold patient data.
  */
 final class RequestBoundary implements Filter {
 
   static final String REQUEST_ID = "requestId";
+  /** Shown where a response has no request id (Jetty answered before the app saw the request). */
+  static final String NO_REQUEST_ID = "-";
   private static final Logger LOG = LoggerFactory.getLogger(RequestBoundary.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Templates templates;
+  private final ErrorAnswers answers;
+  private final Predicate<String> multiLine;
 
-  RequestBoundary(Templates templates) {
-    this.templates = templates;
+  /** @param multiLine the form fields that are free text, where TAB, LF and CR are kept */
+  RequestBoundary(ErrorAnswers answers, Predicate<String> multiLine) {
+    this.answers = answers;
+    this.multiLine = multiLine;
   }
 
   static String currentRequestId() {
     String id = MDC.get(REQUEST_ID);
-    return id == null ? "-" : id;
+    return id == null ? NO_REQUEST_ID : id;
   }
 
   @Override
@@ -47,15 +54,24 @@ final class RequestBoundary implements Filter {
     MDC.put(REQUEST_ID, requestId);
     response.setHeader("X-Request-Id", requestId);
     try {
-      chain.doFilter(request, response);
+      chain.doFilter(CheckedRequest.of(request, multiLine), response);
+    } catch (RefusedRequest refused) {
+      LOG.info("refused {} on {} {}: {}", refused.status(), request.getMethod(), routeOf(request),
+          refused.field().map(field -> "field " + field).orElse("request"));
+      if (!response.isCommitted()) {
+        response.reset();
+        response.setHeader("X-Request-Id", requestId);
+        if (BodyType.hasBody(request)) {
+          response.setHeader("Connection", "close");
+        }
+        answers.send(request, response, refused);
+      }
     } catch (IOException | ServletException | RuntimeException e) {
       LOG.error("unhandled {} on {} {}", describe(e), request.getMethod(), routeOf(request));
       if (!response.isCommitted()) {
         response.reset();
         response.setHeader("X-Request-Id", requestId);
-        templates.error(response, 500, "Something went wrong",
-            "KAP Companion hit an unexpected problem. Nothing you saved is lost. Reload the page; "
-                + "if it happens again, tell IT and give them this reference.");
+        answers.send(request, response, 500);
       }
     } finally {
       MDC.remove(REQUEST_ID);

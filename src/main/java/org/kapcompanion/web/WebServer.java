@@ -7,21 +7,27 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.ConditionalHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The app's Jetty server: routes, the filters every request passes (request boundary, security headers), static
- * assets from the classpath and WebJars, and error pages without stack traces.
+ * assets from the classpath and WebJars, and error pages without stack traces. In front of the app, in this order:
+ * graceful stop, the methods the app serves (others 405), a session's share of the admission slots, admission, and
+ * the deadline for request bodies.
  */
 public final class WebServer {
 
@@ -33,6 +39,10 @@ public final class WebServer {
   /** Waiting requests beyond this, or waiting longer than {@link #LONGEST_WAIT}, are answered 503 at once. */
   private static final int WAITING_AT_MOST = 4_000;
   private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
+  /** How long a request body may take to arrive once admitted; the pages send a few kilobytes. */
+  static final Duration BODY_DEADLINE = Duration.ofSeconds(20);
+  /** The methods the app serves; any other is answered 405 before it reaches the app. */
+  static final String METHODS = "GET, HEAD, POST";
 
   /** Front-end libraries served from their WebJars; each folder lives in its own jar. */
   private static final List<String> WEB_JARS = List.of("htmx.org", "chart.js");
@@ -46,43 +56,59 @@ public final class WebServer {
   /** A filter and the path pattern it guards. */
   public record Guard(String pathSpec, Filter filter) {}
 
-  public WebServer(String host, int port, Templates templates, List<String> frameAncestors, List<Route> routes,
-      List<Guard> guards) {
+  /**
+   * @param multiLineFields the form fields that are free text, where TAB, LF and CR are kept ({@link InputRule})
+   */
+  public WebServer(String host, int port, Templates templates, SecurityHeaders headers,
+      Predicate<String> multiLineFields, List<Route> routes, List<Guard> guards) {
+    this(host, port, templates, headers, multiLineFields, routes, guards, BODY_DEADLINE);
+  }
+
+  WebServer(String host, int port, Templates templates, SecurityHeaders headers, Predicate<String> multiLineFields,
+      List<Route> routes, List<Guard> guards, Duration bodyDeadline) {
     QueuedThreadPool threads = new QueuedThreadPool(REQUESTS_AT_ONCE + 64, 8);
     threads.setName("kap-web");
     server = new Server(threads);
-    connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
     server.setStopTimeout(10_000);
-    ErrorHandler serverErrors = new ErrorHandler();
-    serverErrors.setShowStacks(false);
-    server.setErrorHandler(serverErrors);
+    server.setErrorHandler(new JettyErrors(templates, headers));
 
+    ErrorAnswers answers = new ErrorAnswers(templates, headers);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    addFilter(context, "/*", new RequestBoundary(templates));
-    addFilter(context, "/*", new SecurityHeaders(frameAncestors));
+    context.setMaxFormContentSize(CheckedRequest.LARGEST_FORM);
+    context.setMaxFormKeys(CheckedRequest.MOST_FIELDS);
+    addFilter(context, "/*", new RequestBoundary(answers, multiLineFields));
+    addFilter(context, "/*", headers);
     guards.forEach(guard -> addFilter(context, guard.pathSpec(), guard.filter()));
     routes.forEach(route -> context.addServlet(new ServletHolder(route.servlet()), route.pathSpec()));
     context.addServlet(assets("static/"), "/assets/*");
     for (String webJar : WEB_JARS) {
       context.addServlet(assets("META-INF/resources/webjars/" + webJar + "/"), "/webjars/" + webJar + "/*");
     }
-    context.addServlet(new ServletHolder(new ErrorServlet(templates)), "/error");
+    context.addServlet(new ServletHolder(new ErrorServlet(answers)), "/error");
     ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
     errors.setShowStacks(false);
     errors.addErrorPage(400, 599, "/error");
     context.setErrorHandler(errors);
+
+    ConditionalHandler.NextElseReject methods = new ConditionalHandler.NextElseReject(405);
+    methods.includeMethod(METHODS.split(", "));
+    methods.setHandler(new SessionShare(admitted(new BodyDeadline(context, bodyDeadline))));
     GracefulHandler graceful = new GracefulHandler();
-    graceful.setHandler(admitted(context));
+    graceful.setHandler(methods);
     server.setHandler(graceful);
   }
 
-  /** The context behind a limit on the requests worked on at once; health checks always pass. */
-  private static QoSHandler admitted(ServletContextHandler context) {
-    QoSHandler limit = new QoSHandler(context);
+  /** The app behind a limit on the requests worked on at once; health checks always pass. */
+  private static QoSHandler admitted(Handler app) {
+    QoSHandler limit = new QoSHandler(app);
     limit.setMaxRequestCount(REQUESTS_AT_ONCE);
     limit.setMaxSuspendedRequestCount(WAITING_AT_MOST);
     limit.setMaxSuspend(LONGEST_WAIT);

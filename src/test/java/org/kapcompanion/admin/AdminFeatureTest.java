@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.TestStores;
 import org.kapcompanion.web.Templates;
+import org.kapcompanion.web.TestWeb;
 import org.kapcompanion.web.WebServer;
 
 class AdminFeatureTest {
@@ -97,12 +98,13 @@ class AdminFeatureTest {
   }
 
   private void start(Optional<String> token) throws Exception {
-    Templates templates = new Templates();
+    Templates templates = TestWeb.templates();
     Readiness readiness = new Readiness(List.of(Readiness.store(database.dataSource()),
         new Readiness.Probe("validator", warm::get)));
     AdminFeature admin = new AdminFeature(List.of(), token, new EndpointCheck(FhirContext.forR4Cached()),
         OutboxStatus.NOT_AVAILABLE, readiness, new Metrics(), templates);
-    web = new WebServer("127.0.0.1", 0, templates, List.of(), admin.routes(), admin.guards());
+    web = new WebServer("127.0.0.1", 0, templates, TestWeb.HEADERS, field -> false, admin.routes(),
+        admin.guards());
     web.start();
   }
 

@@ -50,6 +50,8 @@ class CheckCommandIT {
 
     assertThat(exitCode).as(text()).isZero();
     assertThat(text()).contains("Tenant sandbox — Sandbox EHR")
+        .containsPattern("EHR origins +http://127\\.0\\.0\\.1:\\d+ \\(may show this tenant's sessions in a "
+            + "frame\\)")
         .containsPattern("reachable +yes")
         .containsPattern("PKCE S256 +yes")
         .containsPattern("client auth +private_key_jwt configured, offered")

@@ -2,10 +2,13 @@ package org.kapcompanion.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.time.ZonedDateTime;
@@ -165,6 +168,85 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void ehrOriginsOfOneMachineOrOverHttpsAreAccepted() throws Exception {
+    AppConfig config = loader.parse(origins("https://ehr.example.org", "https://ehr.example.org:8443",
+        "https://10.1.2.3", "http://localhost:8090", "http://127.0.0.1:8090", "http://[::1]:8090",
+        "https://xn--bcher-kva.example"));
+    assertThat(config.tenants().get(0).allowedEhrOrigins()).hasSize(7);
+  }
+
+  @Test
+  void generatedStoreKeyIsReadableByItsOwnerOnly() throws Exception {
+    assumePosix();
+    loader.parse(base("\"dataDir\": \"data\""));
+    assertThat(Files.getPosixFilePermissions(dir.resolve("data/app/store.key")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    try (Stream<Path> files = Files.list(dir.resolve("data/app"))) {
+      assertThat(files).extracting(path -> path.getFileName().toString()).containsExactly("store.key");
+    }
+  }
+
+  @Test
+  void storeKeyOthersCanReadStopsTheStartWithTheFix() throws Exception {
+    assumePosix();
+    Path key = dir.resolve("data/app/store.key");
+    Files.createDirectories(key.getParent());
+    Files.writeString(key, Base64.getEncoder().encodeToString(new byte[32]));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThatThrownBy(() -> loader.parse(base("\"dataDir\": \"data\"")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(problem -> assertThat(problem).startsWith("store.encryptionKey: the key file " + key)
+                .contains("can be read by other users (rw-r--r--)").contains("run `chmod 600 " + key + "`")));
+  }
+
+  @Test
+  void keyFilesGroupMembersCanReadStopTheStart() throws Exception {
+    assumePosix();
+    Path storeKey = dir.resolve("store.key");
+    Files.writeString(storeKey, Base64.getEncoder().encodeToString(new byte[32]));
+    Files.setPosixFilePermissions(storeKey, PosixFilePermissions.fromString("rw-r-----"));
+    Path keys = dir.resolve("keys.jwks");
+    Files.writeString(keys, "{\"keys\": []}");
+    Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-rw----"));
+
+    assertThatThrownBy(() -> loader.parse(base("\"keysFile\": \"keys.jwks\", "
+        + "\"store\": {\"encryptionKey\": \"file:store.key\"}")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "store.encryptionKey: the key file " + storeKey + " can be read by other users (rw-r-----), and whoever "
+                + "reads it can decrypt what the app stores or sign as the app — " + KeyFile.fix(storeKey),
+            "keysFile: the key file " + keys + " can be read by other users (rw-rw----), and whoever reads it can "
+                + "decrypt what the app stores or sign as the app — " + KeyFile.fix(keys)));
+
+    Files.setPosixFilePermissions(storeKey, PosixFilePermissions.fromString("r--------"));
+    Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
+    assertThat(loader.parse(base("\"keysFile\": \"keys.jwks\", "
+        + "\"store\": {\"encryptionKey\": \"file:store.key\"}")).store().encryptionKey()).hasSize(32);
+  }
+
+  @Test
+  void rewritingAKeyFileOthersCouldReadLeavesItOwnerOnly() throws Exception {
+    assumePosix();
+    Path key = dir.resolve("keys/signing.jwks");
+    Files.createDirectories(key.getParent());
+    Files.writeString(key, "old");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+    KeyFile.write(key, "new");
+
+    assertThat(Files.readString(key)).isEqualTo("new");
+    assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    try (Stream<Path> files = Files.list(key.getParent())) {
+      assertThat(files).containsExactly(key);
+    }
+  }
+
+  private static void assumePosix() {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+        "POSIX permissions are not supported here, so key files are not checked");
+  }
+
+  @Test
   void missingConfigFileSaysHowToPointAtOne() {
     assertThatThrownBy(() -> loader.load(Path.of("nowhere.json")))
         .isInstanceOf(ConfigException.class)
@@ -211,7 +293,27 @@ class ConfigLoaderTest {
         Arguments.of("private_key_jwt without keys",
             tenant("\"clientAuth\": {\"method\": \"private_key_jwt\"}"), "create the signing keys with"),
         Arguments.of("origin with a path", tenant("\"allowedEhrOrigins\": [\"https://ehr.example.org/app\"]"),
-            "tenants[0].allowedEhrOrigins: \"https://ehr.example.org/app\" is not an origin"),
+            "tenants[0].allowedEhrOrigins[0]: \"https://ehr.example.org/app\" is not an origin"),
+        Arguments.of("origin that is a bare wildcard", origins("https://ehr.example.org", "https://*"),
+            "tenants[0].allowedEhrOrigins[1]: \"https://*\" holds a wildcard"),
+        Arguments.of("origin with a wildcard host", origins("https://*.com"),
+            "tenants[0].allowedEhrOrigins[0]: \"https://*.com\" holds a wildcard"),
+        Arguments.of("origin over http on a real host", origins("http://evil.example"),
+            "tenants[0].allowedEhrOrigins[0]: \"http://evil.example\" uses http"),
+        Arguments.of("origin smuggling a policy directive", origins("https://ehr.example;script-src-elem"),
+            "\"https://ehr.example;script-src-elem\" does not have a valid host name"),
+        Arguments.of("origin with a space", origins("https://ehr.example.org https://evil.example"),
+            "holds whitespace — write one origin per list item"),
+        Arguments.of("origin with quotes", origins("'self'"), "\"'self'\" is not an origin"),
+        Arguments.of("origin with a trailing slash", origins("https://ehr.example.org/"), "is not an origin"),
+        Arguments.of("origin with a user", origins("https://me@ehr.example.org"), "does not have a valid host name"),
+        Arguments.of("origin with a query", origins("https://ehr.example.org?x=1"), "is not an origin"),
+        Arguments.of("origin with an impossible port", origins("https://ehr.example.org:99999"),
+            "has a port that is not a port number"),
+        Arguments.of("origin with capitals", origins("https://EHR.example.org"),
+            "has capital letters — write \"https://ehr.example.org\""),
+        Arguments.of("origin with a non-ASCII host", origins("https://bücher.example"),
+            "write the host in its ASCII (punycode) form: \"https://xn--bcher-kva.example\""),
         Arguments.of("supervisor that is not a practitioner reference",
             tenant("\"supervisors\": [\"Practitioner/ines-1\", \"Dr Ines Achterberg\"]"),
             "tenants[0].supervisors[1]: \"Dr Ines Achterberg\" is not a Practitioner reference — write each supervisor "
@@ -240,6 +342,10 @@ class ConfigLoaderTest {
 
   private static String base(String more) {
     return "{\"publicBaseUrl\": \"https://kap.example.org/\", " + more + "}";
+  }
+
+  private static String origins(String... origins) {
+    return tenant("\"allowedEhrOrigins\": [\"" + String.join("\", \"", origins) + "\"]");
   }
 
   private static String tenant(String override) {

@@ -49,7 +49,7 @@ class AdmissionTest {
         response.getWriter().write("ok");
       }
     };
-    WebServer web = new WebServer("127.0.0.1", 0, new Templates(), List.of(),
+    WebServer web = new WebServer("127.0.0.1", 0, TestWeb.templates(), TestWeb.HEADERS, field -> false,
         List.of(new WebServer.Route("/busy", busy), new WebServer.Route("/health", health)), List.of());
     web.start();
     try {

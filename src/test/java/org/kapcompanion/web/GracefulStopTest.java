@@ -33,7 +33,7 @@ class GracefulStopTest {
         response.getWriter().write("done");
       }
     };
-    WebServer web = new WebServer("127.0.0.1", 0, new Templates(), List.of(),
+    WebServer web = new WebServer("127.0.0.1", 0, TestWeb.templates(), TestWeb.HEADERS, field -> false,
         List.of(new WebServer.Route("/slow", slow)), List.of());
     web.start();
     CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(

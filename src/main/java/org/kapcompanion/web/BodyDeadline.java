@@ -1,0 +1,71 @@
+package org.kapcompanion.web;
+
+import java.time.Duration;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.NanoTime;
+
+/**
+ * Bounds the time a request's body may take to arrive once the app works on it: while the app waits for more of the
+ * body, the connection's idle timeout is cut to what is left of the deadline, so a body trickled in byte by byte fails
+ * (as Jetty's idle timeout: the read fails, the app answers 408) instead of holding its admission slot.
+ */
+final class BodyDeadline extends Handler.Wrapper {
+
+  private final Duration limit;
+
+  BodyDeadline(Handler handler, Duration limit) {
+    super(handler);
+    this.limit = limit;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    boolean body = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    if (!body) {
+      return super.handle(request, response, callback);
+    }
+    Bounded bounded = new Bounded(request, NanoTime.now() + limit.toNanos());
+    return super.handle(bounded, response, Callback.from(bounded::restore, callback));
+  }
+
+  /** The request whose reads of its body must end by {@code deadline} ({@link NanoTime}). */
+  private static final class Bounded extends Request.Wrapper {
+
+    private final EndPoint endPoint;
+    private final long normal;
+    private final long deadline;
+
+    Bounded(Request request, long deadline) {
+      super(request);
+      this.endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+      this.normal = endPoint.getIdleTimeout();
+      this.deadline = deadline;
+    }
+
+    @Override
+    public void demand(Runnable onContent) {
+      long left = NanoTime.millisUntil(deadline);
+      endPoint.setIdleTimeout(Math.max(1, normal > 0 ? Math.min(normal, left) : left));
+      super.demand(onContent);
+    }
+
+    @Override
+    public Content.Chunk read() {
+      Content.Chunk chunk = super.read();
+      if (chunk != null && chunk.isLast()) {
+        restore();
+      }
+      return chunk;
+    }
+
+    void restore() {
+      endPoint.setIdleTimeout(normal);
+    }
+  }
+}
