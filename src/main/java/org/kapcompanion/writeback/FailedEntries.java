@@ -32,23 +32,6 @@ final class FailedEntries {
     return retry(entryId, Optional.empty());
   }
 
-  private boolean retry(String entryId, Optional<String> sessionHash) {
-    String sql = "update outbox_entry set state = 'pending', attempts = 0, next_attempt_at = ?, reason = null, "
-        + "unreadable = false where entry_id = ? and state = 'failed'" + sessionHash.map(s -> " and session_hash = ?")
-        .orElse("");
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setTimestamp(1, Timestamp.from(clock.instant()));
-      update.setString(2, entryId);
-      if (sessionHash.isPresent()) {
-        update.setString(3, sessionHash.get());
-      }
-      return update.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot retry the entry", e);
-    }
-  }
-
   /**
    * The user chose to give up a failed entry of their session (e.g. to keep someone else's newer version): it is
    * deleted without being sent. True when it was failed and belongs to the session; pending entries are never
@@ -63,18 +46,32 @@ final class FailedEntries {
     return discard(entryId, Optional.empty());
   }
 
+  private boolean retry(String entryId, Optional<String> sessionHash) {
+    return changeFailed("update outbox_entry set state = 'pending', attempts = 0, next_attempt_at = ?, "
+        + "reason = null, unreadable = false", Optional.of(Timestamp.from(clock.instant())), entryId, sessionHash);
+  }
+
   private boolean discard(String entryId, Optional<String> sessionHash) {
-    String sql = "delete from outbox_entry where entry_id = ? and state = 'failed'"
+    return changeFailed("delete from outbox_entry", Optional.empty(), entryId, sessionHash);
+  }
+
+  /** Runs {@code change} on the failed entry {@code entryId} (of the session, when given); true when it changed. */
+  private boolean changeFailed(String change, Optional<Timestamp> now, String entryId, Optional<String> sessionHash) {
+    String sql = change + " where entry_id = ? and state = 'failed'"
         + sessionHash.map(s -> " and session_hash = ?").orElse("");
     try (Connection connection = dataSource.getConnection();
-         PreparedStatement delete = connection.prepareStatement(sql)) {
-      delete.setString(1, entryId);
-      if (sessionHash.isPresent()) {
-        delete.setString(2, sessionHash.get());
+         PreparedStatement statement = connection.prepareStatement(sql)) {
+      int parameter = 1;
+      if (now.isPresent()) {
+        statement.setTimestamp(parameter++, now.get());
       }
-      return delete.executeUpdate() == 1;
+      statement.setString(parameter++, entryId);
+      if (sessionHash.isPresent()) {
+        statement.setString(parameter, sessionHash.get());
+      }
+      return statement.executeUpdate() == 1;
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot discard the entry", e);
+      throw new IllegalStateException("cannot change the failed entry", e);
     }
   }
 }

@@ -22,7 +22,7 @@ import org.kapcompanion.store.TestStores;
 /** The outbox store: idempotent enqueue, ordered claims per session, leases, failure, adoption and depth. */
 class OutboxTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+  static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
   private final Database database = TestStores.inMemory();
   private final Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR,
       Clock.fixed(NOW, ZoneOffset.UTC));
@@ -174,18 +174,18 @@ class OutboxTest {
     }
   }
 
-  private static EntryResources entry(String text) {
+  static EntryResources entry(String text) {
     SessionNote note = new SessionNote(UUID.randomUUID().toString(), NOW, text, List.of());
     EntryContext context = new EntryContext("kap-pt-01", Optional.of("kap-pt-01-dose-01"),
         Optional.of("Practitioner/kap-therapist-1"));
     return EntryResources.of(TestNotes.entry(note, context), context, NOW);
   }
 
-  private static Outbox.Destination destination(String session) {
+  static Outbox.Destination destination(String session) {
     return new Outbox.Destination("sandbox", hash(session), "owner");
   }
 
-  private static String hash(String session) {
+  static String hash(String session) {
     return "hash-of-" + session;
   }
 }

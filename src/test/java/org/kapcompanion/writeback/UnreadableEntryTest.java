@@ -15,7 +15,6 @@ import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.admin.OutboxStatus;
-import org.kapcompanion.monitoring.SessionNote;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.TestStores;
@@ -27,7 +26,7 @@ import org.kapcompanion.store.TestStores;
  */
 class UnreadableEntryTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+  private static final Instant NOW = OutboxTest.NOW;
   private final Database database = TestStores.inMemory();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR,
@@ -46,7 +45,7 @@ class UnreadableEntryTest {
   void entryWhoseStoredFormDoesNotReadBackIsRefusedAndNothingIsStored() {
     EntryResources poison = OutboxRows.carePlanWithNul("kap-pt-01", NOW);
 
-    assertThat(outbox.enqueue(destination("s1"), poison, OutboxRows.KIND)).isEqualTo(Outbox.Stored.UNREADABLE);
+    assertThat(outbox.enqueue(OutboxTest.destination("s1"), poison, OutboxRows.KIND)).isEqualTo(Outbox.Stored.UNREADABLE);
 
     assertThat(report.depth()).isEmpty();
     assertThat(outbox.unstorable(poison).message()).contains("control character");
@@ -54,22 +53,22 @@ class UnreadableEntryTest {
 
   @Test
   void controlCharacterInPlainTextIsRefusedToo() {
-    EntryResources note = note("Asked for the music\u0007 to stop");
+    EntryResources note = OutboxTest.entry("Asked for the music\u0007 to stop");
 
-    assertThat(outbox.enqueue(destination("s1"), note, "session-note")).isEqualTo(Outbox.Stored.UNREADABLE);
+    assertThat(outbox.enqueue(OutboxTest.destination("s1"), note, "session-note")).isEqualTo(Outbox.Stored.UNREADABLE);
     assertThat(outbox.unstorable(note).message()).contains("control character");
-    assertThat(outbox.enqueue(destination("s1"), note("Tab\tand\nnew line are fine"), "session-note"))
+    assertThat(outbox.enqueue(OutboxTest.destination("s1"), OutboxTest.entry("Tab\tand\nnew line are fine"), "session-note"))
         .isEqualTo(Outbox.Stored.NEW);
   }
 
   @Test
   void unreadableEntryIsSetAsideAndEveryOtherSessionIsStillClaimed() throws Exception {
     EntryResources poison = OutboxRows.carePlanWithNul("kap-pt-01", NOW);
-    OutboxRows.storeUnchecked(database.dataSource(), destination("s0"), poison, NOW.minusSeconds(60));
-    EntryResources first = note("first");
-    EntryResources second = note("second");
-    outbox.enqueue(destination("s1"), first, "session-note");
-    outbox.enqueue(destination("s2"), second, "session-note");
+    OutboxRows.storeUnchecked(database.dataSource(), OutboxTest.destination("s0"), poison, NOW.minusSeconds(60));
+    EntryResources first = OutboxTest.entry("first");
+    EntryResources second = OutboxTest.entry("second");
+    outbox.enqueue(OutboxTest.destination("s1"), first, "session-note");
+    outbox.enqueue(OutboxTest.destination("s2"), second, "session-note");
 
     List<Outbox.Claimed> claimed = outbox.claim("node", Duration.ofSeconds(30), 10);
 
@@ -82,10 +81,10 @@ class UnreadableEntryTest {
 
   @Test
   void unreadableHeadOfASessionDoesNotHoldUpTheSessionsLaterEntries() throws Exception {
-    OutboxRows.storeUnchecked(database.dataSource(), destination("s1"),
+    OutboxRows.storeUnchecked(database.dataSource(), OutboxTest.destination("s1"),
         OutboxRows.carePlanWithNul("kap-pt-01", NOW), NOW);
-    EntryResources next = note("next");
-    outbox.enqueue(destination("s1"), next, "session-note");
+    EntryResources next = OutboxTest.entry("next");
+    outbox.enqueue(OutboxTest.destination("s1"), next, "session-note");
 
     assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).isEmpty();
     assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).extracting(Outbox.Claimed::entryId)
@@ -95,41 +94,41 @@ class UnreadableEntryTest {
   @Test
   void pagesReadAroundAnUnreadableEntryAndShowItFailedWithItsReason() throws Exception {
     EntryResources poison = OutboxRows.carePlanWithNul("kap-pt-01", NOW);
-    OutboxRows.storeUnchecked(database.dataSource(), destination("s1"), poison, NOW);
-    EntryResources readable = note("readable");
-    outbox.enqueue(destination("s1"), readable, "session-note");
+    OutboxRows.storeUnchecked(database.dataSource(), OutboxTest.destination("s1"), poison, NOW);
+    EntryResources readable = OutboxTest.entry("readable");
+    outbox.enqueue(OutboxTest.destination("s1"), readable, "session-note");
 
     assertThat(entries.unsent("owner")).singleElement().isInstanceOf(Observation.class);
-    assertThat(entries.statuses(hash("s1"))).extracting(SessionEntries.EntryStatus::state)
+    assertThat(entries.statuses(OutboxTest.hash("s1"))).extracting(SessionEntries.EntryStatus::state)
         .containsExactly("pending", "pending");
 
     outbox.claim("node", Duration.ofSeconds(30), 10);
 
-    assertThat(entries.statuses(hash("s1"))).first().isEqualTo(new SessionEntries.EntryStatus(poison.entryId(),
+    assertThat(entries.statuses(OutboxTest.hash("s1"))).first().isEqualTo(new SessionEntries.EntryStatus(poison.entryId(),
         "failed", Optional.of(Outbox.UNREADABLE), Optional.of("Integration plan"), NOW, true));
-    assertThat(entries.failed(hash("s1"), poison.entryId())).isEmpty();
+    assertThat(entries.failed(OutboxTest.hash("s1"), poison.entryId())).isEmpty();
     assertThat(entries.unsent("owner")).singleElement().isInstanceOf(Observation.class);
   }
 
   @Test
   void quarantinedEntryCanBeDiscardedByItsUserAndIsCountedOnce() throws Exception {
     EntryResources poison = OutboxRows.carePlanWithNul("kap-pt-01", NOW);
-    OutboxRows.storeUnchecked(database.dataSource(), destination("s1"), poison, NOW);
+    OutboxRows.storeUnchecked(database.dataSource(), OutboxTest.destination("s1"), poison, NOW);
     outbox.claim("node", Duration.ofSeconds(30), 10);
-    assertThat(failedEntries.retryFailed(hash("s1"), poison.entryId())).isTrue();
+    assertThat(failedEntries.retryFailed(OutboxTest.hash("s1"), poison.entryId())).isTrue();
     outbox.claim("node", Duration.ofSeconds(30), 10);
     assertThat(outbox.quarantined("sandbox")).isEqualTo(2);
 
-    assertThat(failedEntries.discardFailed(hash("s1"), poison.entryId())).isTrue();
+    assertThat(failedEntries.discardFailed(OutboxTest.hash("s1"), poison.entryId())).isTrue();
 
-    assertThat(entries.statuses(hash("s1"))).isEmpty();
+    assertThat(entries.statuses(OutboxTest.hash("s1"))).isEmpty();
     assertThat(report.failed("sandbox", 10)).isEmpty();
   }
 
   @Test
   void entryThatCannotBeDecryptedIsSetAsideToo() throws Exception {
-    EntryResources entry = note("sealed with another key");
-    outbox.enqueue(destination("s1"), entry, "session-note");
+    EntryResources entry = OutboxTest.entry("sealed with another key");
+    outbox.enqueue(OutboxTest.destination("s1"), entry, "session-note");
     try (Connection connection = database.dataSource().getConnection();
          PreparedStatement update = connection.prepareStatement("update outbox_entry set payload = ?")) {
       byte[] otherKey = new byte[32];
@@ -146,38 +145,23 @@ class UnreadableEntryTest {
 
   @Test
   void operatorRetriesOrDiscardsAFailedEntryByIdWhateverItsSession() {
-    EntryResources retried = note("retried");
-    EntryResources discarded = note("discarded");
-    outbox.enqueue(destination("s1"), retried, "session-note");
-    outbox.enqueue(destination("s2"), discarded, "session-note");
+    EntryResources retried = OutboxTest.entry("retried");
+    EntryResources discarded = OutboxTest.entry("discarded");
+    outbox.enqueue(OutboxTest.destination("s1"), retried, "session-note");
+    outbox.enqueue(OutboxTest.destination("s2"), discarded, "session-note");
     for (Outbox.Claimed claimed : outbox.claim("node", Duration.ofSeconds(30), 10)) {
       outbox.fail(claimed, new Outbox.Problem("the EHR refused the entry (422)", "refused"));
     }
-    EntryResources pending = note("pending");
-    outbox.enqueue(destination("s3"), pending, "session-note");
+    EntryResources pending = OutboxTest.entry("pending");
+    outbox.enqueue(OutboxTest.destination("s3"), pending, "session-note");
 
     assertThat(failedEntries.retryFailedByOperator(retried.entryId())).isTrue();
     assertThat(failedEntries.discardFailedByOperator(discarded.entryId())).isTrue();
     assertThat(failedEntries.discardFailedByOperator(pending.entryId())).isFalse();
     assertThat(failedEntries.retryFailedByOperator(UUID.randomUUID().toString())).isFalse();
 
-    assertThat(entries.statuses(hash("s1"))).extracting(SessionEntries.EntryStatus::state).containsExactly("pending");
-    assertThat(entries.statuses(hash("s2"))).isEmpty();
+    assertThat(entries.statuses(OutboxTest.hash("s1"))).extracting(SessionEntries.EntryStatus::state).containsExactly("pending");
+    assertThat(entries.statuses(OutboxTest.hash("s2"))).isEmpty();
     assertThat(report.due(NOW)).isEqualTo(2);
-  }
-
-  private static EntryResources note(String text) {
-    SessionNote note = new SessionNote(UUID.randomUUID().toString(), NOW, text, List.of());
-    EntryContext context = new EntryContext("kap-pt-01", Optional.of("kap-pt-01-dose-01"),
-        Optional.of("Practitioner/kap-therapist-1"));
-    return EntryResources.of(TestNotes.entry(note, context), context, NOW);
-  }
-
-  private static Outbox.Destination destination(String session) {
-    return new Outbox.Destination("sandbox", hash(session), "owner");
-  }
-
-  private static String hash(String session) {
-    return "hash-of-" + session;
   }
 }
