@@ -1,10 +1,11 @@
 // Session entries: saves every form marked class="entry-form" as JSON (kind from data-kind) with an identifier made
 // here once, retries until the app acknowledges, shows each entry's sync state (also on timeline items carrying
-// data-entry), and warns before leaving while an entry is not yet acknowledged. Fires "entry-acknowledged".
+// data-entry), lists waiting and failed entries after a reload too (by the app's label and time), offers Retry and
+// Discard on failed ones, and warns before leaving while an entry is not yet acknowledged. Fires "entry-acknowledged".
 (function () {
   "use strict";
   var base, csrf, path, list, sync;
-  var entries = {};      // id -> {id, text, state, reason, body, acked}
+  var entries = {};      // id -> {id, text, label, at, state, reason, retryable, body, acked}
   var order = [];
   var ended = false;
   var STORE_KEY;
@@ -26,13 +27,14 @@
 
   function label(e) {
     if (!e.acked) { return "not yet received by KAP Companion — retrying"; }
+    if (e.state === "failed" && e.retryable === false) { return e.reason; }
     if (e.state === "saved") { return "saved to EHR" + (e.reason ? " (" + e.reason + ")" : ""); }
     if (e.state === "failed") { return "failed: " + (e.reason || "the EHR did not accept it"); }
     return "pending" + (e.reason ? ": " + e.reason : " — will be saved to the EHR");
   }
 
   function render() {
-    var pending = 0, failed = 0, unacked = 0;
+    var pending = 0, failed = 0, unacked = 0, unreadable = 0;
     order.forEach(function (id) {
       var e = entries[id];
       document.querySelectorAll("[data-entry='" + id + "'] .entry-state").forEach(function (mark) {
@@ -40,13 +42,13 @@
         mark.parentNode.setAttribute("data-state", e.acked ? e.state : "unacknowledged");
       });
       var li = document.getElementById("entry-" + id);
-      if (!li && e.text) {
+      if (!li && (e.text || (e.acked && e.state !== "saved"))) {
         li = document.createElement("li");
         li.id = "entry-" + id;
         li.setAttribute("data-entry", id);
         var text = document.createElement("span");
         text.className = "item-name";
-        text.textContent = e.text || "(entry)";
+        text.textContent = e.text || ((e.label || "Entry") + (e.at ? ", saved at " + e.at : ""));
         var state = document.createElement("span");
         state.className = "item-meta entry-state";
         li.appendChild(text);
@@ -54,35 +56,47 @@
         list.insertBefore(li, list.firstChild);
       }
       if (li) { mark(li, e, id); }
-      if (!e.acked) { unacked++; } else if (e.state === "pending") { pending++; } else if (e.state === "failed") { failed++; }
+      if (!e.acked) { unacked++; } else if (e.state === "pending") { pending++; }
+      else if (e.state === "failed" && e.retryable === false) { unreadable++; } else if (e.state === "failed") { failed++; }
     });
-    summarise(unacked, pending, failed);
+    summarise(unacked, pending, failed, unreadable);
   }
 
   function mark(li, e, id) {
-      li.setAttribute("data-state", e.acked ? e.state : "unacknowledged");
-      li.querySelector(".entry-state").textContent = label(e);
-      var button = li.querySelector("button");
-      if (e.state === "failed" && !button) {
-        button = document.createElement("button");
-        button.type = "button";
-        button.textContent = "Retry";
-        button.addEventListener("click", function () { retry(id); });
-        li.appendChild(button);
-      } else if (e.state !== "failed" && button) {
-        li.removeChild(button);
-      }
+    li.setAttribute("data-state", e.acked ? e.state : "unacknowledged");
+    li.querySelector(".entry-state").textContent = label(e);
+    var actions = li.querySelector(".entry-actions");
+    var wanted = e.state !== "failed" ? "" : e.retryable === false ? "discard" : "retry discard";
+    if (actions && actions.getAttribute("data-actions") === wanted) { return; }
+    if (actions) { li.removeChild(actions); }
+    if (!wanted) { return; }
+    actions = document.createElement("span");
+    actions.className = "entry-actions";
+    actions.setAttribute("data-actions", wanted);
+    if (e.retryable !== false) { actions.appendChild(button("Retry", "entry-retry", function () { retry(id); })); }
+    actions.appendChild(button("Discard", "entry-discard", function () { discard(id); }));
+    li.appendChild(actions);
   }
 
-  function summarise(unacked, pending, failed) {
+  function button(text, className, action) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "button " + className;
+    b.textContent = text;
+    b.addEventListener("click", action);
+    return b;
+  }
+
+  function summarise(unacked, pending, failed, unreadable) {
     var words = [];
     if (ended) { words.push("Your session has ended: launch KAP Companion again from the EHR; entries already received are kept and sent after you do."); }
     if (unacked) { words.push(unacked + " not yet received by KAP Companion (retrying — keep this page open)"); }
     if (pending) { words.push(pending + " waiting to be saved to the EHR"); }
     if (failed) { words.push(failed + " failed — see below"); }
+    if (unreadable) { words.push(unreadable + (unreadable === 1 ? " entry" : " entries") + " could not be read back — see below"); }
     sync.textContent = words.length ? words.join(" · ") : "All entries saved to the EHR";
     sync.setAttribute("data-pending", String(unacked + pending));
-    sync.setAttribute("data-failed", String(failed));
+    sync.setAttribute("data-failed", String(failed + unreadable));
   }
 
   function request(method, path, body, contentType) {
@@ -153,6 +167,19 @@
     });
   }
 
+  function discard(id) {
+    if (!window.confirm("Discard this entry? It will not be saved to the EHR.")) { return; }
+    request("POST", "entries/discard?id=" + encodeURIComponent(id), null, null).then(function (response) {
+      if (!response.ok) { schedulePoll(500); return; }
+      order.splice(order.indexOf(id), 1);
+      delete entries[id];
+      var li = document.getElementById("entry-" + id);
+      if (li) { li.parentNode.removeChild(li); }
+      remember();
+      render();
+    });
+  }
+
   var pollTimer = null;
   function schedulePoll(after) {
     if (pollTimer) { clearTimeout(pollTimer); }
@@ -174,6 +201,7 @@
           order.push(s.id);
         }
         e.acked = true; e.state = s.state; e.reason = s.reason || "";
+        e.label = s.label; e.at = s.at; e.retryable = s.retryable;
       });
       remember();
       render();

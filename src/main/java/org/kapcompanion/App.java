@@ -184,7 +184,7 @@ public final class App implements AutoCloseable {
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, headers,
         ReviewFeature.supervisorRoles(fhir, config.tenants()), clock);
     WritebackFeature writeback = new WritebackFeature(fhir, validator, database.dataSource(), box,
-        launch.sessionTokens(), clock).start();
+        launch.sessionTokens(), config.store().deliveryStalledAfter(), clock).start();
     closeWithDatabase.add(writeback);
     ExecutorService reads = fhirReads();
     RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
@@ -205,7 +205,7 @@ public final class App implements AutoCloseable {
     closeWithDatabase.add(review);
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
         writeback.outboxStatus(), new Readiness(List.of(storeProbe(database),
-            new Readiness.Probe("validator", validator::isWarm))), metrics, templates);
+            Readiness.Probe.passesWhen("validator", validator::isWarm), writeback.deliveryProbe())), metrics, templates);
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
     pages.putAll(predose.pages());
@@ -225,7 +225,7 @@ public final class App implements AutoCloseable {
   /** The store is ready once it has opened and answers; until then the probe fails without waiting. */
   private static Readiness.Probe storeProbe(Database database) {
     Readiness.Probe answers = Readiness.store(database.dataSource());
-    return new Readiness.Probe(answers.name(), () -> database.isOpen() && answers.ready().getAsBoolean());
+    return Readiness.Probe.passesWhen(answers.name(), () -> database.isOpen() && answers.problem().get().isEmpty());
   }
 
   /**

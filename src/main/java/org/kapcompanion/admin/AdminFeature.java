@@ -7,8 +7,9 @@ import org.kapcompanion.web.Templates;
 import org.kapcompanion.web.WebServer;
 
 /**
- * Assembles the operations feature: {@code /health} and {@code /ready} for load balancers, {@code /metrics} and the
- * {@code /admin/status} page for IT staff holding the admin token, and request metrics on every route.
+ * Assembles the operations feature: {@code /health} and {@code /ready} for load balancers, {@code /metrics}, the
+ * {@code /admin/status} page and its failed-entry actions for IT staff holding the admin token, and request metrics on
+ * every route.
  */
 public final class AdminFeature {
 
@@ -19,6 +20,7 @@ public final class AdminFeature {
   private final Readiness readiness;
   private final Metrics metrics;
   private final Templates templates;
+  private final AdminForms forms;
 
   public AdminFeature(List<TenantConfig> tenants, Optional<String> adminToken, EndpointCheck check,
       OutboxStatus outbox, Readiness readiness, Metrics metrics, Templates templates) {
@@ -29,6 +31,8 @@ public final class AdminFeature {
     this.readiness = readiness;
     this.metrics = metrics;
     this.templates = templates;
+    this.forms = new AdminForms(adminToken);
+    metrics.outbox(outbox, this.tenants.stream().map(TenantConfig::id).toList());
   }
 
   public List<WebServer.Route> routes() {
@@ -36,7 +40,8 @@ public final class AdminFeature {
         new WebServer.Route("/health", new HealthServlets.Health()),
         new WebServer.Route("/ready", new HealthServlets.Ready(readiness)),
         new WebServer.Route("/metrics", new HealthServlets.MetricsPage(metrics)),
-        new WebServer.Route("/admin/status", new StatusPage(tenants, check, outbox, templates)));
+        new WebServer.Route("/admin/status", new StatusPage(tenants, check, outbox, forms, templates)),
+        new WebServer.Route("/admin/entries/*", new FailedEntryActions(outbox, forms, templates)));
   }
 
   /** Request metrics on every route, and the admin token on the admin pages and the metrics. */

@@ -51,7 +51,7 @@ final class AdminGuard implements Filter {
     if (header == null) {
       return Optional.empty();
     }
-    if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (presentedAsBearer(request)) {
       return Optional.of(header.substring(7).trim());
     }
     if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -64,6 +64,12 @@ final class AdminGuard implements Filter {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether the request presents its token as a bearer token (a script), not as Basic credentials (a browser). */
+  static boolean presentedAsBearer(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
   private boolean matches(String presented) {

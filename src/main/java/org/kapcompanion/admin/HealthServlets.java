@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /** The unauthenticated probes a load balancer or orchestrator polls: {@code /health}, {@code /ready}. */
 final class HealthServlets {
@@ -21,7 +22,10 @@ final class HealthServlets {
     }
   }
 
-  /** {@code GET /ready}: 200 once every readiness probe passes, 503 with the failing probes named until then. */
+  /**
+   * {@code GET /ready}: 200 once every readiness probe passes, 503 until then with each failing probe named and why
+   * (e.g. {@code "delivery":"not ready: 3 entries due, no delivery progress for 6 min"}).
+   */
   static final class Ready extends HttpServlet {
 
     private final Readiness readiness;
@@ -32,10 +36,10 @@ final class HealthServlets {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      Map<String, Boolean> results = readiness.evaluate();
-      boolean ready = results.values().stream().allMatch(Boolean::booleanValue);
+      Map<String, Optional<String>> results = readiness.evaluate();
+      boolean ready = results.values().stream().allMatch(Optional::isEmpty);
       JsonObject checks = new JsonObject();
-      results.forEach((name, ok) -> checks.addProperty(name, ok ? "ok" : "not ready"));
+      results.forEach((name, problem) -> checks.addProperty(name, problem.orElse("ok")));
       JsonObject body = new JsonObject();
       body.addProperty("status", ready ? "ready" : "not ready");
       body.add("checks", checks);

@@ -1,6 +1,8 @@
 package org.kapcompanion.admin;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -9,14 +11,22 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The node's request metrics in Prometheus format ({@code /metrics}): launches, saves, HTTP requests by route, FHIR
- * requests by endpoint, and JVM memory, threads and CPU. Labels carry routes and resource types, never ids.
+ * The node's metrics in Prometheus format ({@code /metrics}): launches, saves, HTTP requests by route, FHIR requests
+ * by endpoint, the outbox of each tenant, and JVM memory, threads and CPU. Labels carry routes, resource types and
+ * tenants, never ids.
  */
 public final class Metrics {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
   public Metrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -45,12 +55,42 @@ public final class Metrics {
         .publishPercentileHistogram().register(registry).record(took);
   }
 
+  /**
+   * The outbox of each tenant: entries waiting and failed, read from the store at each scrape, and the entries this
+   * node set aside as unreadable since it started.
+   */
+  void outbox(OutboxStatus outbox, List<String> tenantIds) {
+    for (String tenant : tenantIds) {
+      AtomicLong pending = new AtomicLong();
+      AtomicLong failed = new AtomicLong();
+      Gauge.builder("kap.outbox.entries", pending, AtomicLong::get).description("Entries not yet in the EHR, by state")
+          .tag("tenant", tenant).tag("state", "pending").register(registry);
+      Gauge.builder("kap.outbox.entries", failed, AtomicLong::get).description("Entries not yet in the EHR, by state")
+          .tag("tenant", tenant).tag("state", "failed").register(registry);
+      FunctionCounter.builder("kap.outbox.quarantined", outbox, o -> o.quarantined(tenant))
+          .description("Entries set aside as failed because they could not be read back").tag("tenant", tenant)
+          .register(registry);
+      beforeScrape.add(() -> outbox.of(tenant).ifPresent(state -> {
+        pending.set(state.pending());
+        failed.set(state.failed());
+      }));
+    }
+  }
+
   private void count(String name, String description, boolean succeeded) {
     Counter.builder(name).description(description).tag("outcome", succeeded ? "ok" : "failed")
         .register(registry).increment();
   }
 
+  /** The metrics now; outbox gauges keep their last values when the store cannot be read. */
   String scrape() {
+    for (Runnable refresh : beforeScrape) {
+      try {
+        refresh.run();
+      } catch (RuntimeException e) {
+        LOG.warn("outbox metrics not refreshed: {}", e.getClass().getName());
+      }
+    }
     return registry.scrape();
   }
 }

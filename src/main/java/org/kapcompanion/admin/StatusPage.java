@@ -11,19 +11,22 @@ import org.kapcompanion.web.Templates;
 
 /**
  * {@code GET /admin/status} (admin token only): per tenant, the same endpoint report as the {@code check} command,
- * with the outbox depth and last write errors.
+ * with the outbox depth, the failed entries (to retry or discard) and the last write errors.
  */
 final class StatusPage extends HttpServlet {
 
   private final List<TenantConfig> tenants;
   private final EndpointCheck check;
   private final OutboxStatus outbox;
+  private final AdminForms forms;
   private final Templates templates;
 
-  StatusPage(List<TenantConfig> tenants, EndpointCheck check, OutboxStatus outbox, Templates templates) {
+  StatusPage(List<TenantConfig> tenants, EndpointCheck check, OutboxStatus outbox, AdminForms forms,
+      Templates templates) {
     this.tenants = List.copyOf(tenants);
     this.check = check;
     this.outbox = outbox;
+    this.forms = forms;
     this.templates = templates;
   }
 
@@ -32,6 +35,17 @@ final class StatusPage extends HttpServlet {
     List<TenantStatus> views = tenants.parallelStream()
         .map(tenant -> new TenantStatus(check.check(tenant), outbox.of(tenant.id()))).toList();
     response.setHeader("Cache-Control", "no-store");
-    templates.render(response, 200, "admin/status.jte", Map.of("tenants", views));
+    templates.render(response, 200, "admin/status.jte", Map.of("tenants", views, "csrf", forms.token(),
+        "done", done(request.getParameter("done"))));
+  }
+
+  /** What the last failed-entry action did, in words. */
+  private static String done(String action) {
+    return switch (action == null ? "" : action) {
+      case "retry" -> "The entry will be sent again.";
+      case "discard" -> "The entry was discarded: it will not be sent.";
+      case "none" -> "Nothing was done: no failed entry has that id (or the discard was not confirmed).";
+      default -> "";
+    };
   }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -107,7 +108,9 @@ public final class ConfigLoader {
     String username = fields.stringOr("username", "");
     String password = fields.optionalString("password").map(ref -> secret(fields, "password", ref)).orElse("");
     byte[] key = encryptionKey(fields, dataDir);
-    return new StoreConfig(jdbcUrl, username, password, key);
+    Duration stalledAfter = Duration.ofMinutes(fields.integer("deliveryStalledMinutes",
+        (int) StoreConfig.DELIVERY_STALLED_AFTER.toMinutes(), 1, 1440));
+    return new StoreConfig(jdbcUrl, username, password, key, stalledAfter);
   }
 
   private byte[] encryptionKey(JsonFields fields, Path dataDir) {

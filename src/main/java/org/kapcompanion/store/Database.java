@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -42,7 +43,7 @@ public final class Database implements AutoCloseable {
 
   private static HikariDataSource connect(StoreConfig config) {
     HikariConfig hikari = new HikariConfig();
-    hikari.setJdbcUrl(config.jdbcUrl());
+    hikari.setJdbcUrl(closedByTheApp(config.jdbcUrl()));
     hikari.setUsername(config.username());
     hikari.setPassword(config.password());
     hikari.setMaximumPoolSize(16);
@@ -56,6 +57,16 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     return dataSource;
+  }
+
+  /**
+   * H2 otherwise closes its database from its own JVM shutdown hook, while the app's hook is still letting requests
+   * finish and stopping the outbox sender, which then fail against a closed store; the app closes the store itself,
+   * last ({@link #close()}).
+   */
+  private static String closedByTheApp(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+        ? jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE" : jdbcUrl;
   }
 
   /**

@@ -5,27 +5,34 @@ import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.web.JsonAnswer;
 
 /**
  * The session's entry endpoints: the sync status of every entry ({@code GET entries/status}, which also adopts entries
- * an ended session of this user and patient left waiting) and retrying a failed one ({@code POST entries/retry}).
+ * an ended session of this user and patient left waiting), retrying a failed one ({@code POST entries/retry}) and
+ * giving one up ({@code POST entries/discard}).
  */
 final class EntryEndpoints {
 
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   private final EntryService entries;
+  private final Clock clock;
 
-  EntryEndpoints(EntryService entries) {
+  EntryEndpoints(EntryService entries, Clock clock) {
     this.entries = entries;
+    this.clock = clock;
   }
 
   /** The session pages keyed by their path under {@code /s/{handle}/}. */
   Map<String, SessionPage> pages() {
-    return Map.of("entries/status", this::status, "entries/retry", this::retry);
+    return Map.of("entries/status", this::status, "entries/retry", this::retry, "entries/discard", this::discard);
   }
 
   private void status(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
@@ -39,36 +46,53 @@ final class EntryEndpoints {
     JsonArray list = new JsonArray();
     int pending = 0;
     int failed = 0;
-    for (Outbox.EntryStatus status : entries.statuses(active)) {
+    int unreadable = 0;
+    for (SessionEntries.EntryStatus status : entries.statuses(active)) {
       JsonObject item = new JsonObject();
       item.addProperty("id", status.entryId());
       item.addProperty("state", status.state());
       status.reason().ifPresent(reason -> item.addProperty("reason", reason));
+      status.label().ifPresent(label -> item.addProperty("label", label));
+      item.addProperty("at", CLOCK.format(status.at().atZone(clock.getZone())));
+      item.addProperty("retryable", !status.unreadable());
       list.add(item);
       pending += "pending".equals(status.state()) ? 1 : 0;
       failed += "failed".equals(status.state()) ? 1 : 0;
+      unreadable += status.unreadable() ? 1 : 0;
     }
     JsonObject answer = new JsonObject();
     answer.add("entries", list);
     answer.addProperty("pending", pending);
     answer.addProperty("failed", failed);
+    answer.addProperty("unreadable", unreadable);
     JsonAnswer.send(response, 200, answer);
   }
 
   private void retry(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    act(request, response, id -> entries.retry(active, id), "pending");
+  }
+
+  /** Gives up a failed entry of the session at the user's explicit request: it is never sent. */
+  private void discard(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    act(request, response, id -> entries.discardFailed(active, id), "discarded");
+  }
+
+  private static void act(HttpServletRequest request, HttpServletResponse response, Predicate<String> action,
+      String state) throws IOException {
     if (!"POST".equals(request.getMethod())) {
       JsonAnswer.send(response, 405, JsonAnswer.error("use POST"));
       return;
     }
     String id = request.getParameter("id");
-    if (id == null || !entries.retry(active, id)) {
+    if (id == null || !action.test(id)) {
       JsonAnswer.send(response, 404, JsonAnswer.error("no failed entry with this id in this session"));
       return;
     }
     JsonObject answer = new JsonObject();
     answer.addProperty("id", id);
-    answer.addProperty("state", "pending");
+    answer.addProperty("state", state);
     JsonAnswer.send(response, 200, answer);
   }
 

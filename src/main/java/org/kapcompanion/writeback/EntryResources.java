@@ -1,9 +1,10 @@
 package org.kapcompanion.writeback;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -83,6 +84,25 @@ record EntryResources(String entryId, Resource target, Optional<Provenance> prov
 
   private static boolean isFallback(Bundle.BundleEntryComponent entry) {
     return entry.getExtensionByUrl(FALLBACK_NOTE) != null;
+  }
+
+  /**
+   * What the entry is, in words without clinical content, for lists of waiting and failed entries: an Observation's
+   * code ("Heart rate"), otherwise its kind in words ("Integration plan").
+   */
+  String label(String kind) {
+    return target instanceof Observation observation && observation.getCode().getCodingFirstRep().hasDisplay()
+        ? capitalised(observation.getCode().getCodingFirstRep().getDisplay()) : kindInWords(kind);
+  }
+
+  /** An entry kind in words, e.g. "Integration plan" for {@code integration-plan}. */
+  static String kindInWords(String kind) {
+    return kind.isBlank() ? "Entry" : capitalised(kind.replace('-', ' '));
+  }
+
+  private static String capitalised(String words) {
+    String label = words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    return label.length() > 80 ? label.substring(0, 80) : label;
   }
 
   /** The entry as the user made it, e.g. to show it beside someone else's newer version. */

@@ -9,14 +9,16 @@ import org.kapcompanion.launch.ActiveSession;
 public interface EntrySaver {
 
   /**
-   * Validates the entry, commits it to the outbox and answers once it is durable; a repeated entry id is acknowledged
-   * again without storing anything twice.
+   * Validates the entry, commits it to the outbox and answers once it is durable and known to read back; a repeated
+   * entry id is acknowledged again without storing anything twice. An entry holding a control character FHIR forbids,
+   * or whose stored form would not read back, is refused as invalid.
    */
   SaveResult save(ActiveSession active, Entry entry);
 
   /**
    * The target resources of this user's entries for this patient that the EHR has not confirmed yet (pending or
-   * failed), oldest first, so a page can show them with what it reads from the EHR.
+   * failed), oldest first, so a page can show them with what it reads from the EHR. An entry that cannot be read back
+   * is left out; the session's entry status lists it.
    */
   List<Resource> unsent(ActiveSession active);
 

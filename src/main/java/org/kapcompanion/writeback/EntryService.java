@@ -11,18 +11,24 @@ import org.kapcompanion.store.Hashes;
 
 /**
  * Saves entries made in a session: adds the Provenance of the save, validates what the user entered, and commits it
- * to the outbox before the page is told it is safe; the sender validates the Provenance and takes it from there.
+ * to the outbox before the page is told it is safe — only once its stored form is known to read back; the sender
+ * validates the Provenance and takes it from there.
  */
 final class EntryService implements EntrySaver {
 
   private final ResourceValidator validator;
   private final Outbox outbox;
+  private final SessionEntries sessionEntries;
+  private final FailedEntries failedEntries;
   private final Runnable sendSoon;
   private final Clock clock;
 
-  EntryService(ResourceValidator validator, Outbox outbox, Runnable sendSoon, Clock clock) {
+  EntryService(ResourceValidator validator, Outbox outbox, SessionEntries sessionEntries, FailedEntries failedEntries,
+      Runnable sendSoon, Clock clock) {
     this.validator = validator;
     this.outbox = outbox;
+    this.sessionEntries = sessionEntries;
+    this.failedEntries = failedEntries;
     this.sendSoon = sendSoon;
     this.clock = clock;
   }
@@ -35,24 +41,27 @@ final class EntryService implements EntrySaver {
     if (!problems.isEmpty()) {
       return new SaveResult.Invalid(problems);
     }
-    boolean stored = outbox.enqueue(destination(active), resources, entry.kind());
+    Outbox.Stored stored = outbox.enqueue(destination(active), resources, entry.kind());
+    if (stored == Outbox.Stored.UNREADABLE) {
+      return new SaveResult.Invalid(List.of(outbox.unstorable(resources)));
+    }
     sendSoon.run();
-    return new SaveResult.Accepted(entry.entryId(), !stored);
+    return new SaveResult.Accepted(entry.entryId(), stored == Outbox.Stored.DUPLICATE);
   }
 
   @Override
   public List<Resource> unsent(ActiveSession active) {
-    return outbox.unsent(destination(active).ownerHash());
+    return sessionEntries.unsent(destination(active).ownerHash());
   }
 
   @Override
   public Optional<Entry> failed(ActiveSession active, String entryId) {
-    return outbox.failed(Hashes.sha256(active.handle()), entryId);
+    return sessionEntries.failed(Hashes.sha256(active.handle()), entryId);
   }
 
   @Override
   public boolean discardFailed(ActiveSession active, String entryId) {
-    return outbox.discardFailed(Hashes.sha256(active.handle()), entryId);
+    return failedEntries.discardFailed(Hashes.sha256(active.handle()), entryId);
   }
 
   /** Entries of this user and patient held back by an earlier, ended session move to this one. */
@@ -63,12 +72,12 @@ final class EntryService implements EntrySaver {
     }
   }
 
-  List<Outbox.EntryStatus> statuses(ActiveSession active) {
-    return outbox.statuses(Hashes.sha256(active.handle()));
+  List<SessionEntries.EntryStatus> statuses(ActiveSession active) {
+    return sessionEntries.statuses(Hashes.sha256(active.handle()));
   }
 
   boolean retry(ActiveSession active, String entryId) {
-    boolean retried = outbox.retryFailed(Hashes.sha256(active.handle()), entryId);
+    boolean retried = failedEntries.retryFailed(Hashes.sha256(active.handle()), entryId);
     sendSoon.run();
     return retried;
   }
@@ -84,7 +93,8 @@ final class EntryService implements EntrySaver {
         session.fhirUser());
   }
 
-  private static Outbox.Destination destination(ActiveSession active) {
+  /** Where the entries of {@code active} go: its tenant, its session and its owner (user and patient), by hash. */
+  static Outbox.Destination destination(ActiveSession active) {
     AppSession session = active.session();
     String owner = String.join("|", session.tenantId(), session.fhirBase().toString(),
         session.fhirUser().orElse(""), session.context().patientId().orElse(""));

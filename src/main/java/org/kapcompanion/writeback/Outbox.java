@@ -10,23 +10,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
-import org.kapcompanion.admin.OutboxStatus;
 import org.kapcompanion.store.SecretBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable outbox: entries committed here before the browser is told "saved", delivered in order per session by
  * {@link OutboxSender}, deleted once the EHR confirmed them (leaving a receipt without clinical content); the store
- * makes every commit durable at once ({@link org.kapcompanion.store.Database}). Rows are
- * claimed with a conditional update on their lease, so several nodes can share one PostgreSQL database.
+ * makes every commit durable at once ({@link org.kapcompanion.store.Database}). Rows are claimed with a conditional
+ * update on their lease, so several nodes can share one PostgreSQL database. A row that cannot be read back is set
+ * aside as failed (quarantined) when it comes due, so it never stops the others.
  */
 public final class Outbox {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   private static final String UNIQUE_VIOLATION = "23505";
+  /** The reason shown to the user for an entry set aside because it cannot be read back. */
+  static final String UNREADABLE = "KAP Companion could not read this entry back, so it was not sent to the EHR: "
+      + "record it again, then discard this one";
   private static final String HEADS = "select o.entry_id, o.tenant_id, o.session_hash, o.payload, o.attempts "
       + "from outbox_entry o where o.state = 'pending' and o.next_attempt_at <= ? "
       + "and (o.lease_until is null or o.lease_until < ?) "
@@ -35,13 +44,14 @@ public final class Outbox {
 
   private final DataSource dataSource;
   private final SecretBox box;
-  private final FhirContext fhir;
+  private final StoredForm form;
   private final Clock clock;
+  private final Map<String, AtomicLong> quarantined = new ConcurrentHashMap<>();
 
   public Outbox(DataSource dataSource, SecretBox box, FhirContext fhir, Clock clock) {
     this.dataSource = dataSource;
     this.box = box;
-    this.fhir = fhir;
+    this.form = new StoredForm(fhir, box);
     this.clock = clock;
   }
 
@@ -51,19 +61,27 @@ public final class Outbox {
   /** An entry claimed by one node for one delivery attempt. */
   record Claimed(String entryId, String tenantId, String sessionHash, EntryResources resources, int attempts) {}
 
-  /** What the page shows for one entry. */
-  record EntryStatus(String entryId, String state, Optional<String> reason) {}
+  /** What {@link #enqueue} did with an entry. */
+  enum Stored {
+    /** Committed; the sender takes it from here. */
+    NEW,
+    /** An entry with this identifier was stored (or delivered) before; nothing was stored. */
+    DUPLICATE,
+    /** Not stored: its stored form would not read back as the same resources ({@link StoredForm#seal}). */
+    UNREADABLE
+  }
 
-  /** Operators' view of one tenant's outbox. */
-  public record Depth(String tenantId, int pending, int failed, Optional<Instant> oldestPending) {}
-
-  /** Commits a new entry; false when an entry with this identifier was stored (or delivered) before. */
-  boolean enqueue(Destination destination, EntryResources resources, String entryType) {
+  /** Commits a new entry once its stored form is known to read back. */
+  Stored enqueue(Destination destination, EntryResources resources, String entryType) {
     if (hasReceipt(resources.entryId())) {
-      return false;
+      return Stored.DUPLICATE;
     }
-    String sql = "insert into outbox_entry (entry_id, tenant_id, session_hash, owner_hash, entry_type, payload, "
-        + "state, attempts, next_attempt_at, created_at) values (?,?,?,?,?,?,'pending',0,?,?)";
+    Optional<String> payload = form.seal(resources);
+    if (payload.isEmpty()) {
+      return Stored.UNREADABLE;
+    }
+    String sql = "insert into outbox_entry (entry_id, tenant_id, session_hash, owner_hash, entry_type, label, "
+        + "payload, state, attempts, next_attempt_at, created_at) values (?,?,?,?,?,?,?,'pending',0,?,?)";
     Timestamp now = Timestamp.from(clock.instant());
     try (Connection connection = dataSource.getConnection();
          PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -72,17 +90,23 @@ public final class Outbox {
       insert.setString(3, destination.sessionHash());
       insert.setString(4, destination.ownerHash());
       insert.setString(5, entryType);
-      insert.setString(6, box.seal(fhir.newJsonParser().encodeResourceToString(resources.toBundle())));
-      insert.setTimestamp(7, now);
+      insert.setString(6, resources.label(entryType));
+      insert.setString(7, payload.get());
       insert.setTimestamp(8, now);
+      insert.setTimestamp(9, now);
       insert.executeUpdate();
-      return true;
+      return Stored.NEW;
     } catch (SQLException e) {
       if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        return false;
+        return Stored.DUPLICATE;
       }
       throw new IllegalStateException("cannot store the entry", e);
     }
+  }
+
+  /** Why {@link #enqueue} refused an entry as {@link Stored#UNREADABLE}, for the user. */
+  ValidationProblem unstorable(EntryResources resources) {
+    return form.unstorable(resources);
   }
 
   /**
@@ -115,22 +139,63 @@ public final class Outbox {
     return claimed;
   }
 
+  /**
+   * The due heads of the sessions, each read on its own: a head that cannot be read is quarantined instead of
+   * claimed, and its session's next entry comes due in the next round.
+   */
   private List<Claimed> heads(Connection connection, Instant now, int limit) throws SQLException {
+    List<Claimed> heads = new ArrayList<>();
+    Map<String, StoredForm.Unreadable> unreadable = new LinkedHashMap<>();
+    Map<String, String> tenants = new HashMap<>();
     try (PreparedStatement select = connection.prepareStatement(HEADS)) {
       select.setTimestamp(1, Timestamp.from(now));
       select.setTimestamp(2, Timestamp.from(now));
       select.setMaxRows(limit);
-      List<Claimed> heads = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           String entryId = rows.getString(1);
-          Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, box.open(rows.getString(4)));
-          heads.add(new Claimed(entryId, rows.getString(2), rows.getString(3),
-              EntryResources.fromBundle(entryId, bundle), rows.getInt(5)));
+          StoredForm.Opened opened = form.open(entryId, rows.getString(4));
+          if (opened instanceof StoredForm.Readable readable) {
+            heads.add(new Claimed(entryId, rows.getString(2), rows.getString(3), readable.resources(),
+                rows.getInt(5)));
+          } else {
+            unreadable.put(entryId, (StoredForm.Unreadable) opened);
+            tenants.put(entryId, rows.getString(2));
+          }
         }
       }
-      return heads;
     }
+    for (Map.Entry<String, StoredForm.Unreadable> entry : unreadable.entrySet()) {
+      quarantine(connection, entry.getKey(), tenants.get(entry.getKey()), entry.getValue(), now);
+    }
+    return heads;
+  }
+
+  /**
+   * Sets a pending entry that cannot be read aside as failed, with the error type for operators and a reason for
+   * the user; counted once, by the node whose update changed it.
+   */
+  private void quarantine(Connection connection, String entryId, String tenantId, StoredForm.Unreadable unreadable,
+      Instant now) throws SQLException {
+    String sql = "update outbox_entry set state = 'failed', unreadable = true, reason = ?, problem = ?, "
+        + "problem_at = ?, lease_owner = null, lease_until = null where entry_id = ? and state = 'pending'";
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setString(1, box.seal(UNREADABLE));
+      update.setString(2, "stored entry unreadable (" + unreadable.cause() + ")");
+      update.setTimestamp(3, Timestamp.from(now));
+      update.setString(4, entryId);
+      if (update.executeUpdate() == 1) {
+        quarantined.computeIfAbsent(tenantId, t -> new AtomicLong()).incrementAndGet();
+        LOG.warn("entry {} (tenant {}) set aside as failed: stored entry unreadable ({})", entryId, tenantId,
+            unreadable.cause());
+      }
+    }
+  }
+
+  /** How many entries of {@code tenantId} this node set aside as unreadable since it started. */
+  long quarantined(String tenantId) {
+    AtomicLong count = quarantined.get(tenantId);
+    return count == null ? 0 : count.get();
   }
 
   private static boolean lease(Connection connection, String entryId, String node, Instant now, Duration lease)
@@ -211,58 +276,6 @@ public final class Outbox {
     }
   }
 
-  /** The user asked to send a failed entry again; true when it was failed and belongs to the session. */
-  boolean retryFailed(String sessionHash, String entryId) {
-    String sql = "update outbox_entry set state = 'pending', attempts = 0, next_attempt_at = ?, reason = null "
-        + "where entry_id = ? and session_hash = ? and state = 'failed'";
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setTimestamp(1, Timestamp.from(clock.instant()));
-      update.setString(2, entryId);
-      update.setString(3, sessionHash);
-      return update.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot retry the entry", e);
-    }
-  }
-
-  /** A failed entry of the session as the user made it, e.g. to show it beside the EHR's newer version. */
-  Optional<Entry> failed(String sessionHash, String entryId) {
-    String sql = "select payload, entry_type from outbox_entry where entry_id = ? and session_hash = ? "
-        + "and state = 'failed'";
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, entryId);
-      select.setString(2, sessionHash);
-      try (ResultSet rows = select.executeQuery()) {
-        if (!rows.next()) {
-          return Optional.empty();
-        }
-        Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, box.open(rows.getString(1)));
-        return Optional.of(EntryResources.fromBundle(entryId, bundle).toEntry(rows.getString(2)));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the entry", e);
-    }
-  }
-
-  /**
-   * The user chose to give up a failed entry of their session (e.g. to keep someone else's newer version): it is
-   * deleted without being sent. True when it was failed and belongs to the session; pending entries are never
-   * discarded.
-   */
-  boolean discardFailed(String sessionHash, String entryId) {
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement delete = connection.prepareStatement(
-             "delete from outbox_entry where entry_id = ? and session_hash = ? and state = 'failed'")) {
-      delete.setString(1, entryId);
-      delete.setString(2, sessionHash);
-      return delete.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot discard the entry", e);
-    }
-  }
-
   /**
    * Moves the waiting entries of the same user and patient to a new launch of theirs, so entries held back by an
    * ended session are delivered with the new session's tokens. Returns how many moved. The status poll asks often,
@@ -292,54 +305,6 @@ public final class Outbox {
     }
   }
 
-  /** Every entry of the session: pending and failed ones from the outbox, saved ones from the receipts. */
-  List<EntryStatus> statuses(String sessionHash) {
-    List<EntryStatus> statuses = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement entries = connection.prepareStatement(
-             "select entry_id, state, reason from outbox_entry where session_hash = ? order by seq");
-         PreparedStatement receipts = connection.prepareStatement(
-             "select entry_id, skipped from outbox_receipt where session_hash = ? order by delivered_at")) {
-      entries.setString(1, sessionHash);
-      try (ResultSet rows = entries.executeQuery()) {
-        while (rows.next()) {
-          statuses.add(new EntryStatus(rows.getString(1), rows.getString(2),
-              Optional.ofNullable(rows.getString(3)).map(box::open)));
-        }
-      }
-      receipts.setString(1, sessionHash);
-      try (ResultSet rows = receipts.executeQuery()) {
-        while (rows.next()) {
-          statuses.add(new EntryStatus(rows.getString(1), "saved", Optional.ofNullable(rows.getString(2))));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read entry statuses", e);
-    }
-    return statuses;
-  }
-
-  /** The latest problems of a tenant's entries still in the outbox, newest first, without clinical content. */
-  List<OutboxStatus.WriteError> lastErrors(String tenantId, int limit) {
-    String sql = "select problem_at, entry_type, problem from outbox_entry where tenant_id = ? "
-        + "and problem is not null order by problem_at desc";
-    List<OutboxStatus.WriteError> errors = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, tenantId);
-      select.setMaxRows(limit);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          errors.add(new OutboxStatus.WriteError(rows.getTimestamp(1).toInstant(), rows.getString(2),
-              rows.getString(3)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read outbox errors", e);
-    }
-    return errors;
-  }
-
   /** Deletes receipts of entries confirmed before {@code before}; returns how many. */
   int purgeReceipts(Instant before) {
     try (Connection connection = dataSource.getConnection();
@@ -350,44 +315,6 @@ public final class Outbox {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot purge receipts", e);
     }
-  }
-
-  /** Outbox depth and the oldest pending entry per tenant, for operators. */
-  public List<Depth> depth() {
-    String sql = "select tenant_id, sum(case when state = 'pending' then 1 else 0 end), "
-        + "sum(case when state = 'failed' then 1 else 0 end), "
-        + "min(case when state = 'pending' then created_at end) from outbox_entry group by tenant_id order by tenant_id";
-    List<Depth> depths = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement select = connection.prepareStatement(sql);
-         ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        depths.add(new Depth(rows.getString(1), rows.getInt(2), rows.getInt(3),
-            Optional.ofNullable(rows.getTimestamp(4)).map(Timestamp::toInstant)));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the outbox depth", e);
-    }
-    return depths;
-  }
-
-  /** The targets of an owner's entries still in the outbox (pending or failed), oldest first. */
-  List<Resource> unsent(String ownerHash) {
-    List<Resource> targets = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement select = connection.prepareStatement(
-             "select payload from outbox_entry where owner_hash = ? order by seq")) {
-      select.setString(1, ownerHash);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, box.open(rows.getString(1)));
-          targets.add(bundle.getEntryFirstRep().getResource());
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read unsent entries", e);
-    }
-    return targets;
   }
 
   /** Where another entry stands: written (with the EHR's reference), still waiting in the outbox, or unknown. */

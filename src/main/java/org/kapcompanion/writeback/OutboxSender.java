@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox in the background: claims the oldest due entry of each session, writes it with the session's
  * credentials (refreshing them once on a 401), and records the outcome — deleted when written, retried later with
- * backoff, or failed with a reason. Logs carry entry ids, tenants and statuses only, never clinical content.
+ * backoff, or failed with a reason. When claims fail the loop backs off ({@link LoopHealth}). Logs carry entry ids,
+ * tenants and statuses only, never clinical content.
  */
 public final class OutboxSender implements AutoCloseable {
 
@@ -46,6 +47,7 @@ public final class OutboxSender implements AutoCloseable {
   private final ExecutorService workers;
   private final Semaphore slots;
   private final AtomicLong written = new AtomicLong();
+  private final LoopHealth health;
   private final Object wake = new Object();
   private boolean nudged;
   private Instant nextPurge = Instant.MIN;
@@ -63,6 +65,7 @@ public final class OutboxSender implements AutoCloseable {
     this.clock = clock;
     this.lease = lease;
     this.slots = new Semaphore(parallelism);
+    this.health = new LoopHealth(clock);
     AtomicInteger count = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(parallelism, runnable -> {
       Thread thread = new Thread(runnable, "kap-outbox-" + count.incrementAndGet());
@@ -92,13 +95,25 @@ public final class OutboxSender implements AutoCloseable {
     return written.get();
   }
 
+  /**
+   * How long ago the delivery loop last made progress (a claim that worked, or a delivery whose outcome was
+   * recorded); it grows while claims fail or the loop has stopped.
+   */
+  Duration sinceProgress() {
+    return health.sinceProgress();
+  }
+
   private void run() {
     while (running) {
-      int started = 0;
+      int started;
       try {
         started = startDue();
+        health.claimed();
       } catch (RuntimeException e) {
-        LOG.warn("outbox claim failed: {}", e.getClass().getName());
+        if (running) {
+          pause(health.claimFailed(e));
+        }
+        continue;
       }
       if (started == 0) {
         purgeReceiptsHourly();
@@ -122,6 +137,7 @@ public final class OutboxSender implements AutoCloseable {
       workers.execute(() -> {
         try {
           deliver(entry);
+          health.delivered();
         } catch (RuntimeException e) {
           LOG.warn("delivery of entry {} failed: {}", entry.entryId(), e.getClass().getName());
           retryAfterError(entry, e);
@@ -166,6 +182,22 @@ public final class OutboxSender implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         running = false;
+      }
+    }
+  }
+
+  /** Waits after a failed claim; new entries do not cut the pause short, only {@link #close()} does. */
+  private void pause(Duration pause) {
+    long deadline = System.nanoTime() + pause.toNanos();
+    synchronized (wake) {
+      long left;
+      while (running && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          wake.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
       }
     }
   }

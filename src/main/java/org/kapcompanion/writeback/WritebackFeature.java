@@ -4,11 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.kapcompanion.admin.OutboxStatus;
+import org.kapcompanion.admin.Readiness;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.launch.SessionTokens;
 import org.kapcompanion.store.SecretBox;
@@ -22,21 +21,29 @@ public final class WritebackFeature implements AutoCloseable {
   /** EHR write timeout; a lease outlives two of them so a slow write is never sent twice at once. */
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(20);
 
-  private final Outbox outbox;
   private final OutboxSender sender;
   private final EntryService entries;
   private final EntryEndpoints endpoints;
+  private final OutboxOperations operations;
 
+  /**
+   * @param stalledAfter how long the delivery loop may make no progress while entries are due before {@code /ready}
+   *     fails
+   */
   public WritebackFeature(FhirContext fhir, ResourceValidator validator, DataSource dataSource, SecretBox box,
-      SessionTokens tokens, Clock clock) {
+      SessionTokens tokens, Duration stalledAfter, Clock clock) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    this.outbox = new Outbox(dataSource, box, fhir, clock);
+    Outbox outbox = new Outbox(dataSource, box, fhir, clock);
+    FailedEntries failedEntries = new FailedEntries(dataSource, clock);
     FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT,
         clock);
     this.sender = new OutboxSender(outbox, validator, writer, new EntryReferences(fhir), new SessionCredentials(tokens),
         RetryPolicy.DEFAULT, clock, WRITE_TIMEOUT.multipliedBy(3), 8);
-    this.entries = new EntryService(validator, outbox, sender::nudge, clock);
-    this.endpoints = new EntryEndpoints(entries);
+    this.entries = new EntryService(validator, outbox, new SessionEntries(dataSource, box, fhir), failedEntries,
+        sender::nudge, clock);
+    this.endpoints = new EntryEndpoints(entries, clock);
+    this.operations = new OutboxOperations(outbox, new OutboxReport(dataSource), failedEntries, sender, stalledAfter,
+        clock);
   }
 
   /** How the clinical features save their entries. */
@@ -56,16 +63,16 @@ public final class WritebackFeature implements AutoCloseable {
   }
 
   /**
-   * The outbox as the admin status page sees it: entries waiting and failed per tenant, the oldest waiting one, and
-   * the latest problems.
+   * The outbox as operators see and handle it: entries waiting and failed per tenant, the oldest waiting one, the
+   * failed entries and the latest problems, and retrying or discarding a failed entry.
    */
   public OutboxStatus outboxStatus() {
-    return tenantId -> {
-      Outbox.Depth depth = outbox.depth().stream().filter(d -> d.tenantId().equals(tenantId)).findFirst()
-          .orElse(new Outbox.Depth(tenantId, 0, 0, Optional.empty()));
-      return Optional.of(new OutboxStatus.TenantOutbox(depth.pending(), depth.failed(), depth.oldestPending(),
-          outbox.lastErrors(tenantId, 10)));
-    };
+    return operations;
+  }
+
+  /** {@code /ready}'s check that delivery has not stalled while entries are due. */
+  public Readiness.Probe deliveryProbe() {
+    return operations.deliveryProbe();
   }
 
   @Override

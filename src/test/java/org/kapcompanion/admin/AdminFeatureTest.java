@@ -100,7 +100,7 @@ class AdminFeatureTest {
   private void start(Optional<String> token) throws Exception {
     Templates templates = TestWeb.templates();
     Readiness readiness = new Readiness(List.of(Readiness.store(database.dataSource()),
-        new Readiness.Probe("validator", warm::get)));
+        Readiness.Probe.passesWhen("validator", warm::get)));
     AdminFeature admin = new AdminFeature(List.of(), token, new EndpointCheck(FhirContext.forR4Cached()),
         OutboxStatus.NOT_AVAILABLE, readiness, new Metrics(), templates);
     web = new WebServer("127.0.0.1", 0, templates, TestWeb.HEADERS, field -> false, admin.routes(),

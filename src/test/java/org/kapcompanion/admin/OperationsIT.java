@@ -35,7 +35,8 @@ class OperationsIT {
     }
 
     assertThat(ready.statusCode()).isEqualTo(200);
-    assertThat(ready.body()).isEqualTo("{\"status\":\"ready\",\"checks\":{\"store\":\"ok\",\"validator\":\"ok\"}}");
+    assertThat(ready.body()).isEqualTo(
+        "{\"status\":\"ready\",\"checks\":{\"store\":\"ok\",\"validator\":\"ok\",\"delivery\":\"ok\"}}");
   }
 
   @Test

@@ -50,6 +50,7 @@ class ConfigLoaderTest {
     assertThat(config.protocol().interactingMedications()).extracting(ClinicalProtocol.MedicationClass::name)
         .contains("Benzodiazepine", "Lamotrigine", "Psychostimulant");
     assertThat(config.store().encryptionKey()).hasSize(32);
+    assertThat(config.store().deliveryStalledAfter()).isEqualTo(java.time.Duration.ofMinutes(5));
   }
 
   @Test
@@ -276,6 +277,8 @@ class ConfigLoaderTest {
             "store.password: a secret written into the configuration file is not accepted"),
         Arguments.of("unset environment variable", base("\"store\": {\"encryptionKey\": \"env:NOPE\"}"),
             "store.encryptionKey: environment variable NOPE is not set"),
+        Arguments.of("delivery stall of no time", base("\"store\": {\"deliveryStalledMinutes\": 0}"),
+            "store.deliveryStalledMinutes: is 0, outside 1–1440"),
         Arguments.of("short encryption key", base("\"store\": {\"encryptionKey\": \"file:secret.txt\"}"),
             "store.encryptionKey: is not 32 bytes of base64"),
         Arguments.of("tenant without client id", tenant("https://ehr.example.org/fhir", "", "\"displayName\": \"EHR\""),

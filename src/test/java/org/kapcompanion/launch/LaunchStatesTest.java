@@ -3,9 +3,7 @@ package org.kapcompanion.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.TestStores;
+import org.kapcompanion.testing.MutableClock;
 
 class LaunchStatesTest {
 
@@ -116,32 +115,5 @@ class LaunchStatesTest {
   private static PendingLaunch launch() {
     return new PendingLaunch("sandbox", "verifier", "nonce", List.of("openid"), false, Optional.of("launch-1"),
         URI.create("http://localhost/callback"), false);
-  }
-
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(java.time.Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

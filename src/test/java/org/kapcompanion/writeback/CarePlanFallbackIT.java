@@ -1,6 +1,7 @@
 package org.kapcompanion.writeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +65,7 @@ class CarePlanFallbackIT {
       proxy.rewriteCapabilities(CarePlanFallbackIT::withoutCarePlanOrGoalWrites);
       Outbox outbox = new Outbox(store.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR,
           Clock.systemUTC());
+      SessionEntries entries = new SessionEntries(store.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR);
       Outbox.Destination destination = new Outbox.Destination("sandbox", client.sessionHash(), "owner");
       outbox.enqueue(destination, EntryResources.of(Entry.create(goalEntry, "integration-goal", goal)
           .orElse(Entry.Fallback.skip("the goal is in the plan's text")), context, Instant.now()), "integration-goal");
@@ -77,16 +79,18 @@ class CarePlanFallbackIT {
           2)) {
         sender.start();
         Instant deadline = Instant.now().plusSeconds(30);
-        while (outbox.statuses(client.sessionHash()).stream().anyMatch(s -> !"saved".equals(s.state()))) {
+        while (entries.statuses(client.sessionHash()).stream().anyMatch(s -> !"saved".equals(s.state()))) {
           assertThat(Instant.now()).as("delivered in time").isBefore(deadline);
-          assertThat(outbox.statuses(client.sessionHash())).noneMatch(s -> "failed".equals(s.state()));
+          assertThat(entries.statuses(client.sessionHash())).noneMatch(s -> "failed".equals(s.state()));
           Thread.sleep(50);
         }
       }
-      assertThat(outbox.statuses(client.sessionHash())).containsExactlyInAnyOrder(
-          new Outbox.EntryStatus(goalEntry, "saved", Optional.of("the goal is in the plan's text")),
-          new Outbox.EntryStatus(planEntry, "saved",
-              Optional.of("written as a document because this EHR does not accept care plans")));
+      assertThat(entries.statuses(client.sessionHash()))
+          .extracting(SessionEntries.EntryStatus::entryId, SessionEntries.EntryStatus::state,
+              SessionEntries.EntryStatus::reason)
+          .containsExactlyInAnyOrder(tuple(goalEntry, "saved", Optional.of("the goal is in the plan's text")),
+              tuple(planEntry, "saved",
+                  Optional.of("written as a document because this EHR does not accept care plans")));
     }
 
     SandboxFhir fhir = new SandboxFhir(environment.ehr().fhirBase(), session.tokens().accessToken());

@@ -41,8 +41,12 @@ final class Deliveries {
 
   static OutboxSender sender(Outbox outbox, DeliveryCredentials credentials, Duration timeout, Duration lease,
       int parallelism) {
+    return sender(outbox, credentials, timeout, lease, parallelism, Clock.systemUTC());
+  }
+
+  static OutboxSender sender(Outbox outbox, DeliveryCredentials credentials, Duration timeout, Duration lease,
+      int parallelism, Clock clock) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Clock clock = Clock.systemUTC();
     FhirWriter writer = new FhirWriter(http, SandboxFhir.FHIR,
         new Capabilities(http, SandboxFhir.FHIR, clock, timeout), timeout, clock);
     RetryPolicy policy = new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 60, Duration.ofMillis(500));

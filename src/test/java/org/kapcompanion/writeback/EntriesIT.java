@@ -6,9 +6,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.TestEnvironment;
 
 /** Saving a session note through the app's entry endpoints ends with exactly one Observation in the sandbox EHR. */
@@ -51,6 +53,30 @@ class EntriesIT {
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.json().getAsJsonArray("problems")).isNotEmpty();
     assertThat(stateOf(session, id)).isNull();
+  }
+
+  @Test
+  void noteHoldingANulCharacterIsRefusedAndNeverAcknowledged() throws Exception {
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+    String id = UUID.randomUUID().toString();
+
+    SessionClient.Response answer = session.saveNote(id, "calm\u0000sea");
+
+    assertThat(answer.status()).isIn(400, 422);
+    assertThat(stateOf(session, id)).isNull();
+  }
+
+  @Test
+  void integrationPlanWhoseThemesHoldANulCharacterIsNotAnsweredSaved() throws Exception {
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+
+    HttpBrowser.Page answer = session.browser().post(session.base().resolve("integration"), Map.of("csrf",
+        session.csrf(), "entry", UUID.randomUUID().toString(), "themes", "calm\u0000sea"));
+
+    assertThat(answer.status()).isIn(400, 422);
+    assertThat(answer.status() == 400 || answer.body().contains("invisible control character"))
+        .as("refused at the boundary, or by the save with what to change").isTrue();
+    assertThat(session.status().json().getAsJsonArray("entries")).isEmpty();
   }
 
   @Test

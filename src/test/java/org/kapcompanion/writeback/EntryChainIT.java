@@ -67,7 +67,8 @@ class EntryChainIT {
           Instant.now()), NoteMapping.KIND);
       outbox.enqueue(destination, EntryResources.of(Entry.update(finishEntry, "session", finished,
           EntryIdentity.urn(encounterEntry), Optional.empty()), context, Instant.now()), "session");
-      deliverAll(outbox, client, session);
+      deliverAll(outbox, new SessionEntries(store.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR),
+          client, session);
     }
 
     IGenericClient fhir = fhir(session);
@@ -109,16 +110,17 @@ class EntryChainIT {
         .isEqualTo(Encounter.EncounterStatus.FINISHED);
   }
 
-  private static void deliverAll(Outbox outbox, SessionClient client, AppSession session) throws Exception {
+  private static void deliverAll(Outbox outbox, SessionEntries entries, SessionClient client, AppSession session)
+      throws Exception {
     Deliveries.Fixed credentials = new Deliveries.Fixed();
     credentials.put(client.sessionHash(), environment.ehr().fhirBase(), session.tokens().accessToken());
     try (OutboxSender sender = Deliveries.sender(outbox, credentials, Duration.ofSeconds(5), Duration.ofSeconds(30),
         4)) {
       sender.start();
       Instant deadline = Instant.now().plusSeconds(30);
-      while (outbox.statuses(client.sessionHash()).stream().anyMatch(s -> !"saved".equals(s.state()))) {
+      while (entries.statuses(client.sessionHash()).stream().anyMatch(s -> !"saved".equals(s.state()))) {
         assertThat(Instant.now()).as("all entries delivered in time").isBefore(deadline);
-        assertThat(outbox.statuses(client.sessionHash())).noneMatch(s -> "failed".equals(s.state()));
+        assertThat(entries.statuses(client.sessionHash())).noneMatch(s -> "failed".equals(s.state()));
         Thread.sleep(50);
       }
     }

@@ -88,7 +88,8 @@ class FaultInjectionIT {
           future.get();
         }
         producers.shutdown();
-        awaitEmpty(outbox, Duration.ofSeconds(150));
+        OutboxReport report = new OutboxReport(store.dataSource());
+        awaitEmpty(report, Duration.ofSeconds(150));
         Duration took = Duration.between(started, Instant.now());
 
         Map<String, Long> observations = new HashMap<>();
@@ -106,7 +107,7 @@ class FaultInjectionIT {
                 + "provenance=%d provenanceDuplicates=%d failed=%d in %d ms; faults: 500-before=%d 502-after=%d "
                 + "429=%d timeout=%d dropped=%d outages=%d%n",
             acknowledged.size(), proxy.writes(), observations.size(), duplicates, lost.size(), provenances.size(),
-            provenanceDuplicates, failed(outbox), took.toMillis(), proxy.count(FaultProxy.Fault.ERROR_BEFORE),
+            provenanceDuplicates, failed(report), took.toMillis(), proxy.count(FaultProxy.Fault.ERROR_BEFORE),
             proxy.count(FaultProxy.Fault.ERROR_AFTER), proxy.count(FaultProxy.Fault.TOO_MANY),
             proxy.count(FaultProxy.Fault.TIMEOUT_AFTER), proxy.count(FaultProxy.Fault.DROP_AFTER), proxy.outages());
 
@@ -133,7 +134,7 @@ class FaultInjectionIT {
     for (int i = 0; i < PER_SESSION; i++) {
       EntryResources entry = Deliveries.note(patient, ENCOUNTERS.get(patient), session.fhirUser().orElseThrow(), run,
           i);
-      if (outbox.enqueue(destination, entry, NoteMapping.KIND)) {
+      if (outbox.enqueue(destination, entry, NoteMapping.KIND) == Outbox.Stored.NEW) {
         acknowledged.add(entry.entryId());
       }
       sender.nudge();
@@ -150,19 +151,19 @@ class FaultInjectionIT {
     }
   }
 
-  static void awaitEmpty(Outbox outbox, Duration timeout) throws InterruptedException {
+  static void awaitEmpty(OutboxReport report, Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      if (outbox.depth().stream().allMatch(depth -> depth.pending() == 0)) {
+      if (report.depth().stream().allMatch(depth -> depth.pending() == 0)) {
         return;
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("the outbox was not delivered in " + timeout + ": " + outbox.depth());
+    throw new AssertionError("the outbox was not delivered in " + timeout + ": " + report.depth());
   }
 
-  private static int failed(Outbox outbox) {
-    return outbox.depth().stream().mapToInt(Outbox.Depth::failed).sum();
+  private static int failed(OutboxReport report) {
+    return report.depth().stream().mapToInt(OutboxReport.Depth::failed).sum();
   }
 
   private static void count(List<String> ids, Map<String, Long> counts) {

@@ -47,7 +47,8 @@ final class OutboxNode {
       }
       Thread.sleep(Long.MAX_VALUE);
     }
-    while (outbox.depth().stream().anyMatch(depth -> depth.pending() > 0)) {
+    OutboxReport report = new OutboxReport(database.dataSource());
+    while (report.depth().stream().anyMatch(depth -> depth.pending() > 0)) {
       Thread.sleep(100);
     }
     System.out.println("DRAINED " + sender.written());

@@ -22,10 +22,14 @@ import org.kapcompanion.store.TestStores;
 /** The outbox store: idempotent enqueue, ordered claims per session, leases, failure, adoption and depth. */
 class OutboxTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+  static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
   private final Database database = TestStores.inMemory();
   private final Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR,
       Clock.fixed(NOW, ZoneOffset.UTC));
+  private final SessionEntries entries = new SessionEntries(database.dataSource(), new SecretBox(TestStores.KEY),
+      SandboxFhir.FHIR);
+  private final FailedEntries failedEntries = new FailedEntries(database.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+  private final OutboxReport report = new OutboxReport(database.dataSource());
 
   @AfterEach
   void close() {
@@ -35,13 +39,13 @@ class OutboxTest {
   @Test
   void sameEntryIsStoredOnceEvenWhenSentAgainOrAfterDelivery() {
     EntryResources entry = entry("A note");
-    assertThat(outbox.enqueue(destination("s1"), entry, "session-note")).isTrue();
-    assertThat(outbox.enqueue(destination("s1"), entry, "session-note")).isFalse();
+    assertThat(outbox.enqueue(destination("s1"), entry, "session-note")).isEqualTo(Outbox.Stored.NEW);
+    assertThat(outbox.enqueue(destination("s1"), entry, "session-note")).isEqualTo(Outbox.Stored.DUPLICATE);
 
     outbox.delivered(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), "Observation/1", Optional.empty());
 
-    assertThat(outbox.enqueue(destination("s1"), entry, "session-note")).isFalse();
-    assertThat(outbox.statuses(hash("s1"))).extracting(Outbox.EntryStatus::state).containsExactly("saved");
+    assertThat(outbox.enqueue(destination("s1"), entry, "session-note")).isEqualTo(Outbox.Stored.DUPLICATE);
+    assertThat(entries.statuses(hash("s1"))).extracting(SessionEntries.EntryStatus::state).containsExactly("saved");
   }
 
   @Test
@@ -83,9 +87,9 @@ class OutboxTest {
 
     assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).extracting(Outbox.Claimed::entryId)
         .containsExactly(second.entryId());
-    assertThat(outbox.statuses(hash("s1"))).contains(new Outbox.EntryStatus(first.entryId(), "failed",
-        Optional.of("the EHR refused the entry (422)")));
-    assertThat(outbox.depth()).containsExactly(new Outbox.Depth("sandbox", 1, 1, Optional.of(NOW)));
+    assertThat(entries.statuses(hash("s1"))).contains(new SessionEntries.EntryStatus(first.entryId(), "failed",
+        Optional.of("the EHR refused the entry (422)"), Optional.of("Therapist session note"), NOW, false));
+    assertThat(report.depth()).containsExactly(new OutboxReport.Depth("sandbox", 1, 1, Optional.of(NOW)));
   }
 
   @Test
@@ -94,8 +98,8 @@ class OutboxTest {
     outbox.enqueue(destination("s1"), entry, "session-note");
     outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), new Outbox.Problem("refused", "refused"));
 
-    assertThat(outbox.retryFailed(hash("s2"), entry.entryId())).isFalse();
-    assertThat(outbox.retryFailed(hash("s1"), entry.entryId())).isTrue();
+    assertThat(failedEntries.retryFailed(hash("s2"), entry.entryId())).isFalse();
+    assertThat(failedEntries.retryFailed(hash("s1"), entry.entryId())).isTrue();
     assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).hasSize(1);
   }
 
@@ -103,19 +107,19 @@ class OutboxTest {
   void onlyAFailedEntryOfTheSessionCanBeShownAndDiscardedAndDiscardingIsFinal() {
     EntryResources entry = entry("theirs or mine");
     outbox.enqueue(destination("s1"), entry, "integration-plan");
-    assertThat(outbox.failed(hash("s1"), entry.entryId())).isEmpty();
-    assertThat(outbox.discardFailed(hash("s1"), entry.entryId())).isFalse();
+    assertThat(entries.failed(hash("s1"), entry.entryId())).isEmpty();
+    assertThat(failedEntries.discardFailed(hash("s1"), entry.entryId())).isFalse();
 
     outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), new Outbox.Problem("409", "conflict"));
 
-    assertThat(outbox.failed(hash("s2"), entry.entryId())).isEmpty();
-    assertThat(outbox.discardFailed(hash("s2"), entry.entryId())).isFalse();
-    assertThat(outbox.failed(hash("s1"), entry.entryId())).hasValueSatisfying(e -> {
+    assertThat(entries.failed(hash("s2"), entry.entryId())).isEmpty();
+    assertThat(failedEntries.discardFailed(hash("s2"), entry.entryId())).isFalse();
+    assertThat(entries.failed(hash("s1"), entry.entryId())).hasValueSatisfying(e -> {
       assertThat(e.kind()).isEqualTo("integration-plan");
       assertThat(e.target().fhirType()).isEqualTo("Observation");
     });
-    assertThat(outbox.discardFailed(hash("s1"), entry.entryId())).isTrue();
-    assertThat(outbox.statuses(hash("s1"))).isEmpty();
+    assertThat(failedEntries.discardFailed(hash("s1"), entry.entryId())).isTrue();
+    assertThat(entries.statuses(hash("s1"))).isEmpty();
     assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).isEmpty();
   }
 
@@ -138,9 +142,9 @@ class OutboxTest {
     outbox.fail(outbox.claim("node", Duration.ofSeconds(30), 10).get(0), new Outbox.Problem(
         "the EHR refused the entry (422)", "the EHR refused the entry (422): 'refused' is not allowed"));
 
-    assertThat(outbox.lastErrors("sandbox", 10)).containsExactly(new org.kapcompanion.admin.OutboxStatus.WriteError(
+    assertThat(report.lastErrors("sandbox", 10)).containsExactly(new org.kapcompanion.admin.OutboxStatus.WriteError(
         NOW, "session-note", "the EHR refused the entry (422)"));
-    assertThat(outbox.lastErrors("other-tenant", 10)).isEmpty();
+    assertThat(report.lastErrors("other-tenant", 10)).isEmpty();
   }
 
   @Test
@@ -150,7 +154,7 @@ class OutboxTest {
 
     assertThat(outbox.purgeReceipts(NOW)).isZero();
     assertThat(outbox.purgeReceipts(NOW.plusSeconds(1))).isEqualTo(1);
-    assertThat(outbox.statuses(hash("s1"))).isEmpty();
+    assertThat(entries.statuses(hash("s1"))).isEmpty();
   }
 
   @Test
@@ -170,18 +174,18 @@ class OutboxTest {
     }
   }
 
-  private static EntryResources entry(String text) {
+  static EntryResources entry(String text) {
     SessionNote note = new SessionNote(UUID.randomUUID().toString(), NOW, text, List.of());
     EntryContext context = new EntryContext("kap-pt-01", Optional.of("kap-pt-01-dose-01"),
         Optional.of("Practitioner/kap-therapist-1"));
     return EntryResources.of(TestNotes.entry(note, context), context, NOW);
   }
 
-  private static Outbox.Destination destination(String session) {
+  static Outbox.Destination destination(String session) {
     return new Outbox.Destination("sandbox", hash(session), "owner");
   }
 
-  private static String hash(String session) {
+  static String hash(String session) {
     return "hash-of-" + session;
   }
 }

@@ -107,7 +107,7 @@ public final class SessionClient {
 
   private HttpRequest.Builder request(String path) {
     String cookie = browser.cookie(base, BrowserCookie.NAME).orElseThrow();
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+    return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90))
         .header("Cookie", BrowserCookie.NAME + "=" + cookie).header("X-CSRF-Token", csrf);
   }
 

@@ -54,7 +54,7 @@ class TwoNodesIT {
         EntryResources entry = Deliveries.note(PATIENT, ENCOUNTER, session.fhirUser().orElseThrow(), run, i);
         String sessionHash = "two-nodes-" + (i % SESSIONS);
         Outbox.Destination destination = new Outbox.Destination("sandbox", sessionHash, sessionHash);
-        if ((i % 2 == 0 ? firstOutbox : secondOutbox).enqueue(destination, entry, NoteMapping.KIND)) {
+        if ((i % 2 == 0 ? firstOutbox : secondOutbox).enqueue(destination, entry, NoteMapping.KIND) == Outbox.Stored.NEW) {
           acknowledged.add(entry.entryId());
         }
       }
@@ -64,7 +64,7 @@ class TwoNodesIT {
                Duration.ofSeconds(30), 4)) {
         firstNode.start();
         secondNode.start();
-        FaultInjectionIT.awaitEmpty(firstOutbox, Duration.ofSeconds(120));
+        FaultInjectionIT.awaitEmpty(new OutboxReport(first.dataSource()), Duration.ofSeconds(120));
         Map<String, Long> arrived = fhir.entryIdsTagged("Observation", PATIENT, Deliveries.RUN_SYSTEM, run).stream()
             .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         System.out.printf("two nodes: acknowledged=%d node1=%d node2=%d delivered=%d duplicates=%d%n",
