@@ -25,13 +25,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.web.Templates;
+import org.kapcompanion.web.TestWeb;
 import org.kapcompanion.web.WebServer;
 
 /**
  * The status page's failed entries: listed per tenant without clinical content, retried or discarded by id by an
  * admin — with the page's form token when signed in through the browser — and counted in the metrics.
  */
-class FailedEntryActionsTest {
+class FailedEntryActionsIT {
 
   private static final String TOKEN = "a-long-enough-admin-token-for-tests";
   private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(("it:" + TOKEN)
@@ -45,12 +46,12 @@ class FailedEntryActionsTest {
 
   @BeforeEach
   void start() throws Exception {
-    Templates templates = new Templates();
+    Templates templates = TestWeb.templates();
     TenantConfig clinic = new TenantConfig("clinic", "Clinic EHR", URI.create("http://127.0.0.1:9/fhir"), "kap",
         TenantConfig.ClientAuth.publicClient(), Optional.empty(), List.of(), List.of());
     AdminFeature admin = new AdminFeature(List.of(clinic), Optional.of(TOKEN),
         new EndpointCheck(FhirContext.forR4Cached()), outbox, new Readiness(List.of()), new Metrics(), templates);
-    web = new WebServer("127.0.0.1", 0, templates, List.of(), admin.routes(), admin.guards());
+    web = new WebServer("127.0.0.1", 0, templates, TestWeb.HEADERS, field -> false, admin.routes(), admin.guards());
     web.start();
   }
 
