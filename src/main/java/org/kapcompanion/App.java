@@ -105,7 +105,7 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static void serve(AppConfig config) {
+  private static void serve(AppConfig config) throws ConfigException {
     try {
       App app = start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "kap-shutdown"));
@@ -113,6 +113,8 @@ public final class App implements AutoCloseable {
       System.out.println("KAP Companion is running at " + app.config.publicBaseUrl());
       app.sandbox.ifPresent(ehr -> System.out.println("Sandbox EHR: open " + ehr.launcherUrl()
           + " to launch KAP Companion for a patient"));
+    } catch (ConfigException e) {
+      throw e;
     } catch (Exception e) {
       LOG.error("start failed: {}", e.getClass().getName());
       System.err.println("KAP Companion could not start: " + e.getMessage());
@@ -260,8 +262,11 @@ public final class App implements AutoCloseable {
 
   private static EmbeddedEhr startSandbox(AppConfig config) throws Exception {
     EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no EHR is configured and this build has no sandbox EHR; "
-            + "add a tenant to the configuration"));
+        .orElseThrow(() -> new ConfigException(List.of(config.tenants().isEmpty()
+            ? "tenants: none configured, and this production build has no sandbox EHR — add the EHR this node "
+                + "serves under \"tenants\" (config/README.md, \"tenants[] — one per EHR\"; a complete example is "
+                + "config/examples/epic-like.json)"
+            : "sandbox.enabled: this production build has no sandbox EHR — remove \"sandbox.enabled\"")));
     EmbeddedEhr.RegisteredClient client = new EmbeddedEhr.RegisteredClient(SANDBOX_CLIENT_ID, "KAP Companion",
         config.launchUrl(), Set.of(config.redirectUri()), "none", null, null);
     return provider.start(new EmbeddedEhr.Options(config.dataDir().resolve("sandbox"), config.host(),
