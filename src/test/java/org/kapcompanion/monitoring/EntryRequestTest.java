@@ -3,6 +3,7 @@ package org.kapcompanion.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,49 @@ class EntryRequestTest {
   void noteWithNeitherTextNorTagIsRefused() {
     assertThatThrownBy(() -> EntryRequest.note(JsonParser.parseString("{" + ID + ",\"text\":\"\",\"tags\":[]}")
         .getAsJsonObject(), TAGS)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void bloodPressureIsReadAsSystolicOverDiastolic() {
+    Reading reading = EntryRequest.reading(json("\"kind\":\"bp\",\"value\":132,\"second\":84"));
+
+    assertThat(reading.kind()).isEqualTo(ReadingKind.BLOOD_PRESSURE);
+    assertThat(reading.value()).isEqualTo(132);
+    assertThat(reading.second()).isEqualTo(84);
+    assertThat(reading.shown()).isEqualTo("132/84");
+  }
+
+  @Test
+  void bloodPressureWhoseDiastolicIsNotBelowItsSystolicIsRefused() {
+    assertThatThrownBy(() -> EntryRequest.reading(json("\"kind\":\"bp\",\"value\":120,\"second\":120")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("diastolic must be below systolic");
+  }
+
+  @Test
+  void bloodPressureWithEitherValueOutsideItsRangeIsRefused() {
+    assertThatThrownBy(() -> EntryRequest.reading(json("\"kind\":\"bp\",\"value\":301,\"second\":80")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Blood pressure must be between 40 and 300");
+    assertThatThrownBy(() -> EntryRequest.reading(json("\"kind\":\"bp\",\"value\":132,\"second\":39")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Blood pressure must be between 40 and 300");
+  }
+
+  @Test
+  void bloodPressureAtTheEndsOfItsRangeIsKept() {
+    Reading reading = EntryRequest.reading(json("\"kind\":\"bp\",\"value\":300,\"second\":40"));
+
+    assertThat(reading.shown()).isEqualTo("300/40");
+  }
+
+  @Test
+  void singleValueReadingHasNoSecondValue() {
+    Reading reading = EntryRequest.reading(json("\"kind\":\"hr\",\"value\":72"));
+
+    assertThat(reading.kind()).isEqualTo(ReadingKind.HEART_RATE);
+    assertThat(reading.value()).isEqualTo(72);
+    assertThat(reading.second()).isZero();
+  }
+
+  private static JsonObject json(String members) {
+    return JsonParser.parseString("{" + ID + "," + members + "}").getAsJsonObject();
   }
 }
