@@ -261,16 +261,20 @@ public final class App implements AutoCloseable {
   }
 
   private static EmbeddedEhr startSandbox(AppConfig config) throws Exception {
-    EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst()
+    EmbeddedEhr.RegisteredClient client = new EmbeddedEhr.RegisteredClient(SANDBOX_CLIENT_ID, "KAP Companion",
+        config.launchUrl(), Set.of(config.redirectUri()), "none", null, null);
+    return sandboxProvider(config).start(new EmbeddedEhr.Options(config.dataDir().resolve("sandbox"), config.host(),
+        config.sandbox().port(), config.sandbox().reset(), List.of(client)));
+  }
+
+  /** The sandbox EHR of this build; the production build has none, so a configuration that needs one is refused. */
+  static EmbeddedEhr.Provider sandboxProvider(AppConfig config) throws ConfigException {
+    return ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst()
         .orElseThrow(() -> new ConfigException(List.of(config.tenants().isEmpty()
             ? "tenants: none configured, and this production build has no sandbox EHR — add the EHR this node "
                 + "serves under \"tenants\" (config/README.md, \"tenants[] — one per EHR\"; a complete example is "
                 + "config/examples/epic-like.json)"
             : "sandbox.enabled: this production build has no sandbox EHR — remove \"sandbox.enabled\"")));
-    EmbeddedEhr.RegisteredClient client = new EmbeddedEhr.RegisteredClient(SANDBOX_CLIENT_ID, "KAP Companion",
-        config.launchUrl(), Set.of(config.redirectUri()), "none", null, null);
-    return provider.start(new EmbeddedEhr.Options(config.dataDir().resolve("sandbox"), config.host(),
-        config.sandbox().port(), config.sandbox().reset(), List.of(client)));
   }
 
   private static AppConfig withSandboxTenant(AppConfig config, EmbeddedEhr sandbox) {

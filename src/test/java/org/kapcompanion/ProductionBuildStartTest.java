@@ -21,7 +21,7 @@ class ProductionBuildStartTest {
   void noTenantAndNoSandboxStopsTheStartNamingTheTenantsSetting() throws Exception {
     AppConfig config = config("\"tenants\": []");
 
-    assertThatThrownBy(() -> startWithoutSandbox(config)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> findSandboxInProductionBuild(config)).isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("tenants: none configured")
         .hasMessageContaining("config/README.md");
   }
@@ -32,12 +32,12 @@ class ProductionBuildStartTest {
         "sandbox": {"enabled": true},
         "tenants": [{"id": "ehr", "fhirBaseUrl": "https://ehr.example.org/fhir", "clientId": "kap"}]""");
 
-    assertThatThrownBy(() -> startWithoutSandbox(config)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> findSandboxInProductionBuild(config)).isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("sandbox.enabled:");
   }
 
-  /** Starts the app with a class loader that hides the sandbox's service registration, as the production jar does. */
-  private static void startWithoutSandbox(AppConfig config) throws Exception {
+  /** Looks for the sandbox with a class loader that hides its service registration, as in the production jar. */
+  private static void findSandboxInProductionBuild(AppConfig config) throws Exception {
     Thread thread = Thread.currentThread();
     ClassLoader original = thread.getContextClassLoader();
     thread.setContextClassLoader(new ClassLoader(original) {
@@ -48,7 +48,7 @@ class ProductionBuildStartTest {
       }
     });
     try {
-      App.start(config).close();
+      App.sandboxProvider(config);
     } finally {
       thread.setContextClassLoader(original);
     }
@@ -56,7 +56,7 @@ class ProductionBuildStartTest {
 
   private static AppConfig config(String rest) throws ConfigException {
     return new ConfigLoader(Map.of(), Path.of("").toAbsolutePath()).parse("""
-        {"publicBaseUrl": "http://localhost:8080/", "store": {"jdbcUrl": "jdbc:h2:mem:no-sandbox"}, %s}"""
+        {"publicBaseUrl": "http://localhost:8080/", "store": {"encryptionKey": "generate"}, %s}"""
         .formatted(rest));
   }
 }

@@ -21,7 +21,7 @@ import org.kapcompanion.web.Templates;
 import org.kapcompanion.web.TestWeb;
 import org.kapcompanion.web.WebServer;
 
-class AdminFeatureTest {
+class AdminFeatureIT {
 
   private static final String TOKEN = "a-long-enough-admin-token-for-tests";
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.TenantConfig;
 
-class IdTokenVerifierTest {
+class IdTokenVerifierIT {
 
   private static final String ISSUER = "https://ehr.example.org/auth";
   private static final URI FHIR_BASE = URI.create("https://ehr.example.org/fhir");

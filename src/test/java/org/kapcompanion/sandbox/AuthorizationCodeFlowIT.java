@@ -21,7 +21,7 @@ import org.kapcompanion.sandbox.SmartHttp.FormPage;
 import org.kapcompanion.sandbox.SmartHttp.Pkce;
 
 @ExtendWith(SandboxExtension.class)
-class AuthorizationCodeFlowTest {
+class AuthorizationCodeFlowIT {
 
   private static final String SCOPE = "launch openid fhirUser online_access patient/*.rs";
 

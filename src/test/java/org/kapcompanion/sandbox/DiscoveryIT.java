@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SandboxExtension.class)
-class DiscoveryTest {
+class DiscoveryIT {
 
   @Test
   void smartConfigurationAdvertisesEndpointsAndCapabilities(SmartHttp http) {

@@ -2,7 +2,7 @@ package org.kapcompanion.sandbox;
 
 import com.nimbusds.jose.JOSEObjectType;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kapcompanion.sandbox.AuthorizationCodeFlowTest.assertOAuthError;
+import static org.kapcompanion.sandbox.AuthorizationCodeFlowIT.assertOAuthError;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kapcompanion.sandbox.SmartHttp.Pkce;
 
 @ExtendWith(SandboxExtension.class)
-class PrivateKeyJwtTest {
+class PrivateKeyJwtIT {
 
   private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starts its own sandboxes on one data directory, one after another, to check what survives a restart. */
-class RestartTest {
+class SandboxRestartIT {
 
   private static final String PROBE = "Patient/restart-probe";
   private static final String SEEDED = "Observation/test-blake-hr-1";

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SandboxExtension.class)
-class ScopeEnforcementTest {
+class ScopeEnforcementIT {
 
   @Test
   void requestWithoutTokenIsUnauthorizedWithBearerChallenge(SmartHttp http) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class AdmissionTest {
+class AdmissionIT {
 
   private static final int REQUESTS = WebServer.REQUESTS_AT_ONCE + 20;
 

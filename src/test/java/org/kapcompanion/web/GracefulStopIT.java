@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class GracefulStopTest {
+class GracefulStopIT {
 
   @Test
   void stopLetsARequestInFlightFinish() throws Exception {

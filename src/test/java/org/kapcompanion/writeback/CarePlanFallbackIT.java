@@ -18,13 +18,12 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.TestStores;
-import org.kapcompanion.testing.TestEnvironment;
 
 /**
  * The sandbox EHR behind a proxy whose CapabilityStatement takes no CarePlan or Goal writes (as Epic and Oracle Health
@@ -33,18 +32,13 @@ import org.kapcompanion.testing.TestEnvironment;
 class CarePlanFallbackIT {
 
   private static final String PATIENT = "kap-pt-03";
-  private static TestEnvironment environment;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-  }
+  @RegisterExtension
+  static final LaunchFixture launches = new LaunchFixture();
 
   @Test
   void planIsWrittenAsADocumentWhereTheEhrTakesNoCarePlan() throws Exception {
-    SessionClient client = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, null);
-    AppSession session = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, client);
+    SessionClient client = launches.launch(PATIENT, null);
+    AppSession session = launches.stored(client);
     EntryContext context = new EntryContext(PATIENT, Optional.empty(), session.fhirUser());
     String goalEntry = UUID.randomUUID().toString();
     String planEntry = UUID.randomUUID().toString();
@@ -60,7 +54,7 @@ class CarePlanFallbackIT {
     document.addContent().setAttachment(new Attachment().setContentType("text/markdown; charset=utf-8")
         .setData("# Integration plan\n- Rest".getBytes()));
 
-    try (FaultProxy proxy = new FaultProxy(environment.ehrOrigin(), 1L, 0.0, Duration.ZERO);
+    try (FaultProxy proxy = new FaultProxy(launches.ehrOrigin(), 1L, 0.0, Duration.ZERO);
          Database store = TestStores.inMemory()) {
       proxy.rewriteCapabilities(CarePlanFallbackIT::withoutCarePlanOrGoalWrites);
       Outbox outbox = new Outbox(store.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR,
@@ -73,7 +67,7 @@ class CarePlanFallbackIT {
           .orElse(Entry.Fallback.writeInstead(document, "written as a document because this EHR does not accept "
               + "care plans")), context, Instant.now()), "integration-plan");
       Deliveries.Fixed credentials = new Deliveries.Fixed();
-      credentials.put(client.sessionHash(), proxy.base(environment.ehr().fhirBase().getPath()),
+      credentials.put(client.sessionHash(), proxy.base(launches.fhirBase().getPath()),
           session.tokens().accessToken());
       try (OutboxSender sender = Deliveries.sender(outbox, credentials, Duration.ofSeconds(5), Duration.ofSeconds(30),
           2)) {
@@ -93,7 +87,7 @@ class CarePlanFallbackIT {
                   Optional.of("written as a document because this EHR does not accept care plans")));
     }
 
-    SandboxFhir fhir = new SandboxFhir(environment.ehr().fhirBase(), session.tokens().accessToken());
+    SandboxFhir fhir = launches.fhir(session);
     assertThat(fhir.countByIdentifier("DocumentReference", PATIENT, planEntry)).isEqualTo(1);
     assertThat(fhir.countByIdentifier("CarePlan", PATIENT, planEntry)).isZero();
     assertThat(fhir.countByIdentifier("Goal", PATIENT, goalEntry)).isZero();

@@ -8,27 +8,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcompanion.testing.HttpBrowser;
-import org.kapcompanion.testing.TestEnvironment;
 
 /** Saving a session note through the app's entry endpoints ends with exactly one Observation in the sandbox EHR. */
 class EntriesIT {
 
   private static final String PATIENT = "kap-pt-02";
   private static final String ENCOUNTER = "kap-pt-02-dose-02";
-  private static TestEnvironment environment;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-  }
+  @RegisterExtension
+  static final LaunchFixture launches = new LaunchFixture();
 
   @Test
   void savedNoteIsAcknowledgedThenSavedToTheEhrOnceEvenWhenThePageResendsIt() throws Exception {
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+    SessionClient session = launches.launch(PATIENT, ENCOUNTER);
     String id = UUID.randomUUID().toString();
 
     SessionClient.Response first = session.saveNote(id, "Calm, eyes closed, slow breathing.", "breathwork");
@@ -38,14 +32,14 @@ class EntriesIT {
     assertThat(first.json().get("state").getAsString()).isEqualTo("pending");
     assertThat(resent.status()).isEqualTo(200);
     assertThat(awaitState(session, id, "saved", Duration.ofSeconds(120))).isTrue();
-    SandboxFhir fhir = SandboxFhir.forSession(environment, session);
+    SandboxFhir fhir = launches.fhir(session);
     assertThat(fhir.countByIdentifier("Observation", PATIENT, id)).isEqualTo(1);
     assertThat(fhir.countByTag("Provenance", PATIENT, id)).isEqualTo(1);
   }
 
   @Test
   void invalidNoteIsNeverStoredAndTheProblemsAreReturned() throws Exception {
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+    SessionClient session = launches.launch(PATIENT, ENCOUNTER);
     String id = UUID.randomUUID().toString();
 
     SessionClient.Response answer = session.saveNote(id, "Tagged with a code that does not exist.", "levitation");
@@ -57,7 +51,7 @@ class EntriesIT {
 
   @Test
   void noteHoldingANulCharacterIsRefusedAndNeverAcknowledged() throws Exception {
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+    SessionClient session = launches.launch(PATIENT, ENCOUNTER);
     String id = UUID.randomUUID().toString();
 
     SessionClient.Response answer = session.saveNote(id, "calm\u0000sea");
@@ -68,7 +62,7 @@ class EntriesIT {
 
   @Test
   void integrationPlanWhoseThemesHoldANulCharacterIsNotAnsweredSaved() throws Exception {
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+    SessionClient session = launches.launch(PATIENT, ENCOUNTER);
 
     HttpBrowser.Page answer = session.browser().post(session.base().resolve("integration"), Map.of("csrf",
         session.csrf(), "entry", UUID.randomUUID().toString(), "themes", "calm\u0000sea"));
@@ -81,7 +75,7 @@ class EntriesIT {
 
   @Test
   void noteWithoutAnEncounterInContextIsRefusedWithAnExplanation() throws Exception {
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, null);
+    SessionClient session = launches.launch(PATIENT, null);
 
     SessionClient.Response answer = session.saveNote(UUID.randomUUID().toString(), "No session open.");
 
@@ -91,7 +85,7 @@ class EntriesIT {
 
   @Test
   void malformedEntryIsRefusedAndSaveWithoutCsrfIsBlocked() throws Exception {
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+    SessionClient session = launches.launch(PATIENT, ENCOUNTER);
 
     assertThat(session.post("session/entries", "{\"id\": \"not-a-uuid\", \"text\": \"x\"}").status()).isEqualTo(400);
     assertThat(session.browser().post(session.base().resolve("session/entries"), java.util.Map.of("id", "x")).status())
@@ -100,13 +94,13 @@ class EntriesIT {
 
   @Test
   void notesPageLoadsItsScriptWithoutInlineScript() throws Exception {
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+    SessionClient session = launches.launch(PATIENT, ENCOUNTER);
 
     String page = session.browser().get(session.base().resolve("notes")).body();
 
     assertThat(page).contains("/assets/entries.js", "Emotional release", "data-csrf=")
         .doesNotContain("<script>");
-    assertThat(session.browser().get(environment.appUrl(TestEnvironment.PUBLIC_CLIENT, "/assets/entries.js"))
+    assertThat(session.browser().get(launches.appUrl("/assets/entries.js"))
         .body()).contains("beforeunload", "randomUUID");
   }
 

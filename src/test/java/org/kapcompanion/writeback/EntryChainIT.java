@@ -22,13 +22,12 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.TestStores;
-import org.kapcompanion.testing.TestEnvironment;
 
 /**
  * Entries that refer to each other and entries that update: sent in order to the sandbox EHR, references to earlier
@@ -37,18 +36,13 @@ import org.kapcompanion.testing.TestEnvironment;
 class EntryChainIT {
 
   private static final String PATIENT = "kap-pt-02";
-  private static TestEnvironment environment;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-  }
+  @RegisterExtension
+  static final LaunchFixture launches = new LaunchFixture();
 
   @Test
   void laterEntriesReferToAnEarlierEntryByTheIdTheEhrGaveIt() throws Exception {
-    SessionClient client = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, null);
-    AppSession session = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, client);
+    SessionClient client = launches.launch(PATIENT, null);
+    AppSession session = launches.stored(client);
     EntryContext context = new EntryContext(PATIENT, Optional.empty(), session.fhirUser());
     String encounterEntry = UUID.randomUUID().toString();
     String noteEntry = UUID.randomUUID().toString();
@@ -83,14 +77,14 @@ class EntryChainIT {
 
   @Test
   void updateOfAVersionSomeoneElseReplacedIsAConflictButARepeatOfOurOwnUpdateIsNot() throws Exception {
-    SessionClient client = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, null);
-    AppSession session = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, client);
+    SessionClient client = launches.launch(PATIENT, null);
+    AppSession session = launches.stored(client);
     EntryContext context = new EntryContext(PATIENT, Optional.empty(), session.fhirUser());
     IGenericClient fhir = fhir(session);
     String entryId = UUID.randomUUID().toString();
     String id = fhir.create().resource(encounter(entryId)).execute().getId().getIdPart();
     FhirWriter writer = writer();
-    FhirWriter.Credentials credentials = new FhirWriter.Credentials(environment.ehr().fhirBase(),
+    FhirWriter.Credentials credentials = new FhirWriter.Credentials(launches.fhirBase(),
         session.tokens().accessToken());
     EntryResources ours = EntryResources.of(Entry.update(UUID.randomUUID().toString(), "session",
         encounter(entryId).setStatus(Encounter.EncounterStatus.FINISHED), "Encounter/" + id, Optional.of("1")),
@@ -113,7 +107,7 @@ class EntryChainIT {
   private static void deliverAll(Outbox outbox, SessionEntries entries, SessionClient client, AppSession session)
       throws Exception {
     Deliveries.Fixed credentials = new Deliveries.Fixed();
-    credentials.put(client.sessionHash(), environment.ehr().fhirBase(), session.tokens().accessToken());
+    credentials.put(client.sessionHash(), launches.fhirBase(), session.tokens().accessToken());
     try (OutboxSender sender = Deliveries.sender(outbox, credentials, Duration.ofSeconds(5), Duration.ofSeconds(30),
         4)) {
       sender.start();
@@ -145,7 +139,7 @@ class EntryChainIT {
   }
 
   private static IGenericClient fhir(AppSession session) {
-    IGenericClient fhir = SandboxFhir.FHIR.newRestfulGenericClient(environment.ehr().fhirBase().toString());
+    IGenericClient fhir = SandboxFhir.FHIR.newRestfulGenericClient(launches.fhirBase().toString());
     fhir.registerInterceptor(new BearerTokenAuthInterceptor(session.tokens().accessToken()));
     return fhir;
   }

@@ -20,13 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.TestStores;
-import org.kapcompanion.testing.TestEnvironment;
 
 /**
  * 1,000 entries from eight concurrent sessions (two per patient) delivered to the sandbox EHR through a proxy that fails requests at
@@ -39,28 +38,23 @@ class FaultInjectionIT {
   private static final int PER_SESSION = 125;
   private static final Map<String, String> ENCOUNTERS = Map.of("kap-pt-01", "kap-pt-01-dose-02",
       "kap-pt-03", "kap-pt-03-dose-02", "kap-pt-04", "kap-pt-04-dose-01", "kap-pt-05", "kap-pt-05-dose-02");
-  private static TestEnvironment environment;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-  }
+  @RegisterExtension
+  static final LaunchFixture launches = new LaunchFixture();
 
   @Test
   void everyAcknowledgedEntryArrivesExactlyOnceDespiteFaultsAndAnOutage() throws Exception {
-    URI fhirBase = environment.ehr().fhirBase();
+    URI fhirBase = launches.fhirBase();
     String run = UUID.randomUUID().toString();
     Deliveries.Fixed credentials = new Deliveries.Fixed();
     Map<String, AppSession> sessions = new HashMap<>();
     Map<String, SandboxFhir> readers = new HashMap<>();
-    try (FaultProxy proxy = new FaultProxy(environment.ehrOrigin(), 20261121L, 0.2, Duration.ofMillis(2_500));
+    try (FaultProxy proxy = new FaultProxy(launches.ehrOrigin(), 20261121L, 0.2, Duration.ofMillis(2_500));
          Database store = TestStores.inMemory()) {
       for (int copy = 0; copy < SESSIONS_PER_PATIENT; copy++) {
         for (Map.Entry<String, String> patient : ENCOUNTERS.entrySet()) {
-          SessionClient client = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient.getKey(),
+          SessionClient client = launches.launch(patient.getKey(),
               patient.getValue());
-          AppSession session = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, client);
+          AppSession session = launches.stored(client);
           sessions.put(client.sessionHash(), session);
           credentials.put(client.sessionHash(), proxy.base(fhirBase.getPath()), session.tokens().accessToken());
           readers.put(patient.getKey(), new SandboxFhir(fhirBase, session.tokens().accessToken()));

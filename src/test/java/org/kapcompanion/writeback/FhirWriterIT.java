@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** How the writer talks to servers of different abilities, and how it reads their answers. */
-class FhirWriterTest {
+class FhirWriterIT {
 
   private final List<String> requests = new ArrayList<>();
   private HttpServer server;

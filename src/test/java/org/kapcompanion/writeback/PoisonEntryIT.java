@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.h2.jdbcx.JdbcDataSource;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.AppSession;
@@ -43,21 +43,15 @@ class PoisonEntryIT {
       "kap-pt-02", "kap-pt-02-dose-03", "kap-pt-03", "kap-pt-03-dose-01", "kap-pt-04", "kap-pt-04-dose-01",
       "kap-pt-05", "kap-pt-05-dose-03"));
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static TestEnvironment environment;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-  }
+  @RegisterExtension
+  static final LaunchFixture launches = new LaunchFixture();
 
   @Test
   void fiveHundredEntriesAreDeliveredAroundOneThatCannotBeReadWhichIsIsolatedVisibleAndCounted() throws Exception {
     String run = UUID.randomUUID().toString();
     Map<String, SessionClient> sessions = new LinkedHashMap<>();
     for (Map.Entry<String, String> patient : ENCOUNTERS.entrySet()) {
-      sessions.put(patient.getKey(), SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT,
-          patient.getKey(), patient.getValue()));
+      sessions.put(patient.getKey(), launches.launch(patient.getKey(), patient.getValue()));
     }
     SessionClient poisoned = sessions.get("kap-pt-01");
     EntryResources poison = OutboxRows.carePlanWithNul("kap-pt-01", Instant.now());
@@ -69,7 +63,7 @@ class PoisonEntryIT {
     Outbox outbox = new Outbox(store, new SecretBox(TestStores.KEY), SandboxFhir.FHIR, Clock.systemUTC());
     for (int i = 0; i < PER_SESSION; i++) {
       for (Map.Entry<String, SessionClient> session : sessions.entrySet()) {
-        AppSession app = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, session.getValue());
+        AppSession app = launches.stored(session.getValue());
         EntryResources note = Deliveries.note(session.getKey(), ENCOUNTERS.get(session.getKey()),
             app.fhirUser().orElseThrow(), run, i);
         assertThat(outbox.enqueue(destination(session.getValue()), note, NoteMapping.KIND))
@@ -85,7 +79,7 @@ class PoisonEntryIT {
     Map<String, Long> observations = new HashMap<>();
     Map<String, Long> provenances = new HashMap<>();
     for (Map.Entry<String, SessionClient> session : sessions.entrySet()) {
-      SandboxFhir fhir = SandboxFhir.forSession(environment, session.getValue());
+      SandboxFhir fhir = launches.fhir(session.getValue());
       count(fhir.entryIdsTagged("Observation", session.getKey(), Deliveries.RUN_SYSTEM, run), observations);
       count(fhir.entryIdsTagged("Provenance", session.getKey(), Deliveries.RUN_SYSTEM, run), provenances);
     }
@@ -116,7 +110,7 @@ class PoisonEntryIT {
         .containsPattern("kap_outbox_quarantined_total\\{tenant=\"sandbox\"} [1-9]")
         .containsPattern("kap_outbox_entries\\{state=\"failed\",tenant=\"sandbox\"} [1-9]");
     HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
-        environment.appUrl(TestEnvironment.PUBLIC_CLIENT, "ready")).build(), HttpResponse.BodyHandlers.ofString());
+        launches.appUrl("ready")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(ready.body()).contains("\"delivery\":\"ok\"");
 
     assertThat(adminPost("admin/entries/retry", poison.entryId()).statusCode()).isEqualTo(303);
@@ -129,7 +123,7 @@ class PoisonEntryIT {
 
   private static Outbox.Destination destination(SessionClient session) {
     return EntryService.destination(new ActiveSession(session.handle(),
-        SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, session)));
+        launches.stored(session)));
   }
 
   private static void count(List<String> ids, Map<String, Long> counts) {
@@ -167,14 +161,14 @@ class PoisonEntryIT {
   }
 
   private static HttpResponse<String> adminPost(String path, String entryId) throws Exception {
-    URI url = environment.appUrl(TestEnvironment.PUBLIC_CLIENT, path);
+    URI url = launches.appUrl(path);
     return HTTP.send(HttpRequest.newBuilder(url).header("Authorization", "Bearer " + TestEnvironment.ADMIN_TOKEN)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("id=" + entryId)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> adminGet(String path) throws Exception {
-    URI url = environment.appUrl(TestEnvironment.PUBLIC_CLIENT, path);
+    URI url = launches.appUrl(path);
     return HTTP.send(HttpRequest.newBuilder(url).header("Authorization", "Bearer " + TestEnvironment.ADMIN_TOKEN)
         .build(), HttpResponse.BodyHandlers.ofString());
   }

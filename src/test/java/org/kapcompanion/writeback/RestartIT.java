@@ -19,10 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcompanion.launch.AppSession;
-import org.kapcompanion.testing.TestEnvironment;
 
 /**
  * An app node killed (not stopped) while it stores and sends entries, then started again on the same H2 file: every
@@ -33,19 +32,14 @@ class RestartIT {
   private static final String PATIENT = "kap-pt-06";
   private static final String ENCOUNTER = "kap-pt-06-prep-01";
   private static final int ENTRIES = 400;
-  private static TestEnvironment environment;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-  }
+  @RegisterExtension
+  static final LaunchFixture launches = new LaunchFixture();
 
   @Test
   void killedNodeDeliversEveryAcknowledgedEntryOnceAfterRestart() throws Exception {
-    SessionClient client = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
-    AppSession session = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, client);
-    SandboxFhir fhir = new SandboxFhir(environment.ehr().fhirBase(), session.tokens().accessToken());
+    SessionClient client = launches.launch(PATIENT, ENCOUNTER);
+    AppSession session = launches.stored(client);
+    SandboxFhir fhir = launches.fhir(session);
     Path dir = Files.createTempDirectory("kap-restart");
     String jdbcUrl = "jdbc:h2:file:" + dir.resolve("outbox").toAbsolutePath() + ";AUTO_SERVER=FALSE";
     String run = UUID.randomUUID().toString();
@@ -85,7 +79,7 @@ class RestartIT {
   private static Process node(AppSession session, String jdbcUrl, String run, String mode) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        OutboxNode.class.getName(), mode, jdbcUrl, environment.ehr().fhirBase().toString(), PATIENT, ENCOUNTER,
+        OutboxNode.class.getName(), mode, jdbcUrl, launches.fhirBase().toString(), PATIENT, ENCOUNTER,
         session.fhirUser().orElseThrow(), run, String.valueOf(ENTRIES));
     builder.environment().put(OutboxNode.TOKEN_VARIABLE, session.tokens().accessToken());
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -14,10 +14,6 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
-import org.kapcompanion.launch.AppSession;
-import org.kapcompanion.testing.StoredSessions;
-import org.kapcompanion.testing.TestEnvironment;
-import org.kapcompanion.web.BrowserCookie;
 
 /** Reads the sandbox EHR directly with a launched session's token, bypassing search caches, to count what arrived. */
 final class SandboxFhir {
@@ -30,17 +26,6 @@ final class SandboxFhir {
   SandboxFhir(URI base, String token) {
     this.base = base;
     this.token = token;
-  }
-
-  /** The app node's stored session behind a launched client, read from its in-memory store. */
-  static AppSession storedSession(String clientId, SessionClient session) {
-    String browserKey = session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow();
-    return StoredSessions.of(clientId).find(session.handle(), browserKey).orElseThrow();
-  }
-
-  static SandboxFhir forSession(TestEnvironment environment, SessionClient session) {
-    AppSession stored = storedSession(TestEnvironment.PUBLIC_CLIENT, session);
-    return new SandboxFhir(environment.ehr().fhirBase(), stored.tokens().accessToken());
   }
 
   int countByIdentifier(String type, String patient, String entryId) throws IOException, InterruptedException {

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.StoreJson;
@@ -26,18 +26,13 @@ class TokenExpiryIT {
 
   private static final String PATIENT = "kap-pt-03";
   private static final String ENCOUNTER = "kap-pt-03-dose-01";
-  private static TestEnvironment environment;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-  }
+  @RegisterExtension
+  static final LaunchFixture launches = new LaunchFixture();
 
   @Test
   void rejectedAccessTokenIsRefreshedDuringDeliveryAndTheEntryIsSaved() throws Exception {
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
-    AppSession stored = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, session);
+    SessionClient session = launches.launch(PATIENT, ENCOUNTER);
+    AppSession stored = launches.stored(session);
     replaceTokens(session, stored, new AppSession.Tokens("rejected-access-token", stored.tokens().refreshToken(),
         Instant.now().plusSeconds(3600)));
     String id = UUID.randomUUID().toString();
@@ -45,16 +40,16 @@ class TokenExpiryIT {
     assertThat(session.saveNote(id, "Settled after the music changed.", "music-change").status()).isEqualTo(200);
 
     assertThat(EntriesIT.awaitState(session, id, "saved", Duration.ofSeconds(120))).isTrue();
-    AppSession refreshed = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, session);
+    AppSession refreshed = launches.stored(session);
     assertThat(refreshed.tokens().accessToken()).isNotEqualTo("rejected-access-token");
-    assertThat(new SandboxFhir(environment.ehr().fhirBase(), refreshed.tokens().accessToken())
+    assertThat(launches.fhir(refreshed)
         .countByIdentifier("Observation", PATIENT, id)).isEqualTo(1);
   }
 
   @Test
   void revokedRefreshTokenKeepsTheEntryPendingUntilTheUserLaunchesAgain() throws Exception {
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
-    AppSession stored = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, session);
+    SessionClient session = launches.launch(PATIENT, ENCOUNTER);
+    AppSession stored = launches.stored(session);
     replaceTokens(session, stored, new AppSession.Tokens("rejected-access-token",
         Optional.of("revoked-refresh-token"), Instant.now().plusSeconds(3600)));
     String id = UUID.randomUUID().toString();
@@ -63,10 +58,10 @@ class TokenExpiryIT {
 
     assertThat(awaitReason(session, id, OutboxSender.RELAUNCH, Duration.ofSeconds(120))).isTrue();
     assertThat(EntriesIT.stateOf(session, id)).isEqualTo("pending");
-    SessionClient relaunched = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
+    SessionClient relaunched = launches.launch(PATIENT, ENCOUNTER);
     assertThat(EntriesIT.awaitState(relaunched, id, "saved", Duration.ofSeconds(120))).isTrue();
-    AppSession fresh = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, relaunched);
-    assertThat(new SandboxFhir(environment.ehr().fhirBase(), fresh.tokens().accessToken())
+    AppSession fresh = launches.stored(relaunched);
+    assertThat(launches.fhir(fresh)
         .countByIdentifier("Observation", PATIENT, id)).isEqualTo(1);
   }
 

@@ -11,13 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.TestStores;
-import org.kapcompanion.testing.TestEnvironment;
 
 /** Two app nodes with their own connection pools on one PostgreSQL database deliver a shared outbox once. */
 class TwoNodesIT {
@@ -26,22 +25,17 @@ class TwoNodesIT {
   private static final String ENCOUNTER = "kap-pt-01-dose-01";
   private static final int SESSIONS = 6;
   private static final int ENTRIES = 300;
-  private static TestEnvironment environment;
-
-  @BeforeAll
-  static void start() {
-    environment = TestEnvironment.get();
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-  }
+  @RegisterExtension
+  static final LaunchFixture launches = new LaunchFixture();
 
   @Test
   void twoNodesSendingOneOutboxWriteEachEntryExactlyOnce() throws Exception {
-    SessionClient client = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT, ENCOUNTER);
-    AppSession session = SandboxFhir.storedSession(TestEnvironment.PUBLIC_CLIENT, client);
-    SandboxFhir fhir = new SandboxFhir(environment.ehr().fhirBase(), session.tokens().accessToken());
+    SessionClient client = launches.launch(PATIENT, ENCOUNTER);
+    AppSession session = launches.stored(client);
+    SandboxFhir fhir = launches.fhir(session);
     Deliveries.Fixed credentials = new Deliveries.Fixed();
     for (int i = 0; i < SESSIONS; i++) {
-      credentials.put("two-nodes-" + i, environment.ehr().fhirBase(), session.tokens().accessToken());
+      credentials.put("two-nodes-" + i, launches.fhirBase(), session.tokens().accessToken());
     }
     String run = UUID.randomUUID().toString();
     List<String> acknowledged = new ArrayList<>();
