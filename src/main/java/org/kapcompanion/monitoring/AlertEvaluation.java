@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.vocabulary.ReadingKind;
 
 /**
  * Pure evaluation of the clinic's alert rules over a session's readings: each run of consecutive out-of-limit
@@ -54,7 +55,7 @@ final class AlertEvaluation {
       List<Alert> alerts) {
     if (!run.isEmpty() && raises.test(run)) {
       String values = String.join(", ", run.stream().map(Reading::shown).toList());
-      alerts.add(new Alert(rule, run.get(0).effective(), run.get(0).kind().label + " " + values, ongoing));
+      alerts.add(new Alert(rule, run.get(0).effective(), run.get(0).kind().label() + " " + values, ongoing));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.kapcompanion.monitoring;
 
 import java.time.Instant;
+import org.kapcompanion.vocabulary.ReadingKind;
 
 /**
  * One measurement in the session: a vital sign or a scale score at a time. Blood pressure carries the systolic in

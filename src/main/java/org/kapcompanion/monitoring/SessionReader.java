@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.checklist.PredoseReadiness;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
+import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.writeback.EntrySaver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,7 @@ final class SessionReader {
       LocalDate today = LocalDate.now(clock);
       this.sessions = search(() -> client.search().forResource(Encounter.class)
           .where(Encounter.PATIENT.hasId(patient))
-          .and(Encounter.TYPE.exactly().systemAndCode(EntryMapping.SESSION_TYPES, EntryMapping.SESSION_KIND))
+          .and(Encounter.TYPE.exactly().systemAndCode(KapUrls.SESSION_TYPES, EntryMapping.SESSION_KIND))
           .and(Encounter.DATE.afterOrEquals().day(today.toString())).count(20));
       // from a day early, so a clinic zone behind the EHR's misses nothing; the session or the day is checked later
       String since = today.minusDays(1).toString();

@@ -20,6 +20,11 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.vocabulary.Drug;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.Route;
+import org.kapcompanion.vocabulary.SessionCode;
 import org.kapcompanion.writeback.EntryIdentity;
 
 /**
@@ -119,12 +124,12 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
   }
 
   private static Optional<Dose> dose(String id, MedicationAdministration given) {
-    Optional<Dose.Drug> drug = Dose.Drug.byCode(given.getMedicationCodeableConcept().getCodingFirstRep().getCode());
-    Optional<Dose.Route> route = Dose.Route.byCode(given.getDosage().getRoute().getCodingFirstRep().getCode());
+    Optional<Drug> drug = Drug.byCode(given.getMedicationCodeableConcept().getCodingFirstRep().getCode());
+    Optional<Route> route = Route.byCode(given.getDosage().getRoute().getCodingFirstRep().getCode());
     if (drug.isEmpty() || route.isEmpty() || !given.hasEffectiveDateTimeType()) {
       return Optional.empty();
     }
-    String lot = given.getExtensionString("http://kapcompanion.org/fhir/StructureDefinition/kap-lot-number");
+    String lot = given.getExtensionString(KapUrls.LOT_NUMBER);
     BigDecimal mg = given.getDosage().getDose().getValue();
     return Optional.of(new Dose(id, drug.get(), mg, route.get(), lot == null ? "" : lot,
         given.getEffectiveDateTimeType().getValue().toInstant()));
@@ -136,27 +141,28 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
       return Optional.empty();
     }
     Instant at = observation.getEffectiveDateTimeType().getValue().toInstant();
-    String code = observation.getCode().getCodingFirstRep().getCode();
-    if ("session-note".equals(code)) {
+    Coding first = observation.getCode().getCodingFirstRep();
+    String code = first.getCode();
+    if (SessionCode.SESSION_NOTE.value().equals(code)) {
       List<String> tags = observation.getComponent().stream()
           .map(c -> c.getValueCodeableConcept().getCodingFirstRep().getCode()).toList();
       return Optional.of(new Item(id, at, "Note" + (tags.isEmpty() ? "" : " · " + String.join(", ", tags)),
           observation.getValueStringType().getValue(), confirmed));
     }
-    if ("adverse-event".equals(code)) {
+    if (SessionCode.ADVERSE_EVENT.value().equals(code)) {
       CodeableConcept what = observation.getValueCodeableConcept();
       Coding coding = what.getCodingFirstRep();
       return Optional.of(new Item(id, at, "Adverse event: " + coding.getDisplay(),
           observation.getNoteFirstRep().getText(), confirmed));
     }
-    Optional<ReadingKind> kind = ReadingKind.byCode(code);
+    Optional<ReadingKind> kind = ReadingKind.byCode(first.getSystem(), code);
     if (kind.isEmpty()) {
       return Optional.empty();
     }
     Reading reading;
     if (kind.get() == ReadingKind.BLOOD_PRESSURE) {
-      reading = new Reading(id, kind.get(), at, component(observation, ReadingKind.SYSTOLIC),
-          component(observation, ReadingKind.DIASTOLIC));
+      reading = new Reading(id, kind.get(), at, component(observation, ReadingKind.SYSTOLIC.code()),
+          component(observation, ReadingKind.DIASTOLIC.code()));
     } else if (observation.hasValueQuantity()) {
       reading = new Reading(id, kind.get(), at, observation.getValueQuantity().getValue().intValue(), 0);
     } else if (observation.hasValueIntegerType()) {
@@ -165,8 +171,8 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
       return Optional.empty();
     }
     readings.add(reading);
-    return Optional.of(new Item(id, at, kind.get().label, reading.shown()
-        + kind.get().unit.map(u -> " " + u).orElse(""), confirmed));
+    return Optional.of(new Item(id, at, kind.get().label(), reading.shown()
+        + kind.get().unit().map(u -> " " + u).orElse(""), confirmed));
   }
 
   private static int component(Observation observation, String code) {

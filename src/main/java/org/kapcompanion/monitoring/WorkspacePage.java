@@ -25,6 +25,7 @@ import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
+import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.JsonBody;
 import org.kapcompanion.web.Templates;
@@ -113,12 +114,12 @@ final class WorkspacePage {
     JsonObject chart = new JsonObject();
     JsonArray points = new JsonArray();
     for (Reading reading : record.readings()) {
-      if (!reading.kind().vitalSign || reading.kind() == ReadingKind.RESPIRATORY_RATE) {
+      if (!reading.kind().vitalSign() || reading.kind() == ReadingKind.RESPIRATORY_RATE) {
         continue;
       }
       JsonObject point = new JsonObject();
       point.addProperty("m", Duration.between(from, reading.effective()).toSeconds() / 60.0);
-      point.addProperty("k", reading.kind().key);
+      point.addProperty("k", reading.kind().key());
       point.addProperty("v", reading.value());
       if (reading.kind() == ReadingKind.BLOOD_PRESSURE) {
         point.addProperty("d", reading.second());

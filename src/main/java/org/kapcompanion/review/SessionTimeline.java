@@ -36,6 +36,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.vocabulary.ItemId;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.SessionCode;
+import org.kapcompanion.vocabulary.Systems;
 
 /**
  * Pure mapping of a session as read for review into what the review page and the printed summary show: the
@@ -46,7 +51,7 @@ final class SessionTimeline {
 
   private static final Gson GSON = new Gson();
   private static final String NONE = "—";
-  private static final String LOT_NUMBER = "http://kapcompanion.org/fhir/StructureDefinition/kap-lot-number";
+  private static final String BP_UNIT = ReadingKind.BLOOD_PRESSURE.unit().orElseThrow();
   private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -165,19 +170,20 @@ final class SessionTimeline {
 
   private SessionView.TimelineEntry observationEntry(Observation observation, Instant at, Optional<Instant> dose,
       String by, boolean changed) {
-    String code = kapCode(observation).orElse("");
+    SessionCode code = kapCode(observation).flatMap(c -> SessionCode.byCode(KapUrls.OBSERVATION_CODES, c))
+        .orElse(SessionCode.QUICK_TAG);
     List<String> details = new ArrayList<>();
     observation.getNote().forEach(note -> details.add(note.getText()));
     switch (code) {
-      case "session-note":
+      case SESSION_NOTE:
         observation.getComponent().stream().map(c -> c.getValue() instanceof CodeableConcept tag ? text(tag) : "")
             .filter(tag -> !tag.isEmpty()).forEach(tag -> details.add("Tag: " + tag));
         return new SessionView.TimelineEntry(time(at), since(at, dose), "Note", valueText(observation.getValue()),
             details, by, changed, false);
-      case "session-theme":
+      case SESSION_THEME:
         return new SessionView.TimelineEntry(time(at), since(at, dose), "Theme", valueText(observation.getValue()),
             details, by, changed, false);
-      case KapCodes.ADVERSE_EVENT:
+      case ADVERSE_EVENT:
         return new SessionView.TimelineEntry(time(at), since(at, dose), "Adverse event",
             valueText(observation.getValue()), details, by, changed, true);
       default:
@@ -224,10 +230,10 @@ final class SessionTimeline {
   private SessionView.Rems rems(SessionReader.SessionRecord record, Optional<Instant> dose, List<Reading> readings) {
     Optional<MedicationAdministration> administration = record.recorded().stream()
         .filter(MedicationAdministration.class::isInstance).map(MedicationAdministration.class::cast).findFirst();
-    Optional<QuestionnaireResponse> predose = checklist(record, KapCodes.PREDOSE_CHECKLIST);
-    Optional<QuestionnaireResponse> discharge = checklist(record, KapCodes.DISCHARGE_CHECKLIST);
+    Optional<QuestionnaireResponse> predose = checklist(record, KapUrls.PREDOSE_CHECKLIST);
+    Optional<QuestionnaireResponse> discharge = checklist(record, KapUrls.DISCHARGE_CHECKLIST);
     List<Reading> systolic = readings.stream().filter(r -> r.measure() == Measure.SYSTOLIC).toList();
-    String bpBefore = bloodPressure(predose, "baseline-systolic", "baseline-diastolic", "pre-dose checklist")
+    String bpBefore = bloodPressure(predose, ItemId.BASELINE_SYSTOLIC, ItemId.BASELINE_DIASTOLIC, "pre-dose checklist")
         .or(() -> systolic.stream().filter(r -> dose.isEmpty() || !r.at().isAfter(dose.get()))
             .reduce((a, b) -> b).map(r -> bloodPressureAt(r, readings, dose)))
         .orElse(NONE);
@@ -235,13 +241,13 @@ final class SessionTimeline {
             .filter(r -> minutes(given, r.at()) >= 25 && minutes(given, r.at()) <= 60)
             .min(Comparator.comparing(r -> Math.abs(minutes(given, r.at()) - 40))))
         .map(r -> bloodPressureAt(r, readings, dose)).orElse(NONE);
-    String bpAtEnd = bloodPressure(discharge, "discharge-systolic", "discharge-diastolic", "discharge checklist")
+    String bpAtEnd = bloodPressure(discharge, ItemId.DISCHARGE_SYSTOLIC, ItemId.DISCHARGE_DIASTOLIC, "discharge checklist")
         .or(() -> dose.flatMap(given -> systolic.stream().filter(r -> minutes(given, r.at()) > 60)
             .reduce((a, b) -> b)).map(r -> bloodPressureAt(r, readings, dose)))
         .orElse(NONE);
-    Optional<Instant> readyToLeave = discharge.flatMap(d -> answer(d, "ready-to-leave-time"))
+    Optional<Instant> readyToLeave = discharge.flatMap(d -> answer(d, ItemId.READY_TO_LEAVE_TIME.linkId()))
         .filter(DateTimeType.class::isInstance).map(v -> ((DateTimeType) v).getValue().toInstant());
-    String monitoring = discharge.flatMap(d -> answer(d, "monitoring-minutes")).map(SessionTimeline::valueText)
+    String monitoring = discharge.flatMap(d -> answer(d, ItemId.MONITORING_MINUTES.linkId())).map(SessionTimeline::valueText)
         .or(() -> dose.flatMap(given -> readyToLeave.or(() -> Optional.ofNullable(
             record.encounter().getPeriod().getEnd()).map(d -> d.toInstant()))
             .map(end -> String.valueOf(minutes(given, end)))))
@@ -251,7 +257,7 @@ final class SessionTimeline {
     List<String> dissociation = readings.stream()
         .filter(r -> (r.measure() == Measure.DISSOCIATION || r.measure() == Measure.CADSS) && r.value() > 0)
         .map(r -> r.measure().label + ": " + number(r.value()) + " at " + at(r.at(), dose)).toList();
-    List<String> adverse = record.recorded().stream().filter(r -> isKap(r, KapCodes.ADVERSE_EVENT))
+    List<String> adverse = record.recorded().stream().filter(r -> isKap(r, SessionCode.ADVERSE_EVENT.value()))
         .map(Observation.class::cast)
         .map(o -> valueText(o.getValue()) + " at " + timeOf(o).map(t -> at(t, dose)).orElse(NONE)
             + o.getNote().stream().map(n -> " — " + n.getText()).collect(Collectors.joining()))
@@ -272,10 +278,10 @@ final class SessionTimeline {
         .max(Comparator.comparing(r -> r.hasAuthored() ? r.getAuthored().toInstant() : Instant.EPOCH));
   }
 
-  private static Optional<String> bloodPressure(Optional<QuestionnaireResponse> response, String systolic,
-      String diastolic, String source) {
-    return response.flatMap(r -> answer(r, systolic).flatMap(s -> answer(r, diastolic)
-        .map(d -> valueText(s) + "/" + valueText(d) + " mm[Hg] (" + source + ")")));
+  private static Optional<String> bloodPressure(Optional<QuestionnaireResponse> response, ItemId systolic,
+      ItemId diastolic, String source) {
+    return response.flatMap(r -> answer(r, systolic.linkId()).flatMap(s -> answer(r, diastolic.linkId())
+        .map(d -> valueText(s) + "/" + valueText(d) + " " + BP_UNIT + " (" + source + ")")));
   }
 
   private static Optional<Type> answer(QuestionnaireResponse response, String linkId) {
@@ -299,7 +305,7 @@ final class SessionTimeline {
   private String bloodPressureAt(Reading systolic, List<Reading> readings, Optional<Instant> dose) {
     String diastolic = readings.stream().filter(r -> r.measure() == Measure.DIASTOLIC && r.at().equals(systolic.at()))
         .findFirst().map(r -> number(r.value())).orElse("?");
-    return number(systolic.value()) + "/" + diastolic + " mm[Hg] at " + at(systolic.at(), dose);
+    return number(systolic.value()) + "/" + diastolic + " " + BP_UNIT + " at " + at(systolic.at(), dose);
   }
 
   private String chart(List<Reading> readings, Optional<Instant> zero) {
@@ -385,24 +391,24 @@ final class SessionTimeline {
     for (Coding coding : observation.getCode().getCoding()) {
       String key = coding.getSystem() + "|" + coding.getCode();
       switch (key) {
-        case KapCodes.LOINC + "|85354-9":
+        case Systems.LOINC + "|85354-9":
           return Optional.of(Measure.SYSTOLIC);
-        case KapCodes.LOINC + "|8867-4":
+        case Systems.LOINC + "|8867-4":
           return Optional.of(Measure.HEART_RATE);
-        case KapCodes.LOINC + "|9279-1":
+        case Systems.LOINC + "|9279-1":
           return Optional.of(Measure.RESPIRATORY_RATE);
-        case KapCodes.LOINC + "|2708-6":
-        case KapCodes.LOINC + "|59408-5":
+        case Systems.LOINC + "|2708-6":
+        case Systems.LOINC + "|59408-5":
           return Optional.of(Measure.SPO2);
-        case KapCodes.OBSERVATION + "|moaas":
+        case KapUrls.OBSERVATION_CODES + "|moaas":
           return Optional.of(Measure.MOAAS);
-        case KapCodes.OBSERVATION + "|dissociation-rating":
+        case KapUrls.OBSERVATION_CODES + "|dissociation-rating":
           return Optional.of(Measure.DISSOCIATION);
-        case KapCodes.OBSERVATION + "|cadss-total":
+        case KapUrls.OBSERVATION_CODES + "|cadss-total":
           return Optional.of(Measure.CADSS);
-        case KapCodes.OBSERVATION + "|suds":
+        case KapUrls.OBSERVATION_CODES + "|suds":
           return Optional.of(Measure.SUDS);
-        case KapCodes.OBSERVATION + "|nausea":
+        case KapUrls.OBSERVATION_CODES + "|nausea":
           return Optional.of(Measure.NAUSEA);
         default:
           break;
@@ -544,7 +550,7 @@ final class SessionTimeline {
   }
 
   private static Optional<String> kapCode(Observation observation) {
-    return observation.getCode().getCoding().stream().filter(c -> KapCodes.OBSERVATION.equals(c.getSystem()))
+    return observation.getCode().getCoding().stream().filter(c -> KapUrls.OBSERVATION_CODES.equals(c.getSystem()))
         .map(Coding::getCode).findFirst();
   }
 
@@ -562,13 +568,13 @@ final class SessionTimeline {
   }
 
   private static Optional<String> lot(MedicationAdministration administration) {
-    return Optional.ofNullable(administration.getExtensionByUrl(LOT_NUMBER))
+    return Optional.ofNullable(administration.getExtensionByUrl(KapUrls.LOT_NUMBER))
         .map(extension -> extension.getValue().primitiveValue());
   }
 
   static String sessionTitle(Encounter encounter) {
     return encounter.getType().stream().flatMap(t -> t.getCoding().stream())
-        .filter(c -> KapCodes.SESSION_TYPE.equals(c.getSystem()))
+        .filter(c -> KapUrls.SESSION_TYPES.equals(c.getSystem()))
         .map(c -> c.hasDisplay() ? c.getDisplay() : c.getCode()).findFirst().orElse("Session");
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.vocabulary.ReadingKind;
 
 /** The clinic's alert rules over a session's readings. */
 class AlertEvaluationTest {

@@ -14,6 +14,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.kapcompanion.vocabulary.Drug;
+import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.Route;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.SharedValidator;
 import org.kapcompanion.writeback.ValidationResult;
@@ -51,7 +54,7 @@ class EntryMappingTest {
 
   @Test
   void doseBecomesAKetamineAdministrationWithLotRouteAndMilligrams() {
-    Dose dose = new Dose(UUID.randomUUID().toString(), Dose.Drug.KETAMINE, new BigDecimal("50"), Dose.Route.IM,
+    Dose dose = new Dose(UUID.randomUUID().toString(), Drug.KETAMINE, new BigDecimal("50"), Route.IM,
         "KX24117", NOW);
     MedicationAdministration given = (MedicationAdministration) EntryMapping.dose(dose, SUBJECT).target();
 
@@ -64,11 +67,11 @@ class EntryMappingTest {
   @ParameterizedTest
   @EnumSource(ReadingKind.class)
   void everyReadingConformsToItsProfile(ReadingKind kind) {
-    int value = kind == ReadingKind.BLOOD_PRESSURE ? 132 : Math.min(kind.max, Math.max(kind.min, 3));
+    int value = kind == ReadingKind.BLOOD_PRESSURE ? 132 : Math.min(kind.max(), Math.max(kind.min(), 3));
     Reading reading = new Reading(UUID.randomUUID().toString(), kind, NOW, value, 84);
     Observation observation = (Observation) EntryMapping.reading(reading, SUBJECT).target();
 
-    assertThat(observation.getMeta().getProfile().get(0).getValue()).isEqualTo(kind.profile);
+    assertThat(observation.getMeta().getProfile().get(0).getValue()).isEqualTo(kind.profile());
     assertValid(observation);
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.vocabulary.ReadingKind;
 
 /** The next check of the monitoring schedule and its due/overdue state. */
 class MonitoringScheduleTest {

@@ -29,9 +29,9 @@ class SessionTimelineTest {
     assertThat(rems.dose()).isEqualTo("Ketamine 50 mg, Intramuscular route");
     assertThat(rems.lot()).isEqualTo("KT-LOT-7");
     assertThat(rems.doseTime()).isEqualTo("2026-11-19 09:10");
-    assertThat(rems.bpBefore()).isEqualTo("124/82 mm[Hg] (pre-dose checklist)");
-    assertThat(rems.bpAt40()).isEqualTo("186/112 mm[Hg] at +40 min");
-    assertThat(rems.bpAtEnd()).isEqualTo("126/80 mm[Hg] at +120 min");
+    assertThat(rems.bpBefore()).isEqualTo("124/82 mmHg (pre-dose checklist)");
+    assertThat(rems.bpAt40()).isEqualTo("186/112 mmHg at +40 min");
+    assertThat(rems.bpAtEnd()).isEqualTo("126/80 mmHg at +120 min");
     assertThat(rems.monitoringMinutes()).isEqualTo("150 min");
     assertThat(rems.readyToLeave()).isEqualTo("2026-11-19 11:40");
     assertThat(rems.sedation()).containsExactly("MOAA/S 4 at +30 min");
