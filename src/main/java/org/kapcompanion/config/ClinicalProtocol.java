@@ -100,17 +100,27 @@ public record ClinicalProtocol(
    * @param bloodPressureBeforeDischarge whether a blood pressure is due before discharge
    * @param checkIntervalMinutes how often vitals are due in between
    * @param minimumMinutes the least time from dose to discharge
+   * @param remsBloodPressure which reading the REMS summary reports as the mid-session blood pressure
+   * @param moaasBaseline the MOAA/S score of a patient whose sedation has resolved; lower scores are reported
    */
   public record Monitoring(
       List<Integer> bloodPressureAtMinutes,
       boolean bloodPressureBeforeDischarge,
       int checkIntervalMinutes,
-      int minimumMinutes) {
+      int minimumMinutes,
+      RemsWindow remsBloodPressure,
+      int moaasBaseline) {
 
     public Monitoring {
       bloodPressureAtMinutes = List.copyOf(bloodPressureAtMinutes);
     }
   }
+
+  /**
+   * The REMS monitoring form's mid-session blood pressure: the reading nearest {@code atMinutes} after the dose,
+   * taken between {@code fromMinutes} and {@code toMinutes}; later readings count as the blood pressure at the end.
+   */
+  public record RemsWindow(int fromMinutes, int atMinutes, int toMinutes) {}
 
   /**
    * Fasting before the dose.

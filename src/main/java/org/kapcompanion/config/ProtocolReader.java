@@ -107,7 +107,19 @@ final class ProtocolReader {
       fields.problem("checkIntervalMinutes", "is " + interval + " min, not shorter than minimumMinutes (" + minimum
           + ")", "write an interval shorter than the minimum monitoring time, e.g. 15");
     }
-    return new ClinicalProtocol.Monitoring(bpAt, fields.bool("bloodPressureBeforeDischarge", true), interval, minimum);
+    return new ClinicalProtocol.Monitoring(bpAt, fields.bool("bloodPressureBeforeDischarge", true), interval, minimum,
+        remsWindow(fields.objectOrEmpty("remsBloodPressure")), fields.integer("moaasBaseline", 5, 1, 5));
+  }
+
+  private static ClinicalProtocol.RemsWindow remsWindow(JsonFields fields) {
+    int at = fields.integer("atMinutes", 40, 1, 720);
+    int from = fields.integer("fromMinutes", 25, 0, 720);
+    int to = fields.integer("toMinutes", 60, 1, 720);
+    if (from > at || at > to) {
+      fields.problem("atMinutes", "is not between fromMinutes (" + from + ") and toMinutes (" + to + ")",
+          "write fromMinutes ≤ atMinutes ≤ toMinutes, e.g. 25, 40 and 60");
+    }
+    return new ClinicalProtocol.RemsWindow(from, at, to);
   }
 
   private static ClinicalProtocol.Fasting fasting(JsonFields fields) {

@@ -32,6 +32,8 @@ import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.vocabulary.ItemId;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.ReadingKind;
@@ -140,9 +142,16 @@ final class DischargePage implements SessionPage {
         .with(ItemId.MONITORING_MINUTES.linkId(), List.<Type>of(new IntegerType((int) sinceDose)));
     Optional<Reading> bp = record.readings().stream().filter(r -> r.kind() == ReadingKind.BLOOD_PRESSURE)
         .reduce((first, second) -> second);
-    if (bp.isPresent()) {
-      answers = answers.with(ItemId.DISCHARGE_SYSTOLIC.linkId(), List.of(new IntegerType(bp.get().value())))
-          .with(ItemId.DISCHARGE_DIASTOLIC.linkId(), List.of(new IntegerType(bp.get().second())));
+    if (bp.isPresent() && bp.get().diastolic().isPresent()) {
+      // the checklist's items are whole numbers: a decimal reading from the EHR is left for the therapist to enter
+      try {
+        answers = answers.with(ItemId.DISCHARGE_SYSTOLIC.linkId(),
+                List.of(new IntegerType(bp.get().value().intValueExact())))
+            .with(ItemId.DISCHARGE_DIASTOLIC.linkId(),
+                List.of(new IntegerType(bp.get().diastolic().get().intValueExact())));
+      } catch (ArithmeticException decimal) {
+        return answers;
+      }
     }
     return answers;
   }

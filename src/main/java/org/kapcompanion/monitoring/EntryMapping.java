@@ -1,5 +1,6 @@
 package org.kapcompanion.monitoring;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
@@ -16,6 +17,10 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.kapcompanion.recorded.AdverseEvent;
+import org.kapcompanion.recorded.Alert;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.vocabulary.Code;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.ReadingKind;
@@ -85,11 +90,11 @@ final class EntryMapping {
     kind.codes().forEach(code -> observation.getCode().addCoding(coding(code)));
     if (kind == ReadingKind.BLOOD_PRESSURE) {
       observation.addComponent().setCode(coded(ReadingKind.SYSTOLIC)).setValue(quantity(kind, reading.value()));
-      observation.addComponent().setCode(coded(ReadingKind.DIASTOLIC)).setValue(quantity(kind, reading.second()));
+      observation.addComponent().setCode(coded(ReadingKind.DIASTOLIC)).setValue(quantity(kind, reading.diastolic().orElseThrow()));
     } else if (kind.ucum().isPresent()) {
       observation.setValue(quantity(kind, reading.value()));
     } else {
-      observation.setValue(new IntegerType(reading.value()));
+      observation.setValue(new IntegerType(reading.value().intValueExact()));
     }
     return Entry.create(reading.entryId(), "reading-" + kind.key(), observation);
   }
@@ -111,7 +116,7 @@ final class EntryMapping {
     flag.addIdentifier(EntryIdentity.of(entryId));
     flag.setStatus(Flag.FlagStatus.ACTIVE);
     flag.addCategory(new CodeableConcept(new Coding(Systems.FLAG_CATEGORY, "clinical", "Clinical")));
-    flag.setCode(new CodeableConcept(new Coding(KapUrls.ALERT_CODES, alert.rule().code, alert.rule().display))
+    flag.setCode(new CodeableConcept(new Coding(KapUrls.ALERT_CODES, alert.rule().code(), alert.rule().display()))
         .setText(alert.message()));
     flag.setSubject(subject.patient());
     flag.setPeriod(new Period().setStartElement(dateTime(alert.start())));
@@ -135,7 +140,7 @@ final class EntryMapping {
     return observation;
   }
 
-  private static Quantity quantity(ReadingKind kind, int value) {
+  private static Quantity quantity(ReadingKind kind, BigDecimal value) {
     return new Quantity().setValue(value).setUnit(kind.unit().orElseThrow()).setSystem(Systems.UCUM)
         .setCode(kind.ucum().orElseThrow());
   }

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.kapcompanion.recorded.AdverseEvent;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.vocabulary.Route;
@@ -78,7 +81,7 @@ final class EntryRequest {
     if (kind == ReadingKind.BLOOD_PRESSURE && second >= value) {
       throw new IllegalArgumentException("diastolic must be below systolic");
     }
-    return new Reading(id(json), kind, effective(json), value, second);
+    return Reading.of(id(json), kind, effective(json), value, second);
   }
 
   static AdverseEvent adverseEvent(JsonObject json) {

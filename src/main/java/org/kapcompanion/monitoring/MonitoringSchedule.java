@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.vocabulary.ReadingKind;
 
 /**

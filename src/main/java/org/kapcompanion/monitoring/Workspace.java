@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.kapcompanion.checklist.FormView;
 import org.kapcompanion.checklist.PredoseReadiness;
+import org.kapcompanion.recorded.Alert;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.Route;
 

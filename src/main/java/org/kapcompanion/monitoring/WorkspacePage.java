@@ -25,6 +25,10 @@ import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
+import org.kapcompanion.recorded.Alert;
+import org.kapcompanion.recorded.AlertEvaluation;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.JsonBody;
@@ -122,7 +126,7 @@ final class WorkspacePage {
       point.addProperty("k", reading.kind().key());
       point.addProperty("v", reading.value());
       if (reading.kind() == ReadingKind.BLOOD_PRESSURE) {
-        point.addProperty("d", reading.second());
+        reading.diastolic().ifPresent(d -> point.addProperty("d", d));
       }
       points.add(point);
     }

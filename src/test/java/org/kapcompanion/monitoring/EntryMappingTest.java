@@ -14,6 +14,10 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.kapcompanion.recorded.AdverseEvent;
+import org.kapcompanion.recorded.Alert;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.vocabulary.Route;
@@ -68,7 +72,7 @@ class EntryMappingTest {
   @EnumSource(ReadingKind.class)
   void everyReadingConformsToItsProfile(ReadingKind kind) {
     int value = kind == ReadingKind.BLOOD_PRESSURE ? 132 : Math.min(kind.max(), Math.max(kind.min(), 3));
-    Reading reading = new Reading(UUID.randomUUID().toString(), kind, NOW, value, 84);
+    Reading reading = Reading.of(UUID.randomUUID().toString(), kind, NOW, value, 84);
     Observation observation = (Observation) EntryMapping.reading(reading, SUBJECT).target();
 
     assertThat(observation.getMeta().getProfile().get(0).getValue()).isEqualTo(kind.profile());
@@ -77,7 +81,7 @@ class EntryMappingTest {
 
   @Test
   void bloodPressureCarriesSystolicAndDiastolicComponents() {
-    Observation bp = (Observation) EntryMapping.reading(new Reading(UUID.randomUUID().toString(),
+    Observation bp = (Observation) EntryMapping.reading(Reading.of(UUID.randomUUID().toString(),
         ReadingKind.BLOOD_PRESSURE, NOW, 184, 112), SUBJECT).target();
 
     assertThat(bp.getComponent()).extracting(c -> c.getCode().getCodingFirstRep().getCode())

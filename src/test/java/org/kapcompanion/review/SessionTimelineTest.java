@@ -21,6 +21,7 @@ class SessionTimelineTest {
       .withAlert().withAdverseEvent();
   private static final SessionTimeline TIMELINE = new SessionTimeline(ZoneOffset.UTC,
       new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2),
+      new ClinicalProtocol.Monitoring(List.of(0, 40), true, 15, 120, new ClinicalProtocol.RemsWindow(25, 40, 60), 5),
       SharedValidator.PACKAGE::questionnaire);
 
   @Test
@@ -58,7 +59,7 @@ class SessionTimelineTest {
     assertThat(high.recordedBy()).isEqualTo("Someone not named, 2026-11-19 11:55");
     assertThat(view.timeline().get(0).details()).contains("Blood pressure above the clinic's pre-dose gate: No");
     assertThat(view.reasons()).containsExactly("Safety alert", "Adverse event");
-    assertThat(view.chart()).contains("\"name\":\"Systolic BP\"", "\"x\":40", "\"y\":186.0");
+    assertThat(view.chart()).contains("\"name\":\"Systolic BP\"", "\"x\":40", "\"y\":186");
   }
 
   @Test

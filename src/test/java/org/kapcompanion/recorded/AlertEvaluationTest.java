@@ -1,4 +1,4 @@
-package org.kapcompanion.monitoring;
+package org.kapcompanion.recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,11 +78,11 @@ class AlertEvaluationTest {
   }
 
   private static Reading bp(int minute, int systolic, int diastolic) {
-    return new Reading(UUID.randomUUID().toString(), ReadingKind.BLOOD_PRESSURE, at(minute), systolic, diastolic);
+    return Reading.of(UUID.randomUUID().toString(), ReadingKind.BLOOD_PRESSURE, at(minute), systolic, diastolic);
   }
 
   private static Reading reading(ReadingKind kind, int minute, int value) {
-    return new Reading(UUID.randomUUID().toString(), kind, at(minute), value, 0);
+    return Reading.of(UUID.randomUUID().toString(), kind, at(minute), value, 0);
   }
 
   private static Instant at(int minute) {

@@ -1,6 +1,7 @@
-package org.kapcompanion.monitoring;
+package org.kapcompanion.recorded;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,39 +10,48 @@ import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.vocabulary.ReadingKind;
 
 /**
- * Pure evaluation of the clinic's alert rules over a session's readings: each run of consecutive out-of-limit
- * readings of one kind that satisfies its rule is one alert episode.
+ * The one evaluation of the clinic's alert rules over a session's readings, used by the dosing page, the save path
+ * and the review timeline alike: whether a reading is beyond its limit, and each run of consecutive out-of-limit
+ * readings of one kind that satisfies its rule as one alert episode. Pure.
  */
-final class AlertEvaluation {
+public final class AlertEvaluation {
 
   private AlertEvaluation() {}
 
+  /** Whether {@code reading} is beyond the clinic's alert limit for its kind. */
+  public static boolean outOfLimits(ClinicalProtocol.AlertRules rules, Reading reading) {
+    return switch (reading.kind()) {
+      case BLOOD_PRESSURE -> reading.atLeast(rules.bloodPressure().systolic(), rules.bloodPressure().diastolic());
+      case HEART_RATE -> reading.compareTo(rules.heartRateAbove()) > 0;
+      case OXYGEN_SATURATION -> reading.compareTo(rules.oxygenSaturationBelow()) < 0;
+      case MOAAS -> reading.compareTo(rules.sedationAtOrBelow()) <= 0;
+      default -> false;
+    };
+  }
+
   /** Every alert episode in {@code readings} (any order), earliest first. */
-  static List<Alert> evaluate(ClinicalProtocol.AlertRules rules, List<Reading> readings) {
+  public static List<Alert> evaluate(ClinicalProtocol.AlertRules rules, List<Reading> readings) {
     List<Alert> alerts = new ArrayList<>();
-    ClinicalProtocol.BloodPressure bp = rules.bloodPressure();
     Duration apart = Duration.ofMinutes(rules.bloodPressureMinutesApart());
-    episodes(readings, ReadingKind.BLOOD_PRESSURE, r -> r.value() >= bp.systolic() || r.second() >= bp.diastolic(),
+    episodes(rules, readings, ReadingKind.BLOOD_PRESSURE,
         run -> spacedCount(run, apart) >= rules.bloodPressureReadings(), Alert.Rule.BP_HIGH, alerts);
     Duration sustained = Duration.ofMinutes(rules.heartRateSustainedMinutes());
-    episodes(readings, ReadingKind.HEART_RATE, r -> r.value() > rules.heartRateAbove(),
+    episodes(rules, readings, ReadingKind.HEART_RATE,
         run -> Duration.between(run.get(0).effective(), run.get(run.size() - 1).effective()).compareTo(sustained) >= 0,
         Alert.Rule.HR_HIGH, alerts);
-    episodes(readings, ReadingKind.OXYGEN_SATURATION, r -> r.value() < rules.oxygenSaturationBelow(), run -> true,
-        Alert.Rule.SPO2_LOW, alerts);
-    episodes(readings, ReadingKind.MOAAS, r -> r.value() <= rules.sedationAtOrBelow(), run -> true,
-        Alert.Rule.SEDATION_DEEP, alerts);
+    episodes(rules, readings, ReadingKind.OXYGEN_SATURATION, run -> true, Alert.Rule.SPO2_LOW, alerts);
+    episodes(rules, readings, ReadingKind.MOAAS, run -> true, Alert.Rule.SEDATION_DEEP, alerts);
     alerts.sort(Comparator.comparing(Alert::start));
     return alerts;
   }
 
-  private static void episodes(List<Reading> readings, ReadingKind kind, Predicate<Reading> outOfLimits,
+  private static void episodes(ClinicalProtocol.AlertRules rules, List<Reading> readings, ReadingKind kind,
       Predicate<List<Reading>> raises, Alert.Rule rule, List<Alert> alerts) {
     List<Reading> ofKind = readings.stream().filter(r -> r.kind() == kind)
         .sorted(Comparator.comparing(Reading::effective)).toList();
     List<Reading> run = new ArrayList<>();
     for (Reading reading : ofKind) {
-      if (outOfLimits.test(reading)) {
+      if (outOfLimits(rules, reading)) {
         run.add(reading);
       } else {
         close(run, raises, rule, false, alerts);
@@ -62,7 +72,7 @@ final class AlertEvaluation {
   /** How many readings of the run count when each must be at least {@code apart} after the previous counted one. */
   private static int spacedCount(List<Reading> run, Duration apart) {
     int count = 1;
-    java.time.Instant last = run.get(0).effective();
+    Instant last = run.get(0).effective();
     for (Reading reading : run.subList(1, run.size())) {
       if (Duration.between(last, reading.effective()).compareTo(apart) >= 0) {
         count++;

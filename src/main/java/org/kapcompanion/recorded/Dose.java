@@ -1,4 +1,4 @@
-package org.kapcompanion.monitoring;
+package org.kapcompanion.recorded;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,10 +15,10 @@ import org.kapcompanion.vocabulary.Route;
  * @param lot the lot number of the vial or device
  * @param effective when it was given; the session clock runs from here
  */
-record Dose(String entryId, Drug drug, BigDecimal milligrams, Route route, String lot, Instant effective) {
+public record Dose(String entryId, Drug drug, BigDecimal milligrams, Route route, String lot, Instant effective) {
 
   /** How the dose reads on screen, e.g. "Ketamine 50 mg IM". */
-  String shown() {
+  public String shown() {
     return drug.label() + " " + milligrams.stripTrailingZeros().toPlainString() + " mg " + route.label();
   }
 }
