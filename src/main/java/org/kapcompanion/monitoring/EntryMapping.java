@@ -37,6 +37,8 @@ import org.kapcompanion.writeback.EntryIdentity;
 final class EntryMapping {
 
   static final String SESSION_KIND = SessionType.DOSING.value();
+  /** The entry kinds of readings start with this, e.g. {@code reading-hr}. */
+  static final String READING_KIND = "reading-";
 
   private EntryMapping() {}
 
@@ -96,7 +98,7 @@ final class EntryMapping {
     } else {
       observation.setValue(new IntegerType(reading.value().intValueExact()));
     }
-    return Entry.create(reading.entryId(), "reading-" + kind.key(), observation);
+    return Entry.create(reading.entryId(), READING_KIND + kind.key(), observation);
   }
 
   static Entry adverseEvent(AdverseEvent event, SessionSubject subject) {
