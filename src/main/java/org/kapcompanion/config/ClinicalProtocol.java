@@ -83,6 +83,7 @@ public record ClinicalProtocol(
    * @param heartRateSustainedMinutes how long the heart rate must stay above the limit, in minutes
    * @param oxygenSaturationBelow SpO2 (%) below which an alert is raised at once
    * @param sedationAtOrBelow MOAA/S score (0–5) at or below which an alert is raised at once
+   * @param severe single readings that raise an alert at once, in addition to the rules above
    */
   public record AlertRules(
       BloodPressure bloodPressure,
@@ -91,7 +92,20 @@ public record ClinicalProtocol(
       int heartRateAbove,
       int heartRateSustainedMinutes,
       int oxygenSaturationBelow,
-      int sedationAtOrBelow) {}
+      int sedationAtOrBelow,
+      Severe severe) {}
+
+  /**
+   * Severe single readings: one is enough to raise an alert.
+   *
+   * @param bloodPressure systolic or diastolic at or above this
+   * @param oxygenSaturationBelow SpO₂ (%) below this
+   * @param sedationAtOrBelow MOAA/S at or below this
+   * @param heartRateAtLeast heart rate (beats/min) at or above this
+   * @param heartRateAtMost heart rate (beats/min) at or below this
+   */
+  public record Severe(BloodPressure bloodPressure, int oxygenSaturationBelow, int sedationAtOrBelow,
+      int heartRateAtLeast, int heartRateAtMost) {}
 
   /**
    * The monitoring schedule of a dosing session.

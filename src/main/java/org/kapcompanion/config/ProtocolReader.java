@@ -84,7 +84,23 @@ final class ProtocolReader {
     return new ClinicalProtocol.AlertRules(high,
         bp.integer("consecutiveReadings", 2, 1, 5), bp.integer("minutesApart", 5, 1, 60),
         heartRate.integer("above", 120, 60, 220), heartRate.integer("sustainedMinutes", 5, 1, 60),
-        spo2.integer("below", 92, 70, 99), sedation.integer("moaasAtOrBelow", 2, 0, 4));
+        spo2.integer("below", 92, 70, 99), sedation.integer("moaasAtOrBelow", 2, 0, 4),
+        severe(fields.objectOrEmpty("severe")));
+  }
+
+  /** Severe single readings (defaults: BP ≥ 180/110, SpO₂ < 90, MOAA/S ≤ 2, HR ≥ 130 or ≤ 45). */
+  private static ClinicalProtocol.Severe severe(JsonFields fields) {
+    JsonFields bp = fields.objectOrEmpty("bloodPressure");
+    JsonFields heartRate = fields.objectOrEmpty("heartRate");
+    int atLeast = heartRate.integer("atLeast", 130, 60, 250);
+    int atMost = heartRate.integer("atMost", 45, 20, 100);
+    if (atMost >= atLeast) {
+      heartRate.problem("atMost", "is " + atMost + ", not below atLeast (" + atLeast + ")",
+          "write a low limit below the high one, e.g. atMost 45 and atLeast 130");
+    }
+    return new ClinicalProtocol.Severe(new ClinicalProtocol.BloodPressure(bp.integer("systolic", 180, 100, 300),
+        bp.integer("diastolic", 110, 60, 200)), fields.objectOrEmpty("oxygenSaturation").integer("below", 90, 70, 99),
+        fields.objectOrEmpty("sedation").integer("moaasAtOrBelow", 2, 0, 4), atLeast, atMost);
   }
 
   private ClinicalProtocol.Monitoring monitoring(JsonFields fields) {

@@ -19,6 +19,7 @@ public record Alert(Rule rule, Instant start, String message, boolean ongoing) {
   public enum Rule {
     BP_HIGH("bp-high", "Blood pressure above threshold"),
     HR_HIGH("hr-high", "Heart rate above threshold"),
+    HR_LOW("hr-low", "Heart rate below threshold"),
     SPO2_LOW("spo2-low", "Oxygen saturation below threshold"),
     SEDATION_DEEP("sedation-deep", "Deep sedation");
 

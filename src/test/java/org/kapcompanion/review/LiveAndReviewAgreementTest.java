@@ -41,7 +41,8 @@ class LiveAndReviewAgreementTest {
   private static final Session SESSION = Session.plain("agree", "p1", "t1", START).withAlert();
   private static final Instant DOSE = START.plusSeconds(600);
   private static final ClinicalProtocol.AlertRules RULES = new ClinicalProtocol.AlertRules(
-      new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2);
+      new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2,
+      new ClinicalProtocol.Severe(new ClinicalProtocol.BloodPressure(180, 110), 90, 2, 130, 45));
   private static final SessionTimeline TIMELINE = new SessionTimeline(ZoneOffset.UTC, RULES,
       new ClinicalProtocol.Monitoring(List.of(0, 40), true, 15, 120, new ClinicalProtocol.RemsWindow(25, 40, 60), 5),
       SharedValidator.PACKAGE::questionnaire);
@@ -55,6 +56,7 @@ class LiveAndReviewAgreementTest {
     resources.add(vital(ReadingKind.OXYGEN_SATURATION, 56, new BigDecimal("92")));
     resources.add(scale(ReadingKind.MOAAS, 60, 2));
     resources.add(scale(ReadingKind.MOAAS, 61, 3));
+    resources.add(vital(ReadingKind.HEART_RATE, 70, new BigDecimal("44")));
     resources.forEach(r -> r.getMeta().setLastUpdated(Date.from(SessionExamples.STORED)));
 
     List<String> reviewAlerts = TIMELINE.view(SessionExamples.record(resources)).timeline().stream()
@@ -67,9 +69,10 @@ class LiveAndReviewAgreementTest {
     List<String> liveAlerts = liveByTime.entrySet().stream().filter(Map.Entry::getValue)
         .map(e -> ReviewText.since(e.getKey(), java.util.Optional.of(DOSE))).toList();
 
-    assertThat(reviewAlerts).isEqualTo(liveAlerts).containsExactly("+40 min", "+51 min", "+55 min", "+60 min");
+    assertThat(reviewAlerts).isEqualTo(liveAlerts).containsExactly("+40 min", "+51 min", "+55 min", "+60 min",
+        "+70 min");
     assertThat(AlertEvaluation.evaluate(RULES, decoded)).extracting(Alert::rule)
-        .containsExactly(Alert.Rule.SPO2_LOW, Alert.Rule.SEDATION_DEEP);
+        .containsExactly(Alert.Rule.BP_HIGH, Alert.Rule.SPO2_LOW, Alert.Rule.SEDATION_DEEP, Alert.Rule.HR_LOW);
   }
 
   private static Observation vital(ReadingKind kind, int minute, BigDecimal value) {

@@ -20,7 +20,8 @@ class SessionTimelineTest {
   private static final Session FLAGGED = Session.plain("s1", "p1", "t1", Instant.parse("2026-11-19T09:00:00Z"))
       .withAlert().withAdverseEvent();
   private static final SessionTimeline TIMELINE = new SessionTimeline(ZoneOffset.UTC,
-      new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2),
+      new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2,
+          new ClinicalProtocol.Severe(new ClinicalProtocol.BloodPressure(180, 110), 90, 2, 130, 45)),
       new ClinicalProtocol.Monitoring(List.of(0, 40), true, 15, 120, new ClinicalProtocol.RemsWindow(25, 40, 60), 5),
       SharedValidator.PACKAGE::questionnaire);
 
