@@ -22,9 +22,9 @@ public final class AlertEvaluation {
   public static boolean outOfLimits(ClinicalProtocol.AlertRules rules, Reading reading) {
     return switch (reading.kind()) {
       case BLOOD_PRESSURE -> reading.atLeast(rules.bloodPressure().systolic(), rules.bloodPressure().diastolic());
-      case HEART_RATE -> reading.compareTo(rules.heartRateAbove()) > 0 || slow(rules, reading);
-      case OXYGEN_SATURATION -> reading.compareTo(rules.oxygenSaturationBelow()) < 0;
-      case MOAAS -> reading.compareTo(rules.sedationAtOrBelow()) <= 0;
+      case HEART_RATE -> reading.against(rules.heartRateAbove()) > 0 || slow(rules, reading);
+      case OXYGEN_SATURATION -> reading.against(rules.oxygenSaturationBelow()) < 0;
+      case MOAAS -> reading.against(rules.sedationAtOrBelow()) <= 0;
       default -> false;
     };
   }
@@ -34,9 +34,9 @@ public final class AlertEvaluation {
     ClinicalProtocol.Severe severe = rules.severe();
     return switch (reading.kind()) {
       case BLOOD_PRESSURE -> reading.atLeast(severe.bloodPressure().systolic(), severe.bloodPressure().diastolic());
-      case HEART_RATE -> reading.compareTo(severe.heartRateAtLeast()) >= 0 || slow(rules, reading);
-      case OXYGEN_SATURATION -> reading.compareTo(severe.oxygenSaturationBelow()) < 0;
-      case MOAAS -> reading.compareTo(severe.sedationAtOrBelow()) <= 0;
+      case HEART_RATE -> reading.against(severe.heartRateAtLeast()) >= 0 || slow(rules, reading);
+      case OXYGEN_SATURATION -> reading.against(severe.oxygenSaturationBelow()) < 0;
+      case MOAAS -> reading.against(severe.sedationAtOrBelow()) <= 0;
       default -> false;
     };
   }
@@ -88,7 +88,7 @@ public final class AlertEvaluation {
   }
 
   private static boolean slow(ClinicalProtocol.AlertRules rules, Reading reading) {
-    return reading.kind() == ReadingKind.HEART_RATE && reading.compareTo(rules.severe().heartRateAtMost()) <= 0;
+    return reading.kind() == ReadingKind.HEART_RATE && reading.against(rules.severe().heartRateAtMost()) <= 0;
   }
 
   /** How many readings of the run count when each must be at least {@code apart} after the previous counted one. */

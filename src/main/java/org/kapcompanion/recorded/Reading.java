@@ -39,7 +39,8 @@ public record Reading(String entryId, ReadingKind kind, Instant effective, BigDe
         || diastolic.filter(d -> d.compareTo(BigDecimal.valueOf(diastolicLimit)) >= 0).isPresent();
   }
 
-  int compareTo(int limit) {
+  /** The value compared with {@code limit}: negative below, 0 at, positive above. */
+  int against(int limit) {
     return value.compareTo(BigDecimal.valueOf(limit));
   }
 
