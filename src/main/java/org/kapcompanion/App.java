@@ -188,6 +188,7 @@ public final class App implements AutoCloseable {
     WritebackFeature writeback = new WritebackFeature(fhir, validator, database.dataSource(), box,
         launch.sessionTokens(), config.store().deliveryStalledAfter(), clock).start();
     closeWithDatabase.add(writeback);
+    launch.whenStarted(writeback::adoptWaiting);
     ExecutorService reads = fhirReads();
     RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
         launch.sessionTokens());

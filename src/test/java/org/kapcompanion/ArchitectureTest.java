@@ -26,6 +26,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void vocabularyDependsOnNothingElseOfTheApp() {
+    noClasses().that().resideInAPackage("org.kapcompanion.vocabulary..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("org.kapcompanion.vocabulary..", "java..")
+        .check(classes);
+  }
+
+  @Test
   void webInfrastructureDependsOnNoFeature() {
     noClasses().that().resideInAPackage("org.kapcompanion.web..")
         .should().dependOnClassesThat().resideInAnyPackage("org.kapcompanion.launch..", "org.kapcompanion.record..",

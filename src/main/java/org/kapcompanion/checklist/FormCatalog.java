@@ -12,15 +12,15 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.writeback.ConformancePackage;
 
 /** The shipped Questionnaires as forms, with their answer options resolved from the package's ValueSets. */
 public final class FormCatalog {
 
-  public static final String PREPARATION = "http://kapcompanion.org/fhir/Questionnaire/kap-preparation";
-  public static final String PREDOSE_CHECKLIST = "http://kapcompanion.org/fhir/Questionnaire/kap-predose-checklist";
-  public static final String DISCHARGE_CHECKLIST =
-      "http://kapcompanion.org/fhir/Questionnaire/kap-discharge-checklist";
+  public static final String PREPARATION = KapUrls.PREPARATION_FORM;
+  public static final String PREDOSE_CHECKLIST = KapUrls.PREDOSE_CHECKLIST;
+  public static final String DISCHARGE_CHECKLIST = KapUrls.DISCHARGE_CHECKLIST;
 
   private final ConformancePackage conformancePackage;
   private final Map<String, List<Coding>> valueSets = new HashMap<>();

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Type;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.vocabulary.ItemId;
 
 /**
  * The pre-dose safety rules on top of the checklist's required answers: the blood-pressure gate is computed from the
@@ -23,28 +24,28 @@ import org.kapcompanion.config.ClinicalProtocol;
  */
 final class PredoseGate {
 
-  static final String ABOVE_GATE = "bp-above-gate";
-  static final String DECIDED_AT = "prescriber-decided-at";
-  private static final String DECISION = "prescriber-decision";
+  static final String ABOVE_GATE = ItemId.BP_ABOVE_GATE.linkId();
+  static final String DECIDED_AT = ItemId.PRESCRIBER_DECIDED_AT.linkId();
+  private static final String DECISION = ItemId.PRESCRIBER_DECISION.linkId();
   private static final String POSTPONE = "postpone";
 
   /** Confirmations that block dosing unless answered "yes", with what the clinician is told. */
   private static final Map<String, String> MUST_BE_YES = new LinkedHashMap<>();
 
   static {
-    MUST_BE_YES.put("interactions-reviewed", "Interacting medications have not been reviewed.");
-    MUST_BE_YES.put("fasting", "Fasting is not confirmed.");
-    MUST_BE_YES.put("no-substances", "No-substances-today is not confirmed.");
-    MUST_BE_YES.put("consent-treatment", "Consent to treatment is not recorded.");
-    MUST_BE_YES.put("escort", "No escort home is arranged.");
+    MUST_BE_YES.put(ItemId.INTERACTIONS_REVIEWED.linkId(), "Interacting medications have not been reviewed.");
+    MUST_BE_YES.put(ItemId.FASTING.linkId(), "Fasting is not confirmed.");
+    MUST_BE_YES.put(ItemId.NO_SUBSTANCES.linkId(), "No-substances-today is not confirmed.");
+    MUST_BE_YES.put(ItemId.CONSENT_TREATMENT.linkId(), "Consent to treatment is not recorded.");
+    MUST_BE_YES.put(ItemId.ESCORT.linkId(), "No escort home is arranged.");
   }
 
   private PredoseGate() {}
 
   /** The answers with {@code bp-above-gate} set from the baseline readings, once both are known. */
   static Answers withGate(Answers answers, ClinicalProtocol.BloodPressure gate) {
-    Optional<Integer> systolic = integer(answers, "baseline-systolic");
-    Optional<Integer> diastolic = integer(answers, "baseline-diastolic");
+    Optional<Integer> systolic = integer(answers, ItemId.BASELINE_SYSTOLIC.linkId());
+    Optional<Integer> diastolic = integer(answers, ItemId.BASELINE_DIASTOLIC.linkId());
     if (systolic.isEmpty() || diastolic.isEmpty()) {
       return answers.with(ABOVE_GATE, List.of());
     }

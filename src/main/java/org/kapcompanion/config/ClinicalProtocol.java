@@ -83,6 +83,7 @@ public record ClinicalProtocol(
    * @param heartRateSustainedMinutes how long the heart rate must stay above the limit, in minutes
    * @param oxygenSaturationBelow SpO2 (%) below which an alert is raised at once
    * @param sedationAtOrBelow MOAA/S score (0–5) at or below which an alert is raised at once
+   * @param severe single readings that raise an alert at once, in addition to the rules above
    */
   public record AlertRules(
       BloodPressure bloodPressure,
@@ -91,7 +92,20 @@ public record ClinicalProtocol(
       int heartRateAbove,
       int heartRateSustainedMinutes,
       int oxygenSaturationBelow,
-      int sedationAtOrBelow) {}
+      int sedationAtOrBelow,
+      Severe severe) {}
+
+  /**
+   * Severe single readings: one is enough to raise an alert.
+   *
+   * @param bloodPressure systolic or diastolic at or above this
+   * @param oxygenSaturationBelow SpO₂ (%) below this
+   * @param sedationAtOrBelow MOAA/S at or below this
+   * @param heartRateAtLeast heart rate (beats/min) at or above this
+   * @param heartRateAtMost heart rate (beats/min) at or below this
+   */
+  public record Severe(BloodPressure bloodPressure, int oxygenSaturationBelow, int sedationAtOrBelow,
+      int heartRateAtLeast, int heartRateAtMost) {}
 
   /**
    * The monitoring schedule of a dosing session.
@@ -100,17 +114,27 @@ public record ClinicalProtocol(
    * @param bloodPressureBeforeDischarge whether a blood pressure is due before discharge
    * @param checkIntervalMinutes how often vitals are due in between
    * @param minimumMinutes the least time from dose to discharge
+   * @param remsBloodPressure which reading the REMS summary reports as the mid-session blood pressure
+   * @param moaasBaseline the MOAA/S score of a patient whose sedation has resolved; lower scores are reported
    */
   public record Monitoring(
       List<Integer> bloodPressureAtMinutes,
       boolean bloodPressureBeforeDischarge,
       int checkIntervalMinutes,
-      int minimumMinutes) {
+      int minimumMinutes,
+      RemsWindow remsBloodPressure,
+      int moaasBaseline) {
 
     public Monitoring {
       bloodPressureAtMinutes = List.copyOf(bloodPressureAtMinutes);
     }
   }
+
+  /**
+   * The REMS monitoring form's mid-session blood pressure: the reading nearest {@code atMinutes} after the dose,
+   * taken between {@code fromMinutes} and {@code toMinutes}; later readings count as the blood pressure at the end.
+   */
+  public record RemsWindow(int fromMinutes, int atMinutes, int toMinutes) {}
 
   /**
    * Fasting before the dose.

@@ -84,7 +84,23 @@ final class ProtocolReader {
     return new ClinicalProtocol.AlertRules(high,
         bp.integer("consecutiveReadings", 2, 1, 5), bp.integer("minutesApart", 5, 1, 60),
         heartRate.integer("above", 120, 60, 220), heartRate.integer("sustainedMinutes", 5, 1, 60),
-        spo2.integer("below", 92, 70, 99), sedation.integer("moaasAtOrBelow", 2, 0, 4));
+        spo2.integer("below", 92, 70, 99), sedation.integer("moaasAtOrBelow", 2, 0, 4),
+        severe(fields.objectOrEmpty("severe")));
+  }
+
+  /** Severe single readings (defaults: BP ≥ 180/110, SpO₂ < 90, MOAA/S ≤ 2, HR ≥ 130 or ≤ 45). */
+  private static ClinicalProtocol.Severe severe(JsonFields fields) {
+    JsonFields bp = fields.objectOrEmpty("bloodPressure");
+    JsonFields heartRate = fields.objectOrEmpty("heartRate");
+    int atLeast = heartRate.integer("atLeast", 130, 60, 250);
+    int atMost = heartRate.integer("atMost", 45, 20, 100);
+    if (atMost >= atLeast) {
+      heartRate.problem("atMost", "is " + atMost + ", not below atLeast (" + atLeast + ")",
+          "write a low limit below the high one, e.g. atMost 45 and atLeast 130");
+    }
+    return new ClinicalProtocol.Severe(new ClinicalProtocol.BloodPressure(bp.integer("systolic", 180, 100, 300),
+        bp.integer("diastolic", 110, 60, 200)), fields.objectOrEmpty("oxygenSaturation").integer("below", 90, 70, 99),
+        fields.objectOrEmpty("sedation").integer("moaasAtOrBelow", 2, 0, 4), atLeast, atMost);
   }
 
   private ClinicalProtocol.Monitoring monitoring(JsonFields fields) {
@@ -107,7 +123,19 @@ final class ProtocolReader {
       fields.problem("checkIntervalMinutes", "is " + interval + " min, not shorter than minimumMinutes (" + minimum
           + ")", "write an interval shorter than the minimum monitoring time, e.g. 15");
     }
-    return new ClinicalProtocol.Monitoring(bpAt, fields.bool("bloodPressureBeforeDischarge", true), interval, minimum);
+    return new ClinicalProtocol.Monitoring(bpAt, fields.bool("bloodPressureBeforeDischarge", true), interval, minimum,
+        remsWindow(fields.objectOrEmpty("remsBloodPressure")), fields.integer("moaasBaseline", 5, 1, 5));
+  }
+
+  private static ClinicalProtocol.RemsWindow remsWindow(JsonFields fields) {
+    int at = fields.integer("atMinutes", 40, 1, 720);
+    int from = fields.integer("fromMinutes", 25, 0, 720);
+    int to = fields.integer("toMinutes", 60, 1, 720);
+    if (from > at || at > to) {
+      fields.problem("atMinutes", "is not between fromMinutes (" + from + ") and toMinutes (" + to + ")",
+          "write fromMinutes ≤ atMinutes ≤ toMinutes, e.g. 25, 40 and 60");
+    }
+    return new ClinicalProtocol.RemsWindow(from, at, to);
   }
 
   private static ClinicalProtocol.Fasting fasting(JsonFields fields) {

@@ -23,6 +23,8 @@ import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.SessionType;
 import org.kapcompanion.web.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HandoutPage implements SessionPage {
 
-  static final String SESSION_TYPE_SYSTEM = "http://kapcompanion.org/fhir/CodeSystem/kap-session-type";
   private static final Logger LOG = LoggerFactory.getLogger(HandoutPage.class);
 
   private final ClinicalProtocol protocol;
@@ -79,8 +80,8 @@ public final class HandoutPage implements SessionPage {
   /** When today's dosing session of the patient ended, if it has. */
   private Optional<ZonedDateTime> todaysDischarge(IGenericClient client, String patientId) {
     try {
-      Bundle bundle = client.search().byUrl("Encounter?patient=" + patientId + "&type=" + SESSION_TYPE_SYSTEM
-          + "|dosing-session&_sort=-date&_count=10").returnBundle(Bundle.class).execute();
+      Bundle bundle = client.search().byUrl("Encounter?patient=" + patientId + "&type=" + KapUrls.SESSION_TYPES
+          + "|" + SessionType.DOSING.value() + "&_sort=-date&_count=10").returnBundle(Bundle.class).execute();
       LocalDate today = LocalDate.now(clock);
       return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
           .filter(Encounter.class::isInstance).map(Encounter.class::cast)

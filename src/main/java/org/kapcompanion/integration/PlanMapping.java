@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
+import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.writeback.EntryIdentity;
 
 /**
@@ -36,13 +37,7 @@ import org.kapcompanion.writeback.EntryIdentity;
  */
 final class PlanMapping {
 
-  static final String PLAN_PROFILE = "http://kapcompanion.org/fhir/StructureDefinition/kap-integration-plan";
-  static final String GOAL_PROFILE = "http://kapcompanion.org/fhir/StructureDefinition/kap-integration-goal";
-  static final String DOCUMENT_PROFILE =
-      "http://kapcompanion.org/fhir/StructureDefinition/kap-integration-plan-document";
-  private static final String SOURCE_INTENTION =
-      "http://kapcompanion.org/fhir/StructureDefinition/kap-source-intention";
-  private static final String ACTIVITY = "http://kapcompanion.org/fhir/CodeSystem/kap-plan-activity";
+  static final String PLAN_PROFILE = KapUrls.INTEGRATION_PLAN_PROFILE;
   private static final String CAREPLAN_CATEGORY = "http://hl7.org/fhir/us/core/CodeSystem/careplan-category";
   private static final String DOCUMENT_CATEGORY =
       "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category";
@@ -138,7 +133,7 @@ final class PlanMapping {
   private static CarePlan.CarePlanActivityDetailComponent activity(CarePlan carePlan, String code, String display,
       CarePlan.CarePlanActivityStatus status, String description) {
     return carePlan.addActivity().getDetail()
-        .setCode(new CodeableConcept(new Coding(ACTIVITY, code, display)))
+        .setCode(new CodeableConcept(new Coding(KapUrls.PLAN_ACTIVITIES, code, display)))
         .setStatus(status)
         .setDescription(description);
   }
@@ -155,9 +150,9 @@ final class PlanMapping {
 
   private static Goal goal(IntegrationPlan.GoalLine line, Context context, String identifier) {
     Goal goal = new Goal();
-    goal.getMeta().addProfile(GOAL_PROFILE);
+    goal.getMeta().addProfile(KapUrls.INTEGRATION_GOAL_PROFILE);
     if (!line.intention().isBlank()) {
-      goal.addExtension(SOURCE_INTENTION, new StringType(line.intention()));
+      goal.addExtension(KapUrls.SOURCE_INTENTION, new StringType(line.intention()));
     }
     goal.addIdentifier(EntryIdentity.of(identifier));
     goal.setLifecycleStatus(Goal.GoalLifecycleStatus.ACTIVE);
@@ -173,7 +168,7 @@ final class PlanMapping {
 
   private static DocumentReference document(IntegrationPlan plan, Context context, String entryId) {
     DocumentReference document = new DocumentReference();
-    document.getMeta().addProfile(DOCUMENT_PROFILE);
+    document.getMeta().addProfile(KapUrls.PLAN_DOCUMENT_PROFILE);
     document.addIdentifier(EntryIdentity.of(entryId));
     document.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
     document.setType(new CodeableConcept(new Coding("http://loinc.org", PLAN_OF_CARE_NOTE, "Plan of care note")));
@@ -239,7 +234,7 @@ final class PlanMapping {
   }
 
   private static IntegrationPlan.GoalLine goalLine(Goal goal) {
-    String intention = Optional.ofNullable(goal.getExtensionByUrl(SOURCE_INTENTION))
+    String intention = Optional.ofNullable(goal.getExtensionByUrl(KapUrls.SOURCE_INTENTION))
         .map(e -> e.getValue().primitiveValue()).orElse("");
     String insight = goal.getNote().stream().map(Annotation::getText).findFirst().orElse("");
     Optional<LocalDate> target = goal.getTarget().stream().filter(t -> t.hasDueDateType())

@@ -3,9 +3,9 @@ package org.kapcompanion.integration;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.gclient.DateClientParam;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
-import ca.uhn.fhir.rest.gclient.DateClientParam;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,6 +26,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.checklist.FormCatalog;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.SessionType;
 import org.kapcompanion.writeback.EntryIdentity;
 import org.kapcompanion.writeback.EntrySaver;
 
@@ -36,7 +38,6 @@ import org.kapcompanion.writeback.EntrySaver;
  */
 final class PlanReader {
 
-  private static final String SESSION_TYPE = "http://kapcompanion.org/fhir/CodeSystem/kap-session-type";
 
   private final FhirContext fhir;
   private final EntrySaver entries;
@@ -75,7 +76,7 @@ final class PlanReader {
         .sort().descending("authored").count(50).returnBundle(Bundle.class).execute(), reads);
     CompletableFuture<Bundle> sessions = CompletableFuture.supplyAsync(() -> client.search()
         .forResource(Encounter.class).where(new ReferenceClientParam("patient").hasId(patientId))
-        .and(new TokenClientParam("type").exactly().systemAndCode(SESSION_TYPE, "dosing-session"))
+        .and(new TokenClientParam("type").exactly().systemAndCode(KapUrls.SESSION_TYPES, SessionType.DOSING.value()))
         .and(new DateClientParam("date").afterOrEquals().day(today.toString()))
         .returnBundle(Bundle.class).execute(), reads);
     CompletableFuture<Bundle> plans = CompletableFuture.supplyAsync(() -> client.search()
@@ -111,7 +112,7 @@ final class PlanReader {
     List<Encounter> candidates = new ArrayList<>();
     read.stream().filter(Encounter.class::isInstance).map(Encounter.class::cast).forEach(candidates::add);
     unsent.stream().filter(Encounter.class::isInstance).map(Encounter.class::cast)
-        .filter(e -> e.getType().stream().anyMatch(t -> t.hasCoding(SESSION_TYPE, "dosing-session")))
+        .filter(e -> e.getType().stream().anyMatch(t -> t.hasCoding(KapUrls.SESSION_TYPES, SessionType.DOSING.value())))
         .filter(e -> e.hasPeriod() && e.getPeriod().hasStart()
             && e.getPeriod().getStart().toInstant().atZone(zone).toLocalDate().equals(today))
         .forEach(candidates::add);

@@ -67,6 +67,11 @@ public final class LaunchFeature {
     }, interval.toMinutes(), interval.toMinutes(), TimeUnit.MINUTES);
   }
 
+  /** Runs {@code listener} with every session a launch starts (at the callback), before its first page. */
+  public void whenStarted(java.util.function.Consumer<ActiveSession> listener) {
+    launches.whenStarted(listener);
+  }
+
   public SessionTokens sessionTokens() {
     return sessionTokens;
   }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.config.TenantConfig;
 import org.slf4j.Logger;
@@ -45,6 +47,8 @@ public final class LaunchService {
   private final Sessions sessions;
   private final UserRoles roles;
   private final Clock clock;
+  /** What runs once a launch has started its session, e.g. moving entries an ended session left waiting. */
+  private final List<Consumer<ActiveSession>> whenStarted = new CopyOnWriteArrayList<>();
 
   LaunchService(AppConfig config, SmartDiscovery discovery, LaunchStates states, TokenClient tokens,
       IdTokenVerifier idTokens, Sessions sessions, UserRoles roles, Clock clock) {
@@ -164,9 +168,15 @@ public final class LaunchService {
     AppSession session = signedIn.withSupervisor(roles.isSupervisor(signedIn));
     String handle = new State().getValue();
     sessions.create(handle, browserKey, session);
+    whenStarted.forEach(listener -> listener.accept(new ActiveSession(handle, session)));
     LOG.info("session started for tenant {}{}", tenant.id(),
         session.missingScopes().isEmpty() ? "" : " with " + session.missingScopes().size() + " scopes not granted");
     return handle;
+  }
+
+  /** Runs {@code listener} with every session a launch starts, before its first page is shown. */
+  void whenStarted(Consumer<ActiveSession> listener) {
+    whenStarted.add(listener);
   }
 
   private static TokenClient.Result.Success successOrThrow(TokenClient.Result result) throws LaunchException {

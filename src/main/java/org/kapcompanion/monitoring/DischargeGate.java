@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.kapcompanion.checklist.Answers;
 import org.kapcompanion.checklist.FormReview;
 import org.kapcompanion.checklist.QuestionnaireForm;
+import org.kapcompanion.vocabulary.ItemId;
 
 /**
  * Pure discharge rule: every required item answered, at least the clinic's minimum minutes since the dose (counted
@@ -13,9 +14,9 @@ import org.kapcompanion.checklist.QuestionnaireForm;
  */
 final class DischargeGate {
 
-  static final String TIME_SINCE_DOSE = "time-since-dose";
-  static final String SEDATION = "sedation-resolved";
-  static final String DISSOCIATION = "dissociation-resolved";
+  static final String TIME_SINCE_DOSE = ItemId.TIME_SINCE_DOSE.linkId();
+  static final String SEDATION = ItemId.SEDATION_RESOLVED.linkId();
+  static final String DISSOCIATION = ItemId.DISSOCIATION_RESOLVED.linkId();
 
   private DischargeGate() {}
 

@@ -32,6 +32,11 @@ import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.ItemId;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.writeback.EntrySaver;
 import org.kapcompanion.writeback.SaveResult;
@@ -44,8 +49,8 @@ import org.kapcompanion.writeback.SaveResult;
  */
 final class DischargePage implements SessionPage {
 
-  private static final Set<String> PREFILLED = Set.of(DischargeGate.TIME_SINCE_DOSE, "discharge-systolic",
-      "discharge-diastolic", "monitoring-minutes");
+  private static final Set<String> PREFILLED = Set.of(DischargeGate.TIME_SINCE_DOSE,
+      ItemId.DISCHARGE_SYSTOLIC.linkId(), ItemId.DISCHARGE_DIASTOLIC.linkId(), ItemId.MONITORING_MINUTES.linkId());
 
   private final SessionReader reader;
   private final EntrySaver entries;
@@ -134,12 +139,19 @@ final class DischargePage implements SessionPage {
 
   private Answers prefilled(SessionRecord record, long sinceDose) {
     Answers answers = Answers.none().with(DischargeGate.TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
-        .with("monitoring-minutes", List.<Type>of(new IntegerType((int) sinceDose)));
+        .with(ItemId.MONITORING_MINUTES.linkId(), List.<Type>of(new IntegerType((int) sinceDose)));
     Optional<Reading> bp = record.readings().stream().filter(r -> r.kind() == ReadingKind.BLOOD_PRESSURE)
         .reduce((first, second) -> second);
-    if (bp.isPresent()) {
-      answers = answers.with("discharge-systolic", List.of(new IntegerType(bp.get().value())))
-          .with("discharge-diastolic", List.of(new IntegerType(bp.get().second())));
+    if (bp.isPresent() && bp.get().diastolic().isPresent()) {
+      // the checklist's items are whole numbers: a decimal reading from the EHR is left for the therapist to enter
+      try {
+        answers = answers.with(ItemId.DISCHARGE_SYSTOLIC.linkId(),
+                List.of(new IntegerType(bp.get().value().intValueExact())))
+            .with(ItemId.DISCHARGE_DIASTOLIC.linkId(),
+                List.of(new IntegerType(bp.get().diastolic().get().intValueExact())));
+      } catch (ArithmeticException decimal) {
+        return answers;
+      }
     }
     return answers;
   }
@@ -149,7 +161,7 @@ final class DischargePage implements SessionPage {
     QuestionnaireResponse checklist = ResponseMapper.toResponse(form, answers, new ResponseMapper.Context(entryId,
         "Patient/" + active.session().context().patientId().orElseThrow(), Optional.of(record.reference()),
         active.session().fhirUser(), Date.from(now), true));
-    checklist.getMeta().addProfile("http://kapcompanion.org/fhir/StructureDefinition/kap-questionnaire-response");
+    checklist.getMeta().addProfile(KapUrls.QUESTIONNAIRE_RESPONSE_PROFILE);
     SaveResult saved = entries.save(active, org.kapcompanion.writeback.Entry.create(entryId, "discharge-checklist",
         checklist));
     if (!(saved instanceof SaveResult.Accepted)) {

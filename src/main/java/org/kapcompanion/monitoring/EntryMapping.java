@@ -1,5 +1,6 @@
 package org.kapcompanion.monitoring;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
@@ -16,6 +17,16 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.kapcompanion.recorded.AdverseEvent;
+import org.kapcompanion.recorded.Alert;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.Code;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.SessionCode;
+import org.kapcompanion.vocabulary.SessionType;
+import org.kapcompanion.vocabulary.Systems;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.EntryIdentity;
 
@@ -25,15 +36,9 @@ import org.kapcompanion.writeback.EntryIdentity;
  */
 final class EntryMapping {
 
-  static final String SESSION_KIND = "dosing-session";
-  static final String SESSION_TYPES = "http://kapcompanion.org/fhir/CodeSystem/kap-session-type";
-  private static final String PROFILES = "http://kapcompanion.org/fhir/StructureDefinition/";
-  private static final String LOT_NUMBER = PROFILES + "kap-lot-number";
-  private static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
-  private static final String UCUM = "http://unitsofmeasure.org";
-  private static final String SNOMED = "http://snomed.info/sct";
-  private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
-  static final String ALERT_CODES = "http://kapcompanion.org/fhir/CodeSystem/kap-alert";
+  static final String SESSION_KIND = SessionType.DOSING.value();
+  /** The entry kinds of readings start with this, e.g. {@code reading-hr}. */
+  static final String READING_KIND = "reading-";
 
   private EntryMapping() {}
 
@@ -41,11 +46,11 @@ final class EntryMapping {
   static Entry startedSession(String entryId, SessionSubject subject, Optional<String> launchEncounter,
       Instant start) {
     Encounter encounter = new Encounter();
-    encounter.getMeta().addProfile(PROFILES + "kap-session");
+    encounter.getMeta().addProfile(KapUrls.SESSION_PROFILE);
     encounter.addIdentifier(EntryIdentity.of(entryId));
     encounter.setStatus(Encounter.EncounterStatus.INPROGRESS);
-    encounter.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
-    encounter.addType(new CodeableConcept(new Coding(SESSION_TYPES, SESSION_KIND, "KAP dosing session")));
+    encounter.setClass_(new Coding(Systems.ACT_CODE, "AMB", "ambulatory"));
+    encounter.addType(coded(SessionType.DOSING.code()));
     encounter.setSubject(subject.patient());
     subject.performer().ifPresent(who -> encounter.addParticipant().setIndividual(who));
     encounter.setPeriod(new Period().setStartElement(dateTime(start)));
@@ -57,7 +62,7 @@ final class EntryMapping {
   static Entry finishedSession(String entryId, Encounter started, String reference, Instant end) {
     Encounter finished = started.copy();
     finished.setIdElement(null);
-    finished.setMeta(new org.hl7.fhir.r4.model.Meta().addProfile(PROFILES + "kap-session"));
+    finished.setMeta(new org.hl7.fhir.r4.model.Meta().addProfile(KapUrls.SESSION_PROFILE));
     finished.setStatus(Encounter.EncounterStatus.FINISHED);
     finished.getPeriod().setEndElement(dateTime(end));
     return Entry.update(entryId, SESSION_KIND + "-finished", finished, reference, Optional.empty());
@@ -65,45 +70,42 @@ final class EntryMapping {
 
   static Entry dose(Dose dose, SessionSubject subject) {
     MedicationAdministration given = new MedicationAdministration();
-    given.getMeta().addProfile(PROFILES + "kap-ketamine-administration");
+    given.getMeta().addProfile(KapUrls.ADMINISTRATION_PROFILE);
     given.addIdentifier(EntryIdentity.of(dose.entryId()));
-    given.addExtension(LOT_NUMBER, new StringType(dose.lot()));
+    given.addExtension(KapUrls.LOT_NUMBER, new StringType(dose.lot()));
     given.setStatus(MedicationAdministration.MedicationAdministrationStatus.COMPLETED);
-    given.setMedication(new CodeableConcept(new Coding(RXNORM, dose.drug().rxnorm, dose.drug().display))
-        .setText(dose.drug().label));
+    given.setMedication(coded(dose.drug().code()).setText(dose.drug().label()));
     given.setSubject(subject.patient());
     subject.encounter().ifPresent(given::setContext);
     given.setEffective(dateTime(dose.effective()));
     subject.performer().ifPresent(who -> given.addPerformer().setActor(who));
     given.getDosage().setText(dose.shown())
-        .setRoute(new CodeableConcept(new Coding(SNOMED, dose.route().snomed, dose.route().display)))
-        .setDose(new Quantity().setValue(dose.milligrams()).setUnit("mg").setSystem(UCUM).setCode("mg"));
+        .setRoute(coded(dose.route().code()))
+        .setDose(new Quantity().setValue(dose.milligrams()).setUnit("mg").setSystem(Systems.UCUM).setCode("mg"));
     return Entry.create(dose.entryId(), "dose", given);
   }
 
   static Entry reading(Reading reading, SessionSubject subject) {
     ReadingKind kind = reading.kind();
-    Observation observation = observation(reading.entryId(), kind.profile, kind.vitalSign ? "vital-signs" : "exam",
+    Observation observation = observation(reading.entryId(), kind.profile(), kind.vitalSign() ? "vital-signs" : "exam",
         new CodeableConcept(), reading.effective(), subject);
-    kind.codes.forEach(code -> observation.getCode().addCoding(code.copy()));
+    kind.codes().forEach(code -> observation.getCode().addCoding(coding(code)));
     if (kind == ReadingKind.BLOOD_PRESSURE) {
-      observation.addComponent().setCode(new CodeableConcept(new Coding(ReadingKind.LOINC, ReadingKind.SYSTOLIC,
-          "Systolic blood pressure"))).setValue(quantity(kind, reading.value()));
-      observation.addComponent().setCode(new CodeableConcept(new Coding(ReadingKind.LOINC, ReadingKind.DIASTOLIC,
-          "Diastolic blood pressure"))).setValue(quantity(kind, reading.second()));
-    } else if (kind.ucum.isPresent()) {
+      observation.addComponent().setCode(coded(ReadingKind.SYSTOLIC)).setValue(quantity(kind, reading.value()));
+      observation.addComponent().setCode(coded(ReadingKind.DIASTOLIC)).setValue(quantity(kind, reading.diastolic().orElseThrow()));
+    } else if (kind.ucum().isPresent()) {
       observation.setValue(quantity(kind, reading.value()));
     } else {
-      observation.setValue(new IntegerType(reading.value()));
+      observation.setValue(new IntegerType(reading.value().intValueExact()));
     }
-    return Entry.create(reading.entryId(), kind.entryKind(), observation);
+    return Entry.create(reading.entryId(), READING_KIND + kind.key(), observation);
   }
 
   static Entry adverseEvent(AdverseEvent event, SessionSubject subject) {
-    Observation observation = observation(event.entryId(), PROFILES + "kap-adverse-event", "exam",
-        new CodeableConcept(new Coding(ReadingKind.OBSERVATION_CODES, "adverse-event", "In-session adverse event")),
+    Observation observation = observation(event.entryId(), SessionCode.ADVERSE_EVENT.profile().orElseThrow(),
+        "exam", coded(SessionCode.ADVERSE_EVENT.code()),
         event.effective(), subject);
-    observation.setValue(new CodeableConcept(new Coding(SNOMED, event.code(), event.display())));
+    observation.setValue(new CodeableConcept(new Coding(Systems.SNOMED, event.code(), event.display())));
     observation.addNote().setText(event.note());
     return Entry.create(event.entryId(), "adverse-event", observation);
   }
@@ -111,13 +113,12 @@ final class EntryMapping {
   /** The Flag of a raised alert; its entry id is derived from the alert episode, so it is written once. */
   static Entry flag(Alert alert, String sessionEntryId, SessionSubject subject) {
     Flag flag = new Flag();
-    flag.getMeta().addProfile(PROFILES + "kap-safety-alert");
+    flag.getMeta().addProfile(KapUrls.SAFETY_ALERT_PROFILE);
     String entryId = alert.entryId(sessionEntryId);
     flag.addIdentifier(EntryIdentity.of(entryId));
     flag.setStatus(Flag.FlagStatus.ACTIVE);
-    flag.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/flag-category",
-        "clinical", "Clinical")));
-    flag.setCode(new CodeableConcept(new Coding(ALERT_CODES, alert.rule().code, alert.rule().display))
+    flag.addCategory(new CodeableConcept(new Coding(Systems.FLAG_CATEGORY, "clinical", "Clinical")));
+    flag.setCode(new CodeableConcept(new Coding(KapUrls.ALERT_CODES, alert.rule().code(), alert.rule().display()))
         .setText(alert.message()));
     flag.setSubject(subject.patient());
     flag.setPeriod(new Period().setStartElement(dateTime(alert.start())));
@@ -132,7 +133,7 @@ final class EntryMapping {
     observation.getMeta().addProfile(profile);
     observation.addIdentifier(EntryIdentity.of(entryId));
     observation.setStatus(Observation.ObservationStatus.FINAL);
-    observation.addCategory(new CodeableConcept(new Coding(OBSERVATION_CATEGORY, category, null)));
+    observation.addCategory(new CodeableConcept(new Coding(Systems.OBSERVATION_CATEGORY, category, null)));
     observation.setCode(code);
     observation.setSubject(subject.patient());
     subject.encounter().ifPresent(observation::setEncounter);
@@ -141,9 +142,18 @@ final class EntryMapping {
     return observation;
   }
 
-  private static Quantity quantity(ReadingKind kind, int value) {
-    return new Quantity().setValue(value).setUnit(kind.unit.orElseThrow()).setSystem(UCUM)
-        .setCode(kind.ucum.orElseThrow());
+  private static Quantity quantity(ReadingKind kind, BigDecimal value) {
+    return new Quantity().setValue(value).setUnit(kind.unit().orElseThrow()).setSystem(Systems.UCUM)
+        .setCode(kind.ucum().orElseThrow());
+  }
+
+  /** The vocabulary's code as a FHIR Coding. */
+  static Coding coding(Code code) {
+    return new Coding(code.system(), code.code(), code.display());
+  }
+
+  static CodeableConcept coded(Code code) {
+    return new CodeableConcept(coding(code));
   }
 
   private static DateTimeType dateTime(Instant instant) {

@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.kapcompanion.recorded.AdverseEvent;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.Drug;
+import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.Route;
 
 /**
  * Parses what the workspace page sends for one entry ({@code {id, kind, effective, …}}) into the entry it
@@ -62,8 +68,8 @@ final class EntryRequest {
     if (mg.signum() <= 0 || mg.compareTo(BigDecimal.valueOf(1000)) > 0) {
       throw new IllegalArgumentException("dose out of range");
     }
-    return new Dose(id(json), Dose.Drug.byCode(json.get("drug").getAsString()).orElseThrow(
-        () -> new IllegalArgumentException("unknown drug")), mg, Dose.Route.byCode(json.get("route").getAsString())
+    return new Dose(id(json), Drug.byCode(json.get("drug").getAsString()).orElseThrow(
+        () -> new IllegalArgumentException("unknown drug")), mg, Route.byCode(json.get("route").getAsString())
         .orElseThrow(() -> new IllegalArgumentException("unknown route")), text(json, "lot"), effective(json));
   }
 
@@ -75,7 +81,7 @@ final class EntryRequest {
     if (kind == ReadingKind.BLOOD_PRESSURE && second >= value) {
       throw new IllegalArgumentException("diastolic must be below systolic");
     }
-    return new Reading(id(json), kind, effective(json), value, second);
+    return Reading.of(id(json), kind, effective(json), value, second);
   }
 
   static AdverseEvent adverseEvent(JsonObject json) {
@@ -88,8 +94,8 @@ final class EntryRequest {
   }
 
   private static int inRange(int value, ReadingKind kind) {
-    if (value < kind.min || value > kind.max) {
-      throw new IllegalArgumentException(kind.label + " must be between " + kind.min + " and " + kind.max);
+    if (!kind.accepts(value)) {
+      throw new IllegalArgumentException(kind.label() + " must be between " + kind.min() + " and " + kind.max());
     }
     return value;
   }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.ReadingKind;
 
 /**
  * Pure monitoring schedule of a dosing session: blood pressure at the clinic's minutes after the dose and before
@@ -46,7 +48,7 @@ final class MonitoringSchedule {
 
   private static Optional<Instant> latest(List<Reading> readings, boolean bloodPressureOnly) {
     return readings.stream()
-        .filter(r -> bloodPressureOnly ? r.kind() == ReadingKind.BLOOD_PRESSURE : r.kind().vitalSign)
+        .filter(r -> bloodPressureOnly ? r.kind() == ReadingKind.BLOOD_PRESSURE : r.kind().vitalSign())
         .map(Reading::effective).max(Instant::compareTo);
   }
 

@@ -6,6 +6,8 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.StringType;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.SessionCode;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.EntryIdentity;
 
@@ -14,10 +16,8 @@ import org.kapcompanion.writeback.EntryIdentity;
  */
 public final class NoteMapping {
 
-  static final String PROFILE = "http://kapcompanion.org/fhir/StructureDefinition/kap-session-note";
   /** The entry kind of a session note. */
-  public static final String KIND = "session-note";
-  private static final String QUICK_TAGS = "http://kapcompanion.org/fhir/CodeSystem/kap-quick-tag";
+  public static final String KIND = SessionCode.SESSION_NOTE.value();
 
   private NoteMapping() {}
 
@@ -29,11 +29,10 @@ public final class NoteMapping {
   /** The note's Observation, referring to the session of {@code subject}. */
   public static Observation observation(SessionNote note, SessionSubject subject) {
     Observation observation = new Observation();
-    observation.getMeta().addProfile(PROFILE);
+    observation.getMeta().addProfile(SessionCode.SESSION_NOTE.profile().orElseThrow());
     observation.addIdentifier(EntryIdentity.of(note.entryId()));
     observation.setStatus(Observation.ObservationStatus.FINAL);
-    observation.setCode(new CodeableConcept(new Coding(ReadingKind.OBSERVATION_CODES, "session-note",
-        "Therapist session note")));
+    observation.setCode(EntryMapping.coded(SessionCode.SESSION_NOTE.code()));
     observation.setSubject(subject.patient());
     subject.encounter().ifPresent(observation::setEncounter);
     observation.setEffective(new DateTimeType(Date.from(note.effective())));
@@ -41,8 +40,8 @@ public final class NoteMapping {
     observation.setValue(new StringType(note.text()));
     for (String tag : note.tags()) {
       observation.addComponent()
-          .setCode(new CodeableConcept(new Coding(ReadingKind.OBSERVATION_CODES, "quick-tag", "Quick tag")))
-          .setValue(new CodeableConcept(new Coding().setSystem(QUICK_TAGS).setCode(tag)));
+          .setCode(EntryMapping.coded(SessionCode.QUICK_TAG.code()))
+          .setValue(new CodeableConcept(new Coding().setSystem(KapUrls.QUICK_TAGS).setCode(tag)));
     }
     return observation;
   }

@@ -28,6 +28,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.checklist.PredoseReadiness;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
+import org.kapcompanion.recorded.SessionDecoder;
+import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.writeback.EntrySaver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +82,7 @@ final class SessionReader {
       LocalDate today = LocalDate.now(clock);
       this.sessions = search(() -> client.search().forResource(Encounter.class)
           .where(Encounter.PATIENT.hasId(patient))
-          .and(Encounter.TYPE.exactly().systemAndCode(EntryMapping.SESSION_TYPES, EntryMapping.SESSION_KIND))
+          .and(Encounter.TYPE.exactly().systemAndCode(KapUrls.SESSION_TYPES, EntryMapping.SESSION_KIND))
           .and(Encounter.DATE.afterOrEquals().day(today.toString())).count(20));
       // from a day early, so a clinic zone behind the EHR's misses nothing; the session or the day is checked later
       String since = today.minusDays(1).toString();
@@ -108,7 +110,7 @@ final class SessionReader {
       Optional<Encounter> pending = unsent.stream().filter(SessionReader::isDosingSession)
           .map(Encounter.class::cast).reduce((first, second) -> second);
       Optional<Encounter> inEhr = resources(EhrClients.await(sessions)).stream().map(Encounter.class::cast)
-          .filter(e -> SessionRecord.entryId(e).isPresent())
+          .filter(e -> SessionDecoder.entryId(e).isPresent())
           .max(Comparator.comparing(e -> e.getPeriod().getStart()));
       Encounter encounter;
       String reference;
@@ -116,7 +118,7 @@ final class SessionReader {
           || pending.get().getStatus() == Encounter.EncounterStatus.FINISHED)) {
         encounter = pending.get();
         reference = inEhr.filter(e -> sameEntry(e, pending.get())).map(e -> "Encounter/" + e.getIdPart())
-            .orElse("urn:uuid:" + SessionRecord.entryId(pending.get()).orElseThrow());
+            .orElse("urn:uuid:" + SessionDecoder.entryId(pending.get()).orElseThrow());
       } else if (inEhr.isPresent()) {
         encounter = inEhr.get();
         reference = "Encounter/" + encounter.getIdPart();
@@ -124,7 +126,7 @@ final class SessionReader {
         remember(active, null);
         return Optional.empty();
       }
-      String urn = "urn:uuid:" + SessionRecord.entryId(encounter).orElseThrow();
+      String urn = "urn:uuid:" + SessionDecoder.entryId(encounter).orElseThrow();
       List<Resource> inSession = new ArrayList<>();
       recorded.forEach(search -> inSession.addAll(resources(EhrClients.await(search))));
       inSession.removeIf(r -> !sessionOf(r).filter(reference::equals).isPresent());
@@ -189,7 +191,7 @@ final class SessionReader {
   }
 
   private static boolean sameEntry(Encounter first, Encounter second) {
-    return SessionRecord.entryId(first).equals(SessionRecord.entryId(second));
+    return SessionDecoder.entryId(first).equals(SessionDecoder.entryId(second));
   }
 
   private static Optional<String> sessionOf(Resource resource) {

@@ -1,6 +1,5 @@
 package org.kapcompanion.monitoring;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,36 +9,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Flag;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.MedicationAdministration;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
-import org.kapcompanion.writeback.EntryIdentity;
+import org.kapcompanion.recorded.Checklist;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.recorded.RecordedSession;
+import org.kapcompanion.recorded.SessionDecoder;
+import org.kapcompanion.vocabulary.KapUrls;
 
 /**
  * A running dosing session as read back: the session Encounter, and what was recorded in it, merged from the EHR and
- * the entries not yet confirmed by it (matched by entry identifier, the unsent copy winning).
+ * the entries not yet confirmed by it (matched by entry identifier, the unsent copy winning) and decoded once.
  *
  * @param encounter the session Encounter
  * @param entryId its entry identifier
  * @param reference {@code Encounter/id} once the EHR has it, else {@code urn:uuid:<entryId>}
- * @param dose the dose, once recorded
- * @param readings vitals and scales, oldest first
+ * @param facts what was recorded, decoded
  * @param timeline everything recorded, newest first
  */
-record SessionRecord(Encounter encounter, String entryId, String reference, Optional<Dose> dose,
-    List<Reading> readings, List<TimelineItem> timeline) {
+record SessionRecord(Encounter encounter, String entryId, String reference, RecordedSession facts,
+    List<TimelineItem> timeline) {
 
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   /** A timeline entry before it is placed on the clinic's clock. */
-  private record Item(String entryId, Instant at, String title, String detail, boolean inEhr) {}
+  private record Item(String entryId, Instant at, String title, String detail) {}
 
   /** Whether an entry with this id is recorded in the session, in the EHR or waiting to be sent. */
   boolean holds(String entryId) {
@@ -54,124 +49,54 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Opti
     return encounter.getPeriod().getStart().toInstant();
   }
 
+  Optional<Dose> dose() {
+    return facts.dose();
+  }
+
+  /** Vitals and scales, oldest first. */
+  List<Reading> readings() {
+    return facts.readings();
+  }
+
   /** The session from its Encounter and the resources recorded in it (EHR first, then unsent). */
   static SessionRecord of(Encounter encounter, String reference, List<Resource> fromEhr, List<Resource> unsent,
       ZoneId zone) {
-    String entryId = entryId(encounter).orElseThrow();
+    String entryId = SessionDecoder.entryId(encounter).orElseThrow();
     Map<String, Resource> byEntry = new LinkedHashMap<>();
     Map<String, Boolean> inEhr = new LinkedHashMap<>();
-    fromEhr.forEach(r -> entryId(r).ifPresent(id -> {
+    fromEhr.forEach(r -> SessionDecoder.entryId(r).ifPresent(id -> {
       byEntry.put(id, r);
       inEhr.put(id, true);
     }));
-    unsent.forEach(r -> entryId(r).ifPresent(id -> {
+    unsent.forEach(r -> SessionDecoder.entryId(r).ifPresent(id -> {
       byEntry.put(id, r);
       inEhr.put(id, false);
     }));
-    Optional<Dose> dose = Optional.empty();
-    List<Reading> readings = new ArrayList<>();
-    List<Item> timeline = new ArrayList<>();
-    for (Map.Entry<String, Resource> entry : byEntry.entrySet()) {
-      String id = entry.getKey();
-      boolean confirmed = inEhr.get(id);
-      Resource resource = entry.getValue();
-      if (resource instanceof MedicationAdministration given) {
-        Optional<Dose> parsed = dose(id, given);
-        if (parsed.isPresent()) {
-          dose = parsed;
-          timeline.add(new Item(id, parsed.get().effective(), "Dose", parsed.get().shown()
-              + " · lot " + parsed.get().lot(), confirmed));
-        }
-      } else if (resource instanceof Observation observation) {
-        observationItem(id, observation, confirmed, readings).ifPresent(timeline::add);
-      } else if (resource instanceof Flag flag && flag.getPeriod().hasStart()) {
-        timeline.add(new Item(id, flag.getPeriod().getStart().toInstant(), "Alert: "
-            + flag.getCode().getCodingFirstRep().getDisplay(), flag.getCode().getText(), confirmed));
-      } else if (resource instanceof QuestionnaireResponse response && response.hasAuthored()) {
-        timeline.add(new Item(id, response.getAuthored().toInstant(), "Discharge checklist",
-            response.getStatus().getDisplay(), confirmed));
-      }
-    }
-    timeline.add(new Item(entryId, encounter.getPeriod().getStart().toInstant(), "Session started", "",
-        !reference.startsWith("urn:")));
-    readings.sort(Comparator.comparing(Reading::effective));
-    List<TimelineItem> items = timeline.stream().sorted(Comparator.comparing(Item::at).reversed())
-        .map(item -> new TimelineItem(item.entryId(), item.at(), item.title(), item.detail(), item.inEhr(),
-            CLOCK.format(item.at().atZone(zone)))).toList();
-    return new SessionRecord(encounter, entryId, reference, dose, List.copyOf(readings), items);
+    RecordedSession facts = SessionDecoder.decode(List.copyOf(byEntry.values()));
+    List<Item> items = items(facts);
+    items.add(new Item(entryId, encounter.getPeriod().getStart().toInstant(), "Session started", ""));
+    inEhr.put(entryId, !reference.startsWith("urn:"));
+    List<TimelineItem> timeline = items.stream().sorted(Comparator.comparing(Item::at).reversed())
+        .map(item -> new TimelineItem(item.entryId(), item.at(), item.title(), item.detail(),
+            inEhr.getOrDefault(item.entryId(), false), CLOCK.format(item.at().atZone(zone)))).toList();
+    return new SessionRecord(encounter, entryId, reference, facts, timeline);
   }
 
-  static Optional<String> entryId(Resource resource) {
-    List<Identifier> identifiers = new ArrayList<>();
-    if (resource instanceof Encounter e) {
-      identifiers = e.getIdentifier();
-    } else if (resource instanceof Observation o) {
-      identifiers = o.getIdentifier();
-    } else if (resource instanceof MedicationAdministration m) {
-      identifiers = m.getIdentifier();
-    } else if (resource instanceof Flag f) {
-      identifiers = f.getIdentifier();
-    } else if (resource instanceof QuestionnaireResponse q && q.hasIdentifier()) {
-      identifiers = List.of(q.getIdentifier());
-    }
-    return identifiers.stream().filter(i -> EntryIdentity.SYSTEM.equals(i.getSystem())).map(Identifier::getValue)
-        .findFirst();
+  private static List<Item> items(RecordedSession facts) {
+    List<Item> items = new ArrayList<>();
+    facts.dose().ifPresent(d -> items.add(new Item(d.entryId(), d.effective(), "Dose", d.shown() + " · lot "
+        + d.lot())));
+    facts.readings().forEach(r -> items.add(new Item(r.entryId(), r.effective(), r.kind().label(), r.withUnit())));
+    facts.notes().forEach(n -> items.add(new Item(n.entryId(), n.effective(), "Note"
+        + (n.tags().isEmpty() ? "" : " · " + String.join(", ", n.tags())), n.text())));
+    facts.adverseEvents().forEach(e -> items.add(new Item(e.entryId(), e.effective(), "Adverse event: "
+        + e.display(), e.note())));
+    facts.alerts().forEach(a -> items.add(new Item(a.entryId(), a.start(), "Alert: " + a.title(), a.text())));
+    facts.checklists().forEach(c -> items.add(new Item(c.entryId(), c.authored(), title(c), c.status())));
+    return items;
   }
 
-  private static Optional<Dose> dose(String id, MedicationAdministration given) {
-    Optional<Dose.Drug> drug = Dose.Drug.byCode(given.getMedicationCodeableConcept().getCodingFirstRep().getCode());
-    Optional<Dose.Route> route = Dose.Route.byCode(given.getDosage().getRoute().getCodingFirstRep().getCode());
-    if (drug.isEmpty() || route.isEmpty() || !given.hasEffectiveDateTimeType()) {
-      return Optional.empty();
-    }
-    String lot = given.getExtensionString("http://kapcompanion.org/fhir/StructureDefinition/kap-lot-number");
-    BigDecimal mg = given.getDosage().getDose().getValue();
-    return Optional.of(new Dose(id, drug.get(), mg, route.get(), lot == null ? "" : lot,
-        given.getEffectiveDateTimeType().getValue().toInstant()));
-  }
-
-  private static Optional<Item> observationItem(String id, Observation observation, boolean confirmed,
-      List<Reading> readings) {
-    if (!observation.hasEffectiveDateTimeType()) {
-      return Optional.empty();
-    }
-    Instant at = observation.getEffectiveDateTimeType().getValue().toInstant();
-    String code = observation.getCode().getCodingFirstRep().getCode();
-    if ("session-note".equals(code)) {
-      List<String> tags = observation.getComponent().stream()
-          .map(c -> c.getValueCodeableConcept().getCodingFirstRep().getCode()).toList();
-      return Optional.of(new Item(id, at, "Note" + (tags.isEmpty() ? "" : " · " + String.join(", ", tags)),
-          observation.getValueStringType().getValue(), confirmed));
-    }
-    if ("adverse-event".equals(code)) {
-      CodeableConcept what = observation.getValueCodeableConcept();
-      Coding coding = what.getCodingFirstRep();
-      return Optional.of(new Item(id, at, "Adverse event: " + coding.getDisplay(),
-          observation.getNoteFirstRep().getText(), confirmed));
-    }
-    Optional<ReadingKind> kind = ReadingKind.byCode(code);
-    if (kind.isEmpty()) {
-      return Optional.empty();
-    }
-    Reading reading;
-    if (kind.get() == ReadingKind.BLOOD_PRESSURE) {
-      reading = new Reading(id, kind.get(), at, component(observation, ReadingKind.SYSTOLIC),
-          component(observation, ReadingKind.DIASTOLIC));
-    } else if (observation.hasValueQuantity()) {
-      reading = new Reading(id, kind.get(), at, observation.getValueQuantity().getValue().intValue(), 0);
-    } else if (observation.hasValueIntegerType()) {
-      reading = new Reading(id, kind.get(), at, observation.getValueIntegerType().getValue(), 0);
-    } else {
-      return Optional.empty();
-    }
-    readings.add(reading);
-    return Optional.of(new Item(id, at, kind.get().label, reading.shown()
-        + kind.get().unit.map(u -> " " + u).orElse(""), confirmed));
-  }
-
-  private static int component(Observation observation, String code) {
-    return observation.getComponent().stream()
-        .filter(c -> c.getCode().getCodingFirstRep().getCode().equals(code) && c.hasValueQuantity())
-        .map(c -> c.getValueQuantity()).map(Quantity::getValue).map(BigDecimal::intValue).findFirst().orElse(0);
+  private static String title(Checklist checklist) {
+    return checklist.questionnaire().equals(KapUrls.PREDOSE_CHECKLIST) ? "Pre-dose checklist" : "Discharge checklist";
   }
 }

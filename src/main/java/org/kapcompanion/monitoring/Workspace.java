@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.kapcompanion.checklist.FormView;
 import org.kapcompanion.checklist.PredoseReadiness;
+import org.kapcompanion.recorded.Alert;
+import org.kapcompanion.vocabulary.Drug;
+import org.kapcompanion.vocabulary.Route;
 
 /**
  * What the dosing workspace shows: whether a session runs (or why it cannot start yet), the dose and clock, the next
@@ -29,12 +32,12 @@ public record Workspace(boolean running, PredoseReadiness.Status predose, boolea
 
   /** The drugs of the dose form. */
   public List<FormView.Option> drugs() {
-    return List.of(Dose.Drug.values()).stream().map(d -> new FormView.Option(d.rxnorm, d.label)).toList();
+    return List.of(Drug.values()).stream().map(d -> new FormView.Option(d.code().code(), d.label())).toList();
   }
 
   /** The routes of the dose form. */
   public List<FormView.Option> routes() {
-    return List.of(Dose.Route.values()).stream().map(r -> new FormView.Option(r.snomed, r.label)).toList();
+    return List.of(Route.values()).stream().map(r -> new FormView.Option(r.code().code(), r.label())).toList();
   }
 
   /** The adverse events the form offers. */

@@ -25,6 +25,11 @@ import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
+import org.kapcompanion.recorded.Alert;
+import org.kapcompanion.recorded.AlertEvaluation;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.JsonBody;
 import org.kapcompanion.web.Templates;
@@ -36,8 +41,8 @@ import org.kapcompanion.writeback.ValidationProblem;
 /**
  * The dosing and monitoring workspace: {@code session} (page, or its live part), {@code session/start},
  * {@code session/entries} (JSON saves of dose, readings, adverse events and notes) and the {@code notes} page.
- * Rendering the session evaluates the alert rules and writes a Flag per alert episode (once: its entry id is derived
- * from the episode).
+ * Saving a reading evaluates the alert rules over the session's readings and writes a Flag per new alert episode
+ * (once: its entry id is derived from the episode); rendering the session only shows them.
  */
 final class WorkspacePage {
 
@@ -95,10 +100,6 @@ final class WorkspacePage {
     }
     SessionRecord record = session.get();
     List<Alert> alerts = AlertEvaluation.evaluate(protocol.alertRules(), record.readings());
-    SessionSubject subject = subject(active, Optional.of(new Reference(record.reference())));
-    // an alert episode's Flag is written once: later views need not validate and store it again
-    alerts.stream().filter(alert -> !record.holds(alert.entryId(record.entryId())))
-        .forEach(alert -> entries.save(active, EntryMapping.flag(alert, record.entryId(), subject)));
     Instant now = clock.instant();
     Optional<Dose> dose = record.dose();
     long minutes = dose.map(d -> Duration.between(d.effective(), now).toMinutes()).orElse(0L);
@@ -113,15 +114,15 @@ final class WorkspacePage {
     JsonObject chart = new JsonObject();
     JsonArray points = new JsonArray();
     for (Reading reading : record.readings()) {
-      if (!reading.kind().vitalSign || reading.kind() == ReadingKind.RESPIRATORY_RATE) {
+      if (!reading.kind().vitalSign() || reading.kind() == ReadingKind.RESPIRATORY_RATE) {
         continue;
       }
       JsonObject point = new JsonObject();
       point.addProperty("m", Duration.between(from, reading.effective()).toSeconds() / 60.0);
-      point.addProperty("k", reading.kind().key);
+      point.addProperty("k", reading.kind().key());
       point.addProperty("v", reading.value());
       if (reading.kind() == ReadingKind.BLOOD_PRESSURE) {
-        point.addProperty("d", reading.second());
+        reading.diastolic().ifPresent(d -> point.addProperty("d", d));
       }
       points.add(point);
     }
@@ -172,6 +173,9 @@ final class WorkspacePage {
       return;
     }
     SaveResult result = entries.save(active, entry);
+    if (result instanceof SaveResult.Accepted && entry.kind().startsWith(EntryMapping.READING_KIND)) {
+      raiseAlerts(active);
+    }
     if (result instanceof SaveResult.Invalid invalid) {
       JsonObject answer = JsonAnswer.error("the entry was not saved: fix what is listed and save again");
       answer.addProperty("id", entry.entryId());
@@ -190,6 +194,20 @@ final class WorkspacePage {
     accepted.addProperty("id", entry.entryId());
     accepted.addProperty("state", "pending");
     JsonAnswer.send(response, 200, accepted);
+  }
+
+  /**
+   * Writes a Flag for each alert episode of the running session not yet recorded, right after the reading that
+   * raised it was saved. An episode's Flag is written once: its entry id is derived from the episode.
+   */
+  private void raiseAlerts(ActiveSession active) {
+    Optional<SessionRecord> running = reader.today(active).filter(s -> !s.finished());
+    running.ifPresent(record -> {
+      SessionSubject subject = subject(active, Optional.of(new Reference(record.reference())));
+      AlertEvaluation.evaluate(protocol.alertRules(), record.readings()).stream()
+          .filter(alert -> !record.holds(alert.entryId(record.entryId())))
+          .forEach(alert -> entries.save(active, EntryMapping.flag(alert, record.entryId(), subject)));
+    });
   }
 
   /** The entry the page sent; a note taken without a running dosing session refers to the launch encounter. */

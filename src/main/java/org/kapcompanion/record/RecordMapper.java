@@ -31,27 +31,18 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.vocabulary.Code;
+import org.kapcompanion.vocabulary.OutcomeScore;
+import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.RecordVital;
+import org.kapcompanion.vocabulary.SessionCode;
+import org.kapcompanion.vocabulary.Systems;
 
 /**
  * Turns the FHIR resources read at launch into the {@link PatientRecord} view model. Pure: no I/O; today's date and
  * the time zone are passed in.
  */
 final class RecordMapper {
-
-  private static final List<VitalKind> VITALS = List.of(
-      new VitalKind("85354-9", "Blood pressure", "mmHg"),
-      new VitalKind("8867-4", "Heart rate", "/min"),
-      new VitalKind("9279-1", "Respiratory rate", "/min"),
-      new VitalKind("59408-5", "SpO₂", "%"),
-      new VitalKind("2708-6", "SpO₂", "%"),
-      new VitalKind("8310-5", "Temperature", "°C"),
-      new VitalKind("29463-7", "Weight", "kg"),
-      new VitalKind("39156-5", "BMI", "kg/m²"));
-
-  private static final List<ScoreKind> SCORES = List.of(
-      new ScoreKind(Codes.PHQ9_TOTAL, "PHQ-9", 27),
-      new ScoreKind(Codes.GAD7_TOTAL, "GAD-7", 21),
-      new ScoreKind(Codes.PCL5_TOTAL, "PCL-5", 80));
 
   private final ClinicalProtocol protocol;
   private final ZoneId zone;
@@ -131,7 +122,7 @@ final class RecordMapper {
   private Optional<PatientRecord.ProtocolFlag> conditionFlag(CodeableConcept code) {
     String text = text(code).toLowerCase(Locale.ROOT);
     return protocol.contraindications().stream()
-        .filter(rule -> codes(code, Codes.SNOMED).anyMatch(rule.snomedCodes()::contains)
+        .filter(rule -> codes(code, Systems.SNOMED).anyMatch(rule.snomedCodes()::contains)
             || rule.nameKeywords().stream().anyMatch(text::contains))
         .findFirst()
         .map(rule -> new PatientRecord.ProtocolFlag(rule.severity(), rule.name(),
@@ -163,7 +154,7 @@ final class RecordMapper {
   private Optional<PatientRecord.ProtocolFlag> interaction(CodeableConcept code) {
     String text = text(code).toLowerCase(Locale.ROOT);
     return protocol.interactingMedications().stream()
-        .filter(c -> codes(code, Codes.RXNORM).anyMatch(c.rxnormCodes()::contains)
+        .filter(c -> codes(code, Systems.RXNORM).anyMatch(c.rxnormCodes()::contains)
             || c.nameKeywords().stream().anyMatch(text::contains))
         .findFirst()
         .map(c -> new PatientRecord.ProtocolFlag("interaction", c.name(), c.concern()));
@@ -198,24 +189,17 @@ final class RecordMapper {
         .sorted(Comparator.comparing(this::effective, Comparator.nullsLast(Comparator.reverseOrder())))
         .toList();
     List<PatientRecord.VitalSign> latest = new ArrayList<>();
-    List<String> shown = new ArrayList<>();
-    for (VitalKind kind : VITALS) {
-      if (shown.contains(kind.label())) {
-        continue;
-      }
-      observations.stream().filter(o -> hasCode(o.getCode(), Codes.LOINC, kind.code())).findFirst()
+    for (RecordVital kind : RecordVital.values()) {
+      observations.stream().filter(o -> kind.codes().stream().anyMatch(c -> hasCode(o.getCode(), c))).findFirst()
           .flatMap(o -> vitalValue(o, kind))
-          .ifPresent(vital -> {
-            latest.add(vital);
-            shown.add(kind.label());
-          });
+          .ifPresent(latest::add);
     }
     return latest;
   }
 
-  private Optional<PatientRecord.VitalSign> vitalValue(Observation observation, VitalKind kind) {
+  private Optional<PatientRecord.VitalSign> vitalValue(Observation observation, RecordVital kind) {
     Optional<OffsetDateTime> when = Optional.ofNullable(effective(observation));
-    if (kind.code().equals(Codes.BLOOD_PRESSURE)) {
+    if (kind == RecordVital.BLOOD_PRESSURE) {
       return bloodPressure(observation).map(bp -> new PatientRecord.VitalSign(kind.label(), bp, kind.unit(), when,
           aboveGate(observation)));
     }
@@ -231,36 +215,36 @@ final class RecordMapper {
   /** "Above the pre-dose limit" when either pressure exceeds the clinic's gate. */
   private Optional<String> aboveGate(Observation observation) {
     ClinicalProtocol.BloodPressure gate = protocol.bloodPressureGate();
-    boolean above = component(observation, Codes.SYSTOLIC).filter(s -> s > gate.systolic()).isPresent()
-        || component(observation, Codes.DIASTOLIC).filter(d -> d > gate.diastolic()).isPresent();
+    boolean above = component(observation, ReadingKind.SYSTOLIC).filter(s -> s > gate.systolic()).isPresent()
+        || component(observation, ReadingKind.DIASTOLIC).filter(d -> d > gate.diastolic()).isPresent();
     return above ? Optional.of("Above the pre-dose limit of " + gate.systolic() + "/" + gate.diastolic())
         : Optional.empty();
   }
 
   private static Optional<String> bloodPressure(Observation observation) {
-    Optional<Integer> systolic = component(observation, Codes.SYSTOLIC);
-    Optional<Integer> diastolic = component(observation, Codes.DIASTOLIC);
+    Optional<Integer> systolic = component(observation, ReadingKind.SYSTOLIC);
+    Optional<Integer> diastolic = component(observation, ReadingKind.DIASTOLIC);
     return systolic.isPresent() && diastolic.isPresent()
         ? Optional.of(systolic.get() + "/" + diastolic.get()) : Optional.empty();
   }
 
-  private static Optional<Integer> component(Observation observation, String code) {
+  private static Optional<Integer> component(Observation observation, Code code) {
     return observation.getComponent().stream()
-        .filter(c -> hasCode(c.getCode(), Codes.LOINC, code) && c.hasValueQuantity())
+        .filter(c -> hasCode(c.getCode(), code) && c.hasValueQuantity())
         .map(c -> c.getValueQuantity().getValue().intValue())
         .findFirst();
   }
 
   private List<PatientRecord.ScoreSeries> scores(List<Resource> resources) {
     List<PatientRecord.ScoreSeries> series = new ArrayList<>();
-    for (ScoreKind kind : SCORES) {
+    for (OutcomeScore kind : OutcomeScore.values()) {
       List<PatientRecord.ScorePoint> points = of(resources, Observation.class)
-          .filter(o -> hasCode(o.getCode(), Codes.LOINC, kind.code()) && effective(o) != null)
+          .filter(o -> hasCode(o.getCode(), kind.code()) && effective(o) != null)
           .flatMap(o -> integerValue(o).map(v -> new PatientRecord.ScorePoint(effective(o).toLocalDate(), v)).stream())
           .sorted(Comparator.comparing(PatientRecord.ScorePoint::date))
           .toList();
       if (!points.isEmpty()) {
-        series.add(new PatientRecord.ScoreSeries(kind.name(), kind.code(), kind.maximum(), points));
+        series.add(new PatientRecord.ScoreSeries(kind.label(), kind.code().code(), kind.max(), points));
       }
     }
     return series;
@@ -286,10 +270,10 @@ final class RecordMapper {
         ? Optional.ofNullable(toOffset(dose.getEffectiveDateTimeType())).map(OffsetDateTime::toLocalDate)
         : Optional.empty();
     return new PatientRecord.PriorSession(date, text(concept(dose.getMedication(), Map.of())), amount, route,
-        scaleValues(observations, "moaas").min(Integer::compare),
-        scaleValues(observations, "dissociation-rating").max(Integer::compare),
+        scaleValues(observations, ReadingKind.MOAAS).min(Integer::compare),
+        scaleValues(observations, ReadingKind.DISSOCIATION).max(Integer::compare),
         highestBloodPressure(observations),
-        observations.stream().filter(o -> hasCode(o.getCode(), Codes.KAP_OBSERVATION, "session-theme"))
+        observations.stream().filter(o -> hasCode(o.getCode(), SessionCode.SESSION_THEME.code()))
             .filter(Observation::hasValueStringType).map(o -> o.getValueStringType().getValue()).toList());
   }
 
@@ -303,16 +287,16 @@ final class RecordMapper {
         .toList();
   }
 
-  private static Stream<Integer> scaleValues(List<Observation> observations, String code) {
-    return observations.stream().filter(o -> hasCode(o.getCode(), Codes.KAP_OBSERVATION, code))
+  private static Stream<Integer> scaleValues(List<Observation> observations, ReadingKind kind) {
+    return observations.stream().filter(o -> hasCode(o.getCode(), kind.codes().get(0)))
         .flatMap(o -> integerValue(o).stream());
   }
 
   private static Optional<String> highestBloodPressure(List<Observation> observations) {
     return observations.stream()
-        .filter(o -> hasCode(o.getCode(), Codes.LOINC, Codes.BLOOD_PRESSURE))
-        .filter(o -> component(o, Codes.SYSTOLIC).isPresent())
-        .max(Comparator.comparing(o -> component(o, Codes.SYSTOLIC).orElse(0)))
+        .filter(o -> hasCode(o.getCode(), ReadingKind.BLOOD_PRESSURE.codes().get(0)))
+        .filter(o -> component(o, ReadingKind.SYSTOLIC).isPresent())
+        .max(Comparator.comparing(o -> component(o, ReadingKind.SYSTOLIC).orElse(0)))
         .flatMap(RecordMapper::bloodPressure);
   }
 
@@ -360,8 +344,8 @@ final class RecordMapper {
     return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(Coding::getCode);
   }
 
-  private static boolean hasCode(CodeableConcept concept, String system, String code) {
-    return codes(concept, system).anyMatch(code::equals);
+  private static boolean hasCode(CodeableConcept concept, Code code) {
+    return codes(concept, code.system()).anyMatch(code.code()::equals);
   }
 
   private static <T extends Resource> Stream<T> of(List<Resource> resources, Class<T> type) {
@@ -371,10 +355,6 @@ final class RecordMapper {
   private static <T extends Resource> Optional<T> first(List<Resource> resources, Class<T> type) {
     return of(resources, type).findFirst();
   }
-
-  private record VitalKind(String code, String label, String unit) {}
-
-  private record ScoreKind(String code, String name, int maximum) {}
 
   /** Flattens a searchset bundle (or a single resource) into its resources. */
   static List<Resource> resourcesOf(Resource resource) {

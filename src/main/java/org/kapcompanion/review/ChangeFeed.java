@@ -9,18 +9,21 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.SessionType;
+import org.kapcompanion.vocabulary.Systems;
 
 /**
  * The EHR searches the review queue follows to see which sessions changed: everything recorded in a session points
  * at its Encounter, so a new or changed record names the session to look at again.
  */
 enum ChangeFeed {
-  SESSIONS("Encounter?type=" + KapCodes.SESSION_TYPE + "|" + KapCodes.DOSING_SESSION + "&_elements=id"),
+  SESSIONS("Encounter?type=" + KapUrls.SESSION_TYPES + "|" + SessionType.DOSING.value() + "&_elements=id"),
   OBSERVATIONS("Observation?_elements=encounter"),
   DOSES("MedicationAdministration?_elements=context"),
   CHECKLISTS("QuestionnaireResponse?_elements=encounter"),
   ALERTS("Flag?_elements=encounter"),
-  CO_SIGNS("Provenance?agent-type=" + KapCodes.PARTICIPANT_TYPE + "|verifier," + KapCodes.PARTICIPANT_TYPE
+  CO_SIGNS("Provenance?agent-type=" + Systems.PARTICIPANT_TYPE + "|verifier," + Systems.PARTICIPANT_TYPE
       + "|attester&_elements=target");
 
   static final int PAGE_SIZE = 50;

@@ -14,6 +14,8 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.Systems;
 
 /**
  * Pure mapping of a co-sign to what is written: the {@code kap-supervisor-review} Provenance naming the supervisor
@@ -31,8 +33,8 @@ final class CoSignMapping {
   static Provenance provenance(String entryId, SessionReader.SessionRecord session, String supervisor,
       Instant recorded) {
     Provenance provenance = new Provenance();
-    provenance.getMeta().addProfile(KapCodes.SUPERVISOR_REVIEW_PROFILE);
-    provenance.getMeta().addTag(KapCodes.ENTRY, entryId, null);
+    provenance.getMeta().addProfile(KapUrls.SUPERVISOR_REVIEW_PROFILE);
+    provenance.getMeta().addTag(KapUrls.ENTRY_ID, entryId, null);
     Set<String> targets = new LinkedHashSet<>();
     targets.add("Encounter/" + session.encounter().getIdElement().getIdPart());
     for (Resource resource : session.recorded()) {
@@ -42,7 +44,7 @@ final class CoSignMapping {
     targets.forEach(target -> provenance.addTarget(new Reference(target)));
     provenance.setRecorded(Date.from(recorded));
     Provenance.ProvenanceAgentComponent agent = provenance.addAgent();
-    agent.setType(new CodeableConcept(new Coding(KapCodes.PARTICIPANT_TYPE, "verifier", "Verifier")));
+    agent.setType(new CodeableConcept(new Coding(Systems.PARTICIPANT_TYPE, "verifier", "Verifier")));
     agent.setWho(new Reference(supervisor));
     Optional.ofNullable(session.encounter().getServiceProvider().getReference())
         .filter(reference -> reference.startsWith("Organization/"))

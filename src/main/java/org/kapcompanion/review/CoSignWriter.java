@@ -5,6 +5,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Task;
 import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.vocabulary.KapUrls;
 
 /**
  * Writes a co-sign to the EHR at once: the Provenance by conditional create on its entry tag and the review Task by
@@ -22,7 +23,7 @@ final class CoSignWriter {
 
   /** Writes the co-sign, unless an earlier attempt with the same entry id already did. */
   void write(ActiveSession active, String entryId, Provenance provenance, Task task, String encounterId) {
-    String tag = KapCodes.ENTRY + "|" + entryId;
+    String tag = KapUrls.ENTRY_ID + "|" + entryId;
     Bundle earlier = ehr.call(active, client -> client.search().byUrl("Provenance?_tag=" + tag)
         .summaryMode(SummaryEnum.COUNT).returnBundle(Bundle.class).execute());
     if (earlier.getTotal() > 0) {

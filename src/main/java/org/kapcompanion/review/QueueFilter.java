@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.kapcompanion.vocabulary.KapUrls;
 
 /**
  * What the supervisor asked the queue for: therapist, date range, review status, attention, and the page. Values
@@ -116,7 +117,7 @@ record QueueFilter(
    * patients and therapists included. Days are taken in {@code zone}.
    */
   String taskSearch(ZoneId zone) {
-    StringBuilder search = new StringBuilder("Task?_profile=").append(KapCodes.REVIEW_TASK_PROFILE);
+    StringBuilder search = new StringBuilder("Task?_profile=").append(KapUrls.REVIEW_TASK_PROFILE);
     therapist.ifPresent(id -> search.append("&requester=Practitioner/").append(id));
     from.ifPresent(day -> search.append("&authored-on=ge").append(day.atStartOfDay(zone).toInstant()));
     to.ifPresent(day -> search.append("&authored-on=lt").append(day.plusDays(1).atStartOfDay(zone).toInstant()));

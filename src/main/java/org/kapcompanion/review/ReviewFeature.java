@@ -41,7 +41,7 @@ public final class ReviewFeature implements AutoCloseable {
     SessionFactsReader facts = new SessionFactsReader(ehr);
     ReviewIndex index = new ReviewIndex(ehr, facts, new FeedWatermarks(dataSource), validator, tokens, background,
         clock);
-    SessionTimeline timeline = new SessionTimeline(clock.getZone(), protocol.alertRules(),
+    SessionTimeline timeline = new SessionTimeline(clock.getZone(), protocol.alertRules(), protocol.monitoring(),
         conformancePackage::questionnaire);
     SessionReader reader = new SessionReader(ehr, records);
     SessionReviewPage session = new SessionReviewPage(reader, timeline, templates, "review/session.jte");

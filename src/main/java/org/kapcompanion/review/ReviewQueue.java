@@ -76,13 +76,13 @@ final class ReviewQueue {
         names.of("Patient/" + entry.patientId(), "Patient not found"),
         names.of(entry.therapist(), "Not recorded"),
         session.map(SessionTimeline::sessionTitle).orElse("Session not found"),
-        SessionTimeline.dayTime(entry.start(), zone),
+        ReviewText.dayTime(entry.start(), zone),
         session.map(SessionTimeline::statusLabel).orElse("—"),
         entry.reasons().stream().sorted().map(ReviewReason::label).toList(),
         entry.status().label(),
         entry.status().code(),
         entry.reviewer().map(reviewer -> names.of(reviewer, "A supervisor")
-            + entry.reviewedAt().map(at -> ", " + SessionTimeline.dayTime(at, zone)).orElse("")));
+            + entry.reviewedAt().map(at -> ", " + ReviewText.dayTime(at, zone)).orElse("")));
   }
 
   private static QueueView view(QueueFilter filter, List<QueueView.Row> rows, int total, boolean allPatients,

@@ -2,6 +2,7 @@ package org.kapcompanion.review;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.kapcompanion.vocabulary.KapUrls;
 
 /** Why a session needs the supervisor's attention first (CodeSystem {@code kap-review-reason}). */
 enum ReviewReason {
@@ -10,7 +11,7 @@ enum ReviewReason {
   BP_GATE_DECISION("bp-gate-decision", "Prescriber decision at the BP gate"),
   DISCHARGE_INCOMPLETE("discharge-incomplete", "Discharge not completed");
 
-  static final String SYSTEM = "http://kapcompanion.org/fhir/CodeSystem/kap-review-reason";
+  static final String SYSTEM = KapUrls.REVIEW_REASONS;
 
   private final String code;
   private final String label;

@@ -2,6 +2,7 @@ package org.kapcompanion.review;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.kapcompanion.vocabulary.KapUrls;
 
 /** Where a session stands with its supervisor review (CodeSystem {@code kap-review-status}). */
 enum ReviewStatus {
@@ -9,7 +10,7 @@ enum ReviewStatus {
   REVIEWED("reviewed", "Reviewed"),
   CHANGED_AFTER_REVIEW("changed-after-review", "Changed after review");
 
-  static final String SYSTEM = "http://kapcompanion.org/fhir/CodeSystem/kap-review-status";
+  static final String SYSTEM = KapUrls.REVIEW_STATUSES;
 
   private final String code;
   private final String label;

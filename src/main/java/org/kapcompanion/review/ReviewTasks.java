@@ -16,6 +16,8 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.Systems;
 
 /** Pure mapping between a session's {@link ReviewEntry} and its review Task ({@code kap-review-task}). */
 final class ReviewTasks {
@@ -30,25 +32,25 @@ final class ReviewTasks {
 
   /** The conditional-update URL that finds the session's Task by its identifier. */
   static String conditionalUrl(String encounterId) {
-    return "Task?identifier=" + KapCodes.ENTRY + "|" + identifierOf(encounterId);
+    return "Task?identifier=" + KapUrls.ENTRY_ID + "|" + identifierOf(encounterId);
   }
 
   /** The session's review Task for {@code entry}, keeping the review comments already on it. */
   static Task taskFor(ReviewEntry entry, List<Annotation> comments, Instant now) {
     Task task = new Task();
-    task.getMeta().addProfile(KapCodes.REVIEW_TASK_PROFILE);
+    task.getMeta().addProfile(KapUrls.REVIEW_TASK_PROFILE);
     for (ReviewReason reason : ReviewReason.values()) {
       if (entry.reasons().contains(reason)) {
         task.getMeta().addTag(ReviewReason.SYSTEM, reason.code(), reason.label());
       }
     }
-    task.addIdentifier().setSystem(KapCodes.ENTRY).setValue(identifierOf(entry.encounterId()));
+    task.addIdentifier().setSystem(KapUrls.ENTRY_ID).setValue(identifierOf(entry.encounterId()));
     task.setStatus(entry.status() == ReviewStatus.REVIEWED ? Task.TaskStatus.COMPLETED : Task.TaskStatus.REQUESTED);
     task.setBusinessStatus(new CodeableConcept(new Coding(ReviewStatus.SYSTEM, entry.status().code(),
         entry.status().label())));
     task.setIntent(Task.TaskIntent.ORDER);
     task.setPriority(entry.urgent() ? Task.TaskPriority.URGENT : Task.TaskPriority.ROUTINE);
-    task.setCode(new CodeableConcept(new Coding(KapCodes.TASK_CODE, "approve", "Activate/approve the focal resource")));
+    task.setCode(new CodeableConcept(new Coding(Systems.TASK_CODE, "approve", "Activate/approve the focal resource")));
     task.setDescription("Supervisor review of a KAP session");
     task.setFocus(new Reference("Encounter/" + entry.encounterId()));
     task.setEncounter(new Reference("Encounter/" + entry.encounterId()));

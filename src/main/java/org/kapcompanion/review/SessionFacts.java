@@ -13,6 +13,9 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.SessionType;
+import org.kapcompanion.vocabulary.Systems;
 
 /**
  * What the review queue needs to know about one dosing session, taken from the session Encounter and the resources
@@ -52,7 +55,7 @@ record SessionFacts(
   /** The facts of {@code encounter}, or empty when it is not a KAP dosing session. */
   static Optional<SessionFacts> of(Encounter encounter, List<Resource> pointingAtIt, int adverseEvents) {
     boolean dosing = encounter.getType().stream().flatMap(t -> t.getCoding().stream())
-        .anyMatch(c -> KapCodes.SESSION_TYPE.equals(c.getSystem()) && KapCodes.DOSING_SESSION.equals(c.getCode()));
+        .anyMatch(c -> KapUrls.SESSION_TYPES.equals(c.getSystem()) && SessionType.DOSING.value().equals(c.getCode()));
     String patient = encounter.getSubject().getReferenceElement().getIdPart();
     if (!dosing || patient == null) {
       return Optional.empty();
@@ -104,7 +107,7 @@ record SessionFacts(
       return Optional.empty();
     }
     return provenance.getAgent().stream()
-        .filter(agent -> agent.getType().getCoding().stream().anyMatch(c -> KapCodes.PARTICIPANT_TYPE.equals(
+        .filter(agent -> agent.getType().getCoding().stream().anyMatch(c -> Systems.PARTICIPANT_TYPE.equals(
             c.getSystem()) && ("verifier".equals(c.getCode()) || "attester".equals(c.getCode()))))
         .map(agent -> agent.getWho().getReference())
         .filter(who -> who != null && who.startsWith("Practitioner/"))
@@ -114,27 +117,27 @@ record SessionFacts(
 
   static boolean hasAgent(Provenance provenance, String type) {
     return provenance.getAgent().stream().anyMatch(agent -> agent.getType().getCoding().stream()
-        .anyMatch(c -> KapCodes.PARTICIPANT_TYPE.equals(c.getSystem()) && type.equals(c.getCode())));
+        .anyMatch(c -> Systems.PARTICIPANT_TYPE.equals(c.getSystem()) && type.equals(c.getCode())));
   }
 
   static boolean isKapAlert(Flag flag) {
-    return flag.getCode().getCoding().stream().anyMatch(c -> KapCodes.ALERT.equals(c.getSystem()))
+    return flag.getCode().getCoding().stream().anyMatch(c -> KapUrls.ALERT_CODES.equals(c.getSystem()))
         && flag.getStatus() != Flag.FlagStatus.ENTEREDINERROR;
   }
 
   static boolean isReviewTask(Task task) {
-    return task.getMeta().hasProfile(KapCodes.REVIEW_TASK_PROFILE);
+    return task.getMeta().hasProfile(KapUrls.REVIEW_TASK_PROFILE);
   }
 
   /** A pre-dose checklist that records the prescriber's decision on a blood pressure above the gate. */
   static boolean isPredoseWithPrescriberDecision(QuestionnaireResponse response) {
-    return response.getQuestionnaire() != null && response.getQuestionnaire().startsWith(KapCodes.PREDOSE_CHECKLIST)
+    return response.getQuestionnaire() != null && response.getQuestionnaire().startsWith(KapUrls.PREDOSE_CHECKLIST)
         && answers(response.getItem()).anyMatch(answer -> answer.hasValueCoding()
-            && KapCodes.PRESCRIBER_DECISION.equals(answer.getValueCoding().getSystem()));
+            && KapUrls.PRESCRIBER_DECISIONS.equals(answer.getValueCoding().getSystem()));
   }
 
   static boolean isCompletedDischarge(QuestionnaireResponse response) {
-    return response.getQuestionnaire() != null && response.getQuestionnaire().startsWith(KapCodes.DISCHARGE_CHECKLIST)
+    return response.getQuestionnaire() != null && response.getQuestionnaire().startsWith(KapUrls.DISCHARGE_CHECKLIST)
         && (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
             || response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED);
   }

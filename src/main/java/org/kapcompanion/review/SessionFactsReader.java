@@ -19,8 +19,11 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
-import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.EhrClients;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.SessionCode;
+import org.kapcompanion.vocabulary.SessionType;
 
 /**
  * Reads what {@link SessionFacts} are made of in two parallel searches: the sessions with the alerts, checklists,
@@ -35,7 +38,7 @@ final class SessionFactsReader {
 
   private static final String POINTING_AT_THEM = "&_revinclude=Flag:encounter"
       + "&_revinclude=QuestionnaireResponse:encounter&_revinclude=Provenance:target&_revinclude=Task:focus";
-  private static final String ADVERSE_EVENTS = "&code=" + KapCodes.OBSERVATION + "|" + KapCodes.ADVERSE_EVENT
+  private static final String ADVERSE_EVENTS = "&code=" + KapUrls.OBSERVATION_CODES + "|" + SessionCode.ADVERSE_EVENT.value()
       + "&_elements=encounter&_count=50";
 
   private final ReviewEhr ehr;
@@ -67,7 +70,7 @@ final class SessionFactsReader {
   /** The facts of one patient's latest sessions, newest first. */
   Read byPatient(ActiveSession active, String patientId) {
     CompletableFuture<Bundle> sessions = ehr.search(active, "Encounter?patient=" + patientId + "&type="
-        + KapCodes.SESSION_TYPE + "|" + KapCodes.DOSING_SESSION + "&_sort=-date&_count=" + PATIENT_SESSIONS
+        + KapUrls.SESSION_TYPES + "|" + SessionType.DOSING.value() + "&_sort=-date&_count=" + PATIENT_SESSIONS
         + POINTING_AT_THEM + "&_include=Encounter:patient&_include=Encounter:participant");
     CompletableFuture<Bundle> adverseEvents = ehr.async(active, client -> EhrClients.everyPage(client,
         ReviewEhr.search(client, "Observation?patient=" + patientId + ADVERSE_EVENTS)));

@@ -14,10 +14,13 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
-import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.SessionCode;
+import org.kapcompanion.vocabulary.Systems;
 
 /**
  * Reads one whole session for review: the Encounter with everything recorded in it, the Provenance of each record
@@ -30,7 +33,7 @@ final class SessionReader {
       + "&_revinclude=QuestionnaireResponse:encounter&_revinclude=Flag:encounter&_revinclude=Task:focus"
       + "&_revinclude:iterate=Provenance:target&_include:iterate=Provenance:agent";
   private static final String PLAN_CATEGORY = "http://hl7.org/fhir/us/core/CodeSystem/careplan-category|assess-plan";
-  private static final String PLAN_DOCUMENT_TYPE = KapCodes.LOINC + "|18776-5";
+  private static final String PLAN_DOCUMENT_TYPE = Systems.LOINC + "|18776-5";
 
   private final ReviewEhr ehr;
   private final RecordService records;
@@ -67,8 +70,8 @@ final class SessionReader {
       task.ifPresent(pointing::add);
       int adverseEvents = (int) recorded.stream().filter(Observation.class::isInstance)
           .map(Observation.class::cast)
-          .filter(o -> o.getCode().getCoding().stream().anyMatch(c -> KapCodes.OBSERVATION.equals(c.getSystem())
-              && KapCodes.ADVERSE_EVENT.equals(c.getCode())))
+          .filter(o -> o.getCode().getCoding().stream().anyMatch(c -> KapUrls.OBSERVATION_CODES.equals(c.getSystem())
+              && SessionCode.ADVERSE_EVENT.value().equals(c.getCode())))
           .count();
       return SessionFacts.of(encounter, pointing, adverseEvents);
     }

@@ -10,6 +10,7 @@ import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.UserRoles;
+import org.kapcompanion.vocabulary.Systems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class SupervisorRoles implements UserRoles {
 
   private static final Logger LOG = LoggerFactory.getLogger(SupervisorRoles.class);
+  /** SNOMED CT 236321002 "Supervisor (occupation)", as the sandbox seed's PractitionerRole carries it. */
+  private static final String SUPERVISOR_OCCUPATION = "236321002";
 
   private final FhirContext fhir;
   private final List<TenantConfig> tenants;
@@ -48,7 +51,7 @@ final class SupervisorRoles implements UserRoles {
           .filter(PractitionerRole.class::isInstance).map(PractitionerRole.class::cast)
           .filter(role -> !role.hasActive() || role.getActive())
           .flatMap(role -> role.getCode().stream()).flatMap(code -> code.getCoding().stream())
-          .anyMatch(c -> KapCodes.SNOMED.equals(c.getSystem()) && KapCodes.SUPERVISOR_OCCUPATION.equals(c.getCode()));
+          .anyMatch(c -> Systems.SNOMED.equals(c.getSystem()) && SUPERVISOR_OCCUPATION.equals(c.getCode()));
     } catch (BaseServerResponseException e) {
       LOG.info("the EHR did not tell the user's roles (HTTP {}); only the configured supervisors apply",
           e.getStatusCode());

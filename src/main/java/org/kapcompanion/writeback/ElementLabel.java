@@ -12,6 +12,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
+import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.SessionCode;
 
 /**
  * Names the element at a FHIRPath location in words a clinician knows: {@code Observation.component[0].value} of a
@@ -35,7 +37,8 @@ final class ElementLabel {
           entry("owner", "supervisor"), entry("lifecycleStatus", "status"), entry("class", "visit class"));
 
   private static final Map<String, String> COMPONENT_CODES =
-      Map.of("8480-6", "systolic", "8462-4", "diastolic", "quick-tag", "quick tag");
+      Map.of(ReadingKind.SYSTOLIC.code(), "systolic", ReadingKind.DIASTOLIC.code(), "diastolic",
+          SessionCode.QUICK_TAG.value(), "quick tag");
 
   private ElementLabel() {}
 

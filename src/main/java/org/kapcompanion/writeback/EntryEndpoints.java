@@ -14,9 +14,8 @@ import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.web.JsonAnswer;
 
 /**
- * The session's entry endpoints: the sync status of every entry ({@code GET entries/status}, which also adopts entries
- * an ended session of this user and patient left waiting), retrying a failed one ({@code POST entries/retry}) and
- * giving one up ({@code POST entries/discard}).
+ * The session's entry endpoints: the sync status of every entry ({@code GET entries/status}, which only reads),
+ * retrying a failed one ({@code POST entries/retry}) and giving one up ({@code POST entries/discard}).
  */
 final class EntryEndpoints {
 
@@ -39,9 +38,6 @@ final class EntryEndpoints {
       throws IOException {
     if (!requireGet(request, response)) {
       return;
-    }
-    if (active.session().context().patientId().isPresent()) {
-      entries.adoptWaiting(active);
     }
     JsonArray list = new JsonArray();
     int pending = 0;

@@ -2,6 +2,7 @@ package org.kapcompanion.writeback;
 
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.kapcompanion.vocabulary.KapUrls;
 
 /**
  * The identity the app gives its entries: an identifier in the app's own system, and the {@code urn:uuid} by which
@@ -10,7 +11,7 @@ import org.hl7.fhir.r4.model.Reference;
 public final class EntryIdentity {
 
   /** The identifier system of every entry the app writes. */
-  public static final String SYSTEM = "http://kapcompanion.org/fhir/sid/entry";
+  public static final String SYSTEM = KapUrls.ENTRY_ID;
   private static final String URN = "urn:uuid:";
 
   private EntryIdentity() {}

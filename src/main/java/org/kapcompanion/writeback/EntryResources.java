@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.kapcompanion.vocabulary.KapUrls;
 
 /**
  * What one entry writes: its target resource and the Provenance of the save, for an update the resource it replaces,
@@ -25,7 +26,7 @@ record EntryResources(String entryId, Resource target, Optional<Provenance> prov
     Optional<Entry.Update> update, Optional<Entry.Fallback> fallback) {
 
   /** Marks the outbox bundle entry that holds the fallback; its value is the note shown to the user. */
-  private static final String FALLBACK_NOTE = "http://kapcompanion.org/fhir/StructureDefinition/outbox-fallback";
+  private static final String FALLBACK_NOTE = KapUrls.OUTBOX_FALLBACK;
 
   /** The entry with the Provenance of its save by the user in {@code context}, recorded at {@code recorded}. */
   static EntryResources of(Entry entry, EntryContext context, Instant recorded) {

@@ -6,12 +6,12 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.Systems;
 
 /** Pure mapping of a save to its {@code kap-save-provenance} Provenance, which names the therapist as author. */
 final class SaveProvenance {
 
-  static final String PROFILE = "http://kapcompanion.org/fhir/StructureDefinition/kap-save-provenance";
-  private static final String PARTICIPANT_TYPES = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
 
   private SaveProvenance() {}
 
@@ -30,14 +30,14 @@ final class SaveProvenance {
    */
   static Provenance of(Entry entry, EntryContext context, Instant recorded) {
     Provenance provenance = new Provenance();
-    provenance.getMeta().addProfile(PROFILE);
+    provenance.getMeta().addProfile(KapUrls.SAVE_PROVENANCE_PROFILE);
     provenance.getMeta().addTag(EntryIdentity.SYSTEM, entry.entryId(), null);
     provenance.addTarget(new Reference(
         entry.update().map(Entry.Update::reference).orElse(EntryIdentity.urn(entry.entryId()))));
     provenance.addTarget(new Reference("Patient/" + context.patientId()));
     provenance.setRecorded(Date.from(recorded));
     Provenance.ProvenanceAgentComponent agent = provenance.addAgent();
-    agent.setType(new CodeableConcept(new Coding(PARTICIPANT_TYPES, "author", "Author")));
+    agent.setType(new CodeableConcept(new Coding(Systems.PARTICIPANT_TYPE, "author", "Author")));
     context.practitioner().ifPresent(who -> agent.setWho(new Reference(who)));
     return provenance;
   }

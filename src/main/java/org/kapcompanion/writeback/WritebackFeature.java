@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.kapcompanion.admin.OutboxStatus;
 import org.kapcompanion.admin.Readiness;
+import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.launch.SessionTokens;
 import org.kapcompanion.store.SecretBox;
@@ -49,6 +50,16 @@ public final class WritebackFeature implements AutoCloseable {
   /** How the clinical features save their entries. */
   public EntrySaver entries() {
     return entries;
+  }
+
+  /**
+   * Moves the entries an ended launch of the same user and patient left waiting to this newly started one, so they
+   * are delivered with its tokens and listed on its pages. Run at launch, never by a page view.
+   */
+  public void adoptWaiting(ActiveSession active) {
+    if (active.session().context().patientId().isPresent()) {
+      entries.adoptWaiting(active);
+    }
   }
 
   /** The session pages of write-back, keyed by their path under the session. */

@@ -57,8 +57,10 @@ class ConfigLoaderTest {
   void shippedProtocolCarriesThePublishedDefaults() throws Exception {
     ClinicalProtocol protocol = loader.parse(base("\"tenants\": []")).protocol();
     assertThat(protocol.alertRules()).isEqualTo(
-        new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2));
-    assertThat(protocol.monitoring()).isEqualTo(new ClinicalProtocol.Monitoring(List.of(0, 40), true, 15, 120));
+        new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2,
+            new ClinicalProtocol.Severe(new ClinicalProtocol.BloodPressure(180, 110), 90, 2, 130, 45)));
+    assertThat(protocol.monitoring()).isEqualTo(new ClinicalProtocol.Monitoring(List.of(0, 40), true, 15, 120,
+        new ClinicalProtocol.RemsWindow(25, 40, 60), 5));
     assertThat(protocol.fasting()).isEqualTo(new ClinicalProtocol.Fasting(2, 30));
     assertThat(protocol.followUps()).extracting(ClinicalProtocol.FollowUp::label)
         .containsExactly("24h", "72h", "1w", "2w", "1m", "3m");

@@ -14,6 +14,13 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.kapcompanion.recorded.AdverseEvent;
+import org.kapcompanion.recorded.Alert;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.Drug;
+import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.Route;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.SharedValidator;
 import org.kapcompanion.writeback.ValidationResult;
@@ -51,7 +58,7 @@ class EntryMappingTest {
 
   @Test
   void doseBecomesAKetamineAdministrationWithLotRouteAndMilligrams() {
-    Dose dose = new Dose(UUID.randomUUID().toString(), Dose.Drug.KETAMINE, new BigDecimal("50"), Dose.Route.IM,
+    Dose dose = new Dose(UUID.randomUUID().toString(), Drug.KETAMINE, new BigDecimal("50"), Route.IM,
         "KX24117", NOW);
     MedicationAdministration given = (MedicationAdministration) EntryMapping.dose(dose, SUBJECT).target();
 
@@ -64,17 +71,17 @@ class EntryMappingTest {
   @ParameterizedTest
   @EnumSource(ReadingKind.class)
   void everyReadingConformsToItsProfile(ReadingKind kind) {
-    int value = kind == ReadingKind.BLOOD_PRESSURE ? 132 : Math.min(kind.max, Math.max(kind.min, 3));
-    Reading reading = new Reading(UUID.randomUUID().toString(), kind, NOW, value, 84);
+    int value = kind == ReadingKind.BLOOD_PRESSURE ? 132 : Math.min(kind.max(), Math.max(kind.min(), 3));
+    Reading reading = Reading.of(UUID.randomUUID().toString(), kind, NOW, value, 84);
     Observation observation = (Observation) EntryMapping.reading(reading, SUBJECT).target();
 
-    assertThat(observation.getMeta().getProfile().get(0).getValue()).isEqualTo(kind.profile);
+    assertThat(observation.getMeta().getProfile().get(0).getValue()).isEqualTo(kind.profile());
     assertValid(observation);
   }
 
   @Test
   void bloodPressureCarriesSystolicAndDiastolicComponents() {
-    Observation bp = (Observation) EntryMapping.reading(new Reading(UUID.randomUUID().toString(),
+    Observation bp = (Observation) EntryMapping.reading(Reading.of(UUID.randomUUID().toString(),
         ReadingKind.BLOOD_PRESSURE, NOW, 184, 112), SUBJECT).target();
 
     assertThat(bp.getComponent()).extracting(c -> c.getCode().getCodingFirstRep().getCode())

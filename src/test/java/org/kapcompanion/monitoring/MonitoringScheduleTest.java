@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.ReadingKind;
 
 /** The next check of the monitoring schedule and its due/overdue state. */
 class MonitoringScheduleTest {
 
   private static final ClinicalProtocol.Monitoring DEFAULTS = new ClinicalProtocol.Monitoring(List.of(0, 40), true,
-      15, 120);
+      15, 120, new ClinicalProtocol.RemsWindow(25, 40, 60), 5);
   private static final Instant DOSE = Instant.parse("2026-11-20T14:00:00Z");
 
   @Test
@@ -59,11 +61,11 @@ class MonitoringScheduleTest {
   }
 
   private static Reading bp(int minute) {
-    return new Reading(UUID.randomUUID().toString(), ReadingKind.BLOOD_PRESSURE, at(minute), 130, 80);
+    return Reading.of(UUID.randomUUID().toString(), ReadingKind.BLOOD_PRESSURE, at(minute), 130, 80);
   }
 
   private static Reading hr(int minute) {
-    return new Reading(UUID.randomUUID().toString(), ReadingKind.HEART_RATE, at(minute), 80, 0);
+    return Reading.of(UUID.randomUUID().toString(), ReadingKind.HEART_RATE, at(minute), 80, 0);
   }
 
   private static Instant at(int minute) {

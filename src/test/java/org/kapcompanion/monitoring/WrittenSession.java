@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.writeback.EntryIdentity;
 import org.kapcompanion.writeback.SharedValidator;
 import org.kapcompanion.writeback.ValidationResult;
@@ -87,7 +88,7 @@ record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter)
   }
 
   private Encounter finishedSessionOfToday() {
-    List<Resource> found = ehr.search("Encounter?patient=" + patient + "&type=" + EntryMapping.SESSION_TYPES + "|"
+    List<Resource> found = ehr.search("Encounter?patient=" + patient + "&type=" + KapUrls.SESSION_TYPES + "|"
         + EntryMapping.SESSION_KIND + "&date=ge" + LocalDate.now());
     assertThat(found).as("dosing sessions of " + patient + " today").hasSize(1);
     Encounter encounter = (Encounter) found.get(0);

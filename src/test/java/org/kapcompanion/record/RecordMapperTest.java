@@ -17,6 +17,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.ConfigLoader;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.OutcomeScore;
+import org.kapcompanion.vocabulary.Systems;
 
 class RecordMapperTest {
 
@@ -46,10 +49,10 @@ class RecordMapperTest {
     parts.put(RecordPart.MEDICATION_REQUESTS, ofType("MedicationRequest", "Medication"));
     parts.put(RecordPart.MEDICATION_STATEMENTS, ofType("MedicationStatement"));
     parts.put(RecordPart.ALLERGIES, ofType("AllergyIntolerance"));
-    parts.put(RecordPart.VITALS, observations(Codes.LOINC, "85354-9", "8867-4"));
-    parts.put(RecordPart.SCORES, observations(Codes.LOINC, Codes.PHQ9_TOTAL));
+    parts.put(RecordPart.VITALS, observations(Systems.LOINC, "85354-9", "8867-4"));
+    parts.put(RecordPart.SCORES, observations(Systems.LOINC, OutcomeScore.PHQ9.code().code()));
     parts.put(RecordPart.DOSES, ofType("MedicationAdministration"));
-    parts.put(RecordPart.SESSION_SCALES, observations(Codes.KAP_OBSERVATION, "moaas", "session-theme"));
+    parts.put(RecordPart.SESSION_SCALES, observations(KapUrls.OBSERVATION_CODES, "moaas", "session-theme"));
     parts.put(RecordPart.CLINICIAN, RecordMapper.PartResult.of(List.of()));
     return parts;
   }

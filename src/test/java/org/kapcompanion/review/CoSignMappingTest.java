@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.SandboxSessions.Session;
+import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.writeback.SharedValidator;
 import org.kapcompanion.writeback.ValidationResult;
 
@@ -22,7 +23,7 @@ class CoSignMappingTest {
     Provenance provenance = CoSignMapping.provenance("4d1c7a57-6f7e-4f1e-9a53-2b1c8f3a9e10",
         SessionExamples.record(SESSION), "Practitioner/sup", NOW);
     assertThat(SharedValidator.VALIDATOR.validate(provenance)).isInstanceOf(ValidationResult.Valid.class);
-    assertThat(provenance.getMeta().getTag()).anyMatch(tag -> KapCodes.ENTRY.equals(tag.getSystem())
+    assertThat(provenance.getMeta().getTag()).anyMatch(tag -> KapUrls.ENTRY_ID.equals(tag.getSystem())
         && "4d1c7a57-6f7e-4f1e-9a53-2b1c8f3a9e10".equals(tag.getCode()));
     assertThat(provenance.getAgentFirstRep().getType().getCodingFirstRep().getCode()).isEqualTo("verifier");
     assertThat(provenance.getAgentFirstRep().getWho().getReference()).isEqualTo("Practitioner/sup");

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.vocabulary.KapUrls;
 
 class QueueFilterTest {
 
@@ -27,7 +28,7 @@ class QueueFilterTest {
   void theTaskSearchSortsAttentionFirstThenNewestAndPagesOnTheServer() {
     QueueFilter filter = QueueFilter.parse(Map.of("therapist", "t-1", "from", "2026-11-01", "to", "2026-11-30",
         "status", "awaiting", "attention", "any", "page", "3")::get);
-    assertThat(filter.taskSearch(ZONE)).startsWith("Task?_profile=" + KapCodes.REVIEW_TASK_PROFILE)
+    assertThat(filter.taskSearch(ZONE)).startsWith("Task?_profile=" + KapUrls.REVIEW_TASK_PROFILE)
         .contains("&requester=Practitioner/t-1", "&authored-on=ge2026-11-01T07:00:00Z",
             "&authored-on=lt2026-12-01T07:00:00Z", "&status=requested",
             "&_tag=" + ReviewReason.SYSTEM + "|safety-alert," + ReviewReason.SYSTEM + "|adverse-event,",

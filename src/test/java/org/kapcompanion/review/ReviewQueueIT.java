@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.SandboxAccess;
-import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.SandboxSessions.Discharge;
 import org.kapcompanion.testing.SandboxSessions.Session;
+import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.TestEnvironment;
+import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.writeback.SharedValidator;
 import org.kapcompanion.writeback.ValidationResult;
 
@@ -129,19 +130,19 @@ class ReviewQueueIT {
         "Co-signed by Dr. Ines Achterberg, MD", "Antiemetic before the next dose.");
 
     IGenericClient ehr = ehr();
-    Bundle found = ehr.search().byUrl("Provenance?_tag=" + KapCodes.ENTRY + "|" + entryId)
+    Bundle found = ehr.search().byUrl("Provenance?_tag=" + KapUrls.ENTRY_ID + "|" + entryId)
         .returnBundle(Bundle.class).execute();
     assertThat(found.getEntry()).hasSize(1);
     Provenance provenance = (Provenance) found.getEntryFirstRep().getResource();
     assertThat(SharedValidator.VALIDATOR.validate(provenance)).isInstanceOf(ValidationResult.Valid.class);
-    assertThat(provenance.getMeta().hasProfile(KapCodes.SUPERVISOR_REVIEW_PROFILE)).isTrue();
+    assertThat(provenance.getMeta().hasProfile(KapUrls.SUPERVISOR_REVIEW_PROFILE)).isTrue();
     assertThat(provenance.getAgentFirstRep().getType().getCodingFirstRep().getCode()).isEqualTo("verifier");
     assertThat(provenance.getAgentFirstRep().getWho().getReference()).isEqualTo("Practitioner/" + Launches.SUPERVISOR);
     assertThat(provenance.getTarget()).extracting(Reference::getReference).contains("Encounter/rq-cosign",
         "MedicationAdministration/rq-cosign-dose", "Observation/rq-cosign-adverse", "Observation/rq-cosign-bp-040",
         "QuestionnaireResponse/rq-cosign-predose", "Patient/rq-patient-2");
 
-    Task task = (Task) ehr.search().byUrl("Task?identifier=" + KapCodes.ENTRY + "|"
+    Task task = (Task) ehr.search().byUrl("Task?identifier=" + KapUrls.ENTRY_ID + "|"
         + ReviewTasks.identifierOf("rq-cosign")).returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
     assertThat(SharedValidator.VALIDATOR.validate(task)).isInstanceOf(ValidationResult.Valid.class);
     assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
@@ -154,7 +155,7 @@ class ReviewQueueIT {
 
     HttpBrowser.Page retried = queue.coSign(session, "rq-cosign", "Antiemetic before the next dose.");
     assertThat(retried.status()).isEqualTo(303);
-    assertThat(ehr.search().byUrl("Provenance?_tag=" + KapCodes.ENTRY + "|" + entryId).returnBundle(Bundle.class)
+    assertThat(ehr.search().byUrl("Provenance?_tag=" + KapUrls.ENTRY_ID + "|" + entryId).returnBundle(Bundle.class)
         .execute().getEntry()).hasSize(1);
   }
 
@@ -219,7 +220,7 @@ class ReviewQueueIT {
     assertThat(rows(queue)).extracting(Row::id).containsExactly("rq-6", "rq-5", "rq-stale");
     assertThat(browser.get(summary.url().resolve("review/session?id=rq-2")).status()).isEqualTo(404);
     assertThat(browser.get(summary.url().resolve("review/session?id=rq-5")).body())
-        .contains("Prescriber decision at the BP gate", "152/82 mm[Hg] (pre-dose checklist)");
+        .contains("Prescriber decision at the BP gate", "152/82 mmHg (pre-dose checklist)");
   }
 
   @Test
@@ -228,7 +229,7 @@ class ReviewQueueIT {
     HttpBrowser.Page print = queue.page(null, "review/print?id=rq-2");
     assertThat(print.status()).isEqualTo(200);
     assertThat(print.body()).contains("Monitoring summary (REMS)", "Ketamine 50 mg, Intramuscular route", "KT-LOT-7",
-        "124/82 mm[Hg] (pre-dose checklist)", "186/112 mm[Hg] at +40 min", "126/80 mm[Hg] at +120 min",
+        "124/82 mmHg (pre-dose checklist)", "186/112 mmHg at +40 min", "126/80 mmHg at +120 min",
         "150 min", "MOAA/S 4 at +30 min", "Blood pressure above threshold", "id=\"print-button\"");
   }
 

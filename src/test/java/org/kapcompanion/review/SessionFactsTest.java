@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.SandboxSessions.Discharge;
 import org.kapcompanion.testing.SandboxSessions.Session;
+import org.kapcompanion.vocabulary.KapUrls;
 
 class SessionFactsTest {
 
@@ -62,7 +63,7 @@ class SessionFactsTest {
   void onlyDosingSessionsAreReviewed() {
     List<Resource> resources = SessionExamples.stored(PLAIN);
     resources.stream().filter(Encounter.class::isInstance).map(Encounter.class::cast).forEach(e -> e.setType(
-        List.of(new CodeableConcept(new Coding(KapCodes.SESSION_TYPE, "integration-session", null)))));
+        List.of(new CodeableConcept(new Coding(KapUrls.SESSION_TYPES, "integration-session", null)))));
     assertThat(SessionExamples.record(resources).facts()).isEqualTo(Optional.empty());
   }
 }

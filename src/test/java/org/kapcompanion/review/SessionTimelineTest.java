@@ -20,7 +20,9 @@ class SessionTimelineTest {
   private static final Session FLAGGED = Session.plain("s1", "p1", "t1", Instant.parse("2026-11-19T09:00:00Z"))
       .withAlert().withAdverseEvent();
   private static final SessionTimeline TIMELINE = new SessionTimeline(ZoneOffset.UTC,
-      new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2),
+      new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2,
+          new ClinicalProtocol.Severe(new ClinicalProtocol.BloodPressure(180, 110), 90, 2, 130, 45)),
+      new ClinicalProtocol.Monitoring(List.of(0, 40), true, 15, 120, new ClinicalProtocol.RemsWindow(25, 40, 60), 5),
       SharedValidator.PACKAGE::questionnaire);
 
   @Test
@@ -29,9 +31,9 @@ class SessionTimelineTest {
     assertThat(rems.dose()).isEqualTo("Ketamine 50 mg, Intramuscular route");
     assertThat(rems.lot()).isEqualTo("KT-LOT-7");
     assertThat(rems.doseTime()).isEqualTo("2026-11-19 09:10");
-    assertThat(rems.bpBefore()).isEqualTo("124/82 mm[Hg] (pre-dose checklist)");
-    assertThat(rems.bpAt40()).isEqualTo("186/112 mm[Hg] at +40 min");
-    assertThat(rems.bpAtEnd()).isEqualTo("126/80 mm[Hg] at +120 min");
+    assertThat(rems.bpBefore()).isEqualTo("124/82 mmHg (pre-dose checklist)");
+    assertThat(rems.bpAt40()).isEqualTo("186/112 mmHg at +40 min");
+    assertThat(rems.bpAtEnd()).isEqualTo("126/80 mmHg at +120 min");
     assertThat(rems.monitoringMinutes()).isEqualTo("150 min");
     assertThat(rems.readyToLeave()).isEqualTo("2026-11-19 11:40");
     assertThat(rems.sedation()).containsExactly("MOAA/S 4 at +30 min");
@@ -58,7 +60,7 @@ class SessionTimelineTest {
     assertThat(high.recordedBy()).isEqualTo("Someone not named, 2026-11-19 11:55");
     assertThat(view.timeline().get(0).details()).contains("Blood pressure above the clinic's pre-dose gate: No");
     assertThat(view.reasons()).containsExactly("Safety alert", "Adverse event");
-    assertThat(view.chart()).contains("\"name\":\"Systolic BP\"", "\"x\":40", "\"y\":186.0");
+    assertThat(view.chart()).contains("\"name\":\"Systolic BP\"", "\"x\":40", "\"y\":186");
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Provenance;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.vocabulary.KapUrls;
 
 class ProfileSelectorTest {
 
@@ -18,7 +19,7 @@ class ProfileSelectorTest {
   void observationIsMatchedByItsLoincCode() {
     Observation bp = new Observation().setCode(new CodeableConcept(new Coding("http://loinc.org", "85354-9", null)));
 
-    assertThat(selector.profileFor(bp)).contains(ProfileSelector.PROFILE_BASE + "kap-blood-pressure");
+    assertThat(selector.profileFor(bp)).contains(KapUrls.profile("kap-blood-pressure"));
   }
 
   @Test
@@ -27,7 +28,7 @@ class ProfileSelectorTest {
         .addCoding(new Coding("http://example.org/local", "SPO2", null))
         .addCoding(new Coding("http://loinc.org", "59408-5", null)));
 
-    assertThat(selector.profileFor(spo2)).contains(ProfileSelector.PROFILE_BASE + "kap-oxygen-saturation");
+    assertThat(selector.profileFor(spo2)).contains(KapUrls.profile("kap-oxygen-saturation"));
   }
 
   @Test
@@ -42,7 +43,7 @@ class ProfileSelectorTest {
     Provenance review = new Provenance();
     review.addAgent().setType(new CodeableConcept(new Coding(PARTICIPANT_TYPE, "verifier", null)));
 
-    assertThat(selector.profileFor(review)).contains(ProfileSelector.PROFILE_BASE + "kap-supervisor-review");
+    assertThat(selector.profileFor(review)).contains(KapUrls.profile("kap-supervisor-review"));
   }
 
   @Test
@@ -50,7 +51,7 @@ class ProfileSelectorTest {
     Provenance save = new Provenance();
     save.addAgent().setType(new CodeableConcept(new Coding(PARTICIPANT_TYPE, "author", null)));
 
-    assertThat(selector.profileFor(save)).contains(ProfileSelector.PROFILE_BASE + "kap-save-provenance");
+    assertThat(selector.profileFor(save)).contains(KapUrls.profile("kap-save-provenance"));
   }
 
   @Test

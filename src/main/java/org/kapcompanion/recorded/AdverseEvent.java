@@ -1,4 +1,4 @@
-package org.kapcompanion.monitoring;
+package org.kapcompanion.recorded;
 
 import java.time.Instant;
 
@@ -11,4 +11,4 @@ import java.time.Instant;
  * @param display the code's display
  * @param note what happened and what was done
  */
-record AdverseEvent(String entryId, Instant effective, String code, String display, String note) {}
+public record AdverseEvent(String entryId, Instant effective, String code, String display, String note) {}

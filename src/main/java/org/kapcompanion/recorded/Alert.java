@@ -1,4 +1,4 @@
-package org.kapcompanion.monitoring;
+package org.kapcompanion.recorded;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,20 +19,30 @@ public record Alert(Rule rule, Instant start, String message, boolean ongoing) {
   public enum Rule {
     BP_HIGH("bp-high", "Blood pressure above threshold"),
     HR_HIGH("hr-high", "Heart rate above threshold"),
+    HR_LOW("hr-low", "Heart rate below threshold"),
     SPO2_LOW("spo2-low", "Oxygen saturation below threshold"),
     SEDATION_DEEP("sedation-deep", "Deep sedation");
 
-    final String code;
-    final String display;
+    private final String code;
+    private final String display;
 
     Rule(String code, String display) {
       this.code = code;
       this.display = display;
     }
+
+    /** Its code in {@code kap-alert}. */
+    public String code() {
+      return code;
+    }
+
+    public String display() {
+      return display;
+    }
   }
 
   /** The Flag's entry id: the same for the same episode of the same session, so it is written once. */
-  String entryId(String sessionEntryId) {
+  public String entryId(String sessionEntryId) {
     String name = sessionEntryId + "|" + rule.code + "|" + start.toEpochMilli();
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }

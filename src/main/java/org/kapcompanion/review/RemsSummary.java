@@ -1,0 +1,107 @@
+package org.kapcompanion.review;
+
+import static org.kapcompanion.review.ReviewText.NONE;
+import static org.kapcompanion.review.ReviewText.minutes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.recorded.Checklist;
+import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.recorded.RecordedSession;
+import org.kapcompanion.vocabulary.ItemId;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReadingKind;
+
+/**
+ * The REMS monitoring data of a session from its decoded facts: dose, blood pressure before, around the protocol's
+ * mid-session time and at the end, monitoring time, sedation below the protocol's MOAA/S baseline, dissociation and
+ * adverse events.
+ */
+final class RemsSummary {
+
+  private final ZoneId zone;
+  private final ClinicalProtocol.Monitoring monitoring;
+
+  RemsSummary(ZoneId zone, ClinicalProtocol.Monitoring monitoring) {
+    this.zone = zone;
+    this.monitoring = monitoring;
+  }
+
+  SessionView.Rems of(SessionReader.SessionRecord record, RecordedSession facts, Optional<Instant> dose) {
+    Optional<MedicationAdministration> administration = record.recorded().stream()
+        .filter(MedicationAdministration.class::isInstance).map(MedicationAdministration.class::cast).findFirst();
+    Optional<Checklist> discharge = facts.checklist(KapUrls.DISCHARGE_CHECKLIST);
+    List<Reading> pressures = facts.readings(ReadingKind.BLOOD_PRESSURE);
+    ClinicalProtocol.RemsWindow window = monitoring.remsBloodPressure();
+    String bpBefore = checklistPressure(facts.checklist(KapUrls.PREDOSE_CHECKLIST), ItemId.BASELINE_SYSTOLIC,
+        ItemId.BASELINE_DIASTOLIC, "pre-dose checklist")
+        .or(() -> pressures.stream().filter(r -> dose.isEmpty() || !r.effective().isAfter(dose.get()))
+            .reduce((a, b) -> b).map(r -> pressureAt(r, dose)))
+        .orElse(NONE);
+    String bpMidSession = dose.flatMap(given -> pressures.stream()
+            .filter(r -> minutes(given, r.effective()) >= window.fromMinutes()
+                && minutes(given, r.effective()) <= window.toMinutes())
+            .min(Comparator.comparing(r -> Math.abs(minutes(given, r.effective()) - window.atMinutes()))))
+        .map(r -> pressureAt(r, dose)).orElse(NONE);
+    String bpAtEnd = checklistPressure(discharge, ItemId.DISCHARGE_SYSTOLIC, ItemId.DISCHARGE_DIASTOLIC,
+        "discharge checklist")
+        .or(() -> dose.flatMap(given -> pressures.stream()
+            .filter(r -> minutes(given, r.effective()) > window.toMinutes()).reduce((a, b) -> b))
+            .map(r -> pressureAt(r, dose)))
+        .orElse(NONE);
+    Optional<Instant> readyToLeave = discharge.flatMap(d -> d.answer(ItemId.READY_TO_LEAVE_TIME))
+        .filter(DateTimeType.class::isInstance).map(v -> ((DateTimeType) v).getValue().toInstant());
+    String monitored = discharge.flatMap(d -> d.answer(ItemId.MONITORING_MINUTES)).map(ReviewText::valueText)
+        .or(() -> dose.flatMap(given -> readyToLeave.or(() -> Optional.ofNullable(
+            record.encounter().getPeriod().getEnd()).map(d -> d.toInstant()))
+            .map(end -> String.valueOf(minutes(given, end)))))
+        .map(minutes -> minutes + " min").orElse(NONE);
+    BigDecimal baseline = BigDecimal.valueOf(monitoring.moaasBaseline());
+    List<String> sedation = facts.readings(ReadingKind.MOAAS).stream().filter(r -> r.value().compareTo(baseline) < 0)
+        .map(r -> "MOAA/S " + r.shown() + " at " + at(r.effective(), dose)).toList();
+    List<String> dissociation = Stream.concat(facts.readings(ReadingKind.DISSOCIATION).stream(),
+            facts.readings(ReadingKind.CADSS).stream()).filter(r -> r.value().signum() > 0)
+        .sorted(Comparator.comparing(Reading::effective))
+        .map(r -> scaleLabel(r.kind()) + ": " + r.shown() + " at " + at(r.effective(), dose)).toList();
+    List<String> adverse = facts.adverseEvents().stream().map(e -> e.display() + " at " + at(e.effective(), dose)
+        + (e.note().isBlank() ? "" : " — " + e.note())).toList();
+    return new SessionView.Rems(
+        administration.map(SessionTimeline::medication).orElse(NONE),
+        administration.map(SessionTimeline::doseText).orElse(NONE),
+        administration.flatMap(SessionTimeline::lot).orElse(NONE),
+        dose.map(d -> ReviewText.dayTime(d, zone)).orElse(NONE),
+        bpBefore, bpMidSession, bpAtEnd, monitored, readyToLeave.map(d -> ReviewText.dayTime(d, zone)).orElse(NONE),
+        sedation, dissociation, adverse);
+  }
+
+  /** A scale's name with its range, e.g. "MOAA/S (0–5)". */
+  static String scaleLabel(ReadingKind kind) {
+    return kind.label() + " (" + kind.min() + "–" + kind.max() + ")";
+  }
+
+  private static Optional<String> checklistPressure(Optional<Checklist> checklist, ItemId systolic,
+      ItemId diastolic, String source) {
+    return checklist.flatMap(c -> c.answer(systolic).flatMap(s -> c.answer(diastolic)
+        .map(d -> ReviewText.valueText(s) + "/" + ReviewText.valueText(d) + " " + unit() + " (" + source + ")")));
+  }
+
+  private String pressureAt(Reading reading, Optional<Instant> dose) {
+    return reading.withUnit() + " at " + at(reading.effective(), dose);
+  }
+
+  private String at(Instant when, Optional<Instant> dose) {
+    return dose.isPresent() ? ReviewText.since(when, dose) : ReviewText.time(when, zone);
+  }
+
+  private static String unit() {
+    return ReadingKind.BLOOD_PRESSURE.unit().orElseThrow();
+  }
+}

@@ -1,0 +1,33 @@
+package org.kapcompanion.vocabulary;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The medications of the {@code kap-ketamine-medication} ValueSet (RxNorm). */
+public enum Drug {
+
+  KETAMINE("6130", "ketamine", "Ketamine"),
+  ESKETAMINE("2201623", "esketamine Nasal Spray", "Esketamine nasal spray");
+
+  private final Code code;
+  private final String label;
+
+  Drug(String rxnorm, String display, String label) {
+    this.code = new Code(Systems.RXNORM, rxnorm, display);
+    this.label = label;
+  }
+
+  /** The drug with this RxNorm code. */
+  public static Optional<Drug> byCode(String code) {
+    return List.of(values()).stream().filter(d -> d.code.code().equals(code)).findFirst();
+  }
+
+  public Code code() {
+    return code;
+  }
+
+  /** The name a clinician reads, e.g. "Esketamine nasal spray". */
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,44 @@
+package org.kapcompanion.vocabulary;
+
+/**
+ * The questionnaire items the app reads or fills in itself (gates, pre-filled values, the REMS summary), each with
+ * the Questionnaire that holds it. Other items are read generically by the form engine.
+ */
+public enum ItemId {
+
+  BASELINE_SYSTOLIC(KapUrls.PREDOSE_CHECKLIST, "baseline-systolic"),
+  BASELINE_DIASTOLIC(KapUrls.PREDOSE_CHECKLIST, "baseline-diastolic"),
+  BP_ABOVE_GATE(KapUrls.PREDOSE_CHECKLIST, "bp-above-gate"),
+  PRESCRIBER_DECISION(KapUrls.PREDOSE_CHECKLIST, "prescriber-decision"),
+  PRESCRIBER_DECIDED_AT(KapUrls.PREDOSE_CHECKLIST, "prescriber-decided-at"),
+  INTERACTIONS_REVIEWED(KapUrls.PREDOSE_CHECKLIST, "interactions-reviewed"),
+  FASTING(KapUrls.PREDOSE_CHECKLIST, "fasting"),
+  NO_SUBSTANCES(KapUrls.PREDOSE_CHECKLIST, "no-substances"),
+  CONSENT_TREATMENT(KapUrls.PREDOSE_CHECKLIST, "consent-treatment"),
+  ESCORT(KapUrls.PREDOSE_CHECKLIST, "escort"),
+  TIME_SINCE_DOSE(KapUrls.DISCHARGE_CHECKLIST, "time-since-dose"),
+  SEDATION_RESOLVED(KapUrls.DISCHARGE_CHECKLIST, "sedation-resolved"),
+  DISSOCIATION_RESOLVED(KapUrls.DISCHARGE_CHECKLIST, "dissociation-resolved"),
+  DISCHARGE_SYSTOLIC(KapUrls.DISCHARGE_CHECKLIST, "discharge-systolic"),
+  DISCHARGE_DIASTOLIC(KapUrls.DISCHARGE_CHECKLIST, "discharge-diastolic"),
+  READY_TO_LEAVE_TIME(KapUrls.DISCHARGE_CHECKLIST, "ready-to-leave-time"),
+  MONITORING_MINUTES(KapUrls.DISCHARGE_CHECKLIST, "monitoring-minutes");
+
+  private final String questionnaire;
+  private final String linkId;
+
+  ItemId(String questionnaire, String linkId) {
+    this.questionnaire = questionnaire;
+    this.linkId = linkId;
+  }
+
+  /** The canonical URL of the Questionnaire holding the item. */
+  public String questionnaire() {
+    return questionnaire;
+  }
+
+  /** The item's {@code linkId}. */
+  public String linkId() {
+    return linkId;
+  }
+}

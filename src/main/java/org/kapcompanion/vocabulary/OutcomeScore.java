@@ -1,0 +1,44 @@
+package org.kapcompanion.vocabulary;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The outcome measures' total scores (LOINC), with the highest score each can have. */
+public enum OutcomeScore {
+
+  PHQ9("44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]", "PHQ-9", 27),
+  GAD7("70274-6", "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]", "GAD-7", 21),
+  PCL5("101698-9", "PTSD PCL-5 score [PCL-5]", "PCL-5", 80);
+
+  private final Code code;
+  private final String label;
+  private final int max;
+
+  OutcomeScore(String loinc, String display, String label, int max) {
+    this.code = new Code(Systems.LOINC, loinc, display);
+    this.label = label;
+    this.max = max;
+  }
+
+  /** The score with this code. */
+  public static Optional<OutcomeScore> byCode(String system, String code) {
+    return List.of(values()).stream().filter(s -> s.code.is(system, code)).findFirst();
+  }
+
+  public Code code() {
+    return code;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public int max() {
+    return max;
+  }
+
+  /** The canonical URL of the profile every total score follows. */
+  public String profile() {
+    return KapUrls.OUTCOME_SCORE_PROFILE;
+  }
+}

@@ -1,0 +1,136 @@
+package org.kapcompanion.vocabulary;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What is measured in a session: the vital signs (LOINC codes of the FHIR R4 vital-signs profiles, UCUM units) and
+ * the scales of the {@code kap-observation} CodeSystem, each with its profile, label and accepted range. Adding a
+ * kind is one row here plus its profile in {@code fhir-profiles/}.
+ */
+public enum ReadingKind {
+
+  BLOOD_PRESSURE("bp", "Blood pressure", "BP", "kap-blood-pressure", true, List.of(loinc("85354-9",
+      "Blood pressure panel with all children optional")), "mmHg", "mm[Hg]", 40, 300),
+  HEART_RATE("hr", "Heart rate", "HR", "kap-heart-rate", true, List.of(loinc("8867-4", "Heart rate")),
+      "beats/minute", "/min", 20, 250),
+  OXYGEN_SATURATION("spo2", "SpO₂", "SpO₂", "kap-oxygen-saturation", true, List.of(
+      loinc("2708-6", "Oxygen saturation in Arterial blood"),
+      loinc("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry")), "%", "%", 50, 100),
+  RESPIRATORY_RATE("rr", "Respiratory rate", "RR", "kap-respiratory-rate", true, List.of(loinc("9279-1",
+      "Respiratory rate")), "breaths/minute", "/min", 4, 60),
+  MOAAS("moaas", "MOAA/S", "MOAA/S", "kap-moaas", false, List.of(kap("moaas", "MOAA/S sedation score")), null,
+      null, 0, 5),
+  DISSOCIATION("dissociation", "Dissociation", "Dissociation", "kap-dissociation-rating", false,
+      List.of(kap("dissociation-rating", "Clinician-rated dissociation")), null, null, 0, 4),
+  CADSS("cadss", "CADSS total", "CADSS", "kap-cadss-total", false, List.of(kap("cadss-total", "CADSS total score")),
+      null, null, 0, 92),
+  SUDS("suds", "SUDS", "SUDS", "kap-suds", false, List.of(kap("suds", "Subjective Units of Distress")), null, null,
+      0, 10),
+  NAUSEA("nausea", "Nausea", "Nausea", "kap-nausea", false, List.of(kap("nausea", "Nausea and vomiting")), null,
+      null, 0, 3);
+
+  /** The systolic component of the blood-pressure panel (LOINC). */
+  public static final Code SYSTOLIC = loinc("8480-6", "Systolic blood pressure");
+  /** The diastolic component of the blood-pressure panel (LOINC). */
+  public static final Code DIASTOLIC = loinc("8462-4", "Diastolic blood pressure");
+
+  private final String key;
+  private final String label;
+  private final String abbreviation;
+  private final String profile;
+  private final boolean vitalSign;
+  private final List<Code> codes;
+  private final Optional<String> unit;
+  private final Optional<String> ucum;
+  private final int min;
+  private final int max;
+
+  ReadingKind(String key, String label, String abbreviation, String profile, boolean vitalSign, List<Code> codes,
+      String unit, String ucum, int min, int max) {
+    this.key = key;
+    this.label = label;
+    this.abbreviation = abbreviation;
+    this.profile = KapUrls.profile(profile);
+    this.vitalSign = vitalSign;
+    this.codes = codes;
+    this.unit = Optional.ofNullable(unit);
+    this.ucum = Optional.ofNullable(ucum);
+    this.min = min;
+    this.max = max;
+  }
+
+  /** The kind with this short key (as the page sends it). */
+  public static Optional<ReadingKind> byKey(String key) {
+    return List.of(values()).stream().filter(kind -> kind.key.equals(key)).findFirst();
+  }
+
+  /** The kind one of whose codes is {@code code} in {@code system} (as read back from the EHR). */
+  public static Optional<ReadingKind> byCode(String system, String code) {
+    return List.of(values()).stream()
+        .filter(kind -> kind.codes.stream().anyMatch(c -> c.is(system, code))).findFirst();
+  }
+
+  /** The short key the page sends, e.g. {@code hr}. */
+  public String key() {
+    return key;
+  }
+
+  /** The label a clinician reads, e.g. "SpO₂". */
+  public String label() {
+    return label;
+  }
+
+  /** The short form used in a line of readings, e.g. "HR". */
+  public String abbreviation() {
+    return abbreviation;
+  }
+
+  /** The canonical URL of its KAP profile. */
+  public String profile() {
+    return profile;
+  }
+
+  /** Whether it is a vital sign (FHIR vital-signs category) rather than a session scale. */
+  public boolean vitalSign() {
+    return vitalSign;
+  }
+
+  /** Its codes, the primary first. */
+  public List<Code> codes() {
+    return codes;
+  }
+
+  /** The unit as shown, e.g. "mmHg"; empty for scores. */
+  public Optional<String> unit() {
+    return unit;
+  }
+
+  /** The UCUM code of the unit, e.g. {@code mm[Hg]}; empty for scores. */
+  public Optional<String> ucum() {
+    return ucum;
+  }
+
+  /** The lowest value accepted. */
+  public int min() {
+    return min;
+  }
+
+  /** The highest value accepted. */
+  public int max() {
+    return max;
+  }
+
+  /** Whether {@code value} is within the accepted range. */
+  public boolean accepts(int value) {
+    return value >= min && value <= max;
+  }
+
+  private static Code loinc(String code, String display) {
+    return new Code(Systems.LOINC, code, display);
+  }
+
+  private static Code kap(String code, String display) {
+    return new Code(KapUrls.OBSERVATION_CODES, code, display);
+  }
+}

@@ -1,0 +1,24 @@
+package org.kapcompanion.vocabulary;
+
+/** The KAP session types of the {@code kap-session-type} CodeSystem, carried by a session's Encounter. */
+public enum SessionType {
+
+  DOSING("dosing-session", "KAP dosing session"),
+  INTEGRATION("integration-session", "KAP integration session"),
+  PREPARATION("preparation-session", "KAP preparation session");
+
+  private final Code code;
+
+  SessionType(String code, String display) {
+    this.code = new Code(KapUrls.SESSION_TYPES, code, display);
+  }
+
+  public Code code() {
+    return code;
+  }
+
+  /** The code value, e.g. {@code dosing-session}. */
+  public String value() {
+    return code.code();
+  }
+}

@@ -1,0 +1,93 @@
+package org.kapcompanion.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.kapcompanion.testing.HttpBrowser;
+import org.kapcompanion.testing.TestEnvironment;
+import org.kapcompanion.web.BrowserCookie;
+import org.kapcompanion.writeback.SessionClient;
+
+/**
+ * Viewing never writes: with a dosing session running whose readings crossed an alert limit, a GET of every page and
+ * endpoint of the session leaves the app's outbox and the EHR's record of the patient exactly as they were. The alert's
+ * Flag was written when the reading that raised it was saved.
+ */
+class GetRequestsChangeNothingIT {
+
+  private static final String PATIENT = "kap-pt-04";
+  private static final String LAUNCH_ENCOUNTER = "kap-pt-04-dose-01";
+  /** Every route of a session that answers GET, as the pages and their scripts request them. */
+  private static final List<String> GET_ROUTES = List.of("", "predose", "preparation", "session", "session?part=live",
+      "notes", "discharge", "handout", "integration", "entries/status");
+  private static final List<String> RECORD = List.of("Observation", "Flag", "Encounter", "MedicationAdministration",
+      "QuestionnaireResponse", "CarePlan", "Goal", "DocumentReference");
+  private final TestEnvironment environment = TestEnvironment.get();
+
+  @Test
+  void gettingEveryRouteOfARunningSessionWithAnAlertWritesNothing() throws Exception {
+    environment.app(TestEnvironment.PUBLIC_CLIENT);
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT,
+        LAUNCH_ENCOUNTER);
+    SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
+        session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
+    ehr.completePredose(PATIENT);
+    HttpBrowser.Page started = session.browser().post(session.base().resolve("session/start"),
+        Map.of("csrf", session.csrf()));
+    assertThat(started.status()).isEqualTo(302);
+    Instant dose = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+    save(session, "dose", dose, Map.of("drug", "6130", "mg", "50", "route", "78421000", "lot", "KX1"));
+    save(session, "spo2", dose.plus(10, ChronoUnit.MINUTES), Map.of("value", "88"));
+    awaitAllSaved(session);
+    Map<String, Integer> before = counts(ehr);
+    assertThat(before.get("Flag")).as("the alert's Flag, written with the reading").isPositive();
+    String statusBefore = session.status().body();
+
+    for (String route : GET_ROUTES) {
+      HttpBrowser.Page page = session.browser().get(session.base().resolve(route));
+      assertThat(page.status()).as(route).isEqualTo(200);
+    }
+
+    assertThat(session.status().body()).isEqualTo(statusBefore);
+    assertThat(counts(ehr)).isEqualTo(before);
+  }
+
+  private static Map<String, Integer> counts(SandboxRecord ehr) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String type : RECORD) {
+      counts.put(type, ehr.search(type + "?patient=" + PATIENT).size());
+    }
+    return counts;
+  }
+
+  private static void save(SessionClient session, String kind, Instant at, Map<String, String> values)
+      throws Exception {
+    JsonObject body = new JsonObject();
+    body.addProperty("id", UUID.randomUUID().toString());
+    body.addProperty("kind", kind);
+    body.addProperty("effective", at.toString());
+    values.forEach(body::addProperty);
+    SessionClient.Response answer = session.post("session/entries", body.toString());
+    assertThat(answer.status()).as(kind + ": " + answer.body()).isEqualTo(200);
+  }
+
+  private static void awaitAllSaved(SessionClient session) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject status = session.status().json();
+      if (status.get("pending").getAsInt() == 0 && status.get("failed").getAsInt() == 0) {
+        return;
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("entries not delivered within 90 s: " + session.status().body());
+  }
+}
