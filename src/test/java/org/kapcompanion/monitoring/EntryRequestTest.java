@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.ReadingKind;
 
 /** What the workspace page sends, read into entries or refused. */
 class EntryRequestTest {
@@ -44,8 +47,8 @@ class EntryRequestTest {
     Reading reading = EntryRequest.reading(json("\"kind\":\"bp\",\"value\":132,\"second\":84"));
 
     assertThat(reading.kind()).isEqualTo(ReadingKind.BLOOD_PRESSURE);
-    assertThat(reading.value()).isEqualTo(132);
-    assertThat(reading.second()).isEqualTo(84);
+    assertThat(reading.value()).isEqualByComparingTo(BigDecimal.valueOf(132));
+    assertThat(reading.diastolic()).hasValueSatisfying(d -> assertThat(d).isEqualByComparingTo(BigDecimal.valueOf(84)));
     assertThat(reading.shown()).isEqualTo("132/84");
   }
 
@@ -75,8 +78,8 @@ class EntryRequestTest {
     Reading reading = EntryRequest.reading(json("\"kind\":\"hr\",\"value\":72"));
 
     assertThat(reading.kind()).isEqualTo(ReadingKind.HEART_RATE);
-    assertThat(reading.value()).isEqualTo(72);
-    assertThat(reading.second()).isZero();
+    assertThat(reading.value()).isEqualByComparingTo(BigDecimal.valueOf(72));
+    assertThat(reading.diastolic()).isEmpty();
   }
 
   private static JsonObject json(String members) {
