@@ -47,21 +47,8 @@ final class OutboxReport {
   List<OutboxStatus.WriteError> lastErrors(String tenantId, int limit) {
     String sql = "select problem_at, entry_type, problem from outbox_entry where tenant_id = ? "
         + "and problem is not null order by problem_at desc";
-    List<OutboxStatus.WriteError> errors = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, tenantId);
-      select.setMaxRows(limit);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          errors.add(new OutboxStatus.WriteError(rows.getTimestamp(1).toInstant(), rows.getString(2),
-              rows.getString(3)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read outbox errors", e);
-    }
-    return errors;
+    return tenantRows(sql, tenantId, limit, "outbox errors", rows -> new OutboxStatus.WriteError(
+        rows.getTimestamp(1).toInstant(), rows.getString(2), rows.getString(3)));
   }
 
   /**
@@ -72,22 +59,32 @@ final class OutboxReport {
     String sql = "select entry_id, entry_type, created_at, coalesce(problem_at, created_at) failed_at, "
         + "coalesce(problem, 'failed'), unreadable from outbox_entry where tenant_id = ? and state = 'failed' "
         + "order by failed_at desc, seq";
-    List<OutboxStatus.FailedEntry> failed = new ArrayList<>();
+    return tenantRows(sql, tenantId, limit, "failed entries", rows -> new OutboxStatus.FailedEntry(
+        rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant(), rows.getTimestamp(4).toInstant(),
+        rows.getString(5), rows.getBoolean(6)));
+  }
+
+  /** At most {@code limit} rows of one tenant's outbox query, each read by {@code row}. */
+  private <T> List<T> tenantRows(String sql, String tenantId, int limit, String what, Row<T> row) {
+    List<T> read = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
          PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, tenantId);
       select.setMaxRows(limit);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          failed.add(new OutboxStatus.FailedEntry(rows.getString(1), rows.getString(2),
-              rows.getTimestamp(3).toInstant(), rows.getTimestamp(4).toInstant(), rows.getString(5),
-              rows.getBoolean(6)));
+          read.add(row.read(rows));
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read failed entries", e);
+      throw new IllegalStateException("cannot read " + what, e);
     }
-    return failed;
+    return read;
+  }
+
+  /** Reads one result row into a value. */
+  private interface Row<T> {
+    T read(ResultSet rows) throws SQLException;
   }
 
   /** How many entries are due for delivery at {@code now} and not leased by a node. */
