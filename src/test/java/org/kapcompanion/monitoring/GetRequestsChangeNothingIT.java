@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.HttpBrowser;
+import org.kapcompanion.testing.SandboxSessions;
+import org.kapcompanion.testing.SandboxSessions.FreshPatient;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.writeback.SessionClient;
@@ -23,8 +25,6 @@ import org.kapcompanion.writeback.SessionClient;
  */
 class GetRequestsChangeNothingIT {
 
-  private static final String PATIENT = "kap-pt-04";
-  private static final String LAUNCH_ENCOUNTER = "kap-pt-04-dose-01";
   /** Every route of a session that answers GET, as the pages and their scripts request them. */
   private static final List<String> GET_ROUTES = List.of("", "predose", "preparation", "session", "session?part=live",
       "notes", "discharge", "handout", "integration", "entries/status");
@@ -35,11 +35,12 @@ class GetRequestsChangeNothingIT {
   @Test
   void gettingEveryRouteOfARunningSessionWithAnAlertWritesNothing() throws Exception {
     environment.app(TestEnvironment.PUBLIC_CLIENT);
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT,
-        LAUNCH_ENCOUNTER);
+    FreshPatient fresh = SandboxSessions.of(environment).copyOf("kap-pt-04", "kap-pt-04-dose-01");
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, fresh.patient(),
+        fresh.encounter());
     SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
         session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
-    ehr.completePredose(PATIENT);
+    ehr.completePredose(fresh.patient());
     HttpBrowser.Page started = session.browser().post(session.base().resolve("session/start"),
         Map.of("csrf", session.csrf()));
     assertThat(started.status()).isEqualTo(302);
@@ -47,7 +48,7 @@ class GetRequestsChangeNothingIT {
     save(session, "dose", dose, Map.of("drug", "6130", "mg", "50", "route", "78421000", "lot", "KX1"));
     save(session, "spo2", dose.plus(10, ChronoUnit.MINUTES), Map.of("value", "88"));
     awaitAllSaved(session);
-    Map<String, Integer> before = counts(ehr);
+    Map<String, Integer> before = counts(ehr, fresh.patient());
     assertThat(before.get("Flag")).as("the alert's Flag, written with the reading").isPositive();
     String statusBefore = session.status().body();
 
@@ -57,13 +58,13 @@ class GetRequestsChangeNothingIT {
     }
 
     assertThat(session.status().body()).isEqualTo(statusBefore);
-    assertThat(counts(ehr)).isEqualTo(before);
+    assertThat(counts(ehr, fresh.patient())).isEqualTo(before);
   }
 
-  private static Map<String, Integer> counts(SandboxRecord ehr) {
+  private static Map<String, Integer> counts(SandboxRecord ehr, String patient) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String type : RECORD) {
-      counts.put(type, ehr.search(type + "?patient=" + PATIENT).size());
+      counts.put(type, ehr.search(type + "?patient=" + patient).size());
     }
     return counts;
   }

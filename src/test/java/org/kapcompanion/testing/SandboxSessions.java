@@ -139,6 +139,27 @@ public final class SandboxSessions {
     client.update().resource(patient).execute();
   }
 
+  /**
+   * Copies a seed patient and one of its encounters under fresh ids, so a test that writes to the record has a patient
+   * no other test reads. Returns the new patient's and encounter's ids.
+   */
+  public FreshPatient copyOf(String seedPatient, String seedEncounter) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Patient patient = client.read().resource(Patient.class).withId(seedPatient).execute();
+    patient.setId(seedPatient + "-" + suffix);
+    patient.setMeta(null);
+    client.update().resource(patient).execute();
+    Encounter encounter = client.read().resource(Encounter.class).withId(seedEncounter).execute();
+    encounter.setId(seedEncounter + "-" + suffix);
+    encounter.setMeta(null);
+    encounter.setSubject(new Reference("Patient/" + patient.getIdElement().getIdPart()));
+    client.update().resource(encounter).execute();
+    return new FreshPatient(patient.getIdElement().getIdPart(), encounter.getIdElement().getIdPart());
+  }
+
+  /** A patient copied from the seed, with the encounter to launch into. */
+  public record FreshPatient(String patient, String encounter) {}
+
   /** Writes the sessions in one transaction. */
   public void write(List<Session> sessions) {
     Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
