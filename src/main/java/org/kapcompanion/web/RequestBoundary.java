@@ -8,6 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.Predicate;
@@ -28,6 +29,8 @@ final class RequestBoundary implements Filter {
   static final String NO_REQUEST_ID = "-";
   private static final Logger LOG = LoggerFactory.getLogger(RequestBoundary.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** The most of a refused body read before the connection is closed under a client still sending. */
+  private static final long LARGEST_DISCARD = 32L * 1024 * 1024;
 
   private final ErrorAnswers answers;
   private final Predicate<String> multiLine;
@@ -62,6 +65,7 @@ final class RequestBoundary implements Filter {
         response.reset();
         response.setHeader("X-Request-Id", requestId);
         if (BodyType.hasBody(request)) {
+          discardUnreadBody(request);
           response.setHeader("Connection", "close");
         }
         answers.send(request, response, refused);
@@ -75,6 +79,23 @@ final class RequestBoundary implements Filter {
       }
     } finally {
       MDC.remove(REQUEST_ID);
+    }
+  }
+
+  /**
+   * Reads and drops what is left of a refused request's body (up to {@link #LARGEST_DISCARD} bytes, within the body
+   * deadline), so a client still sending it reads the refusal instead of a reset connection.
+   */
+  private static void discardUnreadBody(HttpServletRequest request) {
+    try {
+      InputStream body = request.getInputStream();
+      byte[] buffer = new byte[64 * 1024];
+      long discarded = 0;
+      for (int read = body.read(buffer); read > 0 && discarded < LARGEST_DISCARD; read = body.read(buffer)) {
+        discarded += read;
+      }
+    } catch (IOException | IllegalStateException unreadable) {
+      LOG.debug("refused body not discarded: {}", unreadable.getClass().getName());
     }
   }
 
