@@ -19,6 +19,7 @@ import java.util.Set;
  * @param followUps when integration follow-ups are due after the dosing session, earliest first
  * @param clinic who patients contact after a session, as filled into the handout
  * @param recoveryInstructions the discharge handout as a Markdown template with {@code {{placeholders}}}
+ * @param course the treatment course's planned series, dependency and misuse limits and re-measurement interval
  */
 public record ClinicalProtocol(
     List<MedicationClass> interactingMedications,
@@ -29,7 +30,8 @@ public record ClinicalProtocol(
     Fasting fasting,
     List<FollowUp> followUps,
     Clinic clinic,
-    String recoveryInstructions) {
+    String recoveryInstructions,
+    CourseRules course) {
 
   /** The placeholders the recovery-instructions template may use; the session workspace fills them in. */
   public static final Set<String> RECOVERY_PLACEHOLDERS =
@@ -39,6 +41,14 @@ public record ClinicalProtocol(
     interactingMedications = List.copyOf(interactingMedications);
     contraindications = List.copyOf(contraindications);
     followUps = List.copyOf(followUps);
+  }
+
+  /** A protocol with the shipped course defaults. */
+  public ClinicalProtocol(List<MedicationClass> interactingMedications, List<ConditionRule> contraindications,
+      BloodPressure bloodPressureGate, AlertRules alertRules, Monitoring monitoring, Fasting fasting,
+      List<FollowUp> followUps, Clinic clinic, String recoveryInstructions) {
+    this(interactingMedications, contraindications, bloodPressureGate, alertRules, monitoring, fasting, followUps,
+        clinic, recoveryInstructions, CourseRules.defaults());
   }
 
   /**

@@ -38,7 +38,7 @@ final class ProtocolReader {
     ClinicalProtocol.AlertRules alerts = alertRules(root.objectOrEmpty("alertRules"), bloodPressureGate);
     return new ClinicalProtocol(medications(root), conditions(root), bloodPressureGate, alerts,
         monitoring(root.objectOrEmpty("monitoring")), fasting(root.objectOrEmpty("fasting")), followUps(root),
-        clinic(root.objectOrEmpty("clinic")), recoveryInstructions(root));
+        clinic(root.objectOrEmpty("clinic")), recoveryInstructions(root), CourseRulesReader.read(root));
   }
 
   private List<ClinicalProtocol.MedicationClass> medications(JsonFields root) {

@@ -1,0 +1,74 @@
+package org.kapcompanion.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The protocol's {@code course} keys: shipped defaults, a clinic's own values, and a contradiction refused. */
+class CourseRulesTest {
+
+  @TempDir
+  Path dir;
+
+  private ConfigLoader loader;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    Files.createDirectories(dir.resolve("config"));
+    Files.copy(Path.of("config/clinical-protocol.json"), dir.resolve("config/clinical-protocol.json"));
+    Files.copy(Path.of("config/recovery-instructions.md"), dir.resolve("config/recovery-instructions.md"));
+    loader = new ConfigLoader(Map.of(), dir);
+  }
+
+  @Test
+  void shippedProtocolCarriesTheCourseDefaults() throws Exception {
+    assertThat(loader.parse(BASE).protocol().course()).isEqualTo(CourseRules.defaults());
+    assertThat(CourseRules.defaults()).extracting(CourseRules::inductionSessions, CourseRules::inductionWithinDays,
+        CourseRules::maintenanceEveryDays, CourseRules::minimumDaysBetweenSessions, CourseRules::maximumDoseStepMg,
+        CourseRules::cumulativeDays30Mg, CourseRules::cumulativeDays90Mg, CourseRules::remeasureEveryDays,
+        CourseRules::pcl5RemissionBelow).containsExactly(6, 21, 28, 2, 50, 700, 1400, 14, 33);
+  }
+
+  @Test
+  void aClinicsOwnCourseRulesAreRead() throws Exception {
+    write("""
+        {"clinic": {"name": "Clinic", "phone": "1"}, "course": {"induction": {"sessions": 8, "withinDays": 28},
+         "minimumDaysBetweenSessions": 3, "maximumDoseStepMg": 28, "cumulativeDoseLimitMg": {"days30": 672},
+         "remission": {"pcl5Below": 31}, "substanceUse": {"nameKeywords": ["Gambling"]}}}""");
+    CourseRules rules = loader.parse(BASE).protocol().course();
+    assertThat(rules.inductionSessions()).isEqualTo(8);
+    assertThat(rules.inductionWithinDays()).isEqualTo(28);
+    assertThat(rules.minimumDaysBetweenSessions()).isEqualTo(3);
+    assertThat(rules.maximumDoseStepMg()).isEqualTo(28);
+    assertThat(rules.cumulativeDays30Mg()).isEqualTo(672);
+    assertThat(rules.cumulativeDays90Mg()).isEqualTo(1400);
+    assertThat(rules.pcl5RemissionBelow()).isEqualTo(31);
+    assertThat(rules.substanceUseKeywords()).containsExactly("gambling");
+    assertThat(rules.substanceUseSnomedCodes()).containsExactly("66590003");
+  }
+
+  @Test
+  void aNinetyDayLimitBelowTheThirtyDayLimitStopsTheStartWithTheFix() throws Exception {
+    write("""
+        {"clinic": {"name": "Clinic", "phone": "1"}, "course": {"cumulativeDoseLimitMg": {"days30": 900,
+         "days90": 800}, "maximumDoseStepMg": 0}}""");
+    assertThatThrownBy(() -> loader.parse(BASE)).isInstanceOfSatisfying(ConfigException.class,
+        e -> assertThat(e.problems()).contains(
+            "protocol.course.cumulativeDoseLimitMg.days90: is 800 mg, below days30 (900 mg) — write a 90-day limit "
+                + "at least as large as the 30-day limit, e.g. 1400 and 700",
+            "protocol.course.maximumDoseStepMg: is 0, outside 1–1000 — write a whole number between 1 and 1000"));
+  }
+
+  private static final String BASE = "{\"publicBaseUrl\": \"https://kap.example.org/\", \"tenants\": []}";
+
+  private void write(String protocol) throws IOException {
+    Files.writeString(dir.resolve("config/clinical-protocol.json"), protocol);
+  }
+}
