@@ -19,6 +19,8 @@ import java.util.Set;
  * @param supervisor whether the user is a clinical supervisor (may review and co-sign sessions), as found at sign-in
  * @param csrfToken the token every state-changing request of this session must carry
  * @param expiresAt when the session ends regardless of tokens
+ * @param framed whether the app is shown inside the EHR's own frame: as the launch found, or for one page request as
+ *     that request found ({@link #placed}); false when the browser did not say, so identity is shown
  */
 public record AppSession(
     String tenantId,
@@ -30,7 +32,8 @@ public record AppSession(
     Optional<String> fhirUser,
     boolean supervisor,
     String csrfToken,
-    Instant expiresAt) {
+    Instant expiresAt,
+    boolean framed) {
 
   public AppSession {
     grantedScopes = List.copyOf(grantedScopes);
@@ -39,12 +42,26 @@ public record AppSession(
 
   public AppSession withTokens(Tokens newTokens) {
     return new AppSession(tenantId, fhirBase, newTokens, context, grantedScopes, missingScopes, fhirUser, supervisor,
-        csrfToken, expiresAt);
+        csrfToken, expiresAt, framed);
   }
 
   AppSession withSupervisor(boolean isSupervisor) {
     return new AppSession(tenantId, fhirBase, tokens, context, grantedScopes, missingScopes, fhirUser, isSupervisor,
-        csrfToken, expiresAt);
+        csrfToken, expiresAt, framed);
+  }
+
+  /** This session as one page shows it: inside the EHR's frame or not. Not stored. */
+  AppSession placed(boolean inFrame) {
+    return inFrame == framed ? this : new AppSession(tenantId, fhirBase, tokens, context, grantedScopes,
+        missingScopes, fhirUser, supervisor, csrfToken, expiresAt, inFrame);
+  }
+
+  /**
+   * Whether the page shows the app's own patient banner: always outside the EHR's frame (the chart is not beside
+   * it), and inside it when the EHR asks ({@code need_patient_banner}).
+   */
+  public boolean showsPatientBanner() {
+    return !framed || context.needPatientBanner();
   }
 
   /**

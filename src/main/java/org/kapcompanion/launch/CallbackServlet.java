@@ -29,7 +29,8 @@ final class CallbackServlet extends HttpServlet {
     for (String name : new String[] {"code", "state", "error"}) {
       LaunchServlet.parameter(request, name).ifPresent(value -> parameters.put(name, value));
     }
-    LaunchService.Complete complete = launches.complete(parameters, BrowserCookie.read(request));
+    LaunchService.Complete complete = launches.complete(parameters, BrowserCookie.read(request),
+        Framing.framedLaunch(request));
     if (complete instanceof LaunchService.Complete.Started started) {
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       response.setHeader("Location", "/s/" + started.sessionHandle() + "/" + started.firstPage());

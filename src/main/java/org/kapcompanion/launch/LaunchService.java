@@ -79,9 +79,11 @@ public final class LaunchService {
 
   /**
    * Starts an EHR launch ({@code launch} present) or a standalone launch, for the browser holding {@code browserKey};
-   * a standalone {@code review} launch signs a supervisor in to the review queue without a patient.
+   * a standalone {@code review} launch signs a supervisor in to the review queue without a patient; {@code framed}:
+   * the browser opened it inside a frame.
    */
-  public Begin begin(Optional<String> iss, Optional<String> launch, boolean review, String browserKey) {
+  public Begin begin(Optional<String> iss, Optional<String> launch, boolean review, String browserKey,
+      boolean framed) {
     if (iss.isEmpty()) {
       return new Begin.Failed(LaunchError.MISSING_ISS);
     }
@@ -92,7 +94,8 @@ public final class LaunchService {
     }
     try {
       SmartConfiguration smart = discovery.discover(tenant.get().fhirBaseUrl());
-      return new Begin.Redirect(authorize(tenant.get(), smart, launch, review && launch.isEmpty(), browserKey));
+      return new Begin.Redirect(authorize(tenant.get(), smart, launch, review && launch.isEmpty(), browserKey,
+          framed));
     } catch (LaunchException e) {
       LOG.warn("launch failed for tenant {}: {}", tenant.get().id(), e.getMessage());
       return new Begin.Failed(e.error());
@@ -100,7 +103,7 @@ public final class LaunchService {
   }
 
   private URI authorize(TenantConfig tenant, SmartConfiguration smart, Optional<String> launch, boolean review,
-      String browserKey) throws LaunchException {
+      String browserKey, boolean framed) throws LaunchException {
     if (!smart.offersPkceS256()) {
       throw new LaunchException(LaunchError.EHR_UNREACHABLE, "EHR does not offer PKCE S256");
     }
@@ -124,12 +127,15 @@ public final class LaunchService {
         .customParameter("nonce", nonce.getValue());
     launch.ifPresent(id -> request.customParameter("launch", id));
     states.save(state.getValue(), browserKey, new PendingLaunch(tenant.id(), verifier.getValue(), nonce.getValue(),
-        List.copyOf(scopes), launch.isEmpty(), launch, redirectUri, review));
+        List.copyOf(scopes), launch.isEmpty(), launch, redirectUri, review, framed));
     return request.build().toURI();
   }
 
-  /** Completes the launch from the callback's query parameters, for the browser holding {@code browserKey}. */
-  public Complete complete(Map<String, String> parameters, Optional<String> browserKey) {
+  /**
+   * Completes the launch from the callback's query parameters, for the browser holding {@code browserKey};
+   * {@code framed}: the callback too arrived inside a frame. The session counts as framed only when both did.
+   */
+  public Complete complete(Map<String, String> parameters, Optional<String> browserKey, boolean framed) {
     Optional<String> state = Optional.ofNullable(parameters.get("state")).filter(s -> !s.isBlank());
     if (state.isEmpty()) {
       return new Complete.Failed(LaunchError.STATE_INVALID);
@@ -143,7 +149,8 @@ public final class LaunchService {
       return new Complete.Failed(LaunchError.STATE_INVALID);
     }
     try {
-      return new Complete.Started(startSession(pending.get(), parameters, browserKey.get()),
+      return new Complete.Started(startSession(pending.get(), parameters, browserKey.get(),
+          framed && pending.get().framed()),
           pending.get().review() ? "review" : "");
     } catch (LaunchException e) {
       LOG.warn("launch failed for tenant {}: {}", pending.get().tenantId(), e.getMessage());
@@ -151,8 +158,8 @@ public final class LaunchService {
     }
   }
 
-  private String startSession(PendingLaunch pending, Map<String, String> parameters, String browserKey)
-      throws LaunchException {
+  private String startSession(PendingLaunch pending, Map<String, String> parameters, String browserKey,
+      boolean framed) throws LaunchException {
     if (parameters.containsKey("error") || !parameters.containsKey("code")) {
       throw new LaunchException(LaunchError.AUTHORIZATION_DENIED,
           "authorization error " + parameters.getOrDefault("error", "(no code)"));
@@ -164,7 +171,8 @@ public final class LaunchService {
         pending.redirectUri(), new CodeVerifier(pending.codeVerifier()));
     TokenClient.Result.Success success = successOrThrow(tokens.request(tenant, smart.tokenEndpoint(), grant));
     Optional<String> fhirUser = identity(tenant, smart, pending, success.parameters());
-    AppSession signedIn = newSession(tenant, pending, success.response(), success.parameters(), fhirUser);
+    AppSession signedIn = newSession(tenant, pending, success.response(), success.parameters(), fhirUser)
+        .placed(framed);
     AppSession session = signedIn.withSupervisor(roles.isSupervisor(signedIn));
     String handle = new State().getValue();
     sessions.create(handle, browserKey, session);
@@ -220,7 +228,8 @@ public final class LaunchService {
         fhirUser,
         false,
         new State().getValue(),
-        now.plus(SESSION_LIFETIME));
+        now.plus(SESSION_LIFETIME),
+        false);
   }
 
   private static Set<String> split(String scopes) {

@@ -26,7 +26,8 @@ final class LaunchServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String browserKey = BrowserCookie.ensure(request, response);
     LaunchService.Begin begin = launches.begin(parameter(request, "iss"), parameter(request, "launch"),
-        parameter(request, "mode").filter("review"::equals).isPresent(), browserKey);
+        parameter(request, "mode").filter("review"::equals).isPresent(), browserKey,
+        Framing.framedLaunch(request));
     if (begin instanceof LaunchService.Begin.Redirect redirect) {
       response.sendRedirect(redirect.authorizeUrl().toString());
     } else {

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param standalone whether it started without an EHR {@code launch} parameter
  * @param launch the EHR's launch id, when there was one
  * @param review whether it is a supervisor's standalone sign-in to the review queue
+ * @param framed whether the browser opened the launch inside a frame (the EHR's), as it said ({@link Framing})
  */
 record PendingLaunch(
     String tenantId,
@@ -23,4 +24,5 @@ record PendingLaunch(
     boolean standalone,
     Optional<String> launch,
     URI redirectUri,
-    boolean review) {}
+    boolean review,
+    boolean framed) {}

@@ -59,6 +59,7 @@ public final class SessionPages extends HttpServlet {
       }
       page.body().require(request);
     }
-    page.handle(new ActiveSession(handle, session.get()), request, response);
+    AppSession placed = session.get().placed(Framing.framedPage(request, session.get()));
+    page.handle(new ActiveSession(handle, placed), request, response);
   }
 }

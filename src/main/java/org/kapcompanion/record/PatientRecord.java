@@ -19,9 +19,32 @@ public record PatientRecord(
     Section<List<PriorSession>> priorSessions,
     Optional<String> clinicianName) {
 
+  /**
+   * The patient's initials for the window title ("Marisol Quintero-Hale": "MQ-H"), so two windows on two patients
+   * cannot be confused; empty when the patient could not be read.
+   */
+  public static String initialsOf(PatientRecord record) {
+    return record == null || !record.patient().isLoaded() ? "" : record.patient().value().initials();
+  }
+
   /** Who the patient is, for the banner. */
   public record Patient(String name, Optional<LocalDate> birthDate, Optional<Integer> age, String gender,
-      Optional<String> mrn) {}
+      Optional<String> mrn) {
+
+    /** The first letter of each part of the name, a hyphenated part keeping its hyphen. */
+    public String initials() {
+      StringBuilder initials = new StringBuilder();
+      for (String word : name.trim().split("\\s+")) {
+        String[] parts = word.split("-");
+        for (int i = 0; i < parts.length; i++) {
+          if (!parts[i].isEmpty()) {
+            initials.append(i > 0 ? "-" : "").appendCodePoint(Character.toUpperCase(parts[i].codePointAt(0)));
+          }
+        }
+      }
+      return initials.toString();
+    }
+  }
 
   /** A condition, with the protocol's flag when it contraindicates or calls for caution. */
   public record Condition(String name, String status, boolean active, Optional<String> onset,

@@ -94,9 +94,10 @@ final class RecordMapper {
     Optional<LocalDate> birthDate = Optional.ofNullable(patient.getBirthDateElement().getValueAsString())
         .filter(s -> s.length() == 10).map(LocalDate::parse);
     Optional<String> mrn = patient.getIdentifier().stream()
-        .filter(Identifier::hasValue)
-        .min(Comparator.comparing((Identifier id) -> id.getType().getCoding().stream()
-            .noneMatch(c -> "MR".equals(c.getCode()))))
+        .filter(id -> id.hasValue() && id.getType().getCoding().stream()
+            .anyMatch(c -> Systems.MEDICAL_RECORD_NUMBER.equals(c.getCode())
+                && (!c.hasSystem() || Systems.IDENTIFIER_TYPE.equals(c.getSystem()))))
+        .findFirst()
         .map(Identifier::getValue);
     String name = patient.getName().isEmpty() ? "Unnamed patient" : patient.getNameFirstRep().getNameAsSingleString();
     String gender = patient.hasGender() ? patient.getGender().getDisplay() : "Unknown";

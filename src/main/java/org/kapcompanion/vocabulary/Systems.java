@@ -12,6 +12,9 @@ public final class Systems {
   public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
   public static final String PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
   public static final String TASK_CODE = "http://hl7.org/fhir/CodeSystem/task-code";
+  /** HL7 v2 table 0203, identifier types: {@code MR} is the medical record number. */
+  public static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+  public static final String MEDICAL_RECORD_NUMBER = "MR";
 
   private Systems() {}
 }

@@ -31,6 +31,6 @@ class AppSessionTest {
     return new AppSession("t", URI.create("https://ehr.example.org/fhir"),
         new AppSession.Tokens("token", Optional.empty(), Instant.EPOCH),
         new LaunchContext(Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), List.of()),
-        scopes, List.of(), Optional.of("Practitioner/p1"), false, "csrf", Instant.EPOCH);
+        scopes, List.of(), Optional.of("Practitioner/p1"), false, "csrf", Instant.EPOCH, false);
   }
 }

@@ -70,7 +70,7 @@ class LaunchStatesTest {
   void twoLaunchesInTwoTabsKeepTheirOwnState() {
     states.save("tab-1", "browser-a", launch());
     states.save("tab-2", "browser-a", new PendingLaunch("t", "other-verifier", "n", List.of(), false,
-        Optional.of("launch-2"), URI.create("http://localhost/callback"), false));
+        Optional.of("launch-2"), URI.create("http://localhost/callback"), false, false));
     assertThat(states.consume("tab-2", "browser-a")).hasValueSatisfying(l -> assertThat(l.launch()).contains("launch-2"));
     assertThat(states.consume("tab-1", "browser-a")).hasValueSatisfying(l -> assertThat(l.launch()).contains("launch-1"));
   }
@@ -114,6 +114,6 @@ class LaunchStatesTest {
 
   private static PendingLaunch launch() {
     return new PendingLaunch("sandbox", "verifier", "nonce", List.of("openid"), false, Optional.of("launch-1"),
-        URI.create("http://localhost/callback"), false);
+        URI.create("http://localhost/callback"), false, false);
   }
 }

@@ -45,6 +45,11 @@ public final class Chromium implements AutoCloseable {
     return browser.newContext(new Browser.NewContextOptions().setViewportSize(1180, 820)).newPage();
   }
 
+  /** A fresh page in its own browser context, a tablet held upright (820 x 1180 CSS pixels). */
+  public Page newPortraitTabletPage() {
+    return browser.newContext(new Browser.NewContextOptions().setViewportSize(820, 1180)).newPage();
+  }
+
   /** Saves a full-page screenshot under {@code target/test-artifacts/NAME.png}. */
   public static Path screenshot(Page page, String name) {
     Path file = ARTIFACTS.resolve(name + ".png");

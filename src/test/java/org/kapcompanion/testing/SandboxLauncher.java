@@ -9,7 +9,11 @@ public final class SandboxLauncher {
 
   /** Opens the launcher with {@code patient} chosen for the public test client, as therapist 1. */
   public static Page open(Chromium chromium, TestEnvironment environment, String patient, boolean appShowsBanner) {
-    Page page = chromium.newPage();
+    return open(chromium.newPage(), environment, patient, appShowsBanner);
+  }
+
+  /** The same in {@code page}, e.g. one of a tablet's size. */
+  public static Page open(Page page, TestEnvironment environment, String patient, boolean appShowsBanner) {
     page.navigate(environment.ehrOrigin().toString());
     page.selectOption("#practitioner", Launches.THERAPIST);
     page.selectOption("#patient", patient);
