@@ -199,7 +199,7 @@ public final class App implements AutoCloseable {
     FormCatalog forms = new FormCatalog(conformancePackage);
     FormResponses formResponses = new FormResponses(writeback.entries(), clock);
     PredoseChecklistPage predose = new PredoseChecklistPage(forms, fhir, reads, records, formResponses,
-        config.protocol(), templates, clock);
+        config.protocol(), courses, templates, clock);
     PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses, templates, clock);
     HandoutPage handout = new HandoutPage(config.protocol(), records, fhir, reads, templates, clock);
     IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),
