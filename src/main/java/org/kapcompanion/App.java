@@ -36,6 +36,8 @@ import org.kapcompanion.config.ConfigException;
 import org.kapcompanion.config.ConfigLoader;
 import org.kapcompanion.config.EmbeddedEhr;
 import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.course.CoursePage;
+import org.kapcompanion.course.CourseReader;
 import org.kapcompanion.integration.IntegrationPage;
 import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.LaunchFeature;
@@ -193,10 +195,11 @@ public final class App implements AutoCloseable {
     RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
         launch.sessionTokens());
     SummaryPage summary = new SummaryPage(records, templates);
+    CourseReader courses = new CourseReader(fhir, config.protocol().course(), reads, launch.sessionTokens(), clock);
     FormCatalog forms = new FormCatalog(conformancePackage);
     FormResponses formResponses = new FormResponses(writeback.entries(), clock);
     PredoseChecklistPage predose = new PredoseChecklistPage(forms, fhir, reads, records, formResponses,
-        config.protocol(), templates, clock);
+        config.protocol(), courses, templates, clock);
     PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses, templates, clock);
     HandoutPage handout = new HandoutPage(config.protocol(), records, fhir, reads, templates, clock);
     IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),
@@ -211,6 +214,7 @@ public final class App implements AutoCloseable {
             Readiness.Probe.passesWhen("validator", validator::isWarm), writeback.deliveryProbe())), metrics, templates);
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
     pages.put("", summary);
+    pages.put("course", new CoursePage(courses, records, templates));
     pages.putAll(predose.pages());
     pages.putAll(preparation.pages());
     pages.put("handout", handout);

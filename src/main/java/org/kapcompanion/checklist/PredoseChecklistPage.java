@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.course.CourseReader;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.LaunchError;
@@ -48,15 +49,17 @@ public final class PredoseChecklistPage {
   private final ExecutorService reads;
   private final Templates templates;
   private final Clock clock;
+  private final CourseReader courses;
 
   public PredoseChecklistPage(FormCatalog catalog, FhirContext fhir, ExecutorService reads, RecordService records,
-      FormResponses responses, ClinicalProtocol protocol, Templates templates, Clock clock) {
+      FormResponses responses, ClinicalProtocol protocol, CourseReader courses, Templates templates, Clock clock) {
     this.form = catalog.form(FormCatalog.PREDOSE_CHECKLIST)
         .orElseThrow(() -> new IllegalStateException("the pre-dose checklist Questionnaire is not in fhir-profiles"));
     this.prepopulation = new Prepopulation(fhir, reads, clock);
     this.records = records;
     this.responses = responses;
     this.protocol = protocol;
+    this.courses = courses;
     this.fhir = fhir;
     this.reads = reads;
     this.templates = templates;
@@ -78,6 +81,8 @@ public final class PredoseChecklistPage {
     boolean submitted = "POST".equals(request.getMethod());
     boolean partial = submitted && request.getHeader("HX-Request") != null;
     Optional<PrefillReads> prefill = submitted ? Optional.empty() : Optional.of(startPrefill(active, patientId.get()));
+    Optional<CourseReader.Pending> course = partial ? Optional.empty()
+        : Optional.of(courses.start(active, patientId.get()));
     Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);
     FormState state = prefill.map(reads -> prefilledState(active, reads))
         .orElseGet(() -> submittedState(FormSaveAnswer.fields(request)));
@@ -92,6 +97,7 @@ public final class PredoseChecklistPage {
       return;
     }
     model.put("record", banner.orElse(null));
+    model.put("course", course.flatMap(CourseReader.Pending::course).orElse(null));
     model.put("saved", state.saved().orElse(null));
     model.put("entryId", FormSaveAnswer.newEntryId());
     templates.render(response, 200, "checklist/predose.jte", model);

@@ -64,6 +64,7 @@ final class SessionReviewPage implements ReviewGuard.Handler {
     parameters.put("canCoSign", access.canCoSign());
     parameters.put("message", message.orElse(""));
     parameters.put("problems", problems);
+    parameters.put("coursePatient", session.encounter().getSubject().getReferenceElement().getIdPart());
     templates.render(response, status, template, parameters);
   }
 }
