@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Type;
+import org.kapcompanion.record.Absence;
 
 /**
  * A form as the page shows it: each item with its current answer, whether it is asked, whether it came from the
@@ -36,10 +37,12 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
    * @param children the items of a group
    * @param enableWhen its own enableWhen conditions for the page's script (see {@link EnableWhen#forPage}), empty when
    *     it has none; such a field is updated by the page as soon as other answers change
+   * @param absence what it says instead of a value the record should have given but did not (could not be read, or
+   *     none recorded in the EHR)
    */
   public record Field(String linkId, String text, String kind, boolean required, boolean asked, boolean readOnly,
       boolean fromRecord, List<String> values, List<Option> options, Optional<String> unit, Optional<String> problem,
-      List<Field> children, String enableWhen) {
+      List<Field> children, String enableWhen, Optional<Absence> absence) {
 
     /** Whether it has enableWhen conditions, so the page updates it when other answers change. */
     public boolean conditional() {
@@ -84,16 +87,29 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
   /** Builds the view of a form with its answers and what still blocks it. */
   public static FormView of(QuestionnaireForm form, Answers answers, Set<String> fromRecord, Set<String> computed,
       Map<String, String> problems, List<FormReview.Missing> blockers) {
+    return of(form, answers, new RecordContext(fromRecord, Map.of()), computed, problems, blockers);
+  }
+
+  /**
+   * What the record gave the form: the items whose answer came from it, and what the items it should have filled but
+   * did not say instead.
+   */
+  public record RecordContext(Set<String> fromRecord, Map<String, Absence> absent) {}
+
+  /** Builds the view of a form with its answers, what the record gave it, and what still blocks it. */
+  public static FormView of(QuestionnaireForm form, Answers answers, RecordContext record, Set<String> computed,
+      Map<String, String> problems, List<FormReview.Missing> blockers) {
     List<Field> fields = form.topLevelItems().stream()
-        .map(item -> field(form, item, answers, fromRecord, computed, problems)).toList();
+        .map(item -> field(form, item, answers, record, computed, problems)).toList();
     return new FormView(fields, blockers);
   }
 
   private static Field field(QuestionnaireForm form, QuestionnaireItemComponent item, Answers answers,
-      Set<String> fromRecord, Set<String> computed, Map<String, String> problems) {
+      RecordContext record, Set<String> computed, Map<String, String> problems) {
     String linkId = item.getLinkId();
+    Set<String> fromRecord = record.fromRecord();
     List<Field> children = item.getItem().stream()
-        .map(child -> field(form, child, answers, fromRecord, computed, problems)).toList();
+        .map(child -> field(form, child, answers, record, computed, problems)).toList();
     List<Option> options = form.options(item).stream()
         .map(o -> new Option(o.getSystem() + "|" + o.getCode(), o.hasDisplay() ? o.getDisplay() : o.getCode()))
         .toList();
@@ -101,7 +117,8 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
         EnableWhen.isEnabled(form, item, answers), item.getReadOnly() || computed.contains(linkId),
         fromRecord.contains(linkId), answers.get(linkId).stream().map(FormView::formValue).toList(), options,
         form.unit(item), Optional.ofNullable(problems.get(linkId)), children,
-        item.hasEnableWhen() ? EnableWhen.forPage(item) : "");
+        item.hasEnableWhen() ? EnableWhen.forPage(item) : "",
+        answers.has(linkId) ? Optional.empty() : Optional.ofNullable(record.absent().get(linkId)));
   }
 
   private static String formValue(Type answer) {

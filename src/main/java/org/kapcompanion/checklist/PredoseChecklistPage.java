@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
@@ -26,6 +27,7 @@ import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.record.Absence;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.web.Templates;
@@ -80,15 +82,21 @@ public final class PredoseChecklistPage {
     }
     boolean submitted = "POST".equals(request.getMethod());
     boolean partial = submitted && request.getHeader("HX-Request") != null;
-    Optional<PrefillReads> prefill = submitted ? Optional.empty() : Optional.of(startPrefill(active, patientId.get()));
+    Optional<PrefillReads> prefill = partial ? Optional.empty() : Optional.of(startPrefill(active, patientId.get()));
     Optional<CourseReader.Pending> course = partial ? Optional.empty()
         : Optional.of(courses.start(active, patientId.get()));
     Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);
-    FormState state = prefill.map(reads -> prefilledState(active, reads))
-        .orElseGet(() -> submittedState(FormSaveAnswer.fields(request)));
+    FormState state = submitted ? submittedState(FormSaveAnswer.fields(request))
+        : prefilledState(active, prefill.orElseThrow());
+    Map<String, Absence> absent = Map.of();
+    if (prefill.isPresent()) {
+      Prepopulation.Prefilled fromRecord = prefill.get().fromRecord().join();
+      state = withRecordContext(state, fromRecord);
+      absent = fromRecord.absent();
+    }
     Answers answers = answers(state.answers());
-    FormView view = FormView.of(form, answers, state.fromRecord(), Set.of(PredoseGate.ABOVE_GATE),
-        state.problems(), PredoseGate.blockers(form, answers));
+    FormView view = FormView.of(form, answers, new FormView.RecordContext(state.fromRecord(), absent),
+        Set.of(PredoseGate.ABOVE_GATE), state.problems(), PredoseGate.blockers(form, answers));
     Map<String, Object> model = new HashMap<>(Map.of("form", view, "session", active.session(),
         "basePath", active.basePath(), "fromRecord", state.recordValues(),
         "gate", protocol.bloodPressureGate()));
@@ -159,6 +167,25 @@ public final class PredoseChecklistPage {
       }
     }));
     return new FormState(answers, fromRecord, recordValues, Map.of(), saved.map(this::describe));
+  }
+
+  /**
+   * The state with the read-only items the record fills taken from the record as read for this page: nobody types
+   * them, so neither a submitted form nor a reopened draft carries them, and they must not turn into "not known".
+   */
+  private FormState withRecordContext(FormState state, Prepopulation.Prefilled prefilled) {
+    Answers answers = state.answers();
+    Set<String> fromRecord = new LinkedHashSet<>(state.fromRecord());
+    for (QuestionnaireItemComponent item : form.questions()) {
+      String linkId = item.getLinkId();
+      if (item.getReadOnly() && (prefilled.linkIds().contains(linkId) || prefilled.absent().containsKey(linkId))) {
+        answers = answers.with(linkId, prefilled.answers().get(linkId));
+        if (prefilled.linkIds().contains(linkId)) {
+          fromRecord.add(linkId);
+        }
+      }
+    }
+    return new FormState(answers, fromRecord, state.recordValues(), state.problems(), state.saved());
   }
 
   private SavedChecklist describe(QuestionnaireResponse saved) {

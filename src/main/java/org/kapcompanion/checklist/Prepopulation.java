@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.kapcompanion.record.Absence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Pre-fills a form from the record the SDC way: the Questionnaire's {@code variable} x-fhir-queries are run against
  * the EHR in parallel (embedded {@code {{%patient.id}}} and {@code {{today()}}} are filled in), then each item's
  * {@code initialExpression} (FHIRPath over those variables) gives its answer.
- * Best effort: a query or expression that fails leaves its items for the clinician to answer.
+ * A query or expression that fails leaves its items for the clinician to answer, marked "could not be read".
  */
 final class Prepopulation {
 
@@ -54,35 +55,50 @@ final class Prepopulation {
     this.clock = clock;
   }
 
-  /** Answers taken from the record, and which questions they fill (so the page can mark them "from the record"). */
-  record Prefilled(Answers answers, Set<String> linkIds) {}
+  /**
+   * Answers taken from the record, which questions they fill (so the page can mark them "from the record"), and what
+   * each question the record should fill but did not says instead: "could not be read" when its query failed or its
+   * expression could not be evaluated, "none recorded in the EHR" when the record holds nothing for it.
+   */
+  record Prefilled(Answers answers, Set<String> linkIds, Map<String, Absence> absent) {}
 
   /**
    * Starts the form's queries in parallel; the answers are computed when the last one returns, so no thread waits
    * for them but the caller's.
    */
   CompletableFuture<Prefilled> prefill(QuestionnaireForm form, IGenericClient client, String patientId) {
-    Map<String, CompletableFuture<Bundle>> pending = startQueries(form, client, patientId);
+    Map<String, CompletableFuture<Optional<Bundle>>> pending = startQueries(form, client, patientId);
     return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
       Map<String, Bundle> results = new HashMap<>();
-      pending.forEach((name, future) -> results.put(name, future.join()));
-      return answers(form, fhirPathOver(results));
+      Set<String> failed = new LinkedHashSet<>();
+      pending.forEach((name, future) -> future.join().ifPresentOrElse(bundle -> results.put(name, bundle),
+          () -> failed.add(name)));
+      return answers(form, fhirPathOver(results), failed);
     });
   }
 
-  private static Prefilled answers(QuestionnaireForm form, IFhirPath fhirPath) {
+  private static Prefilled answers(QuestionnaireForm form, IFhirPath fhirPath, Set<String> failedQueries) {
     Map<String, List<Type>> answers = new LinkedHashMap<>();
+    Map<String, Absence> absent = new LinkedHashMap<>();
     for (QuestionnaireItemComponent item : form.questions()) {
-      initialExpression(item).map(expression -> evaluate(fhirPath, item, expression))
-          .filter(values -> !values.isEmpty())
-          .ifPresent(values -> answers.put(item.getLinkId(), values));
+      Optional<String> expression = initialExpression(item);
+      if (expression.isEmpty()) {
+        continue;
+      }
+      boolean unread = failedQueries.stream().anyMatch(name -> expression.get().contains("%" + name + "."));
+      Optional<List<Type>> values = unread ? Optional.empty() : evaluate(fhirPath, item, expression.get());
+      if (values.isPresent() && !values.get().isEmpty()) {
+        answers.put(item.getLinkId(), values.get());
+      } else {
+        absent.put(item.getLinkId(), Absence.ofValue(values.isEmpty()));
+      }
     }
-    return new Prefilled(Answers.of(answers), new LinkedHashSet<>(answers.keySet()));
+    return new Prefilled(Answers.of(answers), new LinkedHashSet<>(answers.keySet()), Map.copyOf(absent));
   }
 
-  private Map<String, CompletableFuture<Bundle>> startQueries(QuestionnaireForm form, IGenericClient client,
+  private Map<String, CompletableFuture<Optional<Bundle>>> startQueries(QuestionnaireForm form, IGenericClient client,
       String patientId) {
-    Map<String, CompletableFuture<Bundle>> pending = new LinkedHashMap<>();
+    Map<String, CompletableFuture<Optional<Bundle>>> pending = new LinkedHashMap<>();
     for (Extension extension : form.questionnaire().getExtensionsByUrl(VARIABLE)) {
       if (extension.getValue() instanceof Expression expression
           && "application/x-fhir-query".equals(expression.getLanguage())) {
@@ -96,12 +112,13 @@ final class Prepopulation {
     return pending;
   }
 
-  private static Bundle search(IGenericClient client, String query) {
+  /** The query's bundle, or empty when it failed (its items then say "could not be read", never "none"). */
+  private static Optional<Bundle> search(IGenericClient client, String query) {
     try {
-      return client.search().byUrl(query).returnBundle(Bundle.class).execute();
+      return Optional.of(client.search().byUrl(query).returnBundle(Bundle.class).execute());
     } catch (RuntimeException e) {
       LOG.warn("pre-population query failed: {}", e.getClass().getName());
-      return new Bundle();
+      return Optional.empty();
     }
   }
 
@@ -124,15 +141,15 @@ final class Prepopulation {
     return fhirPath;
   }
 
-  /** The item's answers from its expression: every value for a repeating item, else the first. */
-  private static List<Type> evaluate(IFhirPath fhirPath, QuestionnaireItemComponent item, String expression) {
+  /** The item's answers from its expression (every value for a repeating item, else the first); empty if it failed. */
+  private static Optional<List<Type>> evaluate(IFhirPath fhirPath, QuestionnaireItemComponent item, String expression) {
     try {
       List<Base> values = fhirPath.evaluate(new Parameters(), expression, Base.class);
       List<Base> used = item.getRepeats() ? values : values.stream().limit(1).toList();
-      return used.stream().flatMap(value -> answer(item, value).stream()).toList();
+      return Optional.of(used.stream().flatMap(value -> answer(item, value).stream()).toList());
     } catch (RuntimeException e) {
       LOG.warn("initialExpression of {} failed: {}", item.getLinkId(), e.getClass().getName());
-      return List.of();
+      return Optional.empty();
     }
   }
 

@@ -24,6 +24,9 @@ public enum LaunchError {
       "The sign-in answer from the EHR could not be verified. Launch again from the EHR; if it keeps happening, tell IT."),
   NO_PATIENT(400, "No patient was selected",
       "KAP Companion opens on one patient's record. Launch it from the patient's chart in the EHR."),
+  PATIENT_UNREADABLE(502, "The patient's record could not be read",
+      "The EHR did not return this patient, so KAP Companion shows nothing rather than a record it cannot vouch for. "
+          + "Check the patient in the EHR and launch again from the chart; if it keeps happening, tell IT."),
   SESSION_EXPIRED(401, "Your session has ended",
       "For safety, sessions end after a period without use or when the EHR sign-in expires. Launch again from the EHR.");
 

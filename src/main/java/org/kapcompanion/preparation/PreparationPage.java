@@ -83,8 +83,7 @@ public final class PreparationPage {
     CompletableFuture<List<Resource>> fromEhr = CompletableFuture.supplyAsync(
         () -> FormResponses.fromEhr(client, patientId.get()), reads);
     Optional<PatientRecord> record = records.record(active);
-    if (record.isEmpty()) {
-      LaunchError.SESSION_EXPIRED.sendTo(templates, response);
+    if (RecordService.refused(record, templates, response)) {
       return;
     }
     List<Resource> candidates = new ArrayList<>(fromEhr.join());

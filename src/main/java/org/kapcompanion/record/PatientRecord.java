@@ -13,7 +13,7 @@ public record PatientRecord(
     Section<Patient> patient,
     Section<List<Condition>> conditions,
     Section<List<Medication>> medications,
-    Section<List<Allergy>> allergies,
+    Section<Allergies> allergies,
     Section<List<VitalSign>> latestVitals,
     Section<List<ScoreSeries>> outcomeScores,
     Section<List<PriorSession>> priorSessions,
@@ -52,6 +52,12 @@ public record PatientRecord(
 
   /** A current medication, with the protocol's interaction flag when it interacts with ketamine. */
   public record Medication(String name, String status, Optional<String> dosage, Optional<ProtocolFlag> interaction) {}
+
+  /**
+   * The patient's allergies as the EHR records them: the allergies and intolerances, and the "no known …" assertions
+   * it holds (SNOMED, {@link org.kapcompanion.vocabulary.NoKnownAllergy}) as the page words them.
+   */
+  public record Allergies(List<Allergy> recorded, List<String> noneKnown) {}
 
   /** An allergy or intolerance. */
   public record Allergy(String substance, Optional<String> reaction, Optional<String> criticality) {}

@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.vocabulary.Code;
+import org.kapcompanion.vocabulary.NoKnownAllergy;
 import org.kapcompanion.vocabulary.OutcomeScore;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.vocabulary.RecordVital;
@@ -175,14 +176,42 @@ final class RecordMapper {
     return new CodeableConcept().setText("Medication");
   }
 
-  private static List<PatientRecord.Allergy> allergies(List<Resource> resources) {
-    return of(resources, AllergyIntolerance.class)
-        .filter(a -> !"inactive".equals(a.getClinicalStatus().getCodingFirstRep().getCode())
-            && !"resolved".equals(a.getClinicalStatus().getCodingFirstRep().getCode()))
+  private static PatientRecord.Allergies allergies(List<Resource> resources) {
+    List<AllergyIntolerance> current = of(resources, AllergyIntolerance.class)
+        .filter(a -> !oneOf(a.getClinicalStatus().getCodingFirstRep().getCode(), "inactive", "resolved")
+            && !oneOf(a.getVerificationStatus().getCodingFirstRep().getCode(), "entered-in-error", "refuted"))
+        .toList();
+    List<String> noneKnown = current.stream().flatMap(a -> noKnownAllergy(a).stream())
+        .distinct().map(NoKnownAllergy::shown).toList();
+    List<PatientRecord.Allergy> recorded = current.stream().filter(a -> noKnownAllergy(a).isEmpty())
         .map(a -> new PatientRecord.Allergy(text(a.getCode()),
             a.getReaction().stream().flatMap(r -> r.getManifestation().stream()).map(RecordMapper::text).findFirst(),
             Optional.ofNullable(a.getCriticality()).map(AllergyIntolerance.AllergyIntoleranceCriticality::getDisplay)))
         .toList();
+    return new PatientRecord.Allergies(recorded, noneKnown);
+  }
+
+  private static boolean oneOf(String code, String... codes) {
+    return code != null && List.of(codes).contains(code);
+  }
+
+  /** The "no known allergy" assertion an AllergyIntolerance makes by its code, if it makes one. */
+  private static Optional<NoKnownAllergy> noKnownAllergy(AllergyIntolerance allergy) {
+    return allergy.getCode().getCoding().stream()
+        .flatMap(c -> NoKnownAllergy.of(c.getSystem(), c.getCode()).stream()).findFirst();
+  }
+
+  /**
+   * Whether a search's bundle holds fewer matches than the EHR says there are (its {@code total}): the list was cut
+   * short and must not be shown as complete.
+   */
+  static boolean cutShort(Bundle bundle) {
+    if (!bundle.hasTotal()) {
+      return false;
+    }
+    long matches = bundle.getEntry().stream().filter(e -> !e.hasSearch() || !e.getSearch().hasMode()
+        || e.getSearch().getMode() == Bundle.SearchEntryMode.MATCH).count();
+    return matches < bundle.getTotal();
   }
 
   private List<PatientRecord.VitalSign> latestVitals(List<Resource> resources) {

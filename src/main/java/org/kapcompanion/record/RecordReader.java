@@ -94,6 +94,9 @@ public final class RecordReader {
     } catch (BaseServerResponseException e) {
       LOG.warn("record part {} failed with HTTP {}", part, e.getStatusCode());
       return RecordMapper.PartResult.failed(problem(e.getStatusCode()));
+    } catch (CutShort e) {
+      LOG.warn("record part {} was cut short", part);
+      return RecordMapper.PartResult.failed("The EHR returned only part of this list.");
     } catch (RuntimeException e) {
       LOG.warn("record part {} failed: {}", part, e.getClass().getName());
       return RecordMapper.PartResult.failed(problem(0));
@@ -102,7 +105,21 @@ public final class RecordReader {
 
   private static Bundle search(IGenericClient client, RecordPart part, String url) {
     Bundle first = client.search().byUrl(url).returnBundle(Bundle.class).execute();
-    return part.whole() ? EhrClients.everyPage(client, first) : first;
+    if (!part.whole()) {
+      return first;
+    }
+    Bundle whole = EhrClients.everyPage(client, first);
+    if (RecordMapper.cutShort(whole)) {
+      throw new CutShort();
+    }
+    return whole;
+  }
+
+  /** A search the record needs whole came back with fewer entries than the EHR said it holds. */
+  private static final class CutShort extends RuntimeException {
+    CutShort() {
+      super("the EHR returned only part of the list", null, false, false);
+    }
   }
 
   static String problem(int status) {

@@ -1,10 +1,14 @@
 package org.kapcompanion.record;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionTokens;
+import org.kapcompanion.web.Templates;
 
 /**
  * Reads the record for a session page, refreshing the access token once when the EHR rejects it. Empty when the
@@ -28,6 +32,23 @@ public final class RecordService {
   /** Only what the patient banner needs (patient and allergies), for the other session pages. */
   public Optional<PatientRecord> banner(ActiveSession active) {
     return read(active, reader::readBanner);
+  }
+
+  /**
+   * Sends the error page when the whole record cannot be shown: the EHR no longer accepts the session, or the patient
+   * could not be read (then no section may be shown, since every empty one would read as "none"). True when sent.
+   */
+  public static boolean refused(Optional<PatientRecord> record, Templates templates, HttpServletResponse response)
+      throws IOException {
+    if (record.isEmpty()) {
+      LaunchError.SESSION_EXPIRED.sendTo(templates, response);
+      return true;
+    }
+    if (!record.get().patient().isLoaded()) {
+      LaunchError.PATIENT_UNREADABLE.sendTo(templates, response);
+      return true;
+    }
+    return false;
   }
 
   /** The banner of a patient the session reaches with user-level scopes, e.g. a session under supervisor review. */

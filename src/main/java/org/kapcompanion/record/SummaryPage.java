@@ -29,8 +29,7 @@ public final class SummaryPage implements SessionPage {
       return;
     }
     Optional<PatientRecord> record = records.record(active);
-    if (record.isEmpty()) {
-      LaunchError.SESSION_EXPIRED.sendTo(templates, response);
+    if (RecordService.refused(record, templates, response)) {
       return;
     }
     templates.render(response, 200, "summary.jte", Map.of(

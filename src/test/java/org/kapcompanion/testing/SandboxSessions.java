@@ -172,6 +172,11 @@ public final class SandboxSessions {
     client.transaction().withBundle(transaction).execute();
   }
 
+  /** Deletes a resource, e.g. a patient the EHR must no longer have ({@code Patient/id}). */
+  public void delete(String reference) {
+    client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(reference)).execute();
+  }
+
   /** Writes one more resource, e.g. a note the therapist adds after a co-sign. */
   public void add(Resource resource) {
     client.update().resource(resource).execute();
