@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import org.kapcompanion.launch.EhrHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -28,8 +29,7 @@ public final class EndpointCheck {
 
   public EndpointCheck(FhirContext fhir) {
     this.fhir = fhir;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.http = EhrHttp.builder().followRedirects(HttpClient.Redirect.NORMAL).build();
   }
 
   public EndpointStatus check(TenantConfig tenant) {
