@@ -45,7 +45,7 @@ public final class EndpointCheck {
       }
       CapabilityStatement statement = fhir.newJsonParser().parseResource(CapabilityStatement.class, metadata.body());
       return new EndpointStatus.Checked(tenant.id(), tenant.displayName(), base, "https".equals(base.getScheme()),
-          CapabilityAnalysis.analyse(statement, smart.get(), tenant.clientAuth().method()));
+          CapabilityAnalysis.analyse(statement, smart.get(), tenant.clientAuth()));
     } catch (FetchFailed e) {
       return unreachable(tenant, e.getMessage());
     } catch (DataFormatException e) {
