@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +90,9 @@ public final class App implements AutoCloseable {
   public static void main(String[] args) {
     CommandLine command = CommandLine.parse(args);
     try {
-      AppConfig config = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(command.configFile());
+      ConfigLoader loader = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath());
+      AppConfig config = command.name().equals("keys") ? loader.loadForKeyCreation(command.configFile())
+          : loader.load(command.configFile());
       switch (command.name()) {
         case "serve" -> serve(command.resetSandbox() ? config.withSandboxReset() : config);
         case "keys" -> rotateKeys(config);
@@ -269,7 +272,8 @@ public final class App implements AutoCloseable {
     EmbeddedEhr.RegisteredClient client = new EmbeddedEhr.RegisteredClient(SANDBOX_CLIENT_ID, "KAP Companion",
         config.launchUrl(), Set.of(config.redirectUri()), "none", null, null);
     return sandboxProvider(config).start(new EmbeddedEhr.Options(config.dataDir().resolve("sandbox"), config.host(),
-        config.sandbox().port(), config.sandbox().reset(), List.of(client)));
+        config.sandbox().port(), config.sandbox().reset(), List.of(client), EmbeddedEhr.Options.DEFAULT_SEED_PREFIX,
+        Duration.ofHours(1), config.sandbox().persona()));
   }
 
   /** The sandbox EHR of this build; the production build has none, so a configuration that needs one is refused. */

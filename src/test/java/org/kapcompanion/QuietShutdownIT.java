@@ -28,7 +28,7 @@ import org.kapcompanion.testing.TestEnvironment;
  */
 class QuietShutdownIT {
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void stopWithARequestInFlightLetsItFinishAndTheSenderStopsQuietly() throws Exception {

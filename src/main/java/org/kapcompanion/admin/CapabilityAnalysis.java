@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
@@ -49,6 +50,22 @@ public final class CapabilityAnalysis {
   /** The report for an endpoint whose server declares {@code statement} and {@code smart}. */
   public static CapabilityReport analyse(CapabilityStatement statement, SmartMetadata smart,
       TenantConfig.AuthMethod configured) {
+    return analyse(statement, smart, configured, Optional.empty());
+  }
+
+  /**
+   * The same, for a tenant signing its client assertions with {@code algorithm} (private_key_jwt): an EHR that lists
+   * the algorithms it accepts and not this one refuses every sign-in (SMART App Launch 2.x §Client Authentication:
+   * Asymmetric; RFC 8414 token_endpoint_auth_signing_alg_values_supported).
+   */
+  public static CapabilityReport analyse(CapabilityStatement statement, SmartMetadata smart,
+      TenantConfig.ClientAuth auth) {
+    return analyse(statement, smart, auth.method(), auth.method() == TenantConfig.AuthMethod.PRIVATE_KEY_JWT
+        ? Optional.of(auth.algorithm().orElse("RS384")) : Optional.empty());
+  }
+
+  private static CapabilityReport analyse(CapabilityStatement statement, SmartMetadata smart,
+      TenantConfig.AuthMethod configured, Optional<String> signingAlgorithm) {
     CapabilityStatementRestComponent server = statement.getRest().stream()
         .filter(rest -> rest.getMode() == CapabilityStatement.RestfulCapabilityMode.SERVER)
         .findFirst().orElse(new CapabilityStatementRestComponent());
@@ -65,6 +82,10 @@ public final class CapabilityAnalysis {
     Set<String> offered = authMethodsOffered(smart);
     boolean pkce = smart.codeChallengeMethods().contains("S256");
     launchProblems(fhirVersion, pkce, offered, configured, problems);
+    signingAlgorithm.filter(alg -> !smart.signingAlgorithms().isEmpty() && !smart.signingAlgorithms().contains(alg))
+        .ifPresent(alg -> problems.add("private_key_jwt signs with " + alg + " but the EHR accepts "
+            + smart.signingAlgorithms() + " (token_endpoint_auth_signing_alg_values_supported) — set "
+            + "clientAuth.algorithm to RS384 or ES384, whichever the EHR accepts"));
     interactionFindings(resources, problems, fallbacks);
     CapabilityReport.WritePlan plan = writePlan(resources, transaction, problems, fallbacks);
     CapabilityReport.ScopeSyntax scopes = smart.capabilities().contains("permission-v2")

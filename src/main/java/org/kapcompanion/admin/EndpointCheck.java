@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import org.kapcompanion.launch.EhrHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -28,8 +29,7 @@ public final class EndpointCheck {
 
   public EndpointCheck(FhirContext fhir) {
     this.fhir = fhir;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.http = EhrHttp.builder().followRedirects(HttpClient.Redirect.NORMAL).build();
   }
 
   public EndpointStatus check(TenantConfig tenant) {
@@ -45,7 +45,7 @@ public final class EndpointCheck {
       }
       CapabilityStatement statement = fhir.newJsonParser().parseResource(CapabilityStatement.class, metadata.body());
       return new EndpointStatus.Checked(tenant.id(), tenant.displayName(), base, "https".equals(base.getScheme()),
-          CapabilityAnalysis.analyse(statement, smart.get(), tenant.clientAuth().method()));
+          CapabilityAnalysis.analyse(statement, smart.get(), tenant.clientAuth()));
     } catch (FetchFailed e) {
       return unreachable(tenant, e.getMessage());
     } catch (DataFormatException e) {

@@ -17,15 +17,24 @@ import java.util.Set;
  * @param codeChallengeMethods PKCE methods offered
  * @param tokenEndpointAuthMethods client authentication methods listed by the token endpoint
  * @param scopesSupported scopes the server lists, may be empty
+ * @param signingAlgorithms the algorithms the token endpoint accepts for client assertions
+ *     ({@code token_endpoint_auth_signing_alg_values_supported}), may be empty
  */
 public record SmartMetadata(Set<String> capabilities, Set<String> codeChallengeMethods,
-    Set<String> tokenEndpointAuthMethods, Set<String> scopesSupported) {
+    Set<String> tokenEndpointAuthMethods, Set<String> scopesSupported, Set<String> signingAlgorithms) {
 
   public SmartMetadata {
     capabilities = Set.copyOf(capabilities);
     codeChallengeMethods = Set.copyOf(codeChallengeMethods);
     tokenEndpointAuthMethods = Set.copyOf(tokenEndpointAuthMethods);
     scopesSupported = Set.copyOf(scopesSupported);
+    signingAlgorithms = Set.copyOf(signingAlgorithms);
+  }
+
+  /** Metadata that lists no client assertion signing algorithms. */
+  public SmartMetadata(Set<String> capabilities, Set<String> codeChallengeMethods,
+      Set<String> tokenEndpointAuthMethods, Set<String> scopesSupported) {
+    this(capabilities, codeChallengeMethods, tokenEndpointAuthMethods, scopesSupported, Set.of());
   }
 
   /** Reads the document; empty when it is not a JSON object. Absent lists are empty sets. */
@@ -38,7 +47,7 @@ public record SmartMetadata(Set<String> capabilities, Set<String> codeChallengeM
       JsonObject object = element.getAsJsonObject();
       return Optional.of(new SmartMetadata(strings(object, "capabilities"),
           strings(object, "code_challenge_methods_supported"), strings(object, "token_endpoint_auth_methods_supported"),
-          strings(object, "scopes_supported")));
+          strings(object, "scopes_supported"), strings(object, "token_endpoint_auth_signing_alg_values_supported")));
     } catch (JsonParseException e) {
       return Optional.empty();
     }

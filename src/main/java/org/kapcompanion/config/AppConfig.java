@@ -53,7 +53,7 @@ public record AppConfig(
   /** A copy that deletes and reseeds the sandbox EHR's database at start. */
   public AppConfig withSandboxReset() {
     return new AppConfig(publicBaseUrl, host, port, dataDir, store, keysFile, tenants,
-        new SandboxConfig(sandbox.enabled(), sandbox.port(), true), protocol, adminToken);
+        new SandboxConfig(sandbox.enabled(), sandbox.port(), true, sandbox.persona()), protocol, adminToken);
   }
 
   public URI launchUrl() {
@@ -81,6 +81,11 @@ public record AppConfig(
    * @param enabled whether to start it: always when no tenant is configured
    * @param port the port of the sandbox EHR (a different origin from the app, like a real EHR)
    * @param reset delete the sandbox database at start
+   * @param persona which EHR the sandbox behaves like, one of {@link #PERSONAS}
    */
-  public record SandboxConfig(boolean enabled, int port, boolean reset) {}
+  public record SandboxConfig(boolean enabled, int port, boolean reset, String persona) {
+
+    /** The personas the sandbox offers; the first is the default. */
+    public static final List<String> PERSONAS = List.of("strict");
+  }
 }

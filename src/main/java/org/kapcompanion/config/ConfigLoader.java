@@ -50,8 +50,29 @@ public final class ConfigLoader {
     return parse(read(file));
   }
 
+  /**
+   * Loads the configuration for {@code keys new}, which creates the key file: a missing key file is then not a
+   * problem, everything else is checked as for a start.
+   */
+  public AppConfig loadForKeyCreation(Path configFile) throws ConfigException {
+    Path file = workingDir.resolve(configFile);
+    if (!Files.isRegularFile(file)) {
+      return load(configFile);
+    }
+    return parse(read(file), true);
+  }
+
   /** Parses and validates the text of a configuration file. */
   public AppConfig parse(String json) throws ConfigException {
+    return parse(json, false);
+  }
+
+  /** The same, for {@code keys new}: the key file it is about to create may be missing. */
+  AppConfig parseForKeyCreation(String json) throws ConfigException {
+    return parse(json, true);
+  }
+
+  private AppConfig parse(String json, boolean keysToBeCreated) throws ConfigException {
     List<String> problems = new ArrayList<>();
     JsonFields root = new JsonFields(parseObject(json, "configuration").getAsJsonObject(), "", problems);
 
@@ -67,7 +88,7 @@ public final class ConfigLoader {
     List<TenantConfig> tenants = tenants(root, problems);
     AppConfig.SandboxConfig sandbox = sandbox(root.object("sandbox").orElse(emptyFields("sandbox", problems)));
     ClinicalProtocol protocol = protocol(root.stringOr("protocolFile", "config/clinical-protocol.json"), problems);
-    checkKeysForPrivateKeyJwt(tenants, keysFile, problems);
+    checkKeysForPrivateKeyJwt(tenants, keysFile, keysToBeCreated, problems);
     checkContradictions(root, port, store, tenants, sandbox);
     Optional<String> adminToken = adminToken(root.object("admin").orElse(emptyFields("admin", problems)));
 
@@ -233,8 +254,9 @@ public final class ConfigLoader {
     return new TenantConfig.ClientAuth(method.get(), secret, algorithm);
   }
 
-  private void checkKeysForPrivateKeyJwt(List<TenantConfig> tenants, Path keysFile, List<String> problems) {
-    boolean needsKeys = tenants.stream()
+  private void checkKeysForPrivateKeyJwt(List<TenantConfig> tenants, Path keysFile, boolean keysToBeCreated,
+      List<String> problems) {
+    boolean needsKeys = !keysToBeCreated && tenants.stream()
         .anyMatch(t -> t.clientAuth().method() == TenantConfig.AuthMethod.PRIVATE_KEY_JWT);
     if (needsKeys && !Files.isRegularFile(keysFile)) {
       problems.add("keysFile: " + keysFile + " does not exist, but a tenant uses private_key_jwt — "
@@ -263,8 +285,13 @@ public final class ConfigLoader {
   }
 
   private AppConfig.SandboxConfig sandbox(JsonFields fields) {
-    return new AppConfig.SandboxConfig(
-        fields.bool("enabled", false), fields.integer("port", 8090, 0, 65535), fields.bool("reset", false));
+    String persona = fields.stringOr("persona", AppConfig.SandboxConfig.PERSONAS.get(0));
+    if (!AppConfig.SandboxConfig.PERSONAS.contains(persona)) {
+      fields.problem("persona", "is \"" + persona + "\", which the sandbox does not offer",
+          "use one of " + String.join(", ", AppConfig.SandboxConfig.PERSONAS));
+    }
+    return new AppConfig.SandboxConfig(fields.bool("enabled", false), fields.integer("port", 8090, 0, 65535),
+        fields.bool("reset", false), persona);
   }
 
   /** Resolves a secret reference; a literal secret in the file is refused. */

@@ -36,6 +36,8 @@ public interface EmbeddedEhr extends AutoCloseable {
    * @param clients the apps registered with its authorization server
    * @param seedPrefix the classpath folder (ending in {@code /}) whose {@code index.txt} lists the seed bundles
    * @param accessTokenLifetime how long the access tokens it issues are valid
+   * @param persona which EHR it behaves like ({@code strict}: the SMART App Launch 2.2 and FHIR R4 rules the app
+   *     relies on)
    */
   record Options(
       Path dataDir,
@@ -44,14 +46,18 @@ public interface EmbeddedEhr extends AutoCloseable {
       boolean reset,
       List<RegisteredClient> clients,
       String seedPrefix,
-      Duration accessTokenLifetime) {
+      Duration accessTokenLifetime,
+      String persona) {
 
     /** The seed the demo ships with. */
     public static final String DEFAULT_SEED_PREFIX = "sandbox/seed/";
 
-    /** Options with the shipped seed and one-hour access tokens. */
+    /** The persona of a sandbox started without one. */
+    public static final String DEFAULT_PERSONA = "strict";
+
+    /** Options with the shipped seed, one-hour access tokens and the strict persona. */
     public Options(Path dataDir, String host, int port, boolean reset, List<RegisteredClient> clients) {
-      this(dataDir, host, port, reset, clients, DEFAULT_SEED_PREFIX, Duration.ofHours(1));
+      this(dataDir, host, port, reset, clients, DEFAULT_SEED_PREFIX, Duration.ofHours(1), DEFAULT_PERSONA);
     }
   }
 

@@ -7,7 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.hl7.fhir.r4.model.Bundle;
 
-/** FHIR clients that act for a launched session: its EHR's base URL and its current access token. */
+/**
+ * FHIR clients that act for a launched session: its EHR's base URL and its current access token, every query value
+ * percent-encoded ({@link QueryEncoding}), and answers that cannot be right refused ({@link PlausibleAnswers}).
+ */
 public final class EhrClients {
 
   private EhrClients() {}
@@ -15,6 +18,8 @@ public final class EhrClients {
   public static IGenericClient forSession(FhirContext fhir, AppSession session) {
     IGenericClient client = fhir.newRestfulGenericClient(session.fhirBase().toString());
     client.registerInterceptor(new BearerTokenAuthInterceptor(session.tokens().accessToken()));
+    client.registerInterceptor(new QueryEncoding());
+    client.registerInterceptor(new PlausibleAnswers(fhir));
     return client;
   }
 

@@ -1,25 +1,28 @@
 package org.kapcompanion.launch;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Reads the launch context out of a token response's extra parameters, accepting both {@code fhirContext} shapes. */
+/**
+ * Reads the launch context out of a token response's extra parameters: {@code patient}, {@code encounter},
+ * {@code need_patient_banner}, and from {@code fhirContext} (both its SMART 2.1+ object form and the 2.0 string form)
+ * the encounter of a launch that names one only there. Other context (intent, style hints) is not used by the app
+ * and not read.
+ */
 final class LaunchContextParser {
+
+  private static final Pattern ENCOUNTER = Pattern.compile("Encounter/([A-Za-z0-9\\-.]{1,64})");
 
   private LaunchContextParser() {}
 
   static LaunchContext parse(Map<String, Object> parameters) {
     return new LaunchContext(
         text(parameters.get("patient")),
-        text(parameters.get("encounter")),
-        banner(parameters.get("need_patient_banner")),
-        text(parameters.get("intent")),
-        text(parameters.get("smart_style_url")).flatMap(LaunchContextParser::uri),
-        fhirContext(parameters.get("fhirContext")));
+        text(parameters.get("encounter")).or(() -> encounterInFhirContext(parameters.get("fhirContext"))),
+        banner(parameters.get("need_patient_banner")));
   }
 
   private static boolean banner(Object value) {
@@ -29,21 +32,20 @@ final class LaunchContextParser {
     return !(value instanceof String text && text.equalsIgnoreCase("false"));
   }
 
-  private static List<LaunchContext.FhirContextItem> fhirContext(Object value) {
-    List<LaunchContext.FhirContextItem> items = new ArrayList<>();
+  /** The id of the one Encounter {@code fhirContext} refers to; none when it names no Encounter or several. */
+  private static Optional<String> encounterInFhirContext(Object value) {
     if (!(value instanceof Collection<?> entries)) {
-      return items;
+      return Optional.empty();
     }
-    for (Object entry : entries) {
-      if (entry instanceof String reference) {
-        items.add(new LaunchContext.FhirContextItem(Optional.of(reference), Optional.empty(), Optional.empty(),
-            Optional.empty()));
-      } else if (entry instanceof Map<?, ?> object) {
-        items.add(new LaunchContext.FhirContextItem(text(object.get("reference")), text(object.get("canonical")),
-            text(object.get("type")), text(object.get("role"))));
-      }
-    }
-    return items;
+    List<String> encounters = entries.stream()
+        .map(entry -> entry instanceof Map<?, ?> object ? object.get("reference") : entry)
+        .flatMap(reference -> text(reference).stream())
+        .map(ENCOUNTER::matcher)
+        .filter(java.util.regex.Matcher::matches)
+        .map(m -> m.group(1))
+        .distinct()
+        .toList();
+    return encounters.size() == 1 ? Optional.of(encounters.get(0)) : Optional.empty();
   }
 
   private static Optional<String> text(Object value) {
@@ -51,13 +53,5 @@ final class LaunchContextParser {
       return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
     return value instanceof Number ? Optional.of(value.toString()) : Optional.empty();
-  }
-
-  private static Optional<URI> uri(String text) {
-    try {
-      return Optional.of(URI.create(text));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

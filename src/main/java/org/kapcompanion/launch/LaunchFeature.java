@@ -37,8 +37,7 @@ public final class LaunchFeature {
     this.config = config;
     this.templates = templates;
     this.headers = headers;
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    HttpClient http = EhrHttp.builder().followRedirects(HttpClient.Redirect.NORMAL).build();
     SmartDiscovery discovery = new SmartDiscovery(http, clock);
     this.keys = AppKeys.load(config.keysFile());
     TokenClient tokens = new TokenClient(keys);

@@ -13,8 +13,15 @@ import java.util.Set;
  */
 final class ScopeNegotiation {
 
-  /** Resource types the app reads. */
-  private static final List<String> READ_TYPES = List.of("*");
+  /**
+   * Resource types the app reads in a patient's chart: the record (with the Medications a MedicationRequest names),
+   * and everything it writes, which it searches for before writing where the EHR has no conditional create. Named
+   * one by one: a wildcard asks for more than the app needs, and EHRs that grant only named types refuse it.
+   */
+  private static final List<String> READ_TYPES = List.of(
+      "Patient", "Condition", "MedicationRequest", "Medication", "MedicationStatement", "AllergyIntolerance",
+      "Observation", "MedicationAdministration", "QuestionnaireResponse", "Flag", "Provenance", "Encounter",
+      "CarePlan", "Goal", "DocumentReference", "Task");
 
   /** Resource types the app writes, with the v2 permissions it needs (Task: a supervisor's co-sign). */
   private static final List<String> WRITE_TYPES = List.of(

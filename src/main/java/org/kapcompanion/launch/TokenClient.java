@@ -1,7 +1,11 @@
 package org.kapcompanion.launch;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
@@ -15,7 +19,10 @@ import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.Audience;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
@@ -90,14 +97,19 @@ final class TokenClient {
     };
   }
 
+  /**
+   * A client assertion with the JOSE header SMART App Launch 2.x §Client Authentication: Asymmetric requires
+   * ({@code alg}, {@code kid} and {@code typ: "JWT"}; Nimbus' convenience constructors leave {@code typ} out) and the
+   * RFC 7523 claims: iss = sub = client id, one aud (the token endpoint), a fresh jti, exp five minutes ahead.
+   */
   private ClientAuthentication privateKeyJwt(ClientID clientId, URI tokenEndpoint, JWSAlgorithm algorithm)
       throws JOSEException {
     JWK key = keys.signingKey(algorithm)
         .orElseThrow(() -> new JOSEException("no " + algorithm + " signing key; run `keys new`"));
-    if (key instanceof ECKey ec) {
-      return new PrivateKeyJWT(clientId, tokenEndpoint, algorithm, ec.toECPrivateKey(), key.getKeyID(), null);
-    }
-    return new PrivateKeyJWT(clientId, tokenEndpoint, algorithm, key.toRSAKey().toRSAPrivateKey(), key.getKeyID(),
-        null);
+    JWSHeader header = new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+    JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(clientId, new Audience(tokenEndpoint));
+    SignedJWT assertion = new SignedJWT(header, claims.toJWTClaimsSet());
+    assertion.sign(key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey()));
+    return new PrivateKeyJWT(assertion);
   }
 }

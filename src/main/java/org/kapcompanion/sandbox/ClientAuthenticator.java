@@ -1,6 +1,7 @@
 package org.kapcompanion.sandbox;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
@@ -51,10 +52,12 @@ final class ClientAuthenticator {
   private final ClientAuthenticationVerifier<RegisteredClient> verifier;
   private final Map<String, Instant> usedAssertionIds = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final Audience tokenEndpoint;
 
   ClientAuthenticator(Map<String, RegisteredClient> clients, SandboxUrls urls, Clock clock) {
     this.clients = clients;
     this.clock = clock;
+    this.tokenEndpoint = new Audience(urls.token());
     this.verifier =
         new ClientAuthenticationVerifier<>(
             new Credentials(), Set.of(new Audience(urls.token())), new AssertionReplayCheck());
@@ -77,6 +80,12 @@ final class ClientAuthenticator {
     RegisteredClient client = clients.get(authentication.getClientID().getValue());
     if (client == null) {
       return new Rejected("unknown client");
+    }
+    if (authentication instanceof PrivateKeyJWT jwt) {
+      Optional<String> malformed = malformedAssertion(jwt);
+      if (malformed.isPresent()) {
+        return new Rejected(malformed.get());
+      }
     }
     try {
       Context<RegisteredClient> context = new Context<>();
@@ -105,6 +114,21 @@ final class ClientAuthenticator {
       return new Rejected("this client must authenticate with " + client.authMethod());
     }
     return new Authenticated(client);
+  }
+
+  /**
+   * The header and audience rules of SMART App Launch 2.x §Client Authentication: Asymmetric ("typ": "JWT", and
+   * exactly one "aud", the token endpoint), checked before the signature so a refused assertion spends no jti.
+   */
+  private Optional<String> malformedAssertion(PrivateKeyJWT jwt) {
+    if (!JOSEObjectType.JWT.equals(jwt.getClientAssertion().getHeader().getType())) {
+      return Optional.of("client assertion header must have typ JWT");
+    }
+    List<Audience> audience = jwt.getJWTAuthenticationClaimsSet().getAudience();
+    if (audience == null || audience.size() != 1 || !audience.get(0).equals(tokenEndpoint)) {
+      return Optional.of("client assertion must have exactly one aud, the token endpoint");
+    }
+    return Optional.empty();
   }
 
   private boolean shortLived(PrivateKeyJWT jwt) {

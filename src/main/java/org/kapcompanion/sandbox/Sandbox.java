@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Request;
@@ -53,6 +56,7 @@ final class Sandbox implements EmbeddedEhr {
 
   static Sandbox start(Options options) throws Exception {
     long started = System.nanoTime();
+    Persona persona = Persona.of(options.persona());
     Path dataDir = prepareDataDir(options);
     Clock clock = Clock.systemDefaultZone();
     Server server = new Server();
@@ -85,7 +89,8 @@ final class Sandbox implements EmbeddedEhr {
       server.start();
       long now = System.nanoTime();
       LOG.info(
-          "Sandbox EHR at {} in {} ms (FHIR server {} ms, seed {} {} ms, web {} ms)",
+          "Sandbox EHR ({}) at {} in {} ms (FHIR server {} ms, seed {} {} ms, web {} ms)",
+          persona.setting(),
           urls.launcher(),
           millis(started, now),
           millis(started, booted),
@@ -153,6 +158,7 @@ final class Sandbox implements EmbeddedEhr {
 
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
+    context.addFilter(new FilterHolder(new StrictRequests()), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.setErrorHandler(quietErrors());
     context.addServlet(new ServletHolder("fhir", fhirServer.restfulServer()), "/fhir/*");
     context.addServlet(

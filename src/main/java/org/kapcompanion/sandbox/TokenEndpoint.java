@@ -88,9 +88,7 @@ final class TokenEndpoint {
         return respond(exchangeCode(codeGrant, client), null, true);
       }
       if (grant instanceof RefreshTokenGrant refreshGrant) {
-        String refreshToken = refreshGrant.getRefreshToken().getValue();
-        Grant refreshed = refresh(refreshToken, client, request.getScope());
-        return respond(refreshed, refreshToken, false);
+        return refresh(refreshGrant.getRefreshToken().getValue(), client, request.getScope());
       }
       throw new OAuthException(OAuth2Error.UNSUPPORTED_GRANT_TYPE);
     } catch (ParseException e) {
@@ -165,13 +163,23 @@ final class TokenEndpoint {
     return code.grant();
   }
 
-  private Grant refresh(String refreshToken, RegisteredClient client, Scope requested) throws OAuthException {
-    Grant grant =
-        offlineRefreshTokens
-            .get(refreshToken)
-            .or(() -> onlineRefreshTokens.get(refreshToken))
-            .filter(g -> g.clientId().equals(client.clientId()))
-            .orElseThrow(() -> invalidGrant("unknown, expired or revoked refresh token"));
+  /**
+   * Refresh-token rotation (OAuth 2.0 Security BCP §4.14.2): the presented refresh token is used up and the answer
+   * carries a new one for the same grant, so a stolen or replayed refresh token is refused.
+   */
+  private HTTPResponse refresh(String refreshToken, RegisteredClient client, Scope requested) throws OAuthException {
+    for (ExpiringStore<Grant> store : List.of(offlineRefreshTokens, onlineRefreshTokens)) {
+      Optional<Grant> held = store.get(refreshToken).filter(g -> g.clientId().equals(client.clientId()));
+      if (held.isPresent()) {
+        Grant narrowed = narrowed(held.get(), requested);
+        store.take(refreshToken);
+        return respond(narrowed, store.put(held.get()), false);
+      }
+    }
+    throw invalidGrant("unknown, expired, used or revoked refresh token");
+  }
+
+  private static Grant narrowed(Grant grant, Scope requested) throws OAuthException {
     if (requested == null) {
       return grant;
     }
@@ -192,7 +200,7 @@ final class TokenEndpoint {
 
   /**
    * Answers with an access token; a new grant gets a refresh token for offline/online access and an id_token for
-   * openid, a refresh answers with the same refresh token.
+   * openid, a refresh answers with the refresh token that replaces the one it used.
    */
   private HTTPResponse respond(Grant grant, String existingRefreshToken, boolean newGrant) {
     SignedTokens.Issued access = tokens.accessToken(grant);

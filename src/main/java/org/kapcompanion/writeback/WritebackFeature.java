@@ -2,6 +2,7 @@ package org.kapcompanion.writeback;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpClient;
+import org.kapcompanion.launch.EhrHttp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class WritebackFeature implements AutoCloseable {
    */
   public WritebackFeature(FhirContext fhir, ResourceValidator validator, DataSource dataSource, SecretBox box,
       SessionTokens tokens, Duration stalledAfter, Clock clock) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http = EhrHttp.builder().build();
     Outbox outbox = new Outbox(dataSource, box, fhir, clock);
     FailedEntries failedEntries = new FailedEntries(dataSource, clock);
     FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT,

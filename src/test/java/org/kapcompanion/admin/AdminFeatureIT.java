@@ -25,7 +25,7 @@ class AdminFeatureIT {
 
   private static final String TOKEN = "a-long-enough-admin-token-for-tests";
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final AtomicBoolean warm = new AtomicBoolean();
   private final Database database = TestStores.inMemory();
   private WebServer web;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
@@ -12,6 +13,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement.SystemRestfulInteraction;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.config.TenantConfig.AuthMethod;
 
 class CapabilityAnalysisTest {
@@ -104,6 +106,21 @@ class CapabilityAnalysisTest {
     assertThat(report.authMethodsOffered()).containsExactlyInAnyOrder("private_key_jwt", "none");
     assertThat(report.problems()).anySatisfy(p -> assertThat(p).startsWith("client authentication "
         + "client_secret_post is configured but the EHR offers"));
+  }
+
+  @Test
+  void privateKeyJwtSigningWithAnAlgorithmTheEhrDoesNotAcceptIsAProblem() {
+    SmartMetadata es256Only = new SmartMetadata(SMART.capabilities(), Set.of("S256"), Set.of("private_key_jwt"),
+        Set.of(), Set.of("ES256", "ES384"));
+    TenantConfig.ClientAuth rs384 = new TenantConfig.ClientAuth(AuthMethod.PRIVATE_KEY_JWT, Optional.empty(),
+        Optional.of("RS384"));
+    TenantConfig.ClientAuth es384 = new TenantConfig.ClientAuth(AuthMethod.PRIVATE_KEY_JWT, Optional.empty(),
+        Optional.of("ES384"));
+
+    assertThat(CapabilityAnalysis.analyse(statement(true, true, Map.of()), es256Only, rs384).problems())
+        .anySatisfy(p -> assertThat(p).startsWith("private_key_jwt signs with RS384 but the EHR accepts"));
+    assertThat(CapabilityAnalysis.analyse(statement(true, true, Map.of()), es256Only, es384).problems())
+        .noneSatisfy(p -> assertThat(p).contains("private_key_jwt signs with"));
   }
 
   @Test

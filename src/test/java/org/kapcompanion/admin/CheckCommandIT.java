@@ -163,7 +163,7 @@ class CheckCommandIT {
   }
 
   private static String fetch(URI url) throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url)
+    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(url)
         .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(url.toString()).isEqualTo(200);
     return response.body();

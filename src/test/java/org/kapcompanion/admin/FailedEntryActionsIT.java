@@ -40,7 +40,7 @@ class FailedEntryActionsIT {
   private static final Instant SAVED = Instant.parse("2026-11-20T14:00:00Z");
   private static final String ENTRY = UUID.randomUUID().toString();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final RecordingOutbox outbox = new RecordingOutbox();
   private WebServer web;
 

@@ -19,7 +19,7 @@ class OperationsIT {
   private static final String APP = TestEnvironment.PUBLIC_CLIENT;
 
   private final TestEnvironment environment = TestEnvironment.get();
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void appBecomesReadyOnceTheStoreAnswersAndTheValidatorIsWarm() throws Exception {

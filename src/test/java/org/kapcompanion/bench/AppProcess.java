@@ -38,7 +38,7 @@ final class AppProcess implements AutoCloseable {
   private final Process process;
   private final URI base;
   private final long startedNanos;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
   private final Map<String, AccessLine> accessLines = new ConcurrentHashMap<>();
   private final Deque<String> output = new ArrayDeque<>();
 

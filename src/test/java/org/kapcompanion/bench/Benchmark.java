@@ -106,7 +106,7 @@ public final class Benchmark {
     startWithSandbox();
     System.out.println("starting the sandbox EHR");
     TestEnvironment environment = TestEnvironment.get();
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(16)).build();
     Path store = work.resolve("app-store");
     Path config = Files.writeString(work.resolve("app.json"), environment.configJson(TestEnvironment.PUBLIC_CLIENT,

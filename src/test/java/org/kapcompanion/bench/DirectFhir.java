@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.kapcompanion.launch.QueryEncoding;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.TestEnvironment;
@@ -124,7 +125,7 @@ final class DirectFhir {
   }
 
   private HttpRequest get(String relativeUrl) {
-    return HttpRequest.newBuilder(URI.create(fhirBase + "/" + relativeUrl.replace("|", "%7C")))
+    return HttpRequest.newBuilder(URI.create(QueryEncoding.encoded(fhirBase + "/" + relativeUrl)))
         .timeout(TherapistSession.TIMEOUT)
         .header("Accept", "application/fhir+json").header("Authorization", "Bearer " + accessToken).GET().build();
   }

@@ -147,7 +147,7 @@ public final class ReviewQueueBenchmark {
 
   /** The app's FHIR request counts by endpoint and method, from its Prometheus metrics. */
   private static Map<String, Double> fhirRequests(TestEnvironment environment) throws Exception {
-    HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+    HttpResponse<String> metrics = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
             environment.appUrl(TestEnvironment.PUBLIC_CLIENT, "metrics"))
         .header("Authorization", "Bearer " + TestEnvironment.ADMIN_TOKEN).build(),
         HttpResponse.BodyHandlers.ofString());

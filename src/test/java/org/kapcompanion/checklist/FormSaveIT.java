@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.launch.QueryEncoding;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.StoredSessions;
@@ -104,6 +105,7 @@ class FormSaveIT {
     String token = StoredSessions.session(TestEnvironment.PUBLIC_CLIENT, browser, summary).tokens().accessToken();
     IGenericClient client = FHIR.newRestfulGenericClient(environment.ehr().fhirBase().toString());
     client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+    client.registerInterceptor(new QueryEncoding());
     return new Session(browser, base, csrf.group(1), client);
   }
 

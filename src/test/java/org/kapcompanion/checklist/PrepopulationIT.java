@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Type;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.launch.QueryEncoding;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;
@@ -46,6 +47,7 @@ class PrepopulationIT {
     AppSession session = StoredSessions.session(TestEnvironment.PUBLIC_CLIENT, browser, page);
     IGenericClient client = FHIR.newRestfulGenericClient(session.fhirBase().toString());
     client.registerInterceptor(new BearerTokenAuthInterceptor(session.tokens().accessToken()));
+    client.registerInterceptor(new QueryEncoding());
     return client;
   }
 

@@ -345,6 +345,14 @@ class ConfigLoaderTest {
             .anySatisfy(problem -> assertThat(problem).contains(expectedProblem).contains("—")));
   }
 
+  @Test
+  void keyCreationLoadsAPrivateKeyJwtConfigurationBeforeTheKeyFileExists() throws Exception {
+    String json = tenant("\"clientAuth\": {\"method\": \"private_key_jwt\"}");
+
+    assertThat(loader.parseForKeyCreation(json).keysFile()).doesNotExist();
+    assertThatThrownBy(() -> loader.parse(json)).hasMessageContaining("create the signing keys with");
+  }
+
   private static String base(String more) {
     return "{\"publicBaseUrl\": \"https://kap.example.org/\", " + more + "}";
   }

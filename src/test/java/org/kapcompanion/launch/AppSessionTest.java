@@ -30,7 +30,7 @@ class AppSessionTest {
   private static AppSession session(List<String> scopes) {
     return new AppSession("t", URI.create("https://ehr.example.org/fhir"),
         new AppSession.Tokens("token", Optional.empty(), Instant.EPOCH),
-        new LaunchContext(Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), List.of()),
+        new LaunchContext(Optional.empty(), Optional.empty(), false),
         scopes, List.of(), Optional.of("Practitioner/p1"), false, "csrf", Instant.EPOCH, false);
   }
 }

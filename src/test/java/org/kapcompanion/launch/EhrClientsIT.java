@@ -25,6 +25,7 @@ class EhrClientsIT {
         .newRestfulGenericClient(environment.ehr().fhirBase().toString());
     client.registerInterceptor(new BearerTokenAuthInterceptor(
         SandboxAccess.token(environment, Launches.SUPERVISOR, "openid fhirUser user/*.read")));
+    client.registerInterceptor(new QueryEncoding());
     Bundle largestPage = client.search().byUrl(SEARCH + 500).returnBundle(Bundle.class).execute();
 
     Bundle pageByPage = EhrClients.everyPage(client,

@@ -47,7 +47,7 @@ class KeyRotationIT {
   }
 
   private List<String> publishedKeyIds() throws Exception {
-    HttpResponse<String> jwks = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+    HttpResponse<String> jwks = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
         environment.appUrl(APP, ".well-known/jwks.json")).build(), HttpResponse.BodyHandlers.ofString());
     return JWKSet.parse(jwks.body()).getKeys().stream().map(JWK::getKeyID).toList();
   }

@@ -2,7 +2,6 @@ package org.kapcompanion.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,14 +9,10 @@ import org.junit.jupiter.api.Test;
 class LaunchContextParserTest {
 
   @Test
-  void readsPatientEncounterAndHints() {
+  void readsPatientEncounterAndBanner() {
     LaunchContext context = LaunchContextParser.parse(Map.of("patient", "p1", "encounter", "e1",
         "need_patient_banner", false, "intent", "reconcile", "smart_style_url", "https://ehr/style.json"));
-    assertThat(context.patientId()).contains("p1");
-    assertThat(context.encounterId()).contains("e1");
-    assertThat(context.needPatientBanner()).isFalse();
-    assertThat(context.intent()).contains("reconcile");
-    assertThat(context.smartStyleUrl()).contains(URI.create("https://ehr/style.json"));
+    assertThat(context).isEqualTo(new LaunchContext(java.util.Optional.of("p1"), java.util.Optional.of("e1"), false));
   }
 
   @Test
@@ -27,30 +22,28 @@ class LaunchContextParserTest {
   }
 
   @Test
-  void fhirContextAcceptsObjectShape() {
-    LaunchContext context = LaunchContextParser.parse(Map.of("fhirContext", List.of(
-        Map.of("reference", "Appointment/1", "role", "launch"),
+  void encounterNamedOnlyInFhirContextIsTheLaunchEncounterInBothShapes() {
+    LaunchContext objects = LaunchContextParser.parse(Map.of("patient", "p1", "fhirContext", List.of(
+        Map.of("reference", "Appointment/1", "role", "launch"), Map.of("reference", "Encounter/7"),
         Map.of("canonical", "http://kapcompanion.org/fhir/Questionnaire/kap-preparation", "type", "Questionnaire"))));
-    assertThat(context.fhirContext()).hasSize(2);
-    assertThat(context.fhirContext().get(0).reference()).contains("Appointment/1");
-    assertThat(context.fhirContext().get(0).role()).contains("launch");
-    assertThat(context.fhirContext().get(1).canonical()).contains(
-        "http://kapcompanion.org/fhir/Questionnaire/kap-preparation");
+    LaunchContext strings = LaunchContextParser.parse(Map.of("fhirContext", List.of("Encounter/7")));
+
+    assertThat(objects.encounterId()).contains("7");
+    assertThat(strings.encounterId()).contains("7");
   }
 
   @Test
-  void fhirContextAcceptsStringShape() {
-    LaunchContext context = LaunchContextParser.parse(Map.of("fhirContext", List.of("Encounter/7")));
-    assertThat(context.fhirContext()).singleElement()
-        .satisfies(item -> assertThat(item.reference()).contains("Encounter/7"));
+  void encounterParameterWinsAndSeveralEncountersInFhirContextNameNone() {
+    assertThat(LaunchContextParser.parse(Map.of("encounter", "e1", "fhirContext", List.of("Encounter/7")))
+        .encounterId()).contains("e1");
+    assertThat(LaunchContextParser.parse(Map.of("fhirContext", List.of("Encounter/7", "Encounter/8")))
+        .encounterId()).isEmpty();
   }
 
   @Test
   void ignoresMalformedValues() {
-    LaunchContext context = LaunchContextParser.parse(Map.of("patient", List.of("x"), "fhirContext", "Encounter/7",
-        "smart_style_url", "::not a url"));
+    LaunchContext context = LaunchContextParser.parse(Map.of("patient", List.of("x"), "fhirContext", "Encounter/7"));
     assertThat(context.patientId()).isEmpty();
-    assertThat(context.fhirContext()).isEmpty();
-    assertThat(context.smartStyleUrl()).isEmpty();
+    assertThat(context.encounterId()).isEmpty();
   }
 }

@@ -35,6 +35,8 @@ class LaunchIT {
     assertThat(summary.url().getPath()).matches("/s/[A-Za-z0-9_-]{43}/");
     assertThat(summary.body()).contains("Marisol", "Quintero-Hale", "Record summary",
         "clonazepam", "Benzodiazepine", "Penicillin", "PHQ-9", "Prior KAP sessions");
+    assertThat(summary.body()).as("every part read, the score searches by code included")
+        .doesNotContain("could not provide", "No PHQ-9, GAD-7 or PCL-5 scores recorded");
     assertThat(pages).noneMatch(page -> page.url().toString().contains("access_token"));
     assertThat(summary.body()).doesNotContain("eyJ");
   }

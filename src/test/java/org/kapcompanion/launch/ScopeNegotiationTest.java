@@ -10,14 +10,16 @@ class ScopeNegotiationTest {
   @Test
   void requestsV2ScopesWhenTheServerOffersThem() {
     Set<String> scopes = ScopeNegotiation.request(true, false, false);
-    assertThat(scopes).contains("launch", "openid", "fhirUser", "patient/*.rs", "patient/Observation.cu")
-        .noneMatch(s -> s.endsWith(".read") || s.endsWith(".write"));
+    assertThat(scopes).contains("launch", "openid", "fhirUser", "patient/Observation.rs", "patient/Patient.rs",
+        "patient/MedicationRequest.rs", "patient/Medication.rs", "patient/Observation.cu")
+        .noneMatch(s -> s.endsWith(".read") || s.endsWith(".write"))
+        .noneMatch(s -> s.contains("/*"));
   }
 
   @Test
   void requestsV1ScopesOtherwise() {
-    assertThat(ScopeNegotiation.request(false, false, true)).contains("patient/*.read", "patient/Observation.write")
-        .noneMatch(s -> s.endsWith(".rs"));
+    assertThat(ScopeNegotiation.request(false, false, true)).contains("patient/AllergyIntolerance.read",
+        "patient/Observation.write").noneMatch(s -> s.endsWith(".rs")).noneMatch(s -> s.contains("/*"));
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.HttpBrowser;
+import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.writeback.SessionClient;
@@ -32,16 +33,38 @@ class FullSessionIT {
 
   private static final String PATIENT = "kap-pt-05";
   private static final String LAUNCH_ENCOUNTER = "kap-pt-05-integ-03";
+  private static final String PATIENT_WITHOUT_ENCOUNTER = "kap-it-no-launch-encounter";
   private final TestEnvironment environment = TestEnvironment.get();
 
   @Test
   void fullSessionLeavesExactlyTheExpectedResourcesInTheEhr() throws Exception {
+    wholeSession(PATIENT, LAUNCH_ENCOUNTER);
+  }
+
+  /**
+   * A launch without an encounter (the launcher's default, as many EHR launches arrive) completes the same session:
+   * the forms are saved without an encounter, the dosing session is the app's own Encounter, and the pages say so.
+   */
+  @Test
+  void launchWithoutAnEncounterCompletesAWholeSession() throws Exception {
+    SandboxSessions.of(environment).patient(PATIENT_WITHOUT_ENCOUNTER, "Noa Ferreira-Lind");
+
+    wholeSession(PATIENT_WITHOUT_ENCOUNTER, null);
+  }
+
+  private void wholeSession(String patient, String launchEncounter) throws Exception {
     environment.app(TestEnvironment.PUBLIC_CLIENT);
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT,
-        LAUNCH_ENCOUNTER);
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient,
+        launchEncounter);
     SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
         session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
     List<String> forms = new ArrayList<>();
+    if (launchEncounter == null) {
+      assertThat(page(session, "preparation")).contains("id=\"no-launch-encounter\"",
+          "This launch came without an encounter");
+    } else {
+      assertThat(page(session, "preparation")).doesNotContain("no-launch-encounter");
+    }
 
     forms.add(saveForm(session, "preparation/save", Map.of("intentions", "Sleep through the night again",
         "readiness", "http://kapcompanion.org/fhir/CodeSystem/kap-readiness|ready", "transport", "Partner drives"),
@@ -113,7 +136,7 @@ class FullSessionIT {
     assertThat(plan.status()).as(plan.body()).isEqualTo(302);
     awaitAllSaved(session);
 
-    new WrittenSession(ehr, PATIENT, LAUNCH_ENCOUNTER).assertHolds(new WrittenSession.Expected(forms, planEntry,
+    new WrittenSession(ehr, patient, launchEncounter).assertHolds(new WrittenSession.Expected(forms, planEntry,
         6 * 6 + 2 + 1 + 2, "bp-high", ids));
   }
 

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.launch.QueryEncoding;
 import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.testing.StoredSessions;
 import org.kapcompanion.testing.TestEnvironment;
@@ -36,6 +37,7 @@ final class SandboxRecord {
     SharedValidator.FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
     IGenericClient client = SharedValidator.FHIR.newRestfulGenericClient(environment.ehr().fhirBase().toString());
     client.registerInterceptor(new BearerTokenAuthInterceptor(stored.tokens().accessToken()));
+    client.registerInterceptor(new QueryEncoding());
     return new SandboxRecord(client);
   }
 

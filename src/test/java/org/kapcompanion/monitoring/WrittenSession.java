@@ -24,7 +24,8 @@ import org.kapcompanion.writeback.ValidationResult;
  *
  * @param ehr the sandbox as the session's token sees it
  * @param patient the patient's id
- * @param launchEncounter the encounter the app was launched with, which the saved forms belong to
+ * @param launchEncounter the encounter the app was launched with, which the saved forms belong to; {@code null}
+ *     for a launch without one, whose forms then have no encounter
  */
 record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter) {
 
@@ -43,7 +44,11 @@ record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter)
   void assertHolds(Expected expected) {
     for (String formEntry : expected.forms()) {
       QuestionnaireResponse response = (QuestionnaireResponse) single("QuestionnaireResponse", formEntry);
-      assertThat(response.getEncounter().getReference()).isEqualTo("Encounter/" + launchEncounter);
+      if (launchEncounter == null) {
+        assertThat(response.hasEncounter()).as("a form saved in a launch without an encounter").isFalse();
+      } else {
+        assertThat(response.getEncounter().getReference()).isEqualTo("Encounter/" + launchEncounter);
+      }
       assertValidWithOneProvenance(response);
     }
     Encounter encounter = finishedSessionOfToday();
@@ -94,6 +99,7 @@ record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter)
     Encounter encounter = (Encounter) found.get(0);
     assertThat(encounter.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
     assertThat(encounter.getPeriod().hasEnd()).isTrue();
+    assertThat(encounter.hasPartOf()).as("part of the launch encounter").isEqualTo(launchEncounter != null);
     return encounter;
   }
 

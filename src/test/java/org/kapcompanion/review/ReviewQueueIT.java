@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.launch.QueryEncoding;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.SandboxAccess;
@@ -248,6 +249,7 @@ class ReviewQueueIT {
     IGenericClient client = SharedValidator.FHIR.newRestfulGenericClient(environment.ehr().fhirBase().toString());
     client.registerInterceptor(new BearerTokenAuthInterceptor(
         SandboxAccess.token(environment, Launches.SUPERVISOR, "openid fhirUser user/*.read")));
+    client.registerInterceptor(new QueryEncoding());
     return client;
   }
 

@@ -35,7 +35,7 @@ class SupervisorRolesTest {
 
   private static AppSession session(String tenant, Optional<String> user) {
     return new AppSession(tenant, SILENT_EHR, new AppSession.Tokens("token", Optional.empty(), Instant.EPOCH),
-        new LaunchContext(Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), List.of()),
+        new LaunchContext(Optional.empty(), Optional.empty(), false),
         List.of(), List.of(), user, false, "csrf", Instant.EPOCH, false);
   }
 }

@@ -165,25 +165,31 @@ class AuthorizationCodeFlowIT {
   }
 
   @Test
-  void refreshTokenGivesNewAccessTokenUntilRevoked(SmartHttp http) {
+  void refreshTokenIsRotatedAndTheUsedOneRefusedAsIsARevokedOne(SmartHttp http) {
     JsonObject token = http.ehrLaunchToken(SCOPE, TestEhr.ALEX, null);
-    String refreshToken = token.get("refresh_token").getAsString();
-    Map<String, String> refresh = new LinkedHashMap<>();
-    refresh.put("grant_type", "refresh_token");
-    refresh.put("refresh_token", refreshToken);
-    refresh.put("client_id", TestEhr.PUBLIC_CLIENT);
+    Map<String, String> refresh = refreshRequest(token.get("refresh_token").getAsString());
 
     HttpResponse<String> refreshed = http.token(refresh);
     assertThat(refreshed.statusCode()).isEqualTo(200);
     JsonObject newToken = SmartHttp.json(refreshed);
     assertThat(newToken.get("access_token").getAsString()).isNotEqualTo(token.get("access_token").getAsString());
     assertThat(newToken.get("patient").getAsString()).isEqualTo(TestEhr.ALEX);
+    String rotated = newToken.get("refresh_token").getAsString();
+    assertThat(rotated).isNotEqualTo(token.get("refresh_token").getAsString());
+    assertOAuthError(http.token(refresh), 400, "invalid_grant");
 
     HttpResponse<String> revoked =
-        http.postForm(
-            http.ehr.origin() + "/auth/revoke", Map.of("token", refreshToken, "client_id", TestEhr.PUBLIC_CLIENT));
+        http.postForm(http.ehr.origin() + "/auth/revoke", Map.of("token", rotated, "client_id", TestEhr.PUBLIC_CLIENT));
     assertThat(revoked.statusCode()).isEqualTo(200);
-    assertOAuthError(http.token(refresh), 400, "invalid_grant");
+    assertOAuthError(http.token(refreshRequest(rotated)), 400, "invalid_grant");
+  }
+
+  private static Map<String, String> refreshRequest(String refreshToken) {
+    Map<String, String> refresh = new LinkedHashMap<>();
+    refresh.put("grant_type", "refresh_token");
+    refresh.put("refresh_token", refreshToken);
+    refresh.put("client_id", TestEhr.PUBLIC_CLIENT);
+    return refresh;
   }
 
   @Test

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,21 @@ class PrivateKeyJwtIT {
   }
 
   @Test
+  void tokenRejectsAssertionWithoutTypJwt(SmartHttp http) throws Exception {
+    String untyped = assertion(http.ehr.clientKey, JWSAlgorithm.RS384, null, List.of(http.ehr.origin() + "/auth/token"));
+
+    assertOAuthError(http.token(exchangeWithAssertion(http, untyped)), 401, "invalid_client");
+  }
+
+  @Test
+  void tokenRejectsAssertionWithASecondAudience(SmartHttp http) throws Exception {
+    String twoAudiences = assertion(http.ehr.clientKey, JWSAlgorithm.RS384, JOSEObjectType.JWT,
+        List.of(http.ehr.origin() + "/auth/token", http.ehr.fhirBase().toString()));
+
+    assertOAuthError(http.token(exchangeWithAssertion(http, twoAudiences)), 401, "invalid_client");
+  }
+
+  @Test
   void tokenRejectsAssertionSignedWithRs256(SmartHttp http) throws Exception {
     RSAKey rs256 = new RSAKey.Builder(http.ehr.clientKey).algorithm(JWSAlgorithm.RS256).build();
 
@@ -80,17 +96,22 @@ class PrivateKeyJwtIT {
   }
 
   private static String assertion(SmartHttp http, RSAKey key, JWSAlgorithm algorithm) throws JOSEException {
+    return assertion(key, algorithm, JOSEObjectType.JWT, List.of(http.ehr.origin() + "/auth/token"));
+  }
+
+  private static String assertion(RSAKey key, JWSAlgorithm algorithm, JOSEObjectType type, List<String> audience)
+      throws JOSEException {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(TestEhr.JWT_CLIENT)
             .subject(TestEhr.JWT_CLIENT)
-            .audience(http.ehr.origin() + "/auth/token")
+            .audience(audience)
             .jwtID(UUID.randomUUID().toString())
             .expirationTime(Date.from(now.plusSeconds(240)))
             .issueTime(Date.from(now))
             .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(type).build(), claims);
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }

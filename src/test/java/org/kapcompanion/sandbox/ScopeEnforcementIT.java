@@ -152,7 +152,7 @@ class ScopeEnforcementIT {
   void conditionalUpdateAndBatchWorkWithUserScopes(SmartHttp http) {
     String token = http.accessToken("launch user/*.cruds", TestEhr.ALEX);
     String identifier = UUID.randomUUID().toString();
-    String match = "Observation?identifier=http://kapcompanion.org/fhir/sid/entry%7C" + identifier;
+    String match = "Observation?identifier=http%3A%2F%2Fkapcompanion.org%2Ffhir%2Fsid%2Fentry%7C" + identifier;
 
     HttpResponse<String> created = http.fhir("PUT", match, token, observation(TestEhr.BLAKE, identifier));
     HttpResponse<String> updated = http.fhir("PUT", match, token, observation(TestEhr.BLAKE, identifier));

@@ -29,7 +29,7 @@ final class SmartHttp {
   private static final Gson GSON = new Gson();
 
   final TestEhr ehr;
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
 
   SmartHttp(TestEhr ehr) {
     this.ehr = ehr;

@@ -60,7 +60,8 @@ final class TestEhr implements AutoCloseable {
     HttpServer jwksServer = serveJwks(new JWKSet(clientKey.toPublicJWK()));
     URI jwksUri = URI.create("http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks");
     Options options =
-        new Options(dataDir, "127.0.0.1", port, reset, clients(jwksUri), SEED, Duration.ofHours(1));
+        new Options(dataDir, "127.0.0.1", port, reset, clients(jwksUri), SEED, Duration.ofHours(1),
+            Options.DEFAULT_PERSONA);
     try {
       EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
       return new TestEhr(provider.start(options), clientKey, jwksServer);

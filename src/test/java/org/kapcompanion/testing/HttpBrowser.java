@@ -38,7 +38,7 @@ public final class HttpBrowser {
 
   /** A client for browsers: redirects are followed by the browser, one hop at a time. */
   public static HttpClient newClient() {
-    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5)).build();
   }
 

@@ -51,7 +51,7 @@ public final class SandboxAccess {
     URI callback = signedIn.location().orElseThrow(() -> new AssertionError("sign-in answered "
         + signedIn.status() + ": " + signedIn.body()));
     String code = query(callback).get("code");
-    HttpResponse<String> token = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+    HttpResponse<String> token = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build().send(
         HttpRequest.newBuilder(environment.ehrOrigin().resolve("auth/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",

@@ -36,6 +36,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.kapcompanion.launch.QueryEncoding;
 
 /**
  * Puts KAP dosing sessions into the sandbox EHR the way the app records them — the session Encounter, the dose, blood
@@ -65,6 +66,7 @@ public final class SandboxSessions {
     FHIR.getRestfulClientFactory().setSocketTimeout(300_000);
     IGenericClient client = FHIR.newRestfulGenericClient(environment.ehr().fhirBase().toString());
     client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+    client.registerInterceptor(new QueryEncoding());
     return new SandboxSessions(client);
   }
 

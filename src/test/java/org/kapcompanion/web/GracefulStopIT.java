@@ -36,7 +36,7 @@ class GracefulStopIT {
     WebServer web = new WebServer("127.0.0.1", 0, TestWeb.templates(), TestWeb.HEADERS, field -> false,
         List.of(new WebServer.Route("/slow", slow)), List.of());
     web.start();
-    CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
+    CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().sendAsync(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/slow")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();

@@ -46,7 +46,7 @@ final class Deliveries {
 
   static OutboxSender sender(Outbox outbox, DeliveryCredentials credentials, Duration timeout, Duration lease,
       int parallelism, Clock clock) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     FhirWriter writer = new FhirWriter(http, SandboxFhir.FHIR,
         new Capabilities(http, SandboxFhir.FHIR, clock, timeout), timeout, clock);
     RetryPolicy policy = new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 60, Duration.ofMillis(500));

@@ -1,5 +1,6 @@
 package org.kapcompanion.writeback;
 
+import org.kapcompanion.launch.QueryEncoding;
 import org.kapcompanion.monitoring.SessionNote;
 import org.kapcompanion.monitoring.NoteMapping;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,11 +142,12 @@ class EntryChainIT {
   private static IGenericClient fhir(AppSession session) {
     IGenericClient fhir = SandboxFhir.FHIR.newRestfulGenericClient(launches.fhirBase().toString());
     fhir.registerInterceptor(new BearerTokenAuthInterceptor(session.tokens().accessToken()));
+    fhir.registerInterceptor(new QueryEncoding());
     return fhir;
   }
 
   private static FhirWriter writer() {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     return new FhirWriter(http, SandboxFhir.FHIR, new Capabilities(http, SandboxFhir.FHIR, Clock.systemUTC(),
         Duration.ofSeconds(5)), Duration.ofSeconds(5), Clock.systemUTC());
   }

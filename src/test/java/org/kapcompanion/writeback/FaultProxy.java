@@ -35,7 +35,7 @@ final class FaultProxy implements AutoCloseable {
   private final Random random;
   private final double faultRate;
   private final Duration slowAnswer;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<Fault, AtomicLong> counts = new ConcurrentHashMap<>();
   private final AtomicLong writes = new AtomicLong();
   private final AtomicLong outages = new AtomicLong();

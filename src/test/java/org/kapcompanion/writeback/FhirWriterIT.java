@@ -220,7 +220,7 @@ class FhirWriterIT {
   }
 
   private WriteOutcome write(Entry written) {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     FhirWriter writer = new FhirWriter(http, SandboxFhir.FHIR,
         new Capabilities(http, SandboxFhir.FHIR, Clock.systemUTC(), Duration.ofSeconds(5)), Duration.ofSeconds(5),
         Clock.systemUTC());

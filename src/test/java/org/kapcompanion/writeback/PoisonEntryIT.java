@@ -42,7 +42,7 @@ class PoisonEntryIT {
   private static final Map<String, String> ENCOUNTERS = new LinkedHashMap<>(Map.of("kap-pt-01", "kap-pt-01-dose-03",
       "kap-pt-02", "kap-pt-02-dose-03", "kap-pt-03", "kap-pt-03-dose-01", "kap-pt-04", "kap-pt-04-dose-01",
       "kap-pt-05", "kap-pt-05-dose-03"));
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   @RegisterExtension
   static final LaunchFixture launches = new LaunchFixture();
 

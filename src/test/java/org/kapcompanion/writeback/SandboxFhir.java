@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.Resource;
 final class SandboxFhir {
 
   static final FhirContext FHIR = FhirContext.forR4();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final String token;
 

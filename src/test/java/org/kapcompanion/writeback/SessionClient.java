@@ -24,7 +24,7 @@ import org.kapcompanion.web.BrowserCookie;
  */
 public final class SessionClient {
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final HttpBrowser browser;
   private final URI base;
   private final String csrf;

@@ -1,0 +1,131 @@
+package org.kapcompanion.launch;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Turns an EHR answer to a read that cannot be right into a failed read, so the page says "could not be read" rather
+ * than "none recorded": a 2xx answer to a GET that is an OperationOutcome, and a search by {@code code} whose
+ * matches carry none of the codes asked for (an intermediary that rewrote the query, a server that ignored the
+ * parameter). FHIR R4 §3.1.1.4 (search results hold only matches) and §3.1.0.1.6 (errors as OperationOutcome).
+ */
+@Interceptor
+public final class PlausibleAnswers {
+
+  private final FhirContext fhir;
+
+  public PlausibleAnswers(FhirContext fhir) {
+    this.fhir = fhir;
+  }
+
+  /** An answer the app refuses to believe; a read that gets one has failed. */
+  public static final class ImplausibleAnswerException extends BaseServerResponseException {
+    private static final long serialVersionUID = 1L;
+
+    ImplausibleAnswerException(String message) {
+      super(502, message);
+    }
+  }
+
+  @Hook(Pointcut.CLIENT_RESPONSE)
+  public void check(IHttpRequest request, IHttpResponse response) throws IOException {
+    if (!"GET".equals(request.getHttpVerbName()) || response.getStatus() / 100 != 2
+        || response.getMimeType() == null || !response.getMimeType().contains("json")) {
+      return;
+    }
+    response.bufferEntity();
+    IBaseResource answer;
+    try (InputStream body = response.readEntity()) {
+      answer = parser().parseResource(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (DataFormatException e) {
+      return;
+    }
+    Optional<String> problem = problem(URI.create(request.getUri()), answer);
+    if (problem.isPresent()) {
+      throw new ImplausibleAnswerException(problem.get());
+    }
+  }
+
+  /** Why {@code answer} cannot be the answer to a GET of {@code uri}, if it cannot. */
+  static Optional<String> problem(URI uri, IBaseResource answer) {
+    if (answer instanceof OperationOutcome) {
+      return Optional.of("the EHR answered a read with an OperationOutcome and a success status");
+    }
+    if (!(answer instanceof Bundle bundle)) {
+      return Optional.empty();
+    }
+    List<Coding> asked = codesAsked(uri.getRawQuery());
+    if (asked.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      if (entry.getSearch().hasMode() && entry.getSearch().getMode() != Bundle.SearchEntryMode.MATCH) {
+        continue;
+      }
+      Optional<CodeableConcept> code = code(entry.getResource());
+      if (code.isPresent() && code.get().getCoding().stream().noneMatch(c -> asked.stream().anyMatch(a -> same(a, c)))) {
+        return Optional.of("a search by code returned a " + entry.getResource().fhirType() + " with other codes");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<CodeableConcept> code(Resource resource) {
+    if (resource == null) {
+      return Optional.empty();
+    }
+    return resource.getNamedProperty("code") == null ? Optional.empty()
+        : resource.getNamedProperty("code").getValues().stream().filter(CodeableConcept.class::isInstance)
+            .map(CodeableConcept.class::cast).findFirst();
+  }
+
+  /** The tokens of the query's {@code code} parameters ({@code system|code}, {@code |code} or {@code code}). */
+  private static List<Coding> codesAsked(String rawQuery) {
+    List<Coding> codes = new ArrayList<>();
+    if (rawQuery == null) {
+      return codes;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (!pair.startsWith("code=")) {
+        continue;
+      }
+      for (String token : URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8).split(",")) {
+        int bar = token.indexOf('|');
+        codes.add(bar < 0 ? new Coding(null, token, null) : new Coding(bar == 0 ? null : token.substring(0, bar),
+            token.substring(bar + 1), null));
+      }
+    }
+    return codes;
+  }
+
+  private static boolean same(Coding asked, Coding found) {
+    return asked.getCode().equals(found.getCode())
+        && (!asked.hasSystem() || asked.getSystem().equals(found.getSystem()));
+  }
+
+  private IParser parser() {
+    return fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
+  }
+}
