@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.store.SecretBox;
+import org.kapcompanion.web.EhrHttp;
 import org.kapcompanion.web.SecurityHeaders;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.web.WebServer;

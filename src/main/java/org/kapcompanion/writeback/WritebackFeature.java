@@ -2,7 +2,7 @@ package org.kapcompanion.writeback;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.net.http.HttpClient;
-import org.kapcompanion.launch.EhrHttp;
+import org.kapcompanion.web.EhrHttp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

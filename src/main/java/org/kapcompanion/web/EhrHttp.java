@@ -1,4 +1,4 @@
-package org.kapcompanion.launch;
+package org.kapcompanion.web;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
