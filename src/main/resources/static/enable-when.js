@@ -2,6 +2,7 @@
 // the answers they depend on are given, without waiting for the server. A question that depends on an answer the page
 // has no field for (one KAP Companion fills in) stays as the server last rendered it. A server update that arrives
 // after newer answers were given (htmx out-of-band swaps) is corrected at once, before the next update is asked for.
+// An answer given before this script ran is not lost: every form is evaluated as soon as it runs.
 (function () {
   "use strict";
 
@@ -44,16 +45,27 @@
     });
   }
 
-  document.addEventListener("htmx:oobAfterSwap", function (event) {
-    var form = event.target.closest ? event.target.closest("form") : null;
-    if (form) { update(form); }
-  });
+  function updateAround(element) {
+    var form = element && element.closest ? element.closest("form") : null;
+    if (form && form.querySelector("[data-enable-when]")) { update(form); }
+  }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  function updateAll() {
     Array.prototype.forEach.call(document.querySelectorAll("form"), function (form) {
-      if (!form.querySelector("[data-enable-when]")) { return; }
-      form.addEventListener("change", function () { update(form); });
-      form.addEventListener("input", function () { update(form); });
+      if (form.querySelector("[data-enable-when]")) { update(form); }
     });
-  });
+  }
+
+  // Listeners on the document, attached as soon as this script runs, catch every later answer; the answers given
+  // while the page's scripts were still loading (or restored by the browser) are evaluated when it runs, when the
+  // document is ready and when the page is shown again.
+  document.addEventListener("change", function (event) { updateAround(event.target); });
+  document.addEventListener("input", function (event) { updateAround(event.target); });
+  document.addEventListener("htmx:oobAfterSwap", function (event) { updateAround(event.target); });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", updateAll);
+  } else {
+    updateAll();
+  }
+  window.addEventListener("pageshow", updateAll);
 }());

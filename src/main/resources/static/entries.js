@@ -210,13 +210,20 @@
     }).catch(function () { schedulePoll(5000); });
   }
 
+  // A number field's value goes as a JSON number, as the server reads it; anything else as typed, for it to refuse.
+  function valueOf(form, name, value) {
+    var text = String(value).trim();
+    var field = form.elements[name];
+    return field && field.type === "number" && /^-?[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : text;
+  }
+
   function submit(event) {
     event.preventDefault();
     var form = event.target;
     var data = {id: uuid(), kind: form.getAttribute("data-kind")};
     var tags = [];
     new FormData(form).forEach(function (value, name) {
-      if (name === "tag") { tags.push(value); } else if (name !== "csrf") { data[name] = String(value).trim(); }
+      if (name === "tag") { tags.push(value); } else if (name !== "csrf") { data[name] = valueOf(form, name, value); }
     });
     if (form.querySelector("input[name=tag]")) { data.tags = tags; }
     data.effective = (data.effective ? new Date(data.effective) : new Date()).toISOString();

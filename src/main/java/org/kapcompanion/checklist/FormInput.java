@@ -1,9 +1,9 @@
 package org.kapcompanion.checklist;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -11,45 +11,68 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.StringType;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.Type;
+import org.kapcompanion.web.InvalidValue;
+import org.kapcompanion.web.StrictValue;
 
 /**
- * Turns submitted form fields (named by linkId) into typed answers, with a plain message for every value that
- * cannot be an answer to its question. Pure: the clinic's time zone is passed in.
+ * Turns submitted form fields (named by linkId) into typed answers, each value read once and strictly
+ * ({@link StrictValue}), with a message naming the question for every value that cannot be an answer to it: whole
+ * numbers within the item's {@code minValue}/{@code maxValue}, date-times within a day of now, texts within the
+ * item's {@code maxLength} (else {@value #LONGEST_STRING} characters for a line, {@value #LONGEST_TEXT} for a text).
+ * Pure: the clinic's clock is passed in.
  */
 public final class FormInput {
+
+  /** The longest answer of a one-line (string) item without its own {@code maxLength}. */
+  static final int LONGEST_STRING = 200;
+  /** The longest answer of a free-text item without its own {@code maxLength}. */
+  static final int LONGEST_TEXT = 4_000;
+  /** How far a date-time answer may be from now. */
+  static final Duration DATE_TIME_WINDOW = Duration.ofDays(1);
+  private static final StrictValue.Range ANY_INTEGER = StrictValue.Range.whole(Integer.MIN_VALUE, Integer.MAX_VALUE);
+  private static final StrictValue.Range ANY_DECIMAL = new StrictValue.Range(BigDecimal.valueOf(-1_000_000_000),
+      BigDecimal.valueOf(1_000_000_000), 6);
 
   private FormInput() {}
 
   /**
    * What a submission gave: the answers, and per linkId why a value was not accepted.
    */
-  public record Parsed(Answers answers, Map<String, String> problems) {}
+  public record Parsed(Answers answers, Map<String, String> problems) {
 
-  public static Parsed parse(QuestionnaireForm form, Map<String, List<String>> fields, ZoneId zone) {
+    /** Throws the first problem as a refusal naming its field (400), when there is one. */
+    public void refuseAnyProblem() {
+      refuseAny(problems);
+    }
+  }
+
+  /** Throws the first of {@code problems} (linkId → message) as a refusal naming its field, when there is one. */
+  static void refuseAny(Map<String, String> problems) {
+    problems.entrySet().stream().findFirst().ifPresent(problem -> {
+      throw new InvalidValue(problem.getKey(), problem.getValue()).refused();
+    });
+  }
+
+  public static Parsed parse(QuestionnaireForm form, Map<String, List<String>> fields, Clock clock) {
     Map<String, List<Type>> answers = new LinkedHashMap<>();
     Map<String, String> problems = new LinkedHashMap<>();
     for (QuestionnaireItemComponent item : form.questions()) {
       List<Type> values = new ArrayList<>();
       for (String raw : fields.getOrDefault(item.getLinkId(), List.of())) {
-        String text = raw.trim();
-        if (text.isEmpty()) {
+        if (raw.isBlank()) {
           continue;
         }
-        Optional<Type> value = value(form, item, text, zone);
-        if (value.isPresent()) {
-          values.add(value.get());
-        } else {
-          problems.put(item.getLinkId(), problem(form, item));
-        }
+        StrictValue<Type> value = value(form, item, raw.strip(), clock);
+        value.value().ifPresent(values::add);
+        value.invalid().ifPresent(invalid -> problems.putIfAbsent(item.getLinkId(), invalid.message()));
       }
       if (!values.isEmpty()) {
         answers.put(item.getLinkId(), values);
@@ -58,73 +81,46 @@ public final class FormInput {
     return new Parsed(Answers.of(answers), problems);
   }
 
-  private static Optional<Type> value(QuestionnaireForm form, QuestionnaireItemComponent item, String text,
-      ZoneId zone) {
-    switch (item.getType()) {
-      case BOOLEAN:
-        return text.equals("true") || text.equals("false")
-            ? Optional.of(new BooleanType(Boolean.parseBoolean(text))) : Optional.empty();
-      case INTEGER:
-        return integer(form, item, text);
-      case DECIMAL:
-        return decimal(text);
-      case CHOICE:
-        return form.options(item).stream().filter(o -> (o.getSystem() + "|" + o.getCode()).equals(text)).findFirst()
-            .map(o -> (Type) o.copy());
-      case DATETIME:
-        return dateTime(text, zone);
-      case STRING:
-      case TEXT:
-        return Optional.of(new StringType(text));
-      default:
-        return Optional.empty();
-    }
+  private static StrictValue<Type> value(QuestionnaireForm form, QuestionnaireItemComponent item, String text,
+      Clock clock) {
+    String field = item.getLinkId();
+    String label = label(item);
+    return switch (item.getType()) {
+      case BOOLEAN -> text.equals("true") || text.equals("false")
+          ? StrictValue.valid(new BooleanType(Boolean.parseBoolean(text)))
+          : StrictValue.invalid(field, label + ": choose yes or no.");
+      case INTEGER -> StrictValue.number(field, label, text, range(form, item))
+          .map(number -> new IntegerType(number.intValueExact()));
+      case DECIMAL -> StrictValue.number(field, label, text, ANY_DECIMAL).map(DecimalType::new);
+      case CHOICE -> form.options(item).stream().filter(o -> (o.getSystem() + "|" + o.getCode()).equals(text))
+          .findFirst().<StrictValue<Type>>map(o -> StrictValue.valid(o.copy()))
+          .orElseGet(() -> StrictValue.invalid(field, label + ": choose one of the listed options."));
+      case DATETIME -> StrictValue.dateTime(field, label, text, clock.getZone(),
+          clock.instant().minus(DATE_TIME_WINDOW), clock.instant().plus(DATE_TIME_WINDOW))
+          .map(at -> dateTime(at, clock));
+      case STRING -> StrictValue.text(field, label, text, longest(item, LONGEST_STRING), false).map(StringType::new);
+      case TEXT -> StrictValue.text(field, label, text, longest(item, LONGEST_TEXT), false).map(StringType::new);
+      default -> StrictValue.invalid(field, label + ": this answer cannot be used.");
+    };
   }
 
-  private static Optional<Type> integer(QuestionnaireForm form, QuestionnaireItemComponent item, String text) {
-    try {
-      int value = Integer.parseInt(text);
-      boolean inRange = form.minValue(item).map(min -> value >= min).orElse(true)
-          && form.maxValue(item).map(max -> value <= max).orElse(true);
-      return inRange ? Optional.of(new IntegerType(value)) : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+  /** The item's range from its {@code minValue}/{@code maxValue} extensions, else any 32-bit whole number. */
+  static StrictValue.Range range(QuestionnaireForm form, QuestionnaireItemComponent item) {
+    return StrictValue.Range.whole(form.minValue(item).orElse(Integer.MIN_VALUE),
+        form.maxValue(item).orElse(Integer.MAX_VALUE));
   }
 
-  private static Optional<Type> decimal(String text) {
-    try {
-      return Optional.of(new DecimalType(new BigDecimal(text)));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+  /** The longest answer the item takes: its {@code maxLength}, else {@code otherwise}. */
+  static int longest(QuestionnaireItemComponent item, int otherwise) {
+    return item.hasMaxLength() ? item.getMaxLength() : otherwise;
   }
 
-  private static Optional<Type> dateTime(String text, ZoneId zone) {
-    try {
-      Date date = Date.from(LocalDateTime.parse(text).atZone(zone).toInstant());
-      DateTimeType value = new DateTimeType(date, TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(zone));
-      return Optional.of(value);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+  private static String label(QuestionnaireItemComponent item) {
+    String text = item.hasText() ? item.getText().strip() : item.getLinkId();
+    return text.endsWith("?") || text.endsWith(":") ? text.substring(0, text.length() - 1) : text;
   }
 
-  private static String problem(QuestionnaireForm form, QuestionnaireItemComponent item) {
-    switch (item.getType()) {
-      case INTEGER:
-        return "Enter a whole number" + form.minValue(item).flatMap(min -> form.maxValue(item)
-            .map(max -> " from " + min + " to " + max)).orElse("") + ".";
-      case DECIMAL:
-        return "Enter a number.";
-      case BOOLEAN:
-        return "Choose yes or no.";
-      case CHOICE:
-        return "Choose one of the listed options.";
-      case DATETIME:
-        return "Enter a date and time.";
-      default:
-        return "This answer cannot be used.";
-    }
+  private static Type dateTime(Instant at, Clock clock) {
+    return new DateTimeType(Date.from(at), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(clock.getZone()));
   }
 }

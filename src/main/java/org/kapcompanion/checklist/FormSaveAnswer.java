@@ -54,10 +54,11 @@ public final class FormSaveAnswer {
     return entryId;
   }
 
-  /** The entry id sent with the save, when it is a UUID. */
+  /** The entry id sent with the save, when it is a UUID in its canonical form (never one read leniently). */
   public static Optional<String> entryId(HttpServletRequest request) {
     try {
-      return Optional.ofNullable(request.getParameter(ENTRY_FIELD)).map(id -> UUID.fromString(id).toString());
+      return Optional.ofNullable(request.getParameter(ENTRY_FIELD))
+          .filter(id -> UUID.fromString(id).toString().equals(id));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

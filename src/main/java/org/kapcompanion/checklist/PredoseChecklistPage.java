@@ -117,7 +117,9 @@ public final class PredoseChecklistPage {
     if (entryId.isEmpty()) {
       return;
     }
-    Answers answers = answers(submittedState(FormSaveAnswer.fields(request)).answers());
+    FormState submitted = submittedState(FormSaveAnswer.fields(request));
+    FormInput.refuseAny(submitted.problems());
+    Answers answers = answers(submitted.answers());
     List<FormReview.Missing> blockers = PredoseGate.blockers(form, answers);
     FormSaveAnswer.write(response, responses.save(active, form, answers, entryId.get(), blockers.isEmpty(),
         "predose-checklist"), blockers);
@@ -195,7 +197,7 @@ public final class PredoseChecklistPage {
   }
 
   private FormState submittedState(Map<String, List<String>> fields) {
-    FormInput.Parsed parsed = FormInput.parse(form, fields, clock.getZone());
+    FormInput.Parsed parsed = FormInput.parse(form, fields, clock);
     Map<String, String> recordValues = new HashMap<>();
     Set<String> fromRecord = new LinkedHashSet<>();
     for (String marker : fields.getOrDefault(FROM_RECORD_FIELD, List.of())) {

@@ -97,7 +97,8 @@ public final class IntegrationPage {
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response,
       PlanReader.Start start) throws IOException {
-    PlanForm.Parsed parsed = PlanForm.parse(fields(request), PlanDefaults.crisisContacts(protocol.clinic()));
+    PlanForm.Parsed parsed = PlanForm.parse(fields(request), PlanDefaults.crisisContacts(protocol.clinic()),
+        LocalDate.now(clock), known(start));
     String entryId = entryOf(request).orElseThrow();
     Map<String, String> problems = new HashMap<>(parsed.problems());
     if (active.session().fhirUser().isEmpty()) {
@@ -209,6 +210,16 @@ public final class IntegrationPage {
     copy.setId(current.getIdElement());
     copy.setMeta(current.getMeta().copy());
     return copy;
+  }
+
+  /** The plan and goals read for this patient's plan (reference → entry id): the only ones a form may edit. */
+  private static Map<String, String> known(PlanReader.Start start) {
+    Map<String, String> known = new HashMap<>();
+    start.plan().ifPresent(loaded -> {
+      known.put(loaded.existing().reference(), loaded.existing().entryId());
+      loaded.plan().goals().forEach(goal -> goal.existing().ifPresent(e -> known.put(e.reference(), e.entryId())));
+    });
+    return known;
   }
 
   /** The entry id the plan form carries, made once per page so a resent save is the same save. */

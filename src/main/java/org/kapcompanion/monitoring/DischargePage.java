@@ -113,7 +113,7 @@ final class DischargePage implements SessionPage {
       }
       Map<String, List<String>> fields = new HashMap<>();
       request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
-      FormInput.Parsed parsed = FormInput.parse(form, fields, clock.getZone());
+      FormInput.Parsed parsed = FormInput.parse(form, fields, clock);
       answers = parsed.answers().with(DischargeGate.TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)));
       problems = parsed.problems();
       entryId = sentEntry.get();
@@ -172,7 +172,7 @@ final class DischargePage implements SessionPage {
     SaveResult finished = entries.save(active, EntryMapping.finishedSession(finishId, record.encounter(),
         record.reference(), now));
     if (finished instanceof SaveResult.Accepted) {
-      reader.remember(active, null);
+      reader.remember(active, null, null);
       return true;
     }
     return false;

@@ -3,10 +3,13 @@ package org.kapcompanion.monitoring;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.kapcompanion.recorded.AdverseEvent;
 import org.kapcompanion.recorded.Dose;
@@ -14,97 +17,141 @@ import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.vocabulary.Route;
+import org.kapcompanion.web.StrictValue;
 
 /**
  * Parses what the workspace page sends for one entry ({@code {id, kind, effective, …}}) into the entry it
- * describes; anything malformed or out of range is refused with {@link IllegalArgumentException}.
+ * describes. Every value is read once, strictly ({@link StrictValue}): readings as JSON whole numbers within their
+ * kind's range, the dose as an exact decimal, the time within the session's {@link Window}; anything else is refused
+ * with {@link IllegalArgumentException} (an {@link org.kapcompanion.web.InvalidValue.Refused} naming the field).
  */
 final class EntryRequest {
 
   /** The one free-text member: a note's or an adverse event's text, which may hold line breaks. */
   static final String TEXT = "text";
-  private static final int MAX_TEXT = 4_000;
+  /** The longest note or adverse-event text. */
+  static final int MAX_TEXT = 4_000;
+  /** The longest lot number (the page's field takes as many). */
+  static final int MAX_LOT = 40;
+  /** The dose in mg: more than 0, at most 1,000, to two decimal places. */
+  static final StrictValue.Range DOSE_MG = new StrictValue.Range(new BigDecimal("0.01"), BigDecimal.valueOf(1000), 2);
   /** The adverse events the page offers (SNOMED CT, the {@code kap-adverse-event} ValueSet). */
   static final Map<String, String> ADVERSE_EVENTS = Map.of("422587007", "Nausea", "422400008", "Vomiting",
       "404640003", "Dizziness", "25064002", "Headache");
 
+  /**
+   * When an entry may say it happened: from 6 hours before the session started (or before now, without a running
+   * session) to 5 minutes ahead of now (a device clock a little fast).
+   */
+  record Window(Instant from, Instant to, ZoneId zone) {
+
+    static final Duration BEFORE_START = Duration.ofHours(6);
+    static final Duration AHEAD = Duration.ofMinutes(5);
+
+    static Window of(Optional<Instant> sessionStart, Instant now, ZoneId zone) {
+      return new Window(sessionStart.orElse(now).minus(BEFORE_START), now.plus(AHEAD), zone);
+    }
+  }
+
   private EntryRequest() {}
 
   static String id(JsonObject json) {
-    return UUID.fromString(json.get("id").getAsString()).toString();
+    JsonElement id = json.get("id");
+    String text = id != null && id.isJsonPrimitive() ? id.getAsString() : "";
+    try {
+      if (UUID.fromString(text).toString().equals(text)) {
+        return text;
+      }
+    } catch (IllegalArgumentException malformed) {
+      // refused below
+    }
+    throw new IllegalArgumentException("send the entry's id (a UUID): reload the page");
   }
 
-  static Instant effective(JsonObject json) {
-    return Instant.parse(json.get("effective").getAsString());
+  static String kind(JsonObject json) {
+    JsonElement kind = json.get("kind");
+    if (kind == null || !kind.isJsonPrimitive() || !kind.getAsJsonPrimitive().isString()) {
+      throw new IllegalArgumentException("send the entry's kind: reload the page");
+    }
+    return kind.getAsString();
+  }
+
+  static Instant effective(JsonObject json, Window window) {
+    return StrictValue.instant("effective", "The time", json.get("effective"), window.zone(), window.from(),
+        window.to()).orRefuse();
   }
 
   /**
    * A note; its text may be left empty when quick tags are chosen (two taps: a tag, then save), and then reads as
-   * the tags' names from {@code known}.
+   * the tags' names from {@code known}. Every tag must be one of {@code known}.
    */
-  static SessionNote note(JsonObject json, List<QuickTag> known) {
+  static SessionNote note(JsonObject json, List<QuickTag> known, Window window) {
     List<String> tags = new ArrayList<>();
     JsonElement tagList = json.get("tags");
     if (tagList != null && !tagList.isJsonNull()) {
-      tagList.getAsJsonArray().forEach(tag -> tags.add(tag.getAsString()));
+      if (!tagList.isJsonArray()) {
+        throw new IllegalArgumentException("send the quick tags as a list: reload the page");
+      }
+      tagList.getAsJsonArray().forEach(tag -> tags.add(tagName(tag, known)));
     }
-    JsonElement typed = json.get("text");
-    boolean untyped = typed == null || typed.isJsonNull() || typed.getAsString().isBlank();
-    String text = untyped && !tags.isEmpty() ? tagNames(tags, known) : text(json, "text");
-    return new SessionNote(id(json), effective(json), text, tags);
+    String typed = string(json, TEXT);
+    String text = typed.isBlank() && !tags.isEmpty() ? String.join(", ", tags.stream()
+        .map(code -> known.stream().filter(tag -> tag.code().equals(code)).findFirst().orElseThrow().display())
+        .toList()) : StrictValue.text(TEXT, "The note", typed, MAX_TEXT, true).orRefuse();
+    return new SessionNote(id(json), effective(json, window), text, tags);
   }
 
-  private static String tagNames(List<String> codes, List<QuickTag> known) {
-    List<String> names = new ArrayList<>();
-    for (String code : codes) {
-      names.add(known.stream().filter(tag -> tag.code().equals(code)).map(QuickTag::display).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("unknown quick tag")));
+  private static String tagName(JsonElement tag, List<QuickTag> known) {
+    String code = tag.isJsonPrimitive() && tag.getAsJsonPrimitive().isString() ? tag.getAsString() : "";
+    if (known.stream().noneMatch(quickTag -> quickTag.code().equals(code))) {
+      throw new IllegalArgumentException("unknown quick tag: choose one the page offers");
     }
-    return String.join(", ", names);
+    return code;
   }
 
-  static Dose dose(JsonObject json) {
-    BigDecimal mg = new BigDecimal(json.get("mg").getAsString().strip());
-    if (mg.signum() <= 0 || mg.compareTo(BigDecimal.valueOf(1000)) > 0) {
-      throw new IllegalArgumentException("dose out of range");
-    }
-    return new Dose(id(json), Drug.byCode(json.get("drug").getAsString()).orElseThrow(
-        () -> new IllegalArgumentException("unknown drug")), mg, Route.byCode(json.get("route").getAsString())
-        .orElseThrow(() -> new IllegalArgumentException("unknown route")), text(json, "lot"), effective(json));
+  static Dose dose(JsonObject json, Window window) {
+    BigDecimal mg = StrictValue.number("mg", "The dose (mg)", json.get("mg"), DOSE_MG).orRefuse();
+    Drug drug = Drug.byCode(string(json, "drug")).orElseThrow(() -> new IllegalArgumentException("unknown drug"));
+    Route route = Route.byCode(string(json, "route"))
+        .orElseThrow(() -> new IllegalArgumentException("unknown route"));
+    String lot = StrictValue.text("lot", "The lot number", string(json, "lot"), MAX_LOT, true).orRefuse();
+    return new Dose(id(json), drug, mg, route, lot, effective(json, window));
   }
 
-  static Reading reading(JsonObject json) {
-    ReadingKind kind = ReadingKind.byKey(json.get("kind").getAsString())
+  static Reading reading(JsonObject json, Window window) {
+    ReadingKind kind = ReadingKind.byKey(kind(json))
         .orElseThrow(() -> new IllegalArgumentException("unknown kind"));
-    int value = inRange(json.get("value").getAsInt(), kind);
-    int second = kind == ReadingKind.BLOOD_PRESSURE ? inRange(json.get("second").getAsInt(), kind) : 0;
-    if (kind == ReadingKind.BLOOD_PRESSURE && second >= value) {
-      throw new IllegalArgumentException("diastolic must be below systolic");
+    StrictValue.Range range = StrictValue.Range.whole(kind.min(), kind.max());
+    boolean bloodPressure = kind == ReadingKind.BLOOD_PRESSURE;
+    BigDecimal value = StrictValue.number("value", bloodPressure ? "The systolic" : kind.label(), json.get("value"),
+        range).orRefuse();
+    Optional<BigDecimal> diastolic = Optional.empty();
+    if (bloodPressure) {
+      diastolic = Optional.of(StrictValue.number("second", "The diastolic", json.get("second"), range)
+          .require("second", d -> d.compareTo(value) < 0, "The diastolic must be below the systolic.").orRefuse());
     }
-    return Reading.of(id(json), kind, effective(json), value, second);
+    return new Reading(id(json), kind, effective(json, window), value, diastolic);
   }
 
-  static AdverseEvent adverseEvent(JsonObject json) {
-    String code = json.get("code").getAsString();
+  static AdverseEvent adverseEvent(JsonObject json, Window window) {
+    String code = string(json, "code");
     String display = ADVERSE_EVENTS.get(code);
     if (display == null) {
       throw new IllegalArgumentException("unknown adverse event");
     }
-    return new AdverseEvent(id(json), effective(json), code, display, text(json, "text"));
+    return new AdverseEvent(id(json), effective(json, window), code, display,
+        StrictValue.text(TEXT, "What happened", string(json, TEXT), MAX_TEXT, true).orRefuse());
   }
 
-  private static int inRange(int value, ReadingKind kind) {
-    if (!kind.accepts(value)) {
-      throw new IllegalArgumentException(kind.label() + " must be between " + kind.min() + " and " + kind.max());
+  /** A string member, empty when absent or null; any other JSON type is refused. */
+  private static String string(JsonObject json, String member) {
+    JsonElement element = json.get(member);
+    if (element == null || element.isJsonNull()) {
+      return "";
     }
-    return value;
-  }
-
-  private static String text(JsonObject json, String field) {
-    String text = json.get(field).getAsString().strip();
-    if (text.isEmpty() || text.length() > MAX_TEXT) {
-      throw new IllegalArgumentException(field + " must have 1 to " + MAX_TEXT + " characters");
+    if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
+      throw new IllegalArgumentException(member + " must be sent as text: reload the page");
     }
-    return text;
+    return element.getAsString();
   }
 }

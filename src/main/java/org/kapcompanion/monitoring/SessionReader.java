@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.IQuery;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,8 +50,11 @@ final class SessionReader {
   private final PredoseReadiness readiness;
   private final ExecutorService reads;
   private final Clock clock;
-  /** The running session's reference per launch handle, so a save does not search the EHR first. */
-  private final Map<String, String> running = new ConcurrentHashMap<>();
+  /** The running session per launch handle, so a save does not search the EHR first. */
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+  /** The running dosing session as entries refer to it: its reference and when it started. */
+  record Running(Reference reference, Instant started) {}
 
   /**
    * @param reads the threads that wait on the EHR, shared by all sessions
@@ -123,7 +127,7 @@ final class SessionReader {
         encounter = inEhr.get();
         reference = "Encounter/" + encounter.getIdPart();
       } else {
-        remember(active, null);
+        remember(active, null, null);
         return Optional.empty();
       }
       String urn = "urn:uuid:" + SessionDecoder.entryId(encounter).orElseThrow();
@@ -133,7 +137,7 @@ final class SessionReader {
       List<Resource> unsentInSession = unsent.stream()
           .filter(r -> sessionOf(r).filter(s -> s.equals(urn) || s.equals(reference)).isPresent()).toList();
       SessionRecord record = SessionRecord.of(encounter, reference, inSession, unsentInSession, clock.getZone());
-      remember(active, record.finished() ? null : reference);
+      remember(active, record.finished() ? null : reference, record.started());
       return Optional.of(record);
     }
 
@@ -156,28 +160,32 @@ final class SessionReader {
   }
 
   /** The running dosing session of this launch, as entries refer to it; empty when none, or the EHR cannot say. */
-  Optional<Reference> runningReference(ActiveSession active) {
-    String known = running.get(active.handle());
+  Optional<Running> running(ActiveSession active) {
+    Running known = running.get(active.handle());
     if (known != null) {
-      return Optional.of(new Reference(known));
+      return Optional.of(new Running(new Reference(known.reference().getReference()), known.started()));
     }
     try {
-      return today(active).filter(s -> !s.finished()).map(s -> new Reference(s.reference()));
+      return today(active).filter(s -> !s.finished()).map(s -> new Running(new Reference(s.reference()),
+          s.started()));
     } catch (BaseServerResponseException e) {
       LOG.warn("running session not readable from the EHR: {}", e.getClass().getName());
       return Optional.empty();
     }
   }
 
-  /** Notes that this launch started (or finished, {@code reference} null) the session at {@code reference}. */
-  void remember(ActiveSession active, String reference) {
+  /**
+   * Notes that this launch started (or finished, {@code reference} null) the session at {@code reference}, started
+   * at {@code started}.
+   */
+  void remember(ActiveSession active, String reference, Instant started) {
     if (running.size() > 10_000) {
       running.clear();
     }
     if (reference == null) {
       running.remove(active.handle());
     } else {
-      running.put(active.handle(), reference);
+      running.put(active.handle(), new Running(new Reference(reference), started));
     }
   }
 

@@ -3,14 +3,12 @@ package org.kapcompanion.monitoring;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.kapcompanion.recorded.AlertEvaluation;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.web.InvalidValue;
 import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.JsonBody;
 import org.kapcompanion.web.Templates;
@@ -144,10 +143,11 @@ final class WorkspacePage {
     boolean running = today.session().filter(s -> !s.finished()).isPresent();
     if (!running && today.predose().canStart()) {
       String entryId = UUID.randomUUID().toString();
+      Instant started = clock.instant();
       SaveResult saved = entries.save(active, EntryMapping.startedSession(entryId, subject(active, Optional.empty()),
-          active.session().context().encounterId(), clock.instant()));
+          active.session().context().encounterId(), started));
       if (saved instanceof SaveResult.Accepted) {
-        reader.remember(active, "urn:uuid:" + entryId);
+        reader.remember(active, "urn:uuid:" + entryId, started);
       }
     }
     response.sendRedirect(active.basePath() + "session");
@@ -166,10 +166,12 @@ final class WorkspacePage {
     Entry entry;
     try {
       entry = entry(active, body);
-    } catch (JsonParseException | IllegalStateException | IllegalArgumentException | DateTimeParseException
-        | NullPointerException | UnsupportedOperationException e) {
-      JsonAnswer.send(response, 400, JsonAnswer.error("the entry could not be read: " + (e instanceof IllegalArgumentException
-          && !(e instanceof NumberFormatException) ? e.getMessage() : "send id (UUID), kind, effective and values")));
+    } catch (IllegalArgumentException e) {
+      JsonObject refused = JsonAnswer.error("the entry could not be read: " + e.getMessage());
+      if (e instanceof InvalidValue.Refused invalid) {
+        refused.addProperty("field", invalid.invalid().field());
+      }
+      JsonAnswer.send(response, 400, refused);
       return;
     }
     SaveResult result = entries.save(active, entry);
@@ -210,23 +212,29 @@ final class WorkspacePage {
     });
   }
 
-  /** The entry the page sent; a note taken without a running dosing session refers to the launch encounter. */
+  /**
+   * The entry the page sent; a note taken without a running dosing session refers to the launch encounter. Its time
+   * is within the session's {@link EntryRequest.Window}.
+   */
   private Entry entry(ActiveSession active, JsonObject body) {
-    String kind = body.get("kind").getAsString();
+    String kind = EntryRequest.kind(body);
+    Optional<SessionReader.Running> running = reader.running(active);
+    EntryRequest.Window window = EntryRequest.Window.of(running.map(SessionReader.Running::started),
+        clock.instant(), clock.getZone());
     if ("note".equals(kind)) {
-      Optional<Reference> encounter = reader.runningReference(active)
+      Optional<Reference> encounter = running.map(SessionReader.Running::reference)
           .or(() -> active.session().context().encounterId().map(id -> new Reference("Encounter/" + id)));
-      return NoteMapping.entry(EntryRequest.note(body, tags), subject(active, encounter));
+      return NoteMapping.entry(EntryRequest.note(body, tags, window), subject(active, encounter));
     }
-    SessionSubject subject = subject(active, Optional.of(reader.runningReference(active).orElseThrow(
+    SessionSubject subject = subject(active, Optional.of(running.map(SessionReader.Running::reference).orElseThrow(
         () -> new IllegalArgumentException("no dosing session is running: start it first"))));
     if ("dose".equals(kind)) {
-      return EntryMapping.dose(EntryRequest.dose(body), subject);
+      return EntryMapping.dose(EntryRequest.dose(body, window), subject);
     }
     if ("adverse-event".equals(kind)) {
-      return EntryMapping.adverseEvent(EntryRequest.adverseEvent(body), subject);
+      return EntryMapping.adverseEvent(EntryRequest.adverseEvent(body, window), subject);
     }
-    return EntryMapping.reading(EntryRequest.reading(body), subject);
+    return EntryMapping.reading(EntryRequest.reading(body, window), subject);
   }
 
   private void notes(ActiveSession active, HttpServletRequest request, HttpServletResponse response)

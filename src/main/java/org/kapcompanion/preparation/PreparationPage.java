@@ -74,7 +74,7 @@ public final class PreparationPage {
       return;
     }
     if ("POST".equals(request.getMethod())) {
-      FormInput.Parsed parsed = FormInput.parse(form, FormSaveAnswer.fields(request), clock.getZone());
+      FormInput.Parsed parsed = FormInput.parse(form, FormSaveAnswer.fields(request), clock);
       templates.render(response, 200, "checklist/conditional-fields.jte",
           Map.of("form", view(parsed.answers(), parsed.problems())));
       return;
@@ -109,7 +109,9 @@ public final class PreparationPage {
     if (entryId.isEmpty()) {
       return;
     }
-    Answers answers = FormInput.parse(form, FormSaveAnswer.fields(request), clock.getZone()).answers();
+    FormInput.Parsed parsed = FormInput.parse(form, FormSaveAnswer.fields(request), clock);
+    parsed.refuseAnyProblem();
+    Answers answers = parsed.answers();
     List<FormReview.Missing> missing = FormReview.missing(form, answers);
     FormSaveAnswer.write(response, responses.save(active, form, answers, entryId.get(), missing.isEmpty(),
         "preparation"), missing);

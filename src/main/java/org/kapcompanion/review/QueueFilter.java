@@ -2,9 +2,9 @@ package org.kapcompanion.review;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,10 +14,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.web.StrictValue;
 
 /**
  * What the supervisor asked the queue for: therapist, date range, review status, attention, and the page. Values
- * that do not parse are left out (the form then shows what was applied), never passed to the EHR.
+ * that do not parse, and dates outside 2000-2099, are left out (the form then shows what was applied), never passed to
+ * the EHR.
  *
  * @param therapist a Practitioner id
  * @param from the first day of sessions shown
@@ -35,6 +37,9 @@ record QueueFilter(
     int page) {
 
   static final int PAGE_SIZE = 20;
+  /** The earliest and latest day a filter may name; others are left out. */
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
   private static final String ID = "[A-Za-z0-9\\-.]{1,64}";
 
   /** Which review status the queue shows. */
@@ -90,22 +95,16 @@ record QueueFilter(
     Status status = Arrays.stream(Status.values()).filter(s -> s.code().equals(parameter.apply("status")))
         .findFirst().orElse(Status.AWAITING);
     Optional<Attention> attention = Optional.ofNullable(parameter.apply("attention")).flatMap(Attention::parse);
-    int page = 1;
-    try {
-      page = Math.max(1, Math.min(10_000, Integer.parseInt(Optional.ofNullable(parameter.apply("page")).orElse("1"))));
-    } catch (NumberFormatException e) {
-      page = 1;
-    }
-    return new QueueFilter(therapist, date(parameter.apply("from")), date(parameter.apply("to")), status, attention,
+    int page = StrictValue.number("page", "The page", parameter.apply("page"), StrictValue.Range.whole(1, 10_000))
+        .value().map(BigDecimal::intValueExact).orElse(1);
+    return new QueueFilter(therapist, date("from", parameter.apply("from")),
+        date("to", parameter.apply("to")), status, attention,
         page);
   }
 
-  private static Optional<LocalDate> date(String value) {
-    try {
-      return Optional.ofNullable(value).filter(v -> !v.isBlank()).map(LocalDate::parse);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+  /** A date of the filter: a real day from {@link #EARLIEST} to {@link #LATEST}, else left out. */
+  private static Optional<LocalDate> date(String name, String value) {
+    return StrictValue.date(name, "The date", value, EARLIEST, LATEST).value();
   }
 
   QueueFilter onPage(int newPage) {

@@ -30,6 +30,11 @@ final class RefusedRequest extends RuntimeException {
     return new RefusedRequest(400, Optional.of(name), "The field \"" + name + "\" " + breach + ".");
   }
 
+  /** A value {@link StrictValue} refused: its field and its own message, which names the field. */
+  static RefusedRequest invalid(InvalidValue invalid) {
+    return new RefusedRequest(400, Optional.of(invalid.field()), invalid.message());
+  }
+
   static RefusedRequest malformed(String advice) {
     return new RefusedRequest(400, Optional.empty(), advice);
   }

@@ -18,9 +18,9 @@ import org.slf4j.MDC;
 
 /**
  * The one place failures become a response: gives every request an id (log context and {@code X-Request-Id}), checks
- * its parameters ({@link CheckedRequest}), answers a refused request with 400, 408, 413 or 415 and an unexpected
- * exception with a plain 500 page (or JSON for the pages' scripts). Logs carry the exception type and where it was
- * thrown, never its message, which may hold patient data.
+ * its parameters ({@link CheckedRequest}), answers a refused request or value ({@link StrictValue}) with 400, 408,
+ * 413 or 415 and an unexpected exception with a plain 500 page (or JSON for the pages' scripts). Logs carry the
+ * exception type and where it was thrown, never its message, which may hold patient data.
  */
 final class RequestBoundary implements Filter {
 
@@ -57,7 +57,11 @@ final class RequestBoundary implements Filter {
     MDC.put(REQUEST_ID, requestId);
     response.setHeader("X-Request-Id", requestId);
     try {
-      chain.doFilter(CheckedRequest.of(request, multiLine), response);
+      try {
+        chain.doFilter(CheckedRequest.of(request, multiLine), response);
+      } catch (InvalidValue.Refused invalid) {
+        throw RefusedRequest.invalid(invalid.invalid());
+      }
     } catch (RefusedRequest refused) {
       LOG.info("refused {} on {} {}: {}", refused.status(), request.getMethod(), routeOf(request),
           refused.field().map(field -> "field " + field).orElse("request"));

@@ -27,6 +27,26 @@ class PredoseChecklistBrowserIT extends BrowserTest {
     return window;
   }
 
+  /**
+   * An answer given while the page's scripts are still loading (slow network, a loaded machine) is not lost: once
+   * the scripts run, the conditional question it enables is shown.
+   */
+  @Test
+  void answerGivenBeforeThePagesScriptsRanStillShowsItsConditionalQuestion() {
+    Page page = checklistFor("kap-pt-01");
+    java.util.List<com.microsoft.playwright.Route> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    page.route("**/htmx.min.js", held::add);
+    page.navigate(page.url(), new Page.NavigateOptions()
+        .setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
+    page.locator("#f-escort-yes").waitFor();
+    page.locator("#f-escort-yes").check();
+    page.waitForCondition(() -> !held.isEmpty());
+    held.forEach(com.microsoft.playwright.Route::resume);
+    page.unroute("**/htmx.min.js");
+
+    assertThat(page.locator("#f-escort-name")).isVisible();
+  }
+
   @Test
   void highBloodPressureFromTheRecordAsksForAPrescriberDecision() {
     Page page = checklistFor("kap-pt-04");

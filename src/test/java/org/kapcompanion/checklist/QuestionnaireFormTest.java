@@ -3,6 +3,8 @@ package org.kapcompanion.checklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import org.kapcompanion.writeback.ConformancePackage;
 class QuestionnaireFormTest {
 
   private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T18:00:00Z"), ZONE);
   private static QuestionnaireForm predose;
   private static QuestionnaireForm preparation;
 
@@ -41,7 +44,7 @@ class QuestionnaireFormTest {
   @Test
   void submittedFieldsBecomeTypedAnswers() {
     FormInput.Parsed parsed = FormInput.parse(predose, fields("fasting", "true", "baseline-systolic", "128",
-        "escort-name", "  Sam Lee  "), ZONE);
+        "escort-name", "  Sam Lee  "), CLOCK);
     assertThat(parsed.problems()).isEmpty();
     assertThat(parsed.answers().first("fasting")).hasValueSatisfying(v -> assertThat(((BooleanType) v).booleanValue()).isTrue());
     assertThat(parsed.answers().first("baseline-systolic")).hasValueSatisfying(v -> assertThat(((IntegerType) v).getValue()).isEqualTo(128));
@@ -51,12 +54,45 @@ class QuestionnaireFormTest {
   @Test
   void valuesThatCannotBeAnswersAreExplained() {
     FormInput.Parsed parsed = FormInput.parse(predose, fields("baseline-systolic", "high", "phq9-total", "31",
-        "fasting", "maybe", "prescriber-decision", "http://example.org|nope"), ZONE);
-    assertThat(parsed.problems()).containsEntry("baseline-systolic", "Enter a whole number.")
-        .containsEntry("phq9-total", "Enter a whole number from 0 to 27.")
-        .containsEntry("fasting", "Choose yes or no.")
-        .containsEntry("prescriber-decision", "Choose one of the listed options.");
+        "fasting", "maybe", "prescriber-decision", "http://example.org|nope"), CLOCK);
+    assertThat(parsed.problems()).containsOnlyKeys("baseline-systolic", "phq9-total", "fasting",
+        "prescriber-decision");
+    assertThat(parsed.problems().get("baseline-systolic")).endsWith("must be a whole number from 40 to 300, in digits "
+        + "0-9.");
+    assertThat(parsed.problems().get("phq9-total")).endsWith("must be a whole number from 0 to 27, in digits 0-9.");
+    assertThat(parsed.problems().get("fasting")).endsWith("choose yes or no.");
+    assertThat(parsed.problems().get("prescriber-decision")).endsWith("choose one of the listed options.");
     assertThat(parsed.answers().has("phq9-total")).isFalse();
+  }
+
+  @Test
+  void baselineVitalsOutsideTheQuestionnairesRangesAreRefusedNamingTheQuestion() {
+    FormInput.Parsed parsed = FormInput.parse(predose, fields("baseline-systolic", "-5", "baseline-diastolic",
+        "\u0663", "baseline-heart-rate", "99999", "baseline-spo2", "-5", "phq9-total", "1e1"), CLOCK);
+
+    assertThat(parsed.problems()).containsOnlyKeys("baseline-systolic", "baseline-diastolic", "baseline-heart-rate",
+        "baseline-spo2", "phq9-total");
+    assertThat(parsed.answers().has("baseline-diastolic")).isFalse();
+    assertThat(parsed.problems().get("baseline-heart-rate")).contains("from 20 to 250");
+    assertThat(parsed.problems().get("baseline-spo2")).contains("from 50 to 100");
+  }
+
+  @Test
+  void decisionTimeThatIsNotARealTimeWithinADayIsRefusedNotDropped() {
+    for (String at : List.of("2024-02-30T10:00", "NaN", "+999999999-12-31T23:59", "2026-12-05T10:00")) {
+      FormInput.Parsed parsed = FormInput.parse(predose, fields("prescriber-decided-at", at), CLOCK);
+      assertThat(parsed.problems()).as(at).containsKey("prescriber-decided-at");
+    }
+    assertThat(FormInput.parse(predose, fields("prescriber-decided-at", "2026-12-03T09:30"), CLOCK).problems())
+        .isEmpty();
+  }
+
+  @Test
+  void answerLongerThanItsQuestionsMaxLengthIsRefused() {
+    FormInput.Parsed parsed = FormInput.parse(predose, fields("escort-name", "x".repeat(201),
+        "ci-prescriber-note", "y".repeat(4_001)), CLOCK);
+
+    assertThat(parsed.problems()).containsOnlyKeys("escort-name", "ci-prescriber-note");
   }
 
   @Test
@@ -65,15 +101,15 @@ class QuestionnaireFormTest {
     assertThat(options).isNotEmpty().allSatisfy(o -> assertThat(o.getSystem()).isNotBlank());
     Coding first = options.get(0);
     FormInput.Parsed parsed = FormInput.parse(predose,
-        fields("prescriber-decision", first.getSystem() + "|" + first.getCode()), ZONE);
+        fields("prescriber-decision", first.getSystem() + "|" + first.getCode()), CLOCK);
     assertThat(((Coding) parsed.answers().first("prescriber-decision").orElseThrow()).getDisplay())
         .isEqualTo(first.getDisplay());
   }
 
   @Test
   void prescriberDecisionIsAskedOnlyWhenBloodPressureIsAboveTheGate() {
-    Answers below = FormInput.parse(predose, fields("bp-above-gate", "false"), ZONE).answers();
-    Answers above = FormInput.parse(predose, fields("bp-above-gate", "true"), ZONE).answers();
+    Answers below = FormInput.parse(predose, fields("bp-above-gate", "false"), CLOCK).answers();
+    Answers above = FormInput.parse(predose, fields("bp-above-gate", "true"), CLOCK).answers();
     assertThat(FormReview.missing(predose, below)).extracting(FormReview.Missing::linkId)
         .doesNotContain("prescriber-decision", "prescriber-name");
     assertThat(FormReview.missing(predose, above)).extracting(FormReview.Missing::linkId)
@@ -82,8 +118,8 @@ class QuestionnaireFormTest {
 
   @Test
   void anyContraindicationAsksForThePrescribersNote() {
-    Answers none = FormInput.parse(predose, fields("ci-pregnancy", "false", "ci-hypertension", "false"), ZONE).answers();
-    Answers one = FormInput.parse(predose, fields("ci-pregnancy", "false", "ci-hypertension", "true"), ZONE).answers();
+    Answers none = FormInput.parse(predose, fields("ci-pregnancy", "false", "ci-hypertension", "false"), CLOCK).answers();
+    Answers one = FormInput.parse(predose, fields("ci-pregnancy", "false", "ci-hypertension", "true"), CLOCK).answers();
     assertThat(EnableWhen.isEnabled(predose, predose.item("ci-prescriber-note").orElseThrow(), none)).isFalse();
     assertThat(EnableWhen.isEnabled(predose, predose.item("ci-prescriber-note").orElseThrow(), one)).isTrue();
   }
@@ -100,7 +136,7 @@ class QuestionnaireFormTest {
   @Test
   void responseNestsGroupsAndDropsAnswersToQuestionsNotAsked() {
     Answers answers = FormInput.parse(predose, fields("bp-above-gate", "false", "prescriber-name", "Dr Stale",
-        "baseline-systolic", "128", "fasting", "true"), ZONE).answers();
+        "baseline-systolic", "128", "fasting", "true"), CLOCK).answers();
     QuestionnaireResponse response = ResponseMapper.toResponse(predose, answers, new ResponseMapper.Context(
         "entry-1", "Patient/p1", Optional.of("Encounter/e1"), Optional.of("Practitioner/t1"), new Date(), false));
     assertThat(response.getQuestionnaire()).isEqualTo(FormCatalog.PREDOSE_CHECKLIST);
@@ -120,7 +156,7 @@ class QuestionnaireFormTest {
     Coding needsMore = preparation.options(preparation.item("readiness").orElseThrow()).stream()
         .filter(c -> c.getCode().equals("needs-more-prep")).findFirst().orElseThrow();
     Answers answers = FormInput.parse(preparation, fields("readiness",
-        needsMore.getSystem() + "|" + needsMore.getCode()), ZONE).answers();
+        needsMore.getSystem() + "|" + needsMore.getCode()), CLOCK).answers();
     assertThat(FormReview.missing(preparation, answers)).extracting(FormReview.Missing::linkId)
         .contains("readiness-needs", "intentions", "transport").doesNotContain("readiness");
   }

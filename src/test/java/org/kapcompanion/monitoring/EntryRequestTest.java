@@ -6,23 +6,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.web.InvalidValue;
 
 /** What the workspace page sends, read into entries or refused. */
 class EntryRequestTest {
 
   private static final List<QuickTag> TAGS = List.of(new QuickTag("breathwork", "Breathwork"),
       new QuickTag("grounding-used", "Grounding used"));
+  /** The session started at 10:00; now is 10:10. */
+  private static final EntryRequest.Window WINDOW = EntryRequest.Window.of(
+      Optional.of(Instant.parse("2026-11-21T10:00:00Z")), Instant.parse("2026-11-21T10:10:00Z"), ZoneOffset.UTC);
   private static final String ID = "\"id\":\"6f1c2b0e-3d0a-4b55-9d0f-2a3c4d5e6f70\","
       + "\"effective\":\"2026-11-21T10:05:00Z\"";
 
   @Test
   void noteOfQuickTagsAloneReadsAsTheirNames() {
     SessionNote note = EntryRequest.note(JsonParser.parseString("{" + ID
-        + ",\"text\":\"  \",\"tags\":[\"breathwork\",\"grounding-used\"]}").getAsJsonObject(), TAGS);
+        + ",\"text\":\"  \",\"tags\":[\"breathwork\",\"grounding-used\"]}").getAsJsonObject(), TAGS, WINDOW);
 
     assertThat(note.text()).isEqualTo("Breathwork, Grounding used");
     assertThat(note.tags()).containsExactly("breathwork", "grounding-used");
@@ -31,7 +40,7 @@ class EntryRequestTest {
   @Test
   void typedTextIsKeptAsTyped() {
     SessionNote note = EntryRequest.note(JsonParser.parseString("{" + ID
-        + ",\"text\":\" Asked for the blanket. \",\"tags\":[\"breathwork\"]}").getAsJsonObject(), TAGS);
+        + ",\"text\":\" Asked for the blanket. \",\"tags\":[\"breathwork\"]}").getAsJsonObject(), TAGS, WINDOW);
 
     assertThat(note.text()).isEqualTo("Asked for the blanket.");
   }
@@ -39,12 +48,12 @@ class EntryRequestTest {
   @Test
   void noteWithNeitherTextNorTagIsRefused() {
     assertThatThrownBy(() -> EntryRequest.note(JsonParser.parseString("{" + ID + ",\"text\":\"\",\"tags\":[]}")
-        .getAsJsonObject(), TAGS)).isInstanceOf(IllegalArgumentException.class);
+        .getAsJsonObject(), TAGS, WINDOW)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void bloodPressureIsReadAsSystolicOverDiastolic() {
-    Reading reading = EntryRequest.reading(json("\"kind\":\"bp\",\"value\":132,\"second\":84"));
+    Reading reading = read(json("\"kind\":\"bp\",\"value\":132,\"second\":84"));
 
     assertThat(reading.kind()).isEqualTo(ReadingKind.BLOOD_PRESSURE);
     assertThat(reading.value()).isEqualByComparingTo(BigDecimal.valueOf(132));
@@ -54,32 +63,104 @@ class EntryRequestTest {
 
   @Test
   void bloodPressureWhoseDiastolicIsNotBelowItsSystolicIsRefused() {
-    assertThatThrownBy(() -> EntryRequest.reading(json("\"kind\":\"bp\",\"value\":120,\"second\":120")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("diastolic must be below systolic");
+    assertThatThrownBy(() -> read(json("\"kind\":\"bp\",\"value\":120,\"second\":120")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("The diastolic must be below the systolic.");
   }
 
   @Test
   void bloodPressureWithEitherValueOutsideItsRangeIsRefused() {
-    assertThatThrownBy(() -> EntryRequest.reading(json("\"kind\":\"bp\",\"value\":301,\"second\":80")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("Blood pressure must be between 40 and 300");
-    assertThatThrownBy(() -> EntryRequest.reading(json("\"kind\":\"bp\",\"value\":132,\"second\":39")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("Blood pressure must be between 40 and 300");
+    assertThatThrownBy(() -> read(json("\"kind\":\"bp\",\"value\":301,\"second\":80")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a whole number from 40 to 300");
+    assertThatThrownBy(() -> read(json("\"kind\":\"bp\",\"value\":132,\"second\":39")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a whole number from 40 to 300");
   }
 
   @Test
   void bloodPressureAtTheEndsOfItsRangeIsKept() {
-    Reading reading = EntryRequest.reading(json("\"kind\":\"bp\",\"value\":300,\"second\":40"));
+    Reading reading = read(json("\"kind\":\"bp\",\"value\":300,\"second\":40"));
 
     assertThat(reading.shown()).isEqualTo("300/40");
   }
 
   @Test
   void singleValueReadingHasNoSecondValue() {
-    Reading reading = EntryRequest.reading(json("\"kind\":\"hr\",\"value\":72"));
+    Reading reading = read(json("\"kind\":\"hr\",\"value\":72"));
 
     assertThat(reading.kind()).isEqualTo(ReadingKind.HEART_RATE);
     assertThat(reading.value()).isEqualByComparingTo(BigDecimal.valueOf(72));
     assertThat(reading.diastolic()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "heart rate {0} is refused naming the field")
+  @ValueSource(strings = {"1e2", "1E2", "1e309", "4294967416", "120.9", "\"120\"", "[120]", "{\"v\":120}", "null",
+      "true", "NaN", "Infinity", "-Infinity", "\"٣\"", "-5", "99999", "0x78", "120.", ".5"})
+  void heartRateThatIsNotAWholeNumberInRangeIsRefusedNamingTheField(String value) {
+    assertThatThrownBy(() -> read(json("\"kind\":\"hr\",\"value\":" + value)))
+        .isInstanceOfSatisfying(InvalidValue.Refused.class, refused -> {
+          assertThat(refused.invalid().field()).isEqualTo("value");
+          assertThat(refused.getMessage()).startsWith("Heart rate");
+        });
+  }
+
+  @Test
+  void coercionsTheHostileRunFoundAreRefusedNotRead() {
+    assertThatThrownBy(() -> read(json("\"kind\":\"moaas\",\"value\":1e309")))
+        .isInstanceOf(InvalidValue.Refused.class);
+    assertThatThrownBy(() -> read(json("\"kind\":\"bp\",\"value\":4294967416,\"second\":60")))
+        .isInstanceOf(InvalidValue.Refused.class).hasMessageContaining("systolic");
+    assertThatThrownBy(() -> read(json("\"kind\":\"spo2\",\"value\":4294967376")))
+        .isInstanceOf(InvalidValue.Refused.class);
+  }
+
+  @Test
+  void wholeNumberWrittenWithTrailingZerosIsTheSameNumber() {
+    assertThat(read(json("\"kind\":\"hr\",\"value\":72.0")).value()).isEqualTo("72");
+  }
+
+  @Test
+  void doseIsAnExactDecimalWithinItsRange() {
+    String members = "\"drug\":\"" + org.kapcompanion.vocabulary.Drug.values()[0].code().code() + "\",\"route\":\""
+        + org.kapcompanion.vocabulary.Route.values()[0].code().code() + "\",\"lot\":\"A1\",\"mg\":";
+    assertThat(EntryRequest.dose(json(members + "12.5"), WINDOW).milligrams()).isEqualByComparingTo("12.5");
+    for (String mg : List.of("1e1", "\"12.5\"", "0", "-1", "1000.01", "12.345", "NaN")) {
+      assertThatThrownBy(() -> EntryRequest.dose(json(members + mg), WINDOW)).as(mg)
+          .isInstanceOfSatisfying(InvalidValue.Refused.class, r -> assertThat(r.invalid().field()).isEqualTo("mg"));
+    }
+    assertThatThrownBy(() -> EntryRequest.dose(json(members.replace("A1", "L".repeat(41)) + "12.5"), WINDOW))
+        .isInstanceOfSatisfying(InvalidValue.Refused.class, r -> assertThat(r.invalid().field()).isEqualTo("lot"));
+  }
+
+  @ParameterizedTest(name = "time {0} is refused")
+  @ValueSource(strings = {"0000-01-01T00:00:00Z", "2099-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+      "+999999999-12-31T23:59:59Z", "2026-11-21T03:59:00Z", "2026-11-21T10:15:01Z", "2026-11-21", "1700000000",
+      "2026-02-30T10:00:00Z"})
+  void readingTimedOutsideTheSessionsWindowIsRefused(String effective) {
+    JsonObject reading = json("\"kind\":\"hr\",\"value\":72");
+    reading.addProperty("effective", effective);
+    assertThatThrownBy(() -> read(reading))
+        .isInstanceOfSatisfying(InvalidValue.Refused.class,
+            r -> assertThat(r.invalid().field()).isEqualTo("effective"));
+  }
+
+  @Test
+  void readingTimedFromSixHoursBeforeTheStartToFiveMinutesAheadIsKept() {
+    for (String effective : List.of("2026-11-21T04:00:00Z", "2026-11-21T10:15:00Z", "2026-11-21T11:05:00.000+01:00")) {
+      JsonObject reading = json("\"kind\":\"hr\",\"value\":72");
+      reading.addProperty("effective", effective);
+      assertThat(read(reading).effective()).as(effective)
+          .isEqualTo(java.time.OffsetDateTime.parse(effective).toInstant());
+    }
+  }
+
+  @Test
+  void unknownQuickTagIsRefusedEvenWithTypedText() {
+    assertThatThrownBy(() -> EntryRequest.note(JsonParser.parseString("{" + ID
+        + ",\"text\":\"Calm\",\"tags\":[\"breathwork\",\"made-up\"]}").getAsJsonObject(), TAGS, WINDOW))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quick tag");
+  }
+
+  private static Reading read(JsonObject json) {
+    return EntryRequest.reading(json, WINDOW);
   }
 
   private static JsonObject json(String members) {

@@ -86,7 +86,7 @@ class FullSessionIT {
 
     Instant dose = Instant.now().minus(130, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
     List<String> ids = new ArrayList<>();
-    save(session, ids, "dose", dose, Map.of("drug", "6130", "mg", "50", "route", "78421000", "lot", "KX24117"));
+    save(session, ids, "dose", dose, Map.of("drug", "6130", "mg", 50, "route", "78421000", "lot", "KX24117"));
     int[][] rounds = {{0, 128, 82, 76, 98}, {15, 150, 95, 92, 97}, {40, 184, 112, 104, 96}, {45, 186, 114, 100, 97},
         {60, 150, 92, 88, 98}, {120, 126, 80, 74, 99}};
     int[] moaas = {5, 3, 4, 4, 5, 5};
@@ -193,6 +193,8 @@ class FullSessionIT {
         com.google.gson.JsonArray array = new com.google.gson.JsonArray();
         list.forEach(item -> array.add(item.toString()));
         body.add(name, array);
+      } else if (value instanceof Number number) {
+        body.addProperty(name, number);
       } else {
         body.addProperty(name, value.toString());
       }

@@ -45,8 +45,8 @@ class GetRequestsChangeNothingIT {
         Map.of("csrf", session.csrf()));
     assertThat(started.status()).isEqualTo(302);
     Instant dose = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
-    save(session, "dose", dose, Map.of("drug", "6130", "mg", "50", "route", "78421000", "lot", "KX1"));
-    save(session, "spo2", dose.plus(10, ChronoUnit.MINUTES), Map.of("value", "88"));
+    save(session, "dose", dose, Map.of("drug", "6130", "mg", 50, "route", "78421000", "lot", "KX1"));
+    save(session, "spo2", dose.plus(10, ChronoUnit.MINUTES), Map.of("value", 88));
     awaitAllSaved(session);
     Map<String, Integer> before = counts(ehr, fresh.patient());
     assertThat(before.get("Flag")).as("the alert's Flag, written with the reading").isPositive();
@@ -69,13 +69,19 @@ class GetRequestsChangeNothingIT {
     return counts;
   }
 
-  private static void save(SessionClient session, String kind, Instant at, Map<String, String> values)
+  private static void save(SessionClient session, String kind, Instant at, Map<String, Object> values)
       throws Exception {
     JsonObject body = new JsonObject();
     body.addProperty("id", UUID.randomUUID().toString());
     body.addProperty("kind", kind);
     body.addProperty("effective", at.toString());
-    values.forEach(body::addProperty);
+    values.forEach((name, value) -> {
+      if (value instanceof Number number) {
+        body.addProperty(name, number);
+      } else {
+        body.addProperty(name, value.toString());
+      }
+    });
     SessionClient.Response answer = session.post("session/entries", body.toString());
     assertThat(answer.status()).as(kind + ": " + answer.body()).isEqualTo(200);
   }

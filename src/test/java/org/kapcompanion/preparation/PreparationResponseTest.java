@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import org.kapcompanion.writeback.ConformancePackage;
 class PreparationResponseTest {
 
   private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T18:00:00Z"), ZONE);
   private static final String READINESS = "http://kapcompanion.org/fhir/CodeSystem/kap-readiness";
   private static QuestionnaireForm preparation;
 
@@ -43,7 +46,7 @@ class PreparationResponseTest {
     for (int i = 0; i < pairs.length; i += 2) {
       fields.put(pairs[i], List.of(pairs[i + 1]));
     }
-    return FormInput.parse(preparation, fields, ZONE).answers();
+    return FormInput.parse(preparation, fields, CLOCK).answers();
   }
 
   private static QuestionnaireResponse response(Answers answers, String entryId, Instant authored) {

@@ -25,6 +25,17 @@ class QueueFilterTest {
   }
 
   @Test
+  void datesOutsideTheCenturyAndPagesInOtherDigitsAreLeftOut() {
+    QueueFilter filter = QueueFilter.parse(Map.of("from", "1999-12-31", "to", "+999999999-12-31",
+        "page", "\u0663")::get);
+    assertThat(filter.from()).isEmpty();
+    assertThat(filter.to()).isEmpty();
+    assertThat(filter.page()).isEqualTo(1);
+    assertThat(QueueFilter.parse(Map.of("from", "2000-01-01", "to", "2099-12-31")::get).to())
+        .contains(java.time.LocalDate.of(2099, 12, 31));
+  }
+
+  @Test
   void theTaskSearchSortsAttentionFirstThenNewestAndPagesOnTheServer() {
     QueueFilter filter = QueueFilter.parse(Map.of("therapist", "t-1", "from", "2026-11-01", "to", "2026-11-30",
         "status", "awaiting", "attention", "any", "page", "3")::get);

@@ -179,6 +179,29 @@ public final class SandboxSessions {
     client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(reference)).execute();
   }
 
+  /**
+   * A new patient {@code patient} whose dosing session, started a minute ago by the seed's therapist, is running (in
+   * progress, dose given, no discharge yet).
+   */
+  public void patientInARunningSession(String patient, String name) {
+    patient(patient, name);
+    for (Resource resource : resources(Session.plain(patient + "-session", patient, Launches.THERAPIST,
+        Instant.now().minus(Duration.ofMinutes(1))).withDischarge(Discharge.MISSING))) {
+      if (resource instanceof Encounter encounter) {
+        encounter.setStatus(Encounter.EncounterStatus.INPROGRESS).getPeriod().setEnd(null);
+      }
+      add(resource);
+    }
+  }
+
+  /** Every resource a search finds (first 1,000), past the server's search cache. */
+  public List<Resource> search(String query) {
+    Bundle bundle = client.search().byUrl(query + (query.contains("?") ? "&" : "?") + "_count=1000")
+        .cacheControl(new ca.uhn.fhir.rest.api.CacheControlDirective().setNoCache(true))
+        .returnBundle(Bundle.class).execute();
+    return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
+  }
+
   /** Writes one more resource, e.g. a note the therapist adds after a co-sign. */
   public void add(Resource resource) {
     client.update().resource(resource).execute();

@@ -8,16 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.HttpBrowser;
-import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.writeback.SessionClient;
@@ -40,15 +36,7 @@ class SessionBoundaryIT {
     port = environment.app(TestEnvironment.PUBLIC_CLIENT).port();
     String patient = "kap-pt-boundary-" + UUID.randomUUID().toString().substring(0, 8);
     SandboxSessions ehr = SandboxSessions.of(environment);
-    ehr.patient(patient, "Robin Boundary");
-    for (Resource resource : SandboxSessions.resources(SandboxSessions.Session.plain(patient + "-session", patient,
-        Launches.THERAPIST, Instant.now().minus(Duration.ofMinutes(1))).withDischarge(
-            SandboxSessions.Discharge.MISSING))) {
-      if (resource instanceof Encounter encounter) {
-        encounter.setStatus(Encounter.EncounterStatus.INPROGRESS).getPeriod().setEnd(null);
-      }
-      ehr.add(resource);
-    }
+    ehr.patientInARunningSession(patient, "Robin Boundary");
     session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient, null);
   }
 

@@ -44,8 +44,8 @@ class EntriesIT {
 
     SessionClient.Response answer = session.saveNote(id, "Tagged with a code that does not exist.", "levitation");
 
-    assertThat(answer.status()).isEqualTo(422);
-    assertThat(answer.json().getAsJsonArray("problems")).isNotEmpty();
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error").getAsString()).contains("unknown quick tag");
     assertThat(stateOf(session, id)).isNull();
   }
 

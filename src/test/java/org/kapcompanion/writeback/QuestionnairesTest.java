@@ -52,6 +52,37 @@ class QuestionnairesTest {
   }
 
   @Test
+  void vitalSignItemsTakeTheRangeOfTheirReadingKind() {
+    Questionnaire predose = SharedValidator.PACKAGE.questionnaire(BASE + "kap-predose-checklist").orElseThrow();
+    Questionnaire discharge = SharedValidator.PACKAGE.questionnaire(BASE + "kap-discharge-checklist").orElseThrow();
+    java.util.Map<QuestionnaireItemComponent, org.kapcompanion.vocabulary.ReadingKind> items = java.util.Map.of(
+        item(predose, "baseline-systolic"), org.kapcompanion.vocabulary.ReadingKind.BLOOD_PRESSURE,
+        item(predose, "baseline-diastolic"), org.kapcompanion.vocabulary.ReadingKind.BLOOD_PRESSURE,
+        item(predose, "baseline-heart-rate"), org.kapcompanion.vocabulary.ReadingKind.HEART_RATE,
+        item(predose, "baseline-spo2"), org.kapcompanion.vocabulary.ReadingKind.OXYGEN_SATURATION,
+        item(discharge, "discharge-systolic"), org.kapcompanion.vocabulary.ReadingKind.BLOOD_PRESSURE,
+        item(discharge, "discharge-diastolic"), org.kapcompanion.vocabulary.ReadingKind.BLOOD_PRESSURE);
+    items.forEach((item, kind) -> {
+      assertThat(bound(item, "minValue")).as(item.getLinkId()).isEqualTo(kind.min());
+      assertThat(bound(item, "maxValue")).as(item.getLinkId()).isEqualTo(kind.max());
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("urls")
+  void everyTextAnswerHasAMaximumLength(String url) {
+    assertThat(flatten(SharedValidator.PACKAGE.questionnaire(url).orElseThrow().getItem())
+        .filter(i -> i.getType() == Questionnaire.QuestionnaireItemType.STRING
+            || i.getType() == Questionnaire.QuestionnaireItemType.TEXT))
+        .allSatisfy(i -> assertThat(i.getMaxLength()).as(i.getLinkId()).isBetween(1, 4_000));
+  }
+
+  private static int bound(QuestionnaireItemComponent item, String name) {
+    return ((org.hl7.fhir.r4.model.IntegerType) item.getExtensionByUrl(
+        "http://hl7.org/fhir/StructureDefinition/" + name).getValue()).getValue();
+  }
+
+  @Test
   void preparationUsesTheLinkIdsOfTheModel() {
     Questionnaire preparation = SharedValidator.PACKAGE.questionnaire(BASE + "kap-preparation").orElseThrow();
 

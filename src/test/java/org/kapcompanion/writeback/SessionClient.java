@@ -85,7 +85,7 @@ public final class SessionClient {
     JsonObject body = new JsonObject();
     body.addProperty("id", id);
     body.addProperty("kind", "note");
-    body.addProperty("effective", "2026-11-20T14:35:00Z");
+    body.addProperty("effective", java.time.Instant.now().toString());
     body.addProperty("text", text);
     com.google.gson.JsonArray tagList = new com.google.gson.JsonArray();
     for (String tag : tags) {
