@@ -39,7 +39,7 @@ class CourseBrowserIT extends BrowserTest {
     assertThat(rows).hasCount(5);
     assertThat(rows.nth(2)).containsText("300");
     assertThat(rows.nth(2)).containsText("3.66");
-    assertThat(rows.nth(2)).containsText("Sublingual");
+    assertThat(rows.nth(2)).containsText("Ketamine, Sublingual");
     assertThat(rows.nth(2)).containsText("Vomiting symptom (finding)");
     assertThat(rows.nth(4)).containsText("184/112");
     assertThat(rows.nth(4)).containsText("Blood pressure above threshold");
