@@ -37,6 +37,19 @@ class CourseRulesTest {
   }
 
   @Test
+  void shippedProtocolFlagsNaltrexoneAsAnInteractionAndSleepApneaAsAPrecaution() throws Exception {
+    ClinicalProtocol protocol = loader.parse(BASE).protocol();
+    assertThat(protocol.interactingMedications()).anySatisfy(medication -> {
+      assertThat(medication.rxnormCodes()).contains("7243");
+      assertThat(medication.nameKeywords()).contains("naltrexone");
+    });
+    assertThat(protocol.contraindications()).anySatisfy(condition -> {
+      assertThat(condition.snomedCodes()).contains("78275009");
+      assertThat(condition.severity()).isEqualTo("caution");
+    });
+  }
+
+  @Test
   void aClinicsOwnCourseRulesAreRead() throws Exception {
     write("""
         {"clinic": {"name": "Clinic", "phone": "1"}, "course": {"induction": {"sessions": 8, "withinDays": 28},

@@ -27,7 +27,7 @@ class GetRequestsChangeNothingIT {
 
   /** Every route of a session that answers GET, as the pages and their scripts request them. */
   private static final List<String> GET_ROUTES = List.of("", "predose", "preparation", "session", "session?part=live",
-      "notes", "discharge", "handout", "integration", "entries/status");
+      "notes", "discharge", "handout", "integration", "entries/status", "course");
   private static final List<String> RECORD = List.of("Observation", "Flag", "Encounter", "MedicationAdministration",
       "QuestionnaireResponse", "CarePlan", "Goal", "DocumentReference");
   private final TestEnvironment environment = TestEnvironment.get();
