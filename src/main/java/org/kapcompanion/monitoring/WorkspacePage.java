@@ -1,6 +1,5 @@
 package org.kapcompanion.monitoring;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -28,8 +27,6 @@ import org.kapcompanion.record.RecordService;
 import org.kapcompanion.recorded.Alert;
 import org.kapcompanion.recorded.AlertEvaluation;
 import org.kapcompanion.recorded.Dose;
-import org.kapcompanion.recorded.Reading;
-import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.JsonBody;
 import org.kapcompanion.web.Templates;
@@ -46,7 +43,6 @@ import org.kapcompanion.writeback.ValidationProblem;
  */
 final class WorkspacePage {
 
-  private static final Gson GSON = new Gson();
   /** A running session's checklist state: it was complete when the session started. */
   private static final PredoseReadiness.Status READY = new PredoseReadiness.Status(true, List.of());
 
@@ -107,32 +103,8 @@ final class WorkspacePage {
         MonitoringSchedule.next(protocol.monitoring(), d.effective(), record.readings(), now));
     return new Workspace(true, READY, dose.isPresent(), dose.map(Dose::shown).orElse(""),
         dose.map(d -> d.effective().toString()).orElse(""), minutes, next, alerts, record.timeline(),
-        chart(record, dose.map(Dose::effective).orElse(record.started())));
-  }
-
-  private String chart(SessionRecord record, Instant from) {
-    JsonObject chart = new JsonObject();
-    JsonArray points = new JsonArray();
-    for (Reading reading : record.readings()) {
-      if (!reading.kind().vitalSign() || reading.kind() == ReadingKind.RESPIRATORY_RATE) {
-        continue;
-      }
-      JsonObject point = new JsonObject();
-      point.addProperty("m", Duration.between(from, reading.effective()).toSeconds() / 60.0);
-      point.addProperty("k", reading.kind().key());
-      point.addProperty("v", reading.value());
-      if (reading.kind() == ReadingKind.BLOOD_PRESSURE) {
-        reading.diastolic().ifPresent(d -> point.addProperty("d", d));
-      }
-      points.add(point);
-    }
-    chart.add("points", points);
-    ClinicalProtocol.AlertRules rules = protocol.alertRules();
-    chart.addProperty("systolic", rules.bloodPressure().systolic());
-    chart.addProperty("diastolic", rules.bloodPressure().diastolic());
-    chart.addProperty("heartRate", rules.heartRateAbove());
-    chart.addProperty("oxygen", rules.oxygenSaturationBelow());
-    return GSON.toJson(chart);
+        VitalsChart.json(record.readings(), dose.map(Dose::effective).orElse(record.started()),
+            protocol.alertRules()));
   }
 
   private void start(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
