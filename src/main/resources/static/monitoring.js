@@ -72,7 +72,30 @@
     }).catch(function () { /* the next refresh tries again */ });
   }
 
+  // Acknowledges one alert of the bar; it is recorded as a session note and leaves the bar once the page has it.
+  function acknowledge(button) {
+    var root = document.getElementById("entry-root");
+    if (!root) { return; }
+    button.disabled = true;
+    fetch(root.getAttribute("data-base") + "session/alerts/acknowledge", {method: "POST", credentials: "same-origin",
+      cache: "no-store", headers: {"Content-Type": "application/json", "Accept": "application/json",
+        "X-CSRF-Token": root.getAttribute("data-csrf")},
+      body: JSON.stringify({rule: button.getAttribute("data-rule"), start: button.getAttribute("data-start")})
+    }).then(function (response) {
+      if (!response.ok) { throw new Error("status " + response.status); }
+      refresh();
+    }).catch(function () {
+      button.disabled = false;
+      var problem = document.querySelector("#alert-bar .alert-ack-problem");
+      if (problem) { problem.hidden = false; problem.textContent = "The acknowledgement was not saved: try again."; }
+    });
+  }
+
   function start() {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(".alert-ack");
+      if (button) { acknowledge(button); }
+    });
     clock();
     draw();
     setInterval(clock, 15000);

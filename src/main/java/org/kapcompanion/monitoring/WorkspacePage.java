@@ -95,7 +95,8 @@ final class WorkspacePage {
       return new Workspace(false, today.predose(), false, "", "", 0, Optional.empty(), List.of(), List.of(), "{}");
     }
     SessionRecord record = session.get();
-    List<Alert> alerts = AlertEvaluation.evaluate(protocol.alertRules(), record.readings());
+    List<Alert> alerts = AlertAcknowledgement.unacknowledged(
+        AlertEvaluation.evaluate(protocol.alertRules(), record.readings()), record);
     Instant now = clock.instant();
     Optional<Dose> dose = record.dose();
     long minutes = dose.map(d -> Duration.between(d.effective(), now).toMinutes()).orElse(0L);
