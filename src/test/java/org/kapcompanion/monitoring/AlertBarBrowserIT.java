@@ -27,8 +27,11 @@ class AlertBarBrowserIT extends BrowserTest {
     SandboxSessions ehr = SandboxSessions.of(environment);
     ehr.patient(patient, "Noor Vasquez-Bell");
     Instant now = Instant.now();
+    Instant severe = now.minus(Duration.ofMinutes(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     ehr.running(patient + "-session", patient, Launches.THERAPIST, now.minus(Duration.ofMinutes(5)),
-        now.minus(Duration.ofMinutes(4)), 186, 114, now.minus(Duration.ofMinutes(1)));
+        now.minus(Duration.ofMinutes(4)), 186, 114, severe);
+    ehr.addBloodPressure(patient + "-session", patient, Launches.THERAPIST, now.minus(Duration.ofMinutes(5)),
+        patient + "-bp-same-minute", severe.plusSeconds(40), 150, 95);
 
     Page launcher = SandboxLauncher.open(chromium.newPortraitTabletPage(), environment, patient, false);
     Page page = SandboxLauncher.launchInWindow(launcher);
@@ -37,6 +40,11 @@ class AlertBarBrowserIT extends BrowserTest {
     assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)
         .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Blood pressure above threshold")))
         .isVisible();
+    page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('vitals-chart'))");
+    Object chart = page.evaluate("() => { const c = Chart.getChart(document.getElementById('vitals-chart'));"
+        + " return c.options.scales.x.type + ' ' + c.data.datasets[0].data.map(p => p.y).join(','); }");
+    org.assertj.core.api.Assertions.assertThat(chart).as("both readings of the same minute, on a linear axis")
+        .isEqualTo("linear 186,150");
     page.locator("#note-form").scrollIntoViewIfNeeded();
     assertThat(page.locator("#note-form")).isInViewport();
     assertThat(page.locator("#alert-bar")).isInViewport();
