@@ -145,7 +145,8 @@
     render();
   }
 
-  // Puts what was sent back into the form it came from, so a refused entry is corrected, not typed again.
+  // Puts what was sent back into the form it came from, so a refused entry is corrected, not typed again: every
+  // value as typed, and a typed time (e.g. when the dose was given) as the clinic's local time it was typed in.
   function restore(form, body) {
     var sent;
     try { sent = JSON.parse(body); } catch (ignored) { return; }
@@ -155,7 +156,12 @@
         field.checked = (sent.tags || []).indexOf(field.value) >= 0;
       } else if (field.type === "radio" || field.type === "checkbox") {
         field.checked = String(sent[field.name]) === field.value;
-      } else if (field.name !== "effective") {
+      } else if (field.name === "effective") {
+        var at = new Date(sent.effective);
+        if (!isNaN(at.getTime())) {
+          field.value = new Date(at.getTime() - at.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+        }
+      } else {
         field.value = sent[field.name];
       }
     });

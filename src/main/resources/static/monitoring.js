@@ -11,44 +11,42 @@
     el.textContent = Math.floor(minutes / 60) + " h " + String(minutes % 60).padStart(2, "0") + " min since dose";
   }
 
-  function band(label, value, count, colour) {
-    var data = [];
-    for (var i = 0; i < count; i++) { data.push(value); }
-    return {label: label, data: data, borderColor: colour, borderDash: [6, 4], pointRadius: 0, borderWidth: 1,
-      fill: false};
+  // A dashed limit line across the whole time axis.
+  function band(label, value, xMax, colour) {
+    return {label: label, data: [{x: 0, y: value}, {x: xMax, y: value}], borderColor: colour, borderDash: [6, 4],
+      pointRadius: 0, borderWidth: 1, fill: false};
   }
 
+  // Every reading is a point at its time since the dose (minutes, to the second) on a linear axis: two readings in
+  // the same minute are both drawn, and gaps are to scale.
   function draw() {
     var canvas = document.getElementById("vitals-chart");
     if (!canvas || typeof Chart === "undefined") { return; }
     var data = JSON.parse(canvas.getAttribute("data-chart") || "{}");
-    var points = data.points || [];
-    var minutes = [0];  // from the dose on, so that the limits are drawn as lines from the first reading
-    points.forEach(function (p) { var m = Math.round(p.m); if (minutes.indexOf(m) < 0) { minutes.push(m); } });
-    minutes.sort(function (a, b) { return a - b; });
-    function series(key, field) {
-      return minutes.map(function (m) {
-        var hit = points.filter(function (p) { return p.k === key && Math.round(p.m) === m; }).pop();
-        return hit ? hit[field] : null;
-      });
+    var series = data.series || {};
+    var xMax = Math.max(1, data.xMax || 0);
+    function line(label, points, colour) {
+      return {label: label, data: points || [], borderColor: colour, backgroundColor: colour, showLine: true,
+        pointRadius: 4};
     }
-    var n = minutes.length;
     var datasets = [
-      {label: "Systolic (mmHg)", data: series("bp", "v"), borderColor: "#2f5d62", spanGaps: true},
-      {label: "Diastolic (mmHg)", data: series("bp", "d"), borderColor: "#5b8a8f", spanGaps: true},
-      {label: "Heart rate (/min)", data: series("hr", "v"), borderColor: "#5b4b8a", spanGaps: true},
-      {label: "SpO₂ (%)", data: series("spo2", "v"), borderColor: "#7a6a3a", spanGaps: true},
-      band("Systolic limit " + data.systolic, data.systolic, n, "#8a8a8a"),
-      band("Diastolic limit " + data.diastolic, data.diastolic, n, "#a0a0a0"),
-      band("Heart-rate limit " + data.heartRate, data.heartRate, n, "#9a90b8"),
-      band("SpO₂ floor " + data.oxygen, data.oxygen, n, "#b0a070")
+      line("Systolic (mmHg)", series.systolic, "#2f5d62"),
+      line("Diastolic (mmHg)", series.diastolic, "#5b8a8f"),
+      line("Heart rate (/min)", series.hr, "#5b4b8a"),
+      line("SpO₂ (%)", series.spo2, "#7a6a3a"),
+      band("Systolic limit " + data.systolic, data.systolic, xMax, "#8a8a8a"),
+      band("Diastolic limit " + data.diastolic, data.diastolic, xMax, "#a0a0a0"),
+      band("Heart-rate limit " + data.heartRate, data.heartRate, xMax, "#9a90b8"),
+      band("SpO₂ floor " + data.oxygen, data.oxygen, xMax, "#b0a070")
     ];
     if (chart) { chart.destroy(); }
     chart = new Chart(canvas, {
-      type: "line",
-      data: {labels: minutes.map(function (m) { return m + " min"; }), datasets: datasets},
+      type: "scatter",
+      data: {datasets: datasets},
       options: {responsive: true, maintainAspectRatio: false, animation: false,
-        scales: {y: {suggestedMin: 40, suggestedMax: 200}}}
+        scales: {x: {type: "linear", min: 0, suggestedMax: xMax,
+          title: {display: true, text: "Minutes since the dose"}},
+          y: {suggestedMin: 40, suggestedMax: 200}}}
     });
   }
 
@@ -74,7 +72,30 @@
     }).catch(function () { /* the next refresh tries again */ });
   }
 
+  // Acknowledges one alert of the bar; it is recorded as a session note and leaves the bar once the page has it.
+  function acknowledge(button) {
+    var root = document.getElementById("entry-root");
+    if (!root) { return; }
+    button.disabled = true;
+    fetch(root.getAttribute("data-base") + "session/alerts/acknowledge", {method: "POST", credentials: "same-origin",
+      cache: "no-store", headers: {"Content-Type": "application/json", "Accept": "application/json",
+        "X-CSRF-Token": root.getAttribute("data-csrf")},
+      body: JSON.stringify({rule: button.getAttribute("data-rule"), start: button.getAttribute("data-start")})
+    }).then(function (response) {
+      if (!response.ok) { throw new Error("status " + response.status); }
+      refresh();
+    }).catch(function () {
+      button.disabled = false;
+      var problem = document.querySelector("#alert-bar .alert-ack-problem");
+      if (problem) { problem.hidden = false; problem.textContent = "The acknowledgement was not saved: try again."; }
+    });
+  }
+
   function start() {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(".alert-ack");
+      if (button) { acknowledge(button); }
+    });
     clock();
     draw();
     setInterval(clock, 15000);

@@ -33,6 +33,7 @@ public final class MonitoringFeature {
     pages.putAll(new WorkspacePage(reader, entries, records, protocol, QuickTag.from(conformancePackage), templates,
         clock).pages());
     pages.put("discharge", new DischargePage(reader, entries, catalog, records, protocol, templates, clock));
+    pages.put("session/alerts/acknowledge", new AlertAcknowledgement(reader, entries, protocol, fhir, clock).page());
   }
 
   /** The session pages of dosing and monitoring, keyed by their path under the session. */

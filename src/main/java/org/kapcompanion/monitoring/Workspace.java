@@ -19,16 +19,12 @@ import org.kapcompanion.vocabulary.Route;
  * @param doseTime the dose time as an ISO instant, for the page's clock
  * @param minutesSinceDose minutes since the dose at render time
  * @param next the next scheduled check
- * @param alerts every alert episode of the session, earliest first
+ * @param alerts the alert episodes of the session not yet acknowledged, earliest first (ongoing or not)
  * @param timeline everything recorded, newest first
  * @param chart the chart's readings and limits as JSON
  */
 public record Workspace(boolean running, PredoseReadiness.Status predose, boolean dosed, String doseShown, String doseTime,
     long minutesSinceDose, Optional<NextCheck> next, List<Alert> alerts, List<TimelineItem> timeline, String chart) {
-
-  public List<Alert> ongoingAlerts() {
-    return alerts.stream().filter(Alert::ongoing).toList();
-  }
 
   /** The drugs of the dose form. */
   public List<FormView.Option> drugs() {

@@ -1,6 +1,5 @@
 package org.kapcompanion.monitoring;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +44,6 @@ import org.kapcompanion.writeback.ValidationProblem;
  */
 final class WorkspacePage {
 
-  private static final Gson GSON = new Gson();
   /** A running session's checklist state: it was complete when the session started. */
   private static final PredoseReadiness.Status READY = new PredoseReadiness.Status(true, List.of());
 
@@ -98,7 +96,8 @@ final class WorkspacePage {
       return new Workspace(false, today.predose(), false, "", "", 0, Optional.empty(), List.of(), List.of(), "{}");
     }
     SessionRecord record = session.get();
-    List<Alert> alerts = AlertEvaluation.evaluate(protocol.alertRules(), record.readings());
+    List<Alert> alerts = AlertAcknowledgement.unacknowledged(
+        AlertEvaluation.evaluate(protocol.alertRules(), record.readings()), record);
     Instant now = clock.instant();
     Optional<Dose> dose = record.dose();
     long minutes = dose.map(d -> Duration.between(d.effective(), now).toMinutes()).orElse(0L);
@@ -106,32 +105,8 @@ final class WorkspacePage {
         MonitoringSchedule.next(protocol.monitoring(), d.effective(), record.readings(), now));
     return new Workspace(true, READY, dose.isPresent(), dose.map(Dose::shown).orElse(""),
         dose.map(d -> d.effective().toString()).orElse(""), minutes, next, alerts, record.timeline(),
-        chart(record, dose.map(Dose::effective).orElse(record.started())));
-  }
-
-  private String chart(SessionRecord record, Instant from) {
-    JsonObject chart = new JsonObject();
-    JsonArray points = new JsonArray();
-    for (Reading reading : record.readings()) {
-      if (!reading.kind().vitalSign() || reading.kind() == ReadingKind.RESPIRATORY_RATE) {
-        continue;
-      }
-      JsonObject point = new JsonObject();
-      point.addProperty("m", Duration.between(from, reading.effective()).toSeconds() / 60.0);
-      point.addProperty("k", reading.kind().key());
-      point.addProperty("v", reading.value());
-      if (reading.kind() == ReadingKind.BLOOD_PRESSURE) {
-        reading.diastolic().ifPresent(d -> point.addProperty("d", d));
-      }
-      points.add(point);
-    }
-    chart.add("points", points);
-    ClinicalProtocol.AlertRules rules = protocol.alertRules();
-    chart.addProperty("systolic", rules.bloodPressure().systolic());
-    chart.addProperty("diastolic", rules.bloodPressure().diastolic());
-    chart.addProperty("heartRate", rules.heartRateAbove());
-    chart.addProperty("oxygen", rules.oxygenSaturationBelow());
-    return GSON.toJson(chart);
+        VitalsChart.json(record.readings(), dose.map(Dose::effective).orElse(record.started()),
+            protocol.alertRules()));
   }
 
   private void start(ActiveSession active, HttpServletRequest request, HttpServletResponse response)

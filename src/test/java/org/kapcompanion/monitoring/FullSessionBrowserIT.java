@@ -128,7 +128,7 @@ class FullSessionBrowserIT extends BrowserTest {
         shot(page, "saving");
       }
       if (round == 2) {
-        assertThat(page.locator(".card.alert")).containsText("Oxygen saturation below threshold", SLOW_CONTAINS);
+        assertThat(page.locator("#alert-bar")).containsText("Oxygen saturation below threshold", SLOW_CONTAINS);
         shot(page, "alert");
       }
     }

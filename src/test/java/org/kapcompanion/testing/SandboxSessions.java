@@ -174,6 +174,38 @@ public final class SandboxSessions {
     client.transaction().withBundle(transaction).execute();
   }
 
+  /**
+   * Writes a dosing session still running for {@code patient}: started at {@code start}, the dose at {@code dose}
+   * ({@code null}: not given yet) and one blood pressure at {@code bpAt}, as the app records them.
+   */
+  public void running(String id, String patient, String therapist, Instant start, Instant dose, int systolic,
+      int diastolic, Instant bpAt) {
+    Session session = Session.plain(id, patient, therapist, start).withDischarge(Discharge.MISSING);
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (Resource resource : resources(session)) {
+      if (resource instanceof Encounter encounter) {
+        encounter.setStatus(Encounter.EncounterStatus.INPROGRESS);
+        encounter.getPeriod().setEnd(null);
+      } else if (resource instanceof MedicationAdministration administration && dose != null) {
+        administration.setEffective(new DateTimeType(Date.from(dose)));
+      } else {
+        continue;
+      }
+      transaction.addEntry().setResource(resource).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+          .setUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
+    }
+    Observation bp = bloodPressure(session, id + "-bp-severe", bpAt, systolic, diastolic);
+    transaction.addEntry().setResource(bp).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+        .setUrl("Observation/" + bp.getIdElement().getIdPart());
+    client.transaction().withBundle(transaction).execute();
+  }
+
+  /** Adds one more blood pressure to the session {@code id} of {@code patient} (as written by {@link #running}). */
+  public void addBloodPressure(String id, String patient, String therapist, Instant start, String observationId,
+      Instant at, int systolic, int diastolic) {
+    add(bloodPressure(Session.plain(id, patient, therapist, start), observationId, at, systolic, diastolic));
+  }
+
   /** Deletes a resource, e.g. a patient the EHR must no longer have ({@code Patient/id}). */
   public void delete(String reference) {
     client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(reference)).execute();
