@@ -153,8 +153,8 @@ public final class IntegrationPage {
     model.put("record", records.banner(active).orElse(null));
     model.put("entryId", entryId);
     model.put("newEntryId", UUID.randomUUID().toString());
-    model.put("theirs", PlanText.lines(theirs.get().loaded().plan(), sessionDate));
-    model.put("ours", PlanText.lines(mine, sessionDate));
+    model.put("theirs", PlanSection.of(PlanText.lines(theirs.get().loaded().plan(), sessionDate)));
+    model.put("ours", PlanSection.of(PlanText.lines(mine, sessionDate)));
     model.put("theirVersion", theirs.get().loaded().existing().version().orElse("?"));
     templates.render(response, 200, "integration/conflict.jte", model);
   }

@@ -216,7 +216,7 @@ final class WorkspacePage {
     if ("note".equals(kind)) {
       Optional<Reference> encounter = reader.runningReference(active)
           .or(() -> active.session().context().encounterId().map(id -> new Reference("Encounter/" + id)));
-      return NoteMapping.entry(EntryRequest.note(body, tags), subject(active, encounter));
+      return NoteMapping.entry(EntryRequest.note(body, tags), subject(active, encounter), tags);
     }
     SessionSubject subject = subject(active, Optional.of(reader.runningReference(active).orElseThrow(
         () -> new IllegalArgumentException("no dosing session is running: start it first"))));
