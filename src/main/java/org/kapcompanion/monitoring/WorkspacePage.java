@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,9 @@ import org.kapcompanion.writeback.ValidationProblem;
 final class WorkspacePage {
 
   private static final Gson GSON = new Gson();
+  /** How far ahead of now a reading's time may be (clocks of tablets differ a little). */
+  static final Duration LATEST_AHEAD = Duration.ofMinutes(5);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
   /** A running session's checklist state: it was complete when the session started. */
   private static final PredoseReadiness.Status READY = new PredoseReadiness.Status(true, List.of());
 
@@ -226,7 +230,27 @@ final class WorkspacePage {
     if ("adverse-event".equals(kind)) {
       return EntryMapping.adverseEvent(EntryRequest.adverseEvent(body), subject);
     }
-    return EntryMapping.reading(EntryRequest.reading(body), subject);
+    Reading reading = EntryRequest.reading(body);
+    requireWithinSession(active, reading.effective());
+    return EntryMapping.reading(reading, subject);
+  }
+
+  /**
+   * A reading entered late keeps the time it was taken: not more than {@link #LATEST_AHEAD} ahead of now, and not
+   * before the running session started (read from the session only when the time is not about now).
+   */
+  private void requireWithinSession(ActiveSession active, Instant effective) {
+    Instant now = clock.instant();
+    if (effective.isAfter(now.plus(LATEST_AHEAD))) {
+      throw new IllegalArgumentException("the reading's time is later than now: enter when it was taken");
+    }
+    if (effective.isBefore(now.minus(Duration.ofMinutes(1)))) {
+      Optional<Instant> started = reader.today(active).filter(s -> !s.finished()).map(SessionRecord::started);
+      if (started.isPresent() && effective.isBefore(started.get())) {
+        throw new IllegalArgumentException("the reading's time is before the dosing session started ("
+            + TIME.format(started.get().atZone(clock.getZone())) + "): enter a time since then");
+      }
+    }
   }
 
   private void notes(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
