@@ -186,6 +186,14 @@
     });
   }
 
+  // An entry this page neither had at its first status poll nor sent itself was saved in another tab (or window) of
+  // the same session: what this page shows is out of date until it is reloaded.
+  var baselineTaken = false;
+  function otherTab() {
+    var notice = document.getElementById("other-tab");
+    if (notice) { notice.hidden = false; }
+  }
+
   var pollTimer = null;
   function schedulePoll(after) {
     if (pollTimer) { clearTimeout(pollTimer); }
@@ -202,6 +210,7 @@
       ended = false;
       answer.entries.forEach(function (s) {
         var e = entries[s.id];
+        if (!e && baselineTaken) { otherTab(); }
         if (!e) {
           e = entries[s.id] = {id: s.id, text: "", acked: true};
           order.push(s.id);
@@ -209,6 +218,7 @@
         e.acked = true; e.state = s.state; e.reason = s.reason || "";
         e.label = s.label; e.at = s.at; e.retryable = s.retryable;
       });
+      baselineTaken = true;
       remember();
       render();
       var busy = order.some(function (id) { return entries[id].acked && entries[id].state === "pending"; });
@@ -251,10 +261,12 @@
     send(data.id, 500);
   }
 
+  // Only a time the form asks for up front (the dose's "given at") is filled in; an empty time (a note, a late
+  // reading left alone) is the moment of saving, set in submit().
   function setNow(form) {
     var now = new Date();
     now.setSeconds(0, 0);
-    form.querySelectorAll("input[name=effective]").forEach(function (input) {
+    form.querySelectorAll("input[name=effective][data-default-now]").forEach(function (input) {
       input.value = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
     });
   }
@@ -274,7 +286,7 @@
     document.querySelectorAll("form.entry-form").forEach(setNow);
     document.addEventListener("live-updated", function () {
       document.querySelectorAll("form.entry-form").forEach(function (form) {
-        var effective = form.querySelector("input[name=effective]");
+        var effective = form.querySelector("input[name=effective][data-default-now]");
         if (effective && !effective.value) { setNow(form); }
       });
       render();

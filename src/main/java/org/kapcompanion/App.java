@@ -111,6 +111,11 @@ public final class App implements AutoCloseable {
   }
 
   private static void serve(AppConfig config) throws ConfigException {
+    if ((config.tenants().isEmpty() || config.sandbox().enabled())
+        && ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().isPresent()) {
+      System.out.println("Sandbox EHR starting: open http://" + config.host() + ":" + config.sandbox().port()
+          + "/ now; it shows \"EHR starting…\" until its FHIR server is up, then the launcher");
+    }
     try {
       App app = start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "kap-shutdown"));

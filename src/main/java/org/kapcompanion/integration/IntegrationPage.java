@@ -105,6 +105,11 @@ public final class IntegrationPage {
       problems.put("author", "The EHR did not say who you are (no fhirUser), so the plan has no author: launch again "
           + "or ask your EHR administrator");
     }
+    Optional<PlanReader.Current> newer = problems.isEmpty() ? newerInTheEhr(active, parsed, start) : Optional.empty();
+    if (newer.isPresent()) {
+      showConflictBeforeSaving(active, request, response, parsed.plan(), newer.get(), start.sessionDate());
+      return;
+    }
     if (problems.isEmpty()) {
       PlanSaver.Outcome outcome = saver.save(active, parsed.plan(), parsed.existingPlan(), start, entryId);
       if (outcome instanceof PlanSaver.Outcome.Saved saved) {
@@ -154,10 +159,70 @@ public final class IntegrationPage {
     model.put("record", records.banner(active).orElse(null));
     model.put("entryId", entryId);
     model.put("newEntryId", UUID.randomUUID().toString());
-    model.put("theirs", PlanText.lines(theirs.get().loaded().plan(), sessionDate));
-    model.put("ours", PlanText.lines(mine, sessionDate));
+    model.put("resubmit", null);
+    model.put("theirs", PlanSection.of(PlanText.lines(theirs.get().loaded().plan(), sessionDate)));
+    model.put("ours", PlanSection.of(PlanText.lines(mine, sessionDate)));
     model.put("theirVersion", theirs.get().loaded().existing().version().orElse("?"));
     templates.render(response, 200, "integration/conflict.jte", model);
+  }
+
+  /**
+   * The plan as the EHR holds it now when that is a newer version than the one the form edited: the save would be
+   * refused (409) after its goals were written, so nothing is saved and both versions are shown instead.
+   */
+  private Optional<PlanReader.Current> newerInTheEhr(ActiveSession active, PlanForm.Parsed parsed,
+      PlanReader.Start start) {
+    Optional<IntegrationPlan.Existing> edited = parsed.existingPlan();
+    Optional<String> seen = start.plan().map(loaded -> loaded.existing())
+        .filter(existing -> edited.isPresent() && existing.reference().equals(edited.get().reference()))
+        .flatMap(IntegrationPlan.Existing::version);
+    if (edited.isEmpty() || seen.isEmpty() || seen.equals(edited.get().version())) {
+      return Optional.empty();
+    }
+    return reader.current(active, edited.get().reference())
+        .filter(current -> !current.loaded().existing().version().equals(edited.get().version()));
+  }
+
+  /**
+   * Both versions side by side, nothing saved: "keep theirs" reloads the plan; "apply mine" sends the same form again
+   * as an edit of their version (the plan's and each goal's current version).
+   */
+  private void showConflictBeforeSaving(ActiveSession active, HttpServletRequest request,
+      HttpServletResponse response, IntegrationPlan mine, PlanReader.Current theirs, LocalDate sessionDate)
+      throws IOException {
+    PlanReader.Loaded current = theirs.loaded();
+    List<Map.Entry<String, String>> resubmit = new java.util.ArrayList<>();
+    request.getParameterMap().forEach((name, values) -> {
+      for (String value : values) {
+        if (!name.equals("csrf")) {
+          resubmit.add(Map.entry(name, currentVersion(name, value, request, theirs)));
+        }
+      }
+    });
+    Map<String, Object> model = new HashMap<>();
+    model.put("session", active);
+    model.put("record", records.banner(active).orElse(null));
+    model.put("entryId", "");
+    model.put("newEntryId", "");
+    model.put("resubmit", resubmit);
+    model.put("theirs", PlanSection.of(PlanText.lines(current.plan(), sessionDate)));
+    model.put("ours", PlanSection.of(PlanText.lines(mine, sessionDate)));
+    model.put("theirVersion", current.existing().version().orElse("?"));
+    templates.render(response, 409, "integration/conflict.jte", model);
+  }
+
+  /** A form field with the plan's or a goal's version replaced by the version the EHR holds now. */
+  private static String currentVersion(String name, String value, HttpServletRequest request,
+      PlanReader.Current theirs) {
+    if (name.equals("plan.version")) {
+      return theirs.loaded().existing().version().orElse(value);
+    }
+    if (name.startsWith("goal.") && name.endsWith(".version")) {
+      String reference = request.getParameter(name.substring(0, name.length() - "version".length()) + "ref");
+      return Optional.ofNullable(reference).map(theirs.goals()::get)
+          .flatMap(goal -> PlanMapping.existing(goal, goal.getIdentifier()).version()).orElse(value);
+    }
+    return value;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.kapcompanion.monitoring;
 
 import java.util.Date;
+import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -23,11 +24,24 @@ public final class NoteMapping {
 
   /** The note as an entry of kind {@code session-note}. */
   public static Entry entry(SessionNote note, SessionSubject subject) {
-    return Entry.create(note.entryId(), KIND, observation(note, subject));
+    return entry(note, subject, List.of());
+  }
+
+  /** The note as an entry of kind {@code session-note}, its quick tags carrying their labels from {@code known}. */
+  static Entry entry(SessionNote note, SessionSubject subject, List<QuickTag> known) {
+    return Entry.create(note.entryId(), KIND, observation(note, subject, known));
   }
 
   /** The note's Observation, referring to the session of {@code subject}. */
   public static Observation observation(SessionNote note, SessionSubject subject) {
+    return observation(note, subject, List.of());
+  }
+
+  /**
+   * The note's Observation, referring to the session of {@code subject}; each quick tag's coding carries its display
+   * from {@code known}, so every reader of the record (the timelines, the EHR) shows its label, not its code.
+   */
+  static Observation observation(SessionNote note, SessionSubject subject, List<QuickTag> known) {
     Observation observation = new Observation();
     observation.getMeta().addProfile(SessionCode.SESSION_NOTE.profile().orElseThrow());
     observation.addIdentifier(EntryIdentity.of(note.entryId()));
@@ -41,7 +55,9 @@ public final class NoteMapping {
     for (String tag : note.tags()) {
       observation.addComponent()
           .setCode(EntryMapping.coded(SessionCode.QUICK_TAG.code()))
-          .setValue(new CodeableConcept(new Coding().setSystem(KapUrls.QUICK_TAGS).setCode(tag)));
+          .setValue(new CodeableConcept(new Coding().setSystem(KapUrls.QUICK_TAGS).setCode(tag)
+              .setDisplay(known.stream().filter(k -> k.code().equals(tag)).map(QuickTag::display).findFirst()
+                  .orElse(null))));
     }
     return observation;
   }

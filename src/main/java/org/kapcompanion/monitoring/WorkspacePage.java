@@ -199,7 +199,7 @@ final class WorkspacePage {
     if ("note".equals(kind)) {
       Optional<Reference> encounter = running.map(SessionReader.Running::reference)
           .or(() -> active.session().context().encounterId().map(id -> new Reference("Encounter/" + id)));
-      return NoteMapping.entry(EntryRequest.note(body, tags, window), subject(active, encounter));
+      return NoteMapping.entry(EntryRequest.note(body, tags, window), subject(active, encounter), tags);
     }
     SessionSubject subject = subject(active, Optional.of(running.map(SessionReader.Running::reference).orElseThrow(
         () -> new IllegalArgumentException("no dosing session is running: start it first"))));

@@ -7,10 +7,13 @@ import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -57,7 +60,7 @@ final class Directory {
   }
 
   /** Encounters by patient id, newest first, each labelled with its date, type and status. */
-  Map<String, Map<String, String>> encountersByPatient() {
+  Map<String, List<LauncherForm.Visit>> encountersByPatient() {
     SearchParameterMap map = SearchParameterMap.newSynchronous();
     map.setSort(new SortSpec("date", SortOrderEnum.DESC));
     return search(Encounter.class, map).stream()
@@ -66,8 +69,15 @@ final class Directory {
             Collectors.groupingBy(
                 e -> e.getSubject().getReferenceElement().getIdPart(),
                 LinkedHashMap::new,
-                Collectors.toMap(
-                    e -> e.getIdElement().getIdPart(), Directory::encounterLabel, (a, b) -> a, LinkedHashMap::new)));
+                Collectors.mapping(Directory::visit, Collectors.toList())));
+  }
+
+  /** The ids of the practitioners whose role names them a therapist. */
+  Set<String> therapists() {
+    return practitionerRoles().entrySet().stream()
+        .filter(role -> role.getValue().toLowerCase(Locale.ROOT).contains("therapist"))
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
   }
 
   Optional<String> practitionerName(String id) {
@@ -126,6 +136,13 @@ final class Directory {
   private static String patientLabel(Patient p) {
     String born = p.hasBirthDate() ? " (born " + p.getBirthDateElement().getValueAsString() + ")" : "";
     return name(p.getName()) + born;
+  }
+
+  private static LauncherForm.Visit visit(Encounter e) {
+    Optional<LocalDate> day = e.getPeriod().hasStart()
+        ? Optional.of(e.getPeriod().getStartElement().getValueAsCalendar().toZonedDateTime().toLocalDate())
+        : Optional.empty();
+    return new LauncherForm.Visit(e.getIdElement().getIdPart(), encounterLabel(e), day);
   }
 
   private static String encounterLabel(Encounter e) {

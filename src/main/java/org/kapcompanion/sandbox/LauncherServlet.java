@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
 import org.kapcompanion.config.EmbeddedEhr.RegisteredClient;
 
 /**
- * The launcher ({@code /}): pick a practitioner, patient, encounter and app, then launch it in the mock EHR page
- * ({@code /ehr}, the app in an iframe) or in a new window, with a server-side launch context under a random id.
+ * The launcher ({@code /}): pick a practitioner, patient, one of that patient's encounters and the app, then launch it
+ * in the mock EHR page ({@code /ehr}, the app in an iframe) or in a new window, with a server-side launch context under
+ * a random id. A refused launch shows the form again as it was sent, with the chosen patient's encounters.
  */
 final class LauncherServlet extends HttpServlet {
 
@@ -29,18 +32,24 @@ final class LauncherServlet extends HttpServlet {
   private final Directory directory;
   private final SandboxUrls urls;
   private final Pages pages;
+  private final Map<String, String> scenarios;
+  private final Clock clock;
 
   LauncherServlet(
       Map<String, RegisteredClient> clients,
       ExpiringStore<LaunchContext> launches,
       Directory directory,
       SandboxUrls urls,
-      Pages pages) {
+      Pages pages,
+      Map<String, String> scenarios,
+      Clock clock) {
     this.clients = clients;
     this.launches = launches;
     this.directory = directory;
     this.urls = urls;
     this.pages = pages;
+    this.scenarios = Map.copyOf(scenarios);
+    this.clock = clock;
   }
 
   @Override
@@ -85,7 +94,8 @@ final class LauncherServlet extends HttpServlet {
       return Optional.of("Choose a patient.");
     }
     if (encounter != null && directory.encounterOf(patient, encounter).isEmpty()) {
-      return Optional.of("The encounter does not belong to the chosen patient.");
+      return Optional.of("The encounter does not belong to the chosen patient: choose one of this patient's "
+          + "encounters below, or No encounter.");
     }
     if (!fhirContext(request).stream().allMatch(r -> REFERENCE.matcher(r).matches())) {
       return Optional.of("Each fhirContext line must be a reference such as Questionnaire/kap-pre-dose.");
@@ -99,7 +109,8 @@ final class LauncherServlet extends HttpServlet {
         request.getParameter("practitioner"),
         request.getParameter("patient"),
         blankToNull(request.getParameter("encounter")),
-        "true".equals(request.getParameter("need_patient_banner")),
+        LauncherForm.needPatientBanner(request.getParameter("banner"), request.getParameter("need_patient_banner"),
+            request.getParameter("mode")),
         blankToNull(request.getParameter("intent")),
         fhirContext(request),
         "true".equals(request.getParameter("legacy_fhir_context")));
@@ -132,13 +143,20 @@ final class LauncherServlet extends HttpServlet {
     Map<String, String> standalone = new LinkedHashMap<>();
     clients.values().forEach(c -> clientNames.put(c.clientId(), c.name()));
     clients.values().forEach(c -> standalone.put(c.name(), withQuery(c.launchUrl(), "iss=" + enc(fhirBase()))));
+    Map<String, String> practitioners = directory.practitioners();
+    Map<String, String> patients = directory.patients();
     Map<String, Object> params = new HashMap<>();
     params.put("csrf", Csrf.token(request, response));
     params.put("fhirBase", fhirBase());
-    params.put("practitioners", directory.practitioners());
-    params.put("patients", directory.patients());
-    params.put("encounters", directory.encountersByPatient());
+    params.put("practitioners", practitioners);
+    params.put("practitioner",
+        LauncherForm.practitioner(practitioners, directory.therapists(), request.getParameter("practitioner")));
+    params.put("patients", LauncherForm.patients(patients, directory.encountersByPatient(), scenarios,
+        LocalDate.now(clock)));
+    params.put("patient", LauncherForm.patient(patients, request.getParameter("patient")));
     params.put("clients", clientNames);
+    params.put("client", request.getParameter("client"));
+    params.put("banner", Optional.ofNullable(request.getParameter("banner")).orElse(LauncherForm.BANNER_AS_EHR));
     params.put("standaloneLinks", standalone);
     params.put("error", error);
     pages.render(response, status, "launcher", params);

@@ -21,6 +21,7 @@ import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -65,19 +66,24 @@ final class Sandbox implements EmbeddedEhr {
     connector.setHost(options.host());
     connector.setPort(options.port());
     server.addConnector(connector);
-    connector.open();
+    // Until the FHIR server is up every request is answered "EHR starting…"; the real handlers replace that page.
+    Handler.Wrapper root = new Handler.Wrapper(true, new StartingPage());
+    server.setHandler(root);
+    server.start();
     SandboxUrls urls = SandboxUrls.of(options.host(), connector.getLocalPort());
-    SignedTokens tokens = signedTokens(dataDir, urls, options.accessTokenLifetime(), clock);
+    LOG.info("Sandbox EHR starting at {}", urls.launcher());
     FhirServer fhirServer;
+    SignedTokens tokens;
     try {
+      tokens = signedTokens(dataDir, urls, options.accessTokenLifetime(), clock);
       fhirServer =
           FhirServer.start(
               new FhirServerSettings(
                   dataDir,
                   urls.fhirBase(),
                   List.of(new SmartAuthorizationInterceptor(tokens), new SmartCapabilities(urls))));
-    } catch (RuntimeException e) {
-      connector.close();
+    } catch (Exception | Error e) {
+      server.stop();
       throw e;
     }
     Sandbox sandbox = new Sandbox(server, fhirServer, urls);
@@ -85,8 +91,11 @@ final class Sandbox implements EmbeddedEhr {
       long booted = System.nanoTime();
       SeedLoader.Outcome seed = seed(fhirServer, options, dataDir, clock);
       long seeded = System.nanoTime();
-      server.setHandler(sandbox.handlers(options.clients(), tokens, clock));
-      server.start();
+      ServletContextHandler handlers = sandbox.handlers(options.clients(), options.seedPrefix(), tokens, clock);
+      root.setHandler(handlers);
+      if (!handlers.isStarted()) {
+        handlers.start();
+      }
       long now = System.nanoTime();
       LOG.info(
           "Sandbox EHR ({}) at {} in {} ms (FHIR server {} ms, seed {} {} ms, web {} ms)",
@@ -129,7 +138,8 @@ final class Sandbox implements EmbeddedEhr {
     }
   }
 
-  private ServletContextHandler handlers(List<RegisteredClient> clientList, SignedTokens tokens, Clock clock) {
+  private ServletContextHandler handlers(
+      List<RegisteredClient> clientList, String seedPrefix, SignedTokens tokens, Clock clock) {
     Map<String, RegisteredClient> clients =
         clientList.stream()
             .collect(Collectors.toMap(RegisteredClient::clientId, c -> c, (a, b) -> a, LinkedHashMap::new));
@@ -175,7 +185,8 @@ final class Sandbox implements EmbeddedEhr {
     context.addServlet(new ServletHolder(new OAuthEndpointServlet(tokenEndpoint::token)), "/auth/token");
     context.addServlet(new ServletHolder(new OAuthEndpointServlet(tokenEndpoint::introspect)), "/auth/introspect");
     context.addServlet(new ServletHolder(new OAuthEndpointServlet(tokenEndpoint::revoke)), "/auth/revoke");
-    LauncherServlet launcher = new LauncherServlet(clients, launches, directory, urls, pages);
+    LauncherServlet launcher = new LauncherServlet(clients, launches, directory, urls, pages,
+        SeedLoader.scenarios(seedPrefix), clock);
     context.addServlet(new ServletHolder(launcher), "");
     context.addServlet(new ServletHolder(launcher), "/launch");
     context.addServlet(new ServletHolder(launcher), "/ehr");

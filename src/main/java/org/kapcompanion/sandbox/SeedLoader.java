@@ -5,12 +5,16 @@ import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.slf4j.Logger;
@@ -75,7 +79,29 @@ final class SeedLoader {
     systemDao.transaction(new SystemRequestDetails(), bundle);
   }
 
+  /**
+   * The one-line scenario of each seeded patient, by patient id, from {@code <prefix>scenarios.properties} (UTF-8);
+   * empty when the seed has none.
+   */
+  static Map<String, String> scenarios(String prefix) {
+    Properties lines = new Properties();
+    readResource(prefix, "scenarios.properties").ifPresent(text -> {
+      try {
+        lines.load(new StringReader(text));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    Map<String, String> result = new LinkedHashMap<>();
+    lines.stringPropertyNames().forEach(id -> result.put(id, lines.getProperty(id).strip()));
+    return result;
+  }
+
   private Optional<String> readResource(String name) {
+    return readResource(prefix, name);
+  }
+
+  private static Optional<String> readResource(String prefix, String name) {
     try (InputStream in = SeedLoader.class.getClassLoader().getResourceAsStream(prefix + name)) {
       return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {

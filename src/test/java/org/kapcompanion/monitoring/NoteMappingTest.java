@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.recorded.SessionDecoder;
 import org.kapcompanion.writeback.SharedValidator;
 
 /** The session note's mapping to its Observation, and that it conforms to its KAP profile. */
@@ -35,6 +36,18 @@ class NoteMappingTest {
   @Test
   void mappedNoteConformsToItsProfile() {
     assertThat(SharedValidator.VALIDATOR.validate(NoteMapping.observation(note, SUBJECT)).isValid()).isTrue();
+  }
+
+  @Test
+  void quickTagsCarryTheirLabelsSoTheTimelineShowsThemNotTheirCodes() {
+    List<QuickTag> known = List.of(new QuickTag("emotional-release", "Emotional release"),
+        new QuickTag("breathwork", "Breathwork"));
+
+    Observation mapped = NoteMapping.observation(note, SUBJECT, known);
+
+    assertThat(SessionDecoder.decode(List.of(mapped)).notes().get(0).tags())
+        .containsExactly("Emotional release", "Breathwork");
+    assertThat(SharedValidator.VALIDATOR.validate(mapped).isValid()).isTrue();
   }
 
   @Test

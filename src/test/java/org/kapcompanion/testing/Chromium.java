@@ -50,6 +50,20 @@ public final class Chromium implements AutoCloseable {
     return browser.newContext(new Browser.NewContextOptions().setViewportSize(820, 1180)).newPage();
   }
 
+  /** Tablet held upright (820×1180) and phone (390×844): the sizes pages are checked at for reflow. */
+  public static final int[][] NARROW_SIZES = {{820, 1180}, {390, 844}};
+
+  /** A fresh page in its own browser context with a viewport of {@code width}×{@code height} CSS pixels. */
+  public Page newPage(int width, int height) {
+    return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)).newPage();
+  }
+
+  /** A fresh page as {@link #newPage(int, int)}, with JavaScript switched off. */
+  public Page newPageWithoutScripts(int width, int height) {
+    return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+        .setJavaScriptEnabled(false)).newPage();
+  }
+
   /** Saves a full-page screenshot under {@code target/test-artifacts/NAME.png}. */
   public static Path screenshot(Page page, String name) {
     Path file = ARTIFACTS.resolve(name + ".png");

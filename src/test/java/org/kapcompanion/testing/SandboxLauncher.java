@@ -18,9 +18,7 @@ public final class SandboxLauncher {
     page.selectOption("#practitioner", Launches.THERAPIST);
     page.selectOption("#patient", patient);
     page.selectOption("#client", TestEnvironment.PUBLIC_CLIENT);
-    if (appShowsBanner) {
-      page.check("input[name=need_patient_banner]");
-    }
+    page.check("input[name=banner][value=" + appShowsBanner + "]");
     return page;
   }
 
