@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
 import org.kapcompanion.checklist.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.gates.DoseTime;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
@@ -148,6 +149,8 @@ final class WorkspacePage {
           active.session().context().encounterId(), clock.instant()));
       if (saved instanceof SaveResult.Accepted) {
         reader.remember(active, "urn:uuid:" + entryId);
+        today.latestPredose().ifPresent(checklist -> entries.save(active,
+            EntryMapping.predoseInSession(checklist, entryId)));
       }
     }
     response.sendRedirect(active.basePath() + "session");
@@ -218,11 +221,17 @@ final class WorkspacePage {
           .or(() -> active.session().context().encounterId().map(id -> new Reference("Encounter/" + id)));
       return NoteMapping.entry(EntryRequest.note(body, tags), subject(active, encounter));
     }
+    if ("dose".equals(kind)) {
+      SessionRecord running = reader.today(active).filter(s -> !s.finished()).orElseThrow(
+          () -> new IllegalArgumentException("no dosing session is running: start it first"));
+      Dose dose = EntryRequest.dose(body);
+      DoseTime.problem(dose.effective(), running.started(), clock.instant(), clock.getZone()).ifPresent(problem -> {
+        throw new IllegalArgumentException(problem);
+      });
+      return EntryMapping.dose(dose, subject(active, Optional.of(new Reference(running.reference()))));
+    }
     SessionSubject subject = subject(active, Optional.of(reader.runningReference(active).orElseThrow(
         () -> new IllegalArgumentException("no dosing session is running: start it first"))));
-    if ("dose".equals(kind)) {
-      return EntryMapping.dose(EntryRequest.dose(body), subject);
-    }
     if ("adverse-event".equals(kind)) {
       return EntryMapping.adverseEvent(EntryRequest.adverseEvent(body), subject);
     }

@@ -71,13 +71,13 @@ class QuestionnaireFormTest {
   }
 
   @Test
-  void prescriberDecisionIsAskedOnlyWhenBloodPressureIsAboveTheGate() {
-    Answers below = FormInput.parse(predose, fields("bp-above-gate", "false"), ZONE).answers();
-    Answers above = FormInput.parse(predose, fields("bp-above-gate", "true"), ZONE).answers();
+  void prescriberDecisionIsAskedOnlyWhenTheStartGateRequiresOne() {
+    Answers below = FormInput.parse(predose, fields("decision-required", "false"), ZONE).answers();
+    Answers above = FormInput.parse(predose, fields("decision-required", "true"), ZONE).answers();
     assertThat(FormReview.missing(predose, below)).extracting(FormReview.Missing::linkId)
         .doesNotContain("prescriber-decision", "prescriber-name");
     assertThat(FormReview.missing(predose, above)).extracting(FormReview.Missing::linkId)
-        .contains("prescriber-decision", "prescriber-name");
+        .contains("prescriber-decision", "prescriber-name", "prescriber-reason", "prescriber-decided-at");
   }
 
   @Test
