@@ -3,7 +3,6 @@ package org.kapcompanion.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -46,7 +45,7 @@ class GetRequestsChangeNothingIT {
     Instant dose = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     save(session, "dose", dose, Map.of("drug", "6130", "mg", "50", "route", "78421000", "lot", "KX1"));
     save(session, "spo2", Instant.now(), Map.of("value", "88"));
-    awaitAllSaved(session);
+    new DosingClient(session).awaitAllSaved();
     Map<String, Integer> before = counts(ehr);
     assertThat(before.get("Flag")).as("the alert's Flag, written with the reading").isPositive();
     String statusBefore = session.status().body();
@@ -77,17 +76,5 @@ class GetRequestsChangeNothingIT {
     values.forEach(body::addProperty);
     SessionClient.Response answer = session.post("session/entries", body.toString());
     assertThat(answer.status()).as(kind + ": " + answer.body()).isEqualTo(200);
-  }
-
-  private static void awaitAllSaved(SessionClient session) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline)) {
-      JsonObject status = session.status().json();
-      if (status.get("pending").getAsInt() == 0 && status.get("failed").getAsInt() == 0) {
-        return;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("entries not delivered within 90 s: " + session.status().body());
   }
 }
