@@ -153,7 +153,8 @@ class FormSaveIT {
     String id = UUID.randomUUID().toString();
     Map<String, String> fields = predoseAnswers("162", "96");
     fields.putAll(Map.of("entry", id, "prescriber-decision", DECISIONS + "|proceed",
-        "prescriber-name", "Dr Rivera (on call)", "prescriber-decided-at", "2026-06-02T09:10"));
+        "prescriber-name", "Dr Rivera (on call)", "prescriber-reason", "No symptoms; recheck at 40 minutes",
+        "prescriber-decided-at", "2026-06-02T09:10"));
 
     JsonObject answer = session.save("predose/save", fields);
 
