@@ -80,7 +80,8 @@ class DischargeGateIT {
 
     List<Resource> checklists = ehr.search("QuestionnaireResponse?subject=Patient/" + PATIENT + "&questionnaire="
         + KapUrls.DISCHARGE_CHECKLIST);
-    assertThat(checklists).singleElement().satisfies(resource -> {
+    assertThat(checklists).filteredOn(r -> truthful.get("entry").equals(
+        ((QuestionnaireResponse) r).getIdentifier().getValue())).singleElement().satisfies(resource -> {
       QuestionnaireResponse checklist = (QuestionnaireResponse) resource;
       assertThat(answer(checklist, "discharge-criteria-met")).isEqualTo("false");
       assertThat(answer(checklist, "override-prescriber")).isEqualTo("Dr Ana Rivera");
