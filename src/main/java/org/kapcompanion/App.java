@@ -180,7 +180,7 @@ public final class App implements AutoCloseable {
    */
   private static WebServer webServer(AppConfig config, Database database, FhirContext fhir,
       ConformancePackage conformancePackage, ExecutorService background, List<AutoCloseable> closeWithDatabase) {
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = Clock.system(config.timeZone());
     Metrics metrics = new Metrics();
     FhirClientMetrics.instrument(fhir.getRestfulClientFactory(), metrics);
     ResourceValidator validator = new ResourceValidator(fhir, conformancePackage);

@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.course.CourseReader;
+import org.kapcompanion.gates.StartGate;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.LaunchError;
@@ -42,11 +43,15 @@ public final class PredoseChecklistPage {
 
   /** Hidden fields carrying {@code linkId=value} of each answer taken from the record, so the mark survives edits. */
   static final String FROM_RECORD_FIELD = "from-record";
+  /** The items the app fills in from the answers and the protocol; the clinician only reviews them. */
+  private static final Set<String> COMPUTED = Set.of(PredoseGate.ABOVE_GATE, PredoseGate.DECISION_REQUIRED,
+      PredoseGate.DECISION_REASONS);
   private final QuestionnaireForm form;
   private final Prepopulation prepopulation;
   private final RecordService records;
   private final FormResponses responses;
   private final ClinicalProtocol protocol;
+  private final StartGate gate;
   private final FhirContext fhir;
   private final ExecutorService reads;
   private final Templates templates;
@@ -62,6 +67,7 @@ public final class PredoseChecklistPage {
     this.responses = responses;
     this.protocol = protocol;
     this.courses = courses;
+    this.gate = new StartGate(protocol.gates(), clock.getZone());
     this.fhir = fhir;
     this.reads = reads;
     this.templates = templates;
@@ -95,11 +101,11 @@ public final class PredoseChecklistPage {
       absent = fromRecord.absent();
     }
     Answers answers = answers(state.answers());
-    FormView view = FormView.of(form, answers, new FormView.RecordContext(state.fromRecord(), absent),
-        Set.of(PredoseGate.ABOVE_GATE), state.problems(), PredoseGate.blockers(form, answers));
+    FormView view = FormView.of(form, answers, new FormView.RecordContext(state.fromRecord(), absent), COMPUTED,
+        state.problems(), PredoseGate.blockers(form, answers, gate, Optional.empty()));
     Map<String, Object> model = new HashMap<>(Map.of("form", view, "session", active.session(),
         "basePath", active.basePath(), "fromRecord", state.recordValues(),
-        "gate", protocol.bloodPressureGate()));
+        "gate", protocol.bloodPressureGate(), "cautions", PredoseGate.cautions(answers, gate)));
     if (partial) {
       templates.render(response, 200, "checklist/predose-update.jte", model);
       return;
@@ -120,15 +126,15 @@ public final class PredoseChecklistPage {
     FormState submitted = submittedState(FormSaveAnswer.fields(request));
     FormInput.refuseAny(submitted.problems());
     Answers answers = answers(submitted.answers());
-    List<FormReview.Missing> blockers = PredoseGate.blockers(form, answers);
+    List<FormReview.Missing> blockers = PredoseGate.blockers(form, answers, gate, Optional.empty());
     FormSaveAnswer.write(response, responses.save(active, form, answers, entryId.get(), blockers.isEmpty(),
         "predose-checklist"), blockers);
   }
 
   /** The answers with what the app computes: the blood-pressure gate and the default decision time. */
   private Answers answers(Answers given) {
-    return PredoseGate.withDecisionTime(PredoseGate.withGate(given, protocol.bloodPressureGate()),
-        ZonedDateTime.now(clock));
+    return PredoseGate.withDecisionTime(PredoseGate.withDecisionRequired(
+        PredoseGate.withGate(given, protocol.bloodPressureGate()), gate), ZonedDateTime.now(clock));
   }
 
   /**

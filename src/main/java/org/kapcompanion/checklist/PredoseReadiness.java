@@ -1,5 +1,6 @@
 package org.kapcompanion.checklist;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.gates.StartGate;
 
 /**
  * Whether the dosing session may start, judged from the latest pre-dose checklist saved today: ready, not saved
@@ -16,11 +19,13 @@ import org.hl7.fhir.r4.model.Resource;
 public final class PredoseReadiness {
 
   private final QuestionnaireForm form;
+  private final StartGate gate;
   private final ZoneId zone;
 
-  public PredoseReadiness(FormCatalog catalog, ZoneId zone) {
+  public PredoseReadiness(FormCatalog catalog, ClinicalProtocol protocol, ZoneId zone) {
     this.form = catalog.form(FormCatalog.PREDOSE_CHECKLIST).orElseThrow(
         () -> new IllegalStateException("the conformance package has no pre-dose checklist Questionnaire"));
+    this.gate = new StartGate(protocol.gates(), zone);
     this.zone = zone;
   }
 
@@ -39,15 +44,26 @@ public final class PredoseReadiness {
 
   /** The state of today's checklist among {@code responses} (those of the EHR and the unsent ones; others ignored). */
   public Status of(Collection<? extends Resource> responses, LocalDate today) {
+    return of(responses, today, Optional.empty());
+  }
+
+  /**
+   * The state of today's checklist among {@code responses}, judged again by the start gate from its recorded answers
+   * (its status alone is not trusted); a checklist authored before {@code lastSessionStart} was used by that session
+   * and starts no other.
+   */
+  public Status of(Collection<? extends Resource> responses, LocalDate today, Optional<Instant> lastSessionStart) {
     Optional<QuestionnaireResponse> latest = FormResponses.latest(form.canonical(), responses, Optional.of(today),
         zone);
     if (latest.isEmpty()) {
       return new Status(false, List.of());
     }
+    Instant authored = latest.get().getAuthored().toInstant();
+    List<FormReview.Missing> blockers = PredoseGate.blockers(form, ResponseMapper.fromResponse(latest.get()), gate,
+        lastSessionStart.filter(start -> !start.isBefore(authored)));
     if (latest.get().getStatus() == QuestionnaireResponseStatus.COMPLETED) {
-      return new Status(true, List.of());
+      return new Status(true, blockers);
     }
-    List<FormReview.Missing> blockers = PredoseGate.blockers(form, ResponseMapper.fromResponse(latest.get()));
     return new Status(true, blockers.isEmpty()
         ? List.of(new FormReview.Missing("", "Pre-dose checklist", "Saved as in progress: open it and save it again."))
         : blockers);

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param sandbox settings of the embedded sandbox EHR
  * @param protocol the clinic's clinical protocol
  * @param adminToken the secret IT staff present to see the status page and metrics; without it they are closed
+ * @param timeZone the clinic's time zone: every page shows times in it, and "today" is its day
  */
 public record AppConfig(
     URI publicBaseUrl,
@@ -29,7 +30,8 @@ public record AppConfig(
     List<TenantConfig> tenants,
     SandboxConfig sandbox,
     ClinicalProtocol protocol,
-    Optional<String> adminToken) {
+    Optional<String> adminToken,
+    java.time.ZoneId timeZone) {
 
   public AppConfig {
     tenants = List.copyOf(tenants);
@@ -47,13 +49,13 @@ public record AppConfig(
   /** A copy serving the given tenants, e.g. after the sandbox has started and its tenant is known. */
   public AppConfig withTenants(List<TenantConfig> newTenants) {
     return new AppConfig(publicBaseUrl, host, port, dataDir, store, keysFile, newTenants, sandbox, protocol,
-        adminToken);
+        adminToken, timeZone);
   }
 
   /** A copy that deletes and reseeds the sandbox EHR's database at start. */
   public AppConfig withSandboxReset() {
     return new AppConfig(publicBaseUrl, host, port, dataDir, store, keysFile, tenants,
-        new SandboxConfig(sandbox.enabled(), sandbox.port(), true, sandbox.persona()), protocol, adminToken);
+        new SandboxConfig(sandbox.enabled(), sandbox.port(), true, sandbox.persona()), protocol, adminToken, timeZone);
   }
 
   public URI launchUrl() {

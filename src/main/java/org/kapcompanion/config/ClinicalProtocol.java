@@ -20,6 +20,7 @@ import java.util.Set;
  * @param clinic who patients contact after a session, as filled into the handout
  * @param recoveryInstructions the discharge handout as a Markdown template with {@code {{placeholders}}}
  * @param course the treatment course's planned series, dependency and misuse limits and re-measurement interval
+ * @param gates what the start and discharge gates require, and what each pre-dose finding means for the start
  */
 public record ClinicalProtocol(
     List<MedicationClass> interactingMedications,
@@ -31,7 +32,8 @@ public record ClinicalProtocol(
     List<FollowUp> followUps,
     Clinic clinic,
     String recoveryInstructions,
-    CourseRules course) {
+    CourseRules course,
+    Gates gates) {
 
   /** The placeholders the recovery-instructions template may use; the session workspace fills them in. */
   public static final Set<String> RECOVERY_PLACEHOLDERS =
@@ -43,12 +45,12 @@ public record ClinicalProtocol(
     followUps = List.copyOf(followUps);
   }
 
-  /** A protocol with the shipped course defaults. */
+  /** A protocol with the shipped course and gate defaults. */
   public ClinicalProtocol(List<MedicationClass> interactingMedications, List<ConditionRule> contraindications,
       BloodPressure bloodPressureGate, AlertRules alertRules, Monitoring monitoring, Fasting fasting,
       List<FollowUp> followUps, Clinic clinic, String recoveryInstructions) {
     this(interactingMedications, contraindications, bloodPressureGate, alertRules, monitoring, fasting, followUps,
-        clinic, recoveryInstructions, CourseRules.defaults());
+        clinic, recoveryInstructions, CourseRules.defaults(), Gates.DEFAULTS);
   }
 
   /**
@@ -168,4 +170,79 @@ public record ClinicalProtocol(
       return sessionEnd.plus(amount, unit);
     }
   }
+
+  /** What a pre-dose finding means for starting the dosing session. */
+  public enum Consequence {
+    /** The session cannot start. */
+    ABSOLUTE("absolute"),
+    /** The session starts only after a named prescriber decides to proceed, with a reason and a time. */
+    PRESCRIBER_DECISION("prescriber-decision"),
+    /** Shown to the therapist; the session may start. */
+    CAUTION("caution");
+
+    private final String written;
+
+    Consequence(String written) {
+      this.written = written;
+    }
+
+    /** How the protocol file writes it. */
+    public String written() {
+      return written;
+    }
+  }
+
+  /**
+   * The start and discharge gates.
+   *
+   * @param discharge what discharge requires of the recorded readings
+   * @param start the consequence of each pre-dose finding, by the checklist item's {@code linkId} (for readiness,
+   *     {@code readiness-not-ready} and {@code readiness-needs-more-prep})
+   */
+  public record Gates(Discharge discharge, java.util.Map<String, Consequence> start) {
+
+    /** The shipped defaults (config/README.md says where each comes from). */
+    public static final Gates DEFAULTS = new Gates(
+        new Discharge(true, 92, new BloodPressure(160, 100), true, 15, true, true),
+        defaultStart());
+
+    public Gates {
+      start = java.util.Map.copyOf(start);
+    }
+
+    /** The consequence of a finding; a finding the protocol does not name needs a prescriber's decision. */
+    public Consequence consequence(String finding) {
+      return start.getOrDefault(finding, Consequence.PRESCRIBER_DECISION);
+    }
+
+    /** The default consequence of each pre-dose finding. */
+    public static java.util.Map<String, Consequence> defaultStart() {
+      java.util.Map<String, Consequence> start = new java.util.LinkedHashMap<>();
+      for (String absolute : List.of("ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy",
+          "ci-psychosis-mania", "ci-hypersensitivity")) {
+        start.put(absolute, Consequence.ABSOLUTE);
+      }
+      for (String decision : List.of("ci-substance-use", "ci-hypertension", "cssrs-positive", "readiness-not-ready",
+          "bp-above-gate")) {
+        start.put(decision, Consequence.PRESCRIBER_DECISION);
+      }
+      start.put("readiness-needs-more-prep", Consequence.CAUTION);
+      return start;
+    }
+  }
+
+  /**
+   * What discharge requires of what was recorded in the session.
+   *
+   * @param sedationBackToBaseline the latest MOAA/S must be at {@code monitoring.moaasBaseline}
+   * @param oxygenSaturationAbove the latest SpO₂ (%) must be above this
+   * @param bloodPressureBelow the latest blood pressure must be below this systolic and diastolic
+   * @param requiredReadings the blood pressures of {@code monitoring.bloodPressureAtMinutes} and before discharge
+   *     must be recorded
+   * @param readingToleranceMinutes how far from its time a scheduled reading may be taken and still count
+   * @param noOngoingAlert no alert episode may still be ongoing
+   * @param checklistMustAgree a checklist answer that contradicts a recorded reading is refused
+   */
+  public record Discharge(boolean sedationBackToBaseline, int oxygenSaturationAbove, BloodPressure bloodPressureBelow,
+      boolean requiredReadings, int readingToleranceMinutes, boolean noOngoingAlert, boolean checklistMustAgree) {}
 }

@@ -92,11 +92,24 @@ public final class ConfigLoader {
     checkContradictions(root, port, store, tenants, sandbox);
     Optional<String> adminToken = adminToken(root.object("admin").orElse(emptyFields("admin", problems)));
 
+    java.time.ZoneId timeZone = timeZone(root);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(publicBaseUrl.orElseThrow(), host, port, dataDir, store, keysFile, tenants, sandbox, protocol,
-        adminToken);
+        adminToken, timeZone);
+  }
+
+  /** The clinic's time zone ({@code timeZone}, an IANA name); the machine's zone when it is left out. */
+  private static java.time.ZoneId timeZone(JsonFields root) {
+    String name = root.stringOr("timeZone", java.time.ZoneId.systemDefault().getId());
+    try {
+      return java.time.ZoneId.of(name);
+    } catch (java.time.DateTimeException e) {
+      root.problem("timeZone", "\"" + name + "\" is not a time zone",
+          "write the clinic's IANA zone name, e.g. \"America/New_York\" or \"Europe/Berlin\"");
+      return java.time.ZoneId.systemDefault();
+    }
   }
 
   private Optional<String> adminToken(JsonFields fields) {

@@ -33,6 +33,11 @@ final class JsonFields {
     problems.add(key(name) + ": " + what + " — " + fix);
   }
 
+  /** The keys written in this object. */
+  java.util.Set<String> names() {
+    return object.keySet();
+  }
+
   boolean has(String name) {
     JsonElement value = object.get(name);
     return value != null && !value.isJsonNull();

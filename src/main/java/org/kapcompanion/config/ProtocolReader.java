@@ -38,7 +38,42 @@ final class ProtocolReader {
     ClinicalProtocol.AlertRules alerts = alertRules(root.objectOrEmpty("alertRules"), bloodPressureGate);
     return new ClinicalProtocol(medications(root), conditions(root), bloodPressureGate, alerts,
         monitoring(root.objectOrEmpty("monitoring")), fasting(root.objectOrEmpty("fasting")), followUps(root),
-        clinic(root.objectOrEmpty("clinic")), recoveryInstructions(root), CourseRulesReader.read(root));
+        clinic(root.objectOrEmpty("clinic")), recoveryInstructions(root), CourseRulesReader.read(root), gates(root.objectOrEmpty("gates")));
+  }
+
+  /** The start and discharge gates; every control is on unless the file turns it off. */
+  private static ClinicalProtocol.Gates gates(JsonFields fields) {
+    ClinicalProtocol.Discharge defaults = ClinicalProtocol.Gates.DEFAULTS.discharge();
+    JsonFields discharge = fields.objectOrEmpty("discharge");
+    JsonFields bp = discharge.objectOrEmpty("bloodPressureBelow");
+    ClinicalProtocol.Discharge read = new ClinicalProtocol.Discharge(
+        discharge.bool("sedationBackToBaseline", defaults.sedationBackToBaseline()),
+        discharge.integer("oxygenSaturationAbove", defaults.oxygenSaturationAbove(), 70, 99),
+        new ClinicalProtocol.BloodPressure(bp.integer("systolic", defaults.bloodPressureBelow().systolic(), 90, 250),
+            bp.integer("diastolic", defaults.bloodPressureBelow().diastolic(), 50, 150)),
+        discharge.bool("requiredReadings", defaults.requiredReadings()),
+        discharge.integer("readingToleranceMinutes", defaults.readingToleranceMinutes(), 1, 60),
+        discharge.bool("noOngoingAlert", defaults.noOngoingAlert()),
+        discharge.bool("checklistMustAgree", defaults.checklistMustAgree()));
+    java.util.Map<String, ClinicalProtocol.Consequence> start = ClinicalProtocol.Gates.defaultStart();
+    JsonFields written = fields.objectOrEmpty("start");
+    written.names().stream().filter(name -> !start.containsKey(name)).forEach(name -> written.problem(name,
+        "is not a pre-dose finding", "use one of " + start.keySet()));
+    for (String finding : start.keySet()) {
+      if (!written.has(finding)) {
+        continue;
+      }
+      String value = written.stringOr(finding, "");
+      java.util.Optional<ClinicalProtocol.Consequence> consequence = java.util.Arrays.stream(
+          ClinicalProtocol.Consequence.values()).filter(c -> c.written().equals(value)).findFirst();
+      if (consequence.isEmpty()) {
+        written.problem(finding, "\"" + value + "\" is not a consequence",
+            "write absolute, prescriber-decision or caution");
+      } else {
+        start.put(finding, consequence.get());
+      }
+    }
+    return new ClinicalProtocol.Gates(read, start);
   }
 
   private List<ClinicalProtocol.MedicationClass> medications(JsonFields root) {

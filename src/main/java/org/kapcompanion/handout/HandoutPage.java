@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /s/{handle}/handout}: the printable recovery instructions for the patient, from the clinic's template, with
- * the discharge time of today's dosing session when it is recorded (else now). Banner and session read in parallel.
+ * the discharge time of today's dosing session when it is recorded; before discharge it says nothing of leaving and
+ * is marked as not yet discharged. Banner and session read in parallel.
  */
 public final class HandoutPage implements SessionPage {
 
@@ -66,14 +67,17 @@ public final class HandoutPage implements SessionPage {
     CompletableFuture<Optional<ZonedDateTime>> discharge = CompletableFuture.supplyAsync(
         () -> todaysDischarge(client, patientId.get()), reads);
     Optional<PatientRecord> banner = records.banner(active);
-    ZonedDateTime dischargedAt = discharge.join().orElse(ZonedDateTime.now(clock));
-    String markdown = RecoveryHandout.fill(protocol.recoveryInstructions(),
-        RecoveryHandout.values(protocol, dischargedAt));
+    Optional<ZonedDateTime> discharged = discharge.join();
+    String template = discharged.isPresent() ? protocol.recoveryInstructions()
+        : RecoveryHandout.beforeDischarge(protocol.recoveryInstructions());
+    String markdown = RecoveryHandout.fill(template, RecoveryHandout.values(protocol,
+        discharged.orElse(ZonedDateTime.now(clock))));
     Map<String, Object> model = new HashMap<>();
     model.put("record", banner.orElse(null));
     model.put("session", active.session());
     model.put("basePath", active.basePath());
     model.put("instructions", RecoveryHandout.toHtml(markdown));
+    model.put("discharged", discharged.isPresent());
     templates.render(response, 200, "handout/handout.jte", model);
   }
 

@@ -20,6 +20,8 @@ final class RecoveryHandout {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z]+)\\s*}}");
   private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("[\\\\`*_{}\\[\\]()#+\\-.!<>|~&\"']");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM", Locale.ENGLISH);
+  private static final Pattern DISCHARGE_SENTENCE =
+      Pattern.compile("[^.!?\\n]*\\{\\{\\s*dischargeTime\\s*}}[^.!?\\n]*[.!?]?[ \\t]*");
   private static final Parser PARSER = Parser.builder().build();
   private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
@@ -39,6 +41,14 @@ final class RecoveryHandout {
   private static String unitWord(ClinicalProtocol.FollowUp followUp) {
     String plural = followUp.unit().toString().toLowerCase(Locale.ROOT);
     return followUp.amount() == 1 ? plural.substring(0, plural.length() - 1) : plural;
+  }
+
+  /**
+   * The template for a patient not yet discharged: every sentence that says when they left (holds
+   * {@code {{dischargeTime}}}) is left out, so the handout never says "You left …" before discharge.
+   */
+  static String beforeDischarge(String template) {
+    return DISCHARGE_SENTENCE.matcher(template).replaceAll("");
   }
 
   /** The template with each known placeholder replaced by its value as plain text; unknown ones stay as written. */

@@ -27,6 +27,8 @@ import org.kapcompanion.checklist.FormView;
 import org.kapcompanion.checklist.QuestionnaireForm;
 import org.kapcompanion.checklist.ResponseMapper;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.gates.DischargeGate;
+import org.kapcompanion.gates.GateDecision;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
@@ -43,13 +45,15 @@ import org.kapcompanion.writeback.SaveResult;
 
 /**
  * {@code /s/{handle}/discharge}: the discharge checklist from its Questionnaire, with the time since the dose and the
- * latest blood pressure filled in; saving a checklist that passes {@link DischargeGate} writes the discharge
- * QuestionnaireResponse and finishes the session Encounter. A change posted by htmx only answers with the blockers and
+ * latest blood pressure filled in; saving a checklist that passes the {@link DischargeGate} (or records a prescriber's
+ * override of its unmet criteria) writes the discharge QuestionnaireResponse and finishes the session Encounter. A change posted by htmx only answers with the blockers and
  * the fields whose enableWhen depends on the answers.
  */
 final class DischargePage implements SessionPage {
 
-  private static final Set<String> PREFILLED = Set.of(DischargeGate.TIME_SINCE_DOSE,
+  private static final String TIME_SINCE_DOSE = ItemId.TIME_SINCE_DOSE.linkId();
+  private static final Set<String> COMPUTED = Set.of(TIME_SINCE_DOSE, DischargeCriteria.MET, DischargeCriteria.UNMET);
+  private static final Set<String> PREFILLED = Set.of(TIME_SINCE_DOSE,
       ItemId.DISCHARGE_SYSTOLIC.linkId(), ItemId.DISCHARGE_DIASTOLIC.linkId(), ItemId.MONITORING_MINUTES.linkId());
 
   private final SessionReader reader;
@@ -57,6 +61,7 @@ final class DischargePage implements SessionPage {
   private final QuestionnaireForm form;
   private final RecordService records;
   private final ClinicalProtocol protocol;
+  private final DischargeGate gate;
   private final Templates templates;
   private final Clock clock;
 
@@ -68,6 +73,7 @@ final class DischargePage implements SessionPage {
         .orElseThrow(() -> new IllegalStateException("the discharge checklist Questionnaire is not in fhir-profiles"));
     this.records = records;
     this.protocol = protocol;
+    this.gate = new DischargeGate(protocol, clock.getZone());
     this.templates = templates;
     this.clock = clock;
   }
@@ -114,21 +120,21 @@ final class DischargePage implements SessionPage {
       Map<String, List<String>> fields = new HashMap<>();
       request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
       FormInput.Parsed parsed = FormInput.parse(form, fields, clock);
-      answers = parsed.answers().with(DischargeGate.TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)));
+      answers = parsed.answers().with(TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)));
       problems = parsed.problems();
       entryId = sentEntry.get();
       Answers finalAnswers = answers;
       fromRecord.removeIf(linkId -> !finalAnswers.get(linkId).toString().equals(prefilled.get(linkId).toString()));
     }
-    List<FormReview.Missing> blockers = DischargeGate.blockers(form, answers, sinceDose,
-        protocol.monitoring().minimumMinutes());
+    GateDecision decision = gate.decide(record.facts(), answers::first, now);
+    answers = DischargeCriteria.withCriteria(answers, decision, now.atZone(clock.getZone()));
+    List<FormReview.Missing> blockers = DischargeCriteria.blockers(form, answers, decision);
     if (submitted && !partial && blockers.isEmpty() && problems.isEmpty()
         && discharge(active, record, answers, entryId, now)) {
       response.sendRedirect(active.basePath() + "discharge");
       return;
     }
-    model.put("form", FormView.of(form, answers, fromRecord, Set.of(DischargeGate.TIME_SINCE_DOSE), problems,
-        blockers));
+    model.put("form", FormView.of(form, answers, fromRecord, COMPUTED, problems, blockers));
     model.put("entryId", entryId);
     if (partial) {
       templates.render(response, 200, "monitoring/discharge-update.jte", model);
@@ -138,7 +144,7 @@ final class DischargePage implements SessionPage {
   }
 
   private Answers prefilled(SessionRecord record, long sinceDose) {
-    Answers answers = Answers.none().with(DischargeGate.TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
+    Answers answers = Answers.none().with(TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
         .with(ItemId.MONITORING_MINUTES.linkId(), List.<Type>of(new IntegerType((int) sinceDose)));
     Optional<Reading> bp = record.readings().stream().filter(r -> r.kind() == ReadingKind.BLOOD_PRESSURE)
         .reduce((first, second) -> second);

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.kapcompanion.recorded.AdverseEvent;
@@ -56,6 +57,23 @@ final class EntryMapping {
     encounter.setPeriod(new Period().setStartElement(dateTime(start)));
     launchEncounter.ifPresent(id -> encounter.setPartOf(new Reference("Encounter/" + id)));
     return Entry.create(entryId, SESSION_KIND, encounter);
+  }
+
+  /**
+   * The pre-dose checklist the session started on, recorded in the session: a copy of its answers pointing at the
+   * session Encounter, authored when the checklist was, so the review timeline, its filters and the REMS summary find
+   * the checklist (answers, blood-pressure gate, prescriber's decision) with the session. One per session.
+   */
+  static Entry predoseInSession(QuestionnaireResponse checklist, String sessionEntryId) {
+    String entryId = java.util.UUID.nameUUIDFromBytes(("predose-in-session|" + sessionEntryId)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    QuestionnaireResponse copy = checklist.copy();
+    copy.setIdElement(null);
+    copy.setMeta(new org.hl7.fhir.r4.model.Meta().addProfile(KapUrls.QUESTIONNAIRE_RESPONSE_PROFILE));
+    copy.setIdentifier(EntryIdentity.of(entryId));
+    copy.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+    copy.setEncounter(new Reference("urn:uuid:" + sessionEntryId));
+    return Entry.create(entryId, "predose-checklist-in-session", copy);
   }
 
   /** The session finished at {@code end}: a new version of {@code started}, replacing it at {@code reference}. */

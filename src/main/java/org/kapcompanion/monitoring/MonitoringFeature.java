@@ -28,7 +28,8 @@ public final class MonitoringFeature {
   public MonitoringFeature(FhirContext fhir, EntrySaver entries, ConformancePackage conformancePackage,
       FormCatalog catalog, RecordService records, ClinicalProtocol protocol, ExecutorService reads,
       Templates templates, Clock clock) {
-    SessionReader reader = new SessionReader(fhir, entries, new PredoseReadiness(catalog, clock.getZone()), reads,
+    SessionReader reader = new SessionReader(fhir, entries, new PredoseReadiness(catalog, protocol,
+        clock.getZone()), reads,
         clock);
     pages.putAll(new WorkspacePage(reader, entries, records, protocol, QuickTag.from(conformancePackage), templates,
         clock).pages());

@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.checklist.FormResponses;
 import org.kapcompanion.checklist.PredoseReadiness;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
@@ -141,11 +142,19 @@ final class SessionReader {
       return Optional.of(record);
     }
 
+    /** The latest pre-dose checklist of today, in the EHR or waiting in the outbox. */
+    Optional<QuestionnaireResponse> latestPredose() {
+      List<Resource> checklists = new ArrayList<>(resources(EhrClients.await(responses)));
+      checklists.addAll(unsent);
+      return FormResponses.latest(KapUrls.PREDOSE_CHECKLIST, checklists, Optional.of(LocalDate.now(clock)),
+          clock.getZone());
+    }
+
     /** Whether the latest pre-dose checklist of today (in the EHR or waiting in the outbox) lets the session start. */
     PredoseReadiness.Status predose() {
       List<Resource> checklists = new ArrayList<>(resources(EhrClients.await(responses)));
       checklists.addAll(unsent);
-      return readiness.of(checklists, LocalDate.now(clock));
+      return readiness.of(checklists, LocalDate.now(clock), session().map(SessionRecord::started));
     }
   }
 

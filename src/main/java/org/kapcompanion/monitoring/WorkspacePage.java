@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
 import org.kapcompanion.checklist.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.gates.DoseTime;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
@@ -123,6 +124,8 @@ final class WorkspacePage {
           active.session().context().encounterId(), started));
       if (saved instanceof SaveResult.Accepted) {
         reader.remember(active, "urn:uuid:" + entryId, started);
+        today.latestPredose().ifPresent(checklist -> entries.save(active,
+            EntryMapping.predoseInSession(checklist, entryId)));
       }
     }
     response.sendRedirect(active.basePath() + "session");
@@ -201,10 +204,15 @@ final class WorkspacePage {
           .or(() -> active.session().context().encounterId().map(id -> new Reference("Encounter/" + id)));
       return NoteMapping.entry(EntryRequest.note(body, tags, window), subject(active, encounter), tags);
     }
-    SessionSubject subject = subject(active, Optional.of(running.map(SessionReader.Running::reference).orElseThrow(
-        () -> new IllegalArgumentException("no dosing session is running: start it first"))));
+    SessionReader.Running session = running.orElseThrow(
+        () -> new IllegalArgumentException("no dosing session is running: start it first"));
+    SessionSubject subject = subject(active, Optional.of(session.reference()));
     if ("dose".equals(kind)) {
-      return EntryMapping.dose(EntryRequest.dose(body, window), subject);
+      Dose dose = EntryRequest.dose(body, window);
+      DoseTime.problem(dose.effective(), session.started(), clock.instant(), clock.getZone()).ifPresent(problem -> {
+        throw new IllegalArgumentException(problem);
+      });
+      return EntryMapping.dose(dose, subject);
     }
     if ("adverse-event".equals(kind)) {
       return EntryMapping.adverseEvent(EntryRequest.adverseEvent(body, window), subject);

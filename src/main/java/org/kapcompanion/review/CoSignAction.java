@@ -18,7 +18,8 @@ import org.kapcompanion.writeback.ValidationResult;
 
 /**
  * {@code POST /s/{h}/review/cosign}: the supervisor's co-sign of a session with a comment. Refused (409, page shown
- * again) when something was recorded in the session after the page was shown; validated against the profiles
+ * again) while the session is still running (the co-sign gate says why), or when something was recorded in the
+ * session after the page was shown; validated against the profiles
  * before anything is written.
  */
 final class CoSignAction implements ReviewGuard.Handler {
@@ -61,6 +62,12 @@ final class CoSignAction implements ReviewGuard.Handler {
     Optional<SessionReader.SessionRecord> session = page.read(active, access, ReviewGuard.encounterId(request));
     if (session.isEmpty() || entryId.isEmpty()) {
       page.notFound(response);
+      return;
+    }
+    List<String> refused = SessionReviewPage.cosignGate(session.get()).refusals().stream()
+        .map(finding -> finding.reason()).toList();
+    if (!refused.isEmpty()) {
+      page.show(active, access, session.get(), 409, Optional.empty(), refused, response);
       return;
     }
     if (comment.length() > COMMENT_LIMIT) {

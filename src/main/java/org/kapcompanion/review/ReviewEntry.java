@@ -51,6 +51,11 @@ record ReviewEntry(
         facts.coSign().map(SessionFacts.CoSign::recorded));
   }
 
+  /** Whether it was discharged on a prescriber's override and no supervisor has looked at it since: it goes first. */
+  boolean overridden() {
+    return reasons.contains(ReviewReason.DISCHARGE_OVERRIDE) && status.awaitsReview();
+  }
+
   /** Whether it goes before the others: it needs attention and no supervisor has looked at it since. */
   boolean urgent() {
     return !reasons.isEmpty() && status.awaitsReview();

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Task;
 import org.kapcompanion.launch.EhrClients;
+import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.launch.ActiveSession;
 
 /**
@@ -22,6 +23,10 @@ import org.kapcompanion.launch.ActiveSession;
  */
 final class ReviewQueue {
 
+  /** The sessions discharged on a prescriber's override that no supervisor has reviewed yet. */
+  private static final String OVERRIDDEN = "Task?_profile=" + KapUrls.REVIEW_TASK_PROFILE + "&_tag="
+      + ReviewReason.SYSTEM + "|" + ReviewReason.DISCHARGE_OVERRIDE.code() + "&status=requested&_count=20"
+      + "&_include=Task:focus&_include=Task:patient&_include=Task:requester";
   private static final String THERAPISTS = "Practitioner?_count=200&_sort=family&_elements=name";
 
   private final ReviewEhr ehr;
@@ -34,14 +39,39 @@ final class ReviewQueue {
     this.zone = zone;
   }
 
-  /** The queue over every patient: two searches in parallel (the Tasks and the therapists to filter by). */
+  /**
+   * The queue over every patient: three searches in parallel (the Tasks, the therapists to filter by, and on the
+   * first page the sessions discharged on a prescriber's override still awaiting review, which go first).
+   */
   QueueView allPatients(ActiveSession active, QueueFilter filter, Optional<String> notice) {
     CompletableFuture<Bundle> tasks = ehr.search(active, filter.taskSearch(zone) + "&_include=Task:owner");
     CompletableFuture<Bundle> therapists = ehr.search(active, THERAPISTS);
+    Optional<CompletableFuture<Bundle>> overridden = filter.page() == 1 && filter.status() != QueueFilter.Status.REVIEWED
+        ? Optional.of(ehr.search(active, OVERRIDDEN)) : Optional.empty();
     Bundle page = EhrClients.await(tasks);
-    PersonNames names = PersonNames.in(page);
+    List<org.hl7.fhir.r4.model.Resource> people = new ArrayList<>(resources(page));
     Map<String, Encounter> sessions = new LinkedHashMap<>();
     List<ReviewEntry> entries = new ArrayList<>();
+    collect(page, sessions, entries);
+    if (overridden.isPresent()) {
+      Bundle first = EhrClients.await(overridden.get());
+      people.addAll(resources(first));
+      List<ReviewEntry> pinned = new ArrayList<>();
+      collect(first, sessions, pinned);
+      pinned.removeIf(entry -> !filter.matches(entry, zone));
+      entries.removeIf(entry -> pinned.stream().anyMatch(p -> p.encounterId().equals(entry.encounterId())));
+      entries.addAll(0, pinned);
+    }
+    PersonNames names = PersonNames.in(people);
+    List<QueueView.Row> rows = entries.stream().map(e -> row(e, sessions, names)).toList();
+    return view(filter, rows, page.getTotal(), true, EhrClients.await(therapists), notice);
+  }
+
+  private static List<org.hl7.fhir.r4.model.Resource> resources(Bundle bundle) {
+    return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(r -> r != null).toList();
+  }
+
+  private static void collect(Bundle page, Map<String, Encounter> sessions, List<ReviewEntry> entries) {
     for (Bundle.BundleEntryComponent entry : page.getEntry()) {
       if (entry.getResource() instanceof Encounter encounter) {
         sessions.put(encounter.getIdElement().getIdPart(), encounter);
@@ -50,8 +80,6 @@ final class ReviewQueue {
         entries.add(ReviewTasks.entryOf(task));
       }
     }
-    List<QueueView.Row> rows = entries.stream().map(e -> row(e, sessions, names)).toList();
-    return view(filter, rows, page.getTotal(), true, EhrClients.await(therapists), notice);
   }
 
   /** The launched patient's latest sessions, filtered and ordered like the queue. */
@@ -60,7 +88,8 @@ final class ReviewQueue {
     SessionFactsReader.Read read = reader.byPatient(active, patientId);
     List<ReviewEntry> matching = read.facts().stream().map(f -> ReviewEntry.of(f, Optional.empty()))
         .filter(entry -> filter.matches(entry, zone))
-        .sorted(Comparator.comparing((ReviewEntry entry) -> !entry.urgent())
+        .sorted(Comparator.comparing((ReviewEntry entry) -> !entry.overridden())
+            .thenComparing((ReviewEntry entry) -> !entry.urgent())
             .thenComparing(ReviewEntry::start, Comparator.reverseOrder()))
         .toList();
     int from = Math.min(matching.size(), (filter.page() - 1) * QueueFilter.PAGE_SIZE);

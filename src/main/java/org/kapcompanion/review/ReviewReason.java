@@ -9,7 +9,8 @@ enum ReviewReason {
   SAFETY_ALERT("safety-alert", "Safety alert"),
   ADVERSE_EVENT("adverse-event", "Adverse event"),
   BP_GATE_DECISION("bp-gate-decision", "Prescriber decision at the BP gate"),
-  DISCHARGE_INCOMPLETE("discharge-incomplete", "Discharge not completed");
+  DISCHARGE_INCOMPLETE("discharge-incomplete", "Discharge not completed"),
+  DISCHARGE_OVERRIDE("discharge-override", "Discharged against the criteria (prescriber's override)");
 
   static final String SYSTEM = KapUrls.REVIEW_REASONS;
 

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.vocabulary.ItemId;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.SessionType;
 import org.kapcompanion.vocabulary.Systems;
@@ -79,6 +80,9 @@ record SessionFacts(
           reasons.add(ReviewReason.BP_GATE_DECISION);
         }
         dischargeCompleted |= isCompletedDischarge(response);
+        if (isCompletedDischarge(response) && isOverride(response)) {
+          reasons.add(ReviewReason.DISCHARGE_OVERRIDE);
+        }
       } else if (resource instanceof Provenance provenance) {
         Optional<CoSign> candidate = coSignOf(provenance);
         if (candidate.isPresent()
@@ -140,6 +144,17 @@ record SessionFacts(
     return response.getQuestionnaire() != null && response.getQuestionnaire().startsWith(KapUrls.DISCHARGE_CHECKLIST)
         && (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
             || response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED);
+  }
+
+  /** A discharge checklist that records a prescriber's override of unmet discharge criteria. */
+  static boolean isOverride(QuestionnaireResponse response) {
+    return items(response.getItem()).anyMatch(item -> ItemId.OVERRIDE_PRESCRIBER.linkId().equals(item.getLinkId())
+        && item.hasAnswer());
+  }
+
+  private static Stream<QuestionnaireResponse.QuestionnaireResponseItemComponent> items(
+      List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items) {
+    return items.stream().flatMap(item -> Stream.concat(Stream.of(item), items(item.getItem())));
   }
 
   private static Stream<QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent> answers(

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Encounter;
+import org.kapcompanion.gates.CosignGate;
+import org.kapcompanion.gates.GateDecision;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.web.Templates;
 
@@ -53,6 +56,12 @@ final class SessionReviewPage implements ReviewGuard.Handler {
         "This KAP session does not exist, or your sign-in does not reach it. Go back to the review queue.");
   }
 
+  /** Whether the session may be co-signed now: the one co-sign gate, for the page and the co-sign alike. */
+  static GateDecision cosignGate(SessionReader.SessionRecord session) {
+    return CosignGate.decide(session.encounter().getStatus() == Encounter.EncounterStatus.FINISHED,
+        session.facts().filter(f -> !f.reasons().contains(ReviewReason.DISCHARGE_INCOMPLETE)).isPresent());
+  }
+
   void show(ActiveSession active, ReviewAccess access, SessionReader.SessionRecord session, int status,
       Optional<String> message, List<String> problems, HttpServletResponse response) throws IOException {
     Map<String, Object> parameters = new HashMap<>();
@@ -62,6 +71,7 @@ final class SessionReviewPage implements ReviewGuard.Handler {
     parameters.put("csrf", active.session().csrfToken());
     parameters.put("entryId", UUID.randomUUID().toString());
     parameters.put("canCoSign", access.canCoSign());
+    parameters.put("cosignGate", cosignGate(session));
     parameters.put("message", message.orElse(""));
     parameters.put("problems", problems);
     parameters.put("coursePatient", session.encounter().getSubject().getReferenceElement().getIdPart());

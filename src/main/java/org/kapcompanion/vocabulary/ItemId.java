@@ -11,6 +11,11 @@ public enum ItemId {
   BP_ABOVE_GATE(KapUrls.PREDOSE_CHECKLIST, "bp-above-gate"),
   PRESCRIBER_DECISION(KapUrls.PREDOSE_CHECKLIST, "prescriber-decision"),
   PRESCRIBER_DECIDED_AT(KapUrls.PREDOSE_CHECKLIST, "prescriber-decided-at"),
+  PRESCRIBER_NAME(KapUrls.PREDOSE_CHECKLIST, "prescriber-name"),
+  PRESCRIBER_REASON(KapUrls.PREDOSE_CHECKLIST, "prescriber-reason"),
+  DECISION_REQUIRED(KapUrls.PREDOSE_CHECKLIST, "decision-required"),
+  DECISION_REASONS(KapUrls.PREDOSE_CHECKLIST, "decision-reasons"),
+  READINESS(KapUrls.PREDOSE_CHECKLIST, "readiness"),
   INTERACTIONS_REVIEWED(KapUrls.PREDOSE_CHECKLIST, "interactions-reviewed"),
   FASTING(KapUrls.PREDOSE_CHECKLIST, "fasting"),
   NO_SUBSTANCES(KapUrls.PREDOSE_CHECKLIST, "no-substances"),
@@ -22,7 +27,14 @@ public enum ItemId {
   DISCHARGE_SYSTOLIC(KapUrls.DISCHARGE_CHECKLIST, "discharge-systolic"),
   DISCHARGE_DIASTOLIC(KapUrls.DISCHARGE_CHECKLIST, "discharge-diastolic"),
   READY_TO_LEAVE_TIME(KapUrls.DISCHARGE_CHECKLIST, "ready-to-leave-time"),
-  MONITORING_MINUTES(KapUrls.DISCHARGE_CHECKLIST, "monitoring-minutes");
+  MONITORING_MINUTES(KapUrls.DISCHARGE_CHECKLIST, "monitoring-minutes"),
+  BP_ACCEPTABLE(KapUrls.DISCHARGE_CHECKLIST, "bp-acceptable"),
+  CLINICALLY_STABLE(KapUrls.DISCHARGE_CHECKLIST, "clinically-stable"),
+  DISCHARGE_CRITERIA_MET(KapUrls.DISCHARGE_CHECKLIST, "discharge-criteria-met"),
+  DISCHARGE_CRITERIA_UNMET(KapUrls.DISCHARGE_CHECKLIST, "discharge-criteria-unmet"),
+  OVERRIDE_PRESCRIBER(KapUrls.DISCHARGE_CHECKLIST, "override-prescriber"),
+  OVERRIDE_REASON(KapUrls.DISCHARGE_CHECKLIST, "override-reason"),
+  OVERRIDE_AT(KapUrls.DISCHARGE_CHECKLIST, "override-at");
 
   private final String questionnaire;
   private final String linkId;

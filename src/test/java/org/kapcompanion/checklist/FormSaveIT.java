@@ -156,7 +156,8 @@ class FormSaveIT {
     Map<String, String> fields = predoseAnswers("162", "96");
     String decidedAt = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withSecond(0).withNano(0).toString();
     fields.putAll(Map.of("entry", id, "prescriber-decision", DECISIONS + "|proceed",
-        "prescriber-name", "Dr Rivera (on call)", "prescriber-decided-at", decidedAt));
+        "prescriber-name", "Dr Rivera (on call)", "prescriber-reason", "No symptoms; recheck at 40 minutes",
+        "prescriber-decided-at", decidedAt));
 
     JsonObject answer = session.save("predose/save", fields);
 

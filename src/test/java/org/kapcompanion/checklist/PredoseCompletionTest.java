@@ -20,12 +20,14 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.gates.StartGate;
 import org.kapcompanion.writeback.ConformancePackage;
 
 /** When a pre-dose checklist counts as complete (saved {@code completed}) and when it stays a draft. */
 class PredoseCompletionTest {
 
   private static final ClinicalProtocol.BloodPressure GATE = new ClinicalProtocol.BloodPressure(140, 90);
+  private static final StartGate START = new StartGate(ClinicalProtocol.Gates.DEFAULTS, ZoneId.of("UTC"));
   private static final String DECISIONS = "http://kapcompanion.org/fhir/CodeSystem/kap-prescriber-decision";
   private static QuestionnaireForm predose;
   private static Answers aboveGateWithDecision;
@@ -42,38 +44,38 @@ class PredoseCompletionTest {
   }
 
   private static Answers withGate(Answers answers) {
-    return PredoseGate.withGate(answers, GATE);
+    return PredoseGate.withDecisionRequired(PredoseGate.withGate(answers, GATE), START);
   }
 
   @Test
   void aboveTheGateWithARecordedDecisionToProceedIsComplete() {
     Answers answers = withGate(aboveGateWithDecision);
     assertThat(answers.first(PredoseGate.ABOVE_GATE).orElseThrow().primitiveValue()).isEqualTo("true");
-    assertThat(PredoseGate.isComplete(predose, answers)).isTrue();
+    assertThat(PredoseGate.isComplete(predose, answers, START)).isTrue();
   }
 
   @Test
   void aboveTheGateWithoutWhoDecidedStaysADraft() {
     Answers answers = withGate(aboveGateWithDecision.with("prescriber-name", List.of()));
-    assertThat(PredoseGate.isComplete(predose, answers)).isFalse();
-    assertThat(PredoseGate.blockers(predose, answers)).extracting(FormReview.Missing::linkId)
-        .containsExactly("prescriber-name");
+    assertThat(PredoseGate.isComplete(predose, answers, START)).isFalse();
+    assertThat(PredoseGate.blockers(predose, answers, START, Optional.empty())).extracting(FormReview.Missing::linkId)
+        .containsExactly("bp-above-gate", "prescriber-name");
   }
 
   @Test
   void aDecisionToPostponeBlocksDosing() {
     Answers answers = withGate(aboveGateWithDecision.with("prescriber-decision",
         List.of(new Coding(DECISIONS, "postpone", "Postpone dosing"))));
-    assertThat(PredoseGate.isComplete(predose, answers)).isFalse();
-    assertThat(PredoseGate.blockers(predose, answers)).extracting(FormReview.Missing::reason)
-        .containsExactly("The prescriber decided to postpone dosing.");
+    assertThat(PredoseGate.isComplete(predose, answers, START)).isFalse();
+    assertThat(PredoseGate.blockers(predose, answers, START, Optional.empty())).extracting(FormReview.Missing::reason)
+        .contains("The prescriber decided to postpone dosing.");
   }
 
   @Test
   void belowTheGateNoDecisionIsAskedAndAStaleOneIsNotSaved() {
     Answers answers = withGate(aboveGateWithDecision.with("baseline-systolic", List.of(new IntegerType(128)))
         .with("baseline-diastolic", List.of(new IntegerType(80))));
-    assertThat(PredoseGate.isComplete(predose, answers)).isTrue();
+    assertThat(PredoseGate.isComplete(predose, answers, START)).isTrue();
     QuestionnaireResponse response = ResponseMapper.toResponse(predose, answers, new ResponseMapper.Context("e1",
         "Patient/p1", Optional.of("Encounter/e1"), Optional.of("Practitioner/t1"), new Date(), true));
     assertThat(ResponseMapper.fromResponse(response).has("prescriber-name")).isFalse();
@@ -81,12 +83,12 @@ class PredoseCompletionTest {
 
   @Test
   void aMissingRequiredAnswerOrAnUnconfirmedItemKeepsItADraft() {
-    assertThat(PredoseGate.isComplete(predose, withGate(aboveGateWithDecision.with("phq9-total", List.of()))))
+    assertThat(PredoseGate.isComplete(predose, withGate(aboveGateWithDecision.with("phq9-total", List.of())), START))
         .isFalse();
     assertThat(PredoseGate.isComplete(predose, withGate(aboveGateWithDecision.with("fasting",
-        List.of(new BooleanType(false)))))).isFalse();
-    assertThat(PredoseGate.isComplete(predose, withGate(aboveGateWithDecision.with("baseline-systolic", List.of()))))
-        .isFalse();
+        List.of(new BooleanType(false)))), START)).isFalse();
+    assertThat(PredoseGate.isComplete(predose, withGate(aboveGateWithDecision.with("baseline-systolic", List.of())),
+        START)).isFalse();
   }
 
   @Test

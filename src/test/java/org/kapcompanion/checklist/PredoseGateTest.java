@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.gates.StartGate;
 import org.kapcompanion.writeback.ConformancePackage;
 
 class PredoseGateTest {
@@ -50,7 +51,8 @@ class PredoseGateTest {
   void confirmationAnsweredNoBlocksWithItsReason() {
     Answers answers = Answers.none().with("fasting", List.of(new BooleanType(false)))
         .with("escort", List.of(new BooleanType(true)));
-    assertThat(PredoseGate.blockers(predose, answers)).extracting(FormReview.Missing::reason)
+    assertThat(PredoseGate.blockers(predose, answers, new StartGate(ClinicalProtocol.Gates.DEFAULTS,
+        java.time.ZoneOffset.UTC), java.util.Optional.empty())).extracting(FormReview.Missing::reason)
         .contains("Fasting is not confirmed.").doesNotContain("No escort home is arranged.");
   }
 }

@@ -107,13 +107,13 @@ class QuestionnaireFormTest {
   }
 
   @Test
-  void prescriberDecisionIsAskedOnlyWhenBloodPressureIsAboveTheGate() {
-    Answers below = FormInput.parse(predose, fields("bp-above-gate", "false"), CLOCK).answers();
-    Answers above = FormInput.parse(predose, fields("bp-above-gate", "true"), CLOCK).answers();
+  void prescriberDecisionIsAskedOnlyWhenTheStartGateRequiresOne() {
+    Answers below = FormInput.parse(predose, fields("decision-required", "false"), CLOCK).answers();
+    Answers above = FormInput.parse(predose, fields("decision-required", "true"), CLOCK).answers();
     assertThat(FormReview.missing(predose, below)).extracting(FormReview.Missing::linkId)
         .doesNotContain("prescriber-decision", "prescriber-name");
     assertThat(FormReview.missing(predose, above)).extracting(FormReview.Missing::linkId)
-        .contains("prescriber-decision", "prescriber-name");
+        .contains("prescriber-decision", "prescriber-name", "prescriber-reason", "prescriber-decided-at");
   }
 
   @Test

@@ -80,6 +80,34 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shippedProtocolTurnsEveryGateControlOnWithItsDefaults() throws Exception {
+    ClinicalProtocol protocol = loader.parse(base("\"tenants\": []")).protocol();
+    assertThat(protocol.gates()).isEqualTo(ClinicalProtocol.Gates.DEFAULTS);
+    assertThat(protocol.gates().consequence("cssrs-positive")).isEqualTo(ClinicalProtocol.Consequence.PRESCRIBER_DECISION);
+    assertThat(protocol.gates().consequence("ci-vascular")).isEqualTo(ClinicalProtocol.Consequence.ABSOLUTE);
+  }
+
+  @Test
+  void aGateConsequenceThatIsNotOneOrAnUnknownFindingIsNamed() throws Exception {
+    Files.writeString(dir.resolve("config/clinical-protocol.json"), """
+        {"clinic": {"name": "Clinic", "phone": "1"},
+         "gates": {"start": {"ci-pregnancy": "maybe", "ci-unknown": "caution"}}}""");
+    assertThatThrownBy(() -> loader.parse(base("\"tenants\": []")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .anySatisfy(p -> assertThat(p).startsWith("protocol.gates.start.ci-pregnancy: \"maybe\" is not a consequence"))
+            .anySatisfy(p -> assertThat(p).startsWith("protocol.gates.start.ci-unknown: is not a pre-dose finding")));
+  }
+
+  @Test
+  void theClinicTimeZoneIsReadAndAWrongOneIsNamed() throws Exception {
+    assertThat(loader.parse(base("\"tenants\": [], \"timeZone\": \"America/New_York\"")).timeZone())
+        .isEqualTo(java.time.ZoneId.of("America/New_York"));
+    assertThatThrownBy(() -> loader.parse(base("\"tenants\": [], \"timeZone\": \"Mars/Olympus\"")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .anySatisfy(p -> assertThat(p).startsWith("timeZone: \"Mars/Olympus\" is not a time zone")));
+  }
+
+  @Test
   void followUpIsDueTheConfiguredTimeAfterTheSession() {
     ZonedDateTime end = ZonedDateTime.of(2026, 1, 31, 12, 0, 0, 0, ZoneOffset.UTC);
     assertThat(new ClinicalProtocol.FollowUp("72h", 72, ChronoUnit.HOURS).dueAfter(end))

@@ -33,6 +33,15 @@ class RecoveryHandoutTest {
   }
 
   @Test
+  void beforeDischargeTheHandoutDoesNotSayWhenThePatientLeft() {
+    String template = "# After your session\n\nYou left {{clinicName}} at {{dischargeTime}}. Ketamine's effects fade.\n"
+        + "\nCall {{clinicPhone}}.";
+
+    assertThat(RecoveryHandout.beforeDischarge(template)).doesNotContain("You left", "dischargeTime")
+        .contains("# After your session", "Ketamine's effects fade.", "Call {{clinicPhone}}.");
+  }
+
+  @Test
   void rawHtmlAndScriptLinksInTheTemplateAreShownInert() {
     String html = RecoveryHandout.toHtml("# Rest\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n"
         + "[call us](javascript:alert(3)) and **drink water**");

@@ -34,6 +34,24 @@ class EntryMappingTest {
       Optional.of(new Reference("urn:uuid:" + SESSION)), Optional.of("Practitioner/kap-therapist-1"));
 
   @Test
+  void thePredoseChecklistTheSessionStartedOnIsRecordedInTheSessionOnceAndValid() throws Exception {
+    org.hl7.fhir.r4.model.QuestionnaireResponse checklist = SharedValidator.FHIR.newJsonParser().parseResource(
+        org.hl7.fhir.r4.model.QuestionnaireResponse.class, java.nio.file.Files.readString(java.nio.file.Path.of(
+            "fhir-profiles/examples/QuestionnaireResponse-kap-example-predose-checklist.json")));
+    Entry entry = EntryMapping.predoseInSession(checklist, SESSION);
+    org.hl7.fhir.r4.model.QuestionnaireResponse copy = (org.hl7.fhir.r4.model.QuestionnaireResponse) entry.target();
+
+    assertThat(copy.getEncounter().getReference()).isEqualTo("urn:uuid:" + SESSION);
+    assertThat(copy.getAuthored()).isEqualTo(checklist.getAuthored());
+    assertThat(copy.getIdentifier().getValue()).isEqualTo(entry.entryId())
+        .isEqualTo(EntryMapping.predoseInSession(checklist, SESSION).entryId())
+        .isNotEqualTo(checklist.getIdentifier().getValue());
+    assertThat(copy.getItem()).hasSameSizeAs(checklist.getItem());
+    ValidationResult result = SharedValidator.VALIDATOR.validate(copy);
+    assertThat(result.isValid()).as(result.toString()).isTrue();
+  }
+
+  @Test
   void startedSessionIsAnInProgressKapSessionPartOfTheLaunchEncounter() {
     Entry entry = EntryMapping.startedSession(SESSION, SUBJECT, Optional.of("visit-1"), NOW);
     Encounter encounter = (Encounter) entry.target();

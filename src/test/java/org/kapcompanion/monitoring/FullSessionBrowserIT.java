@@ -20,7 +20,8 @@ import org.kapcompanion.web.BrowserCookie;
 /**
  * One whole KAP session through the pages in headless Chromium at a tablet's size, launched from the sandbox EHR:
  * preparation notes, the pre-dose checklist (the session cannot start before it is complete), dose, six monitoring
- * rounds of which one raises an alert, tagged notes, discharge, the recovery handout and the integration plan, each
+ * rounds of which one raises an alert, tagged notes, discharge (on a prescriber's override: the readings are all taken
+ * now, so the blood pressures at the dose and at 40 minutes are missing), the recovery handout and the integration plan, each
  * save shown until saved; then the sandbox holds exactly the expected resources. Screenshots of every step are kept
  * as {@code target/test-artifacts/full-session-*.png}.
  */
@@ -55,10 +56,7 @@ class FullSessionBrowserIT extends BrowserTest {
     discharge(page);
     String plan = planIntegration(page);
 
-    String handle = page.url().split("/")[4];
-    String browserKey = page.context().cookies().stream().filter(c -> c.name.equals(BrowserCookie.NAME))
-        .findFirst().orElseThrow().value;
-    new WrittenSession(SandboxRecord.forSession(environment, handle, browserKey), PATIENT, LAUNCH_ENCOUNTER)
+    new WrittenSession(sandbox(page), PATIENT, LAUNCH_ENCOUNTER)
         .assertHolds(new WrittenSession.Expected(forms, plan, ROUNDS.length * READINGS.length + 2, "spo2-low",
             List.of()));
   }
@@ -114,6 +112,9 @@ class FullSessionBrowserIT extends BrowserTest {
   private void recordTheSession(Page page) {
     assertThat(page.locator("#start-blockers")).hasCount(0);
     page.click("#start-session");
+    assertThat(page.locator("#sync")).hasText("All entries saved to the EHR", SLOW);
+    sandbox(page).backdateRunningSession(PATIENT, java.time.Duration.ofMinutes(130));
+    page.reload();
     page.fill("#dose-mg", "40");
     page.selectOption("#dose-route", "78421000");
     page.fill("#dose-lot", "KX24117");
@@ -179,7 +180,12 @@ class FullSessionBrowserIT extends BrowserTest {
     page.fill("#f-responsible-adult-name", "Jonas Lindqvist (husband)");
     page.fill("#f-ready-to-leave-time", LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES).toString());
     page.locator("#f-ready-to-leave-time").blur();
-    assertThat(page.locator("#discharge-blockers h2")).hasText("Ready for discharge");
+    assertThat(page.locator("#discharge-blockers")).containsText("No blood pressure is recorded about 40 minutes "
+        + "after the dose", SLOW_CONTAINS);
+    page.fill("#f-override-prescriber", "Dr Ana Rivera");
+    page.fill("#f-override-reason", "Blood pressure at the dose and at 40 minutes were taken on the ward monitor");
+    page.locator("#f-override-reason").blur();
+    assertThat(page.locator("#discharge-blockers h2")).hasText("Ready for discharge", SLOW);
     shot(page, "discharge-ready");
     page.click("#discharge-form button[type=submit]");
     assertThat(page.locator("#discharged")).containsText("Discharged", SLOW_CONTAINS);
@@ -208,6 +214,14 @@ class FullSessionBrowserIT extends BrowserTest {
     assertThat(page.locator("#plan-waiting")).hasCount(0);
     shot(page, "integration-plan-saved");
     return entry;
+  }
+
+  /** The sandbox EHR as this launch's session sees it. */
+  private static SandboxRecord sandbox(Page page) {
+    String handle = page.url().split("/")[4];
+    String browserKey = page.context().cookies().stream().filter(c -> c.name.equals(BrowserCookie.NAME))
+        .findFirst().orElseThrow().value;
+    return SandboxRecord.forSession(environment, handle, browserKey);
   }
 
   /** Saves a form page with its save bar, remembering the entry id it is saved under. */

@@ -3,7 +3,6 @@ package org.kapcompanion.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -44,10 +43,10 @@ class GetRequestsChangeNothingIT {
     HttpBrowser.Page started = session.browser().post(session.base().resolve("session/start"),
         Map.of("csrf", session.csrf()));
     assertThat(started.status()).isEqualTo(302);
-    Instant dose = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+    Instant dose = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     save(session, "dose", dose, Map.of("drug", "6130", "mg", 50, "route", "78421000", "lot", "KX1"));
-    save(session, "spo2", dose.plus(10, ChronoUnit.MINUTES), Map.of("value", 88));
-    awaitAllSaved(session);
+    save(session, "spo2", Instant.now(), Map.of("value", 88));
+    new DosingClient(session).awaitAllSaved();
     Map<String, Integer> before = counts(ehr, fresh.patient());
     assertThat(before.get("Flag")).as("the alert's Flag, written with the reading").isPositive();
     String statusBefore = session.status().body();
@@ -84,17 +83,5 @@ class GetRequestsChangeNothingIT {
     });
     SessionClient.Response answer = session.post("session/entries", body.toString());
     assertThat(answer.status()).as(kind + ": " + answer.body()).isEqualTo(200);
-  }
-
-  private static void awaitAllSaved(SessionClient session) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline)) {
-      JsonObject status = session.status().json();
-      if (status.get("pending").getAsInt() == 0 && status.get("failed").getAsInt() == 0) {
-        return;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("entries not delivered within 90 s: " + session.status().body());
   }
 }

@@ -58,6 +58,20 @@ final class SandboxRecord {
     }
   }
 
+  /**
+   * Moves the start of {@code patient}'s running dosing session {@code by} earlier, as if it had been started then,
+   * so a test can record a dose given that long ago.
+   */
+  void backdateRunningSession(String patient, java.time.Duration by) {
+    org.hl7.fhir.r4.model.Encounter session = search("Encounter?patient=" + patient + "&status=in-progress&type="
+        + org.kapcompanion.vocabulary.KapUrls.SESSION_TYPES + "|"
+        + org.kapcompanion.vocabulary.SessionType.DOSING.value()).stream()
+        .filter(org.hl7.fhir.r4.model.Encounter.class::isInstance).map(org.hl7.fhir.r4.model.Encounter.class::cast)
+        .findFirst().orElseThrow(() -> new AssertionError("no running session of " + patient + " in the EHR"));
+    session.getPeriod().setStart(Date.from(session.getPeriod().getStart().toInstant().minus(by)));
+    client.update().resource(session).execute();
+  }
+
   /** Every resource a search finds (first 500), bypassing the server's search cache. */
   List<Resource> search(String query) {
     Bundle bundle = client.search().byUrl(query + "&_count=500")

@@ -70,7 +70,9 @@ record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter)
     assertThat(observations).hasSize(expected.observations());
     assertThat(flags).singleElement().satisfies(flag -> assertThat(((Flag) flag).getCode().getCodingFirstRep()
         .getCode()).isEqualTo(expected.flag()));
-    assertThat(checklists).as("the discharge checklist").hasSize(1);
+    assertThat(checklists).as("the pre-dose checklist the session started on, and the discharge checklist")
+        .extracting(r -> ((QuestionnaireResponse) r).getQuestionnaire())
+        .containsExactlyInAnyOrder(KapUrls.PREDOSE_CHECKLIST, KapUrls.DISCHARGE_CHECKLIST);
 
     List<Resource> written = new ArrayList<>(observations);
     written.addAll(doses);

@@ -9,6 +9,8 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.SandboxSessions.Discharge;
@@ -39,6 +41,32 @@ class SessionFactsTest {
         .containsExactly(ReviewReason.DISCHARGE_INCOMPLETE);
     assertThat(SessionExamples.facts(PLAIN.withDischarge(Discharge.MISSING)).reasons())
         .containsExactly(ReviewReason.DISCHARGE_INCOMPLETE);
+  }
+
+  @Test
+  void aDischargeOnAPrescribersOverrideNeedsAttentionAndGoesFirst() {
+    List<Resource> resources = SessionExamples.stored(PLAIN);
+    resources.stream().filter(QuestionnaireResponse.class::isInstance).map(QuestionnaireResponse.class::cast)
+        .filter(r -> r.getQuestionnaire().startsWith(KapUrls.DISCHARGE_CHECKLIST))
+        .forEach(r -> r.addItem().setLinkId("override-prescriber").addAnswer().setValue(new StringType("Dr Rivera")));
+    SessionFacts facts = SessionExamples.record(resources).facts().orElseThrow();
+
+    assertThat(facts.reasons()).containsExactly(ReviewReason.DISCHARGE_OVERRIDE);
+    ReviewEntry overridden = ReviewEntry.of(facts, Optional.empty());
+    ReviewEntry alert = ReviewEntry.of(SessionExamples.facts(PLAIN.withAlert()), Optional.empty());
+    assertThat(overridden.overridden()).isTrue();
+    assertThat(alert.overridden()).isFalse();
+  }
+
+  @Test
+  void aCoSignIsRefusedWhileTheSessionIsRunning() {
+    List<Resource> resources = SessionExamples.stored(PLAIN);
+    resources.stream().filter(Encounter.class::isInstance).map(Encounter.class::cast)
+        .forEach(e -> e.setStatus(Encounter.EncounterStatus.INPROGRESS));
+
+    assertThat(SessionReviewPage.cosignGate(SessionExamples.record(resources)).refusals())
+        .extracting(org.kapcompanion.gates.Finding::title).containsExactly("Session still running");
+    assertThat(SessionReviewPage.cosignGate(SessionExamples.record(PLAIN)).open()).isTrue();
   }
 
   @Test

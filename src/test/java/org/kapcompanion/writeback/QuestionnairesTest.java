@@ -93,7 +93,7 @@ class QuestionnairesTest {
   }
 
   @Test
-  void prescriberDecisionIsAskedOnlyWhenBloodPressureIsAboveTheGate() {
+  void prescriberDecisionIsAskedOnlyWhenTheStartGateRequiresOne() {
     Questionnaire checklist = SharedValidator.PACKAGE.questionnaire(BASE + "kap-predose-checklist").orElseThrow();
 
     QuestionnaireItemComponent decision = item(checklist, "prescriber-decision");
@@ -101,7 +101,7 @@ class QuestionnairesTest {
     assertThat(decision.getRequired()).isTrue();
     assertThat(decision.getEnableWhen()).singleElement()
         .satisfies(when -> {
-          assertThat(when.getQuestion()).isEqualTo("bp-above-gate");
+          assertThat(when.getQuestion()).isEqualTo("decision-required");
           assertThat(when.getAnswerBooleanType().booleanValue()).isTrue();
         });
   }
