@@ -89,8 +89,9 @@ class DischargeGateIT {
       assertThat(answer(checklist, "override-at")).isNotEmpty();
       assertThat(answer(checklist, "discharge-criteria-unmet")).contains("MOAA/S 2 at " + shown);
     });
-    assertThat(ehr.search("Encounter?patient=" + PATIENT + "&type=" + KapUrls.SESSION_TYPES + "|dosing-session"))
-        .filteredOn(r -> ((Encounter) r).getStatus() == Encounter.EncounterStatus.FINISHED).hasSize(1);
+    assertThat(ehr.search("Encounter?patient=" + PATIENT + "&type=" + KapUrls.SESSION_TYPES + "|dosing-session"
+        + "&date=ge" + java.time.LocalDate.now())).singleElement()
+        .satisfies(r -> assertThat(((Encounter) r).getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED));
   }
 
   private static Map<String, String> checklist(DosingClient dosing, String resolved) throws Exception {
