@@ -184,7 +184,7 @@ class FormSaveIT {
     JsonObject answer = session.save("predose/save", fields);
 
     assertThat(answer.get("status").getAsString()).isEqualTo("in-progress");
-    assertThat(answer.get("missing").getAsInt()).isEqualTo(2);
+    assertThat(answer.get("missing").getAsInt()).isEqualTo(4);
     assertThat(session.awaitState(id)).isEqualTo("saved");
     QuestionnaireResponse stored = session.stored("kap-pt-04", id);
     assertThat(stored.getStatus()).isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);

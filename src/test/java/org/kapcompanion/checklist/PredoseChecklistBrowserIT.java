@@ -109,7 +109,7 @@ class PredoseChecklistBrowserIT extends BrowserTest {
   /** Moves focus with Tab alone until {@code selector} has it (a radio group is one stop, entered at its first). */
   private static void tabTo(Page page, String selector) {
     for (int presses = 0; presses < 250; presses++) {
-      if ((Boolean) page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector)) {
+      if (focused(page, selector)) {
         return;
       }
       page.keyboard().press("Tab");
@@ -121,14 +121,19 @@ class PredoseChecklistBrowserIT extends BrowserTest {
    * Tabs into a radio group (one Tab stop, entered at "yes") and selects with the space bar; "no" is reached with the
    * arrow key, as in every native radio group.
    */
+  /** Tabs into the radio group of {@code selector} (one stop: its checked radio, else its first), arrows to it, Space. */
   private static void tabAndSpace(Page page, String selector) {
-    String yes = selector.replaceAll("-no$", "-yes");
-    tabTo(page, yes);
-    if (!yes.equals(selector)) {
+    String group = selector.substring(1).replaceAll("-(yes|no)$", "-");
+    tabTo(page, "input[type=radio][id^=\"" + group + "\"]");
+    for (int arrows = 0; arrows < 3 && !focused(page, selector); arrows++) {
       page.keyboard().press("ArrowRight");
     }
     page.keyboard().press("Space");
     assertThat(page.locator(selector)).isChecked();
+  }
+
+  private static boolean focused(Page page, String selector) {
+    return (Boolean) page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector);
   }
 
   private static void tabAndType(Page page, String selector, String text) {

@@ -17,6 +17,8 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.HttpBrowser;
+import org.kapcompanion.testing.SandboxSessions;
+import org.kapcompanion.testing.SandboxSessions.FreshPatient;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.web.BrowserCookie;
@@ -30,14 +32,15 @@ import org.kapcompanion.writeback.SessionClient;
  */
 class DischargeGateIT {
 
-  private static final String PATIENT = "kap-pt-02";
   private final TestEnvironment environment = TestEnvironment.get();
 
   @Test
   void dischargeOfASedatedHypoxicHypertensivePatientIsRefusedThenAllowedOnAPrescribersOverride() throws Exception {
     environment.app(TestEnvironment.PUBLIC_CLIENT);
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, PATIENT,
-        "kap-pt-02-dose-01");
+    FreshPatient fresh = SandboxSessions.of(environment).copyOf("kap-pt-02", "kap-pt-02-dose-01");
+    String patient = fresh.patient();
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient,
+        fresh.encounter());
     DosingClient dosing = new DosingClient(session);
     SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
         session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
@@ -46,12 +49,13 @@ class DischargeGateIT {
     dosing.awaitAllSaved();
     assertThat(dosing.start().status()).isEqualTo(302);
     dosing.awaitAllSaved();
-    ehr.backdateRunningSession(PATIENT, Duration.ofMinutes(130));
+    ehr.backdateRunningSession(patient, Duration.ofMinutes(130));
+    dosing.page("session");
 
     Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     Instant dose = now.minus(125, ChronoUnit.MINUTES);
     List<String> ids = new ArrayList<>();
-    dosing.save(ids, "dose", dose, Map.of("drug", "6130", "mg", "50", "route", "78421000", "lot", "KX24117"));
+    dosing.save(ids, "dose", dose, Map.of("drug", "6130", "mg", 50, "route", "78421000", "lot", "KX24117"));
     dosing.save(ids, "bp", dose, Map.of("value", 128, "second", 82));
     dosing.save(ids, "bp", dose.plus(40, ChronoUnit.MINUTES), Map.of("value", 150, "second", 92));
     dosing.save(ids, "bp", now, Map.of("value", 186, "second", 114));
@@ -78,7 +82,7 @@ class DischargeGateIT {
     assertThat(discharged.status()).as(discharged.body()).isEqualTo(302);
     dosing.awaitAllSaved();
 
-    List<Resource> checklists = ehr.search("QuestionnaireResponse?subject=Patient/" + PATIENT + "&questionnaire="
+    List<Resource> checklists = ehr.search("QuestionnaireResponse?subject=Patient/" + patient + "&questionnaire="
         + KapUrls.DISCHARGE_CHECKLIST);
     assertThat(checklists).filteredOn(r -> truthful.get("entry").equals(
         ((QuestionnaireResponse) r).getIdentifier().getValue())).singleElement().satisfies(resource -> {
@@ -89,7 +93,7 @@ class DischargeGateIT {
       assertThat(answer(checklist, "override-at")).isNotEmpty();
       assertThat(answer(checklist, "discharge-criteria-unmet")).contains("MOAA/S 2 at " + shown);
     });
-    assertThat(ehr.search("Encounter?patient=" + PATIENT + "&type=" + KapUrls.SESSION_TYPES + "|dosing-session"
+    assertThat(ehr.search("Encounter?patient=" + patient + "&type=" + KapUrls.SESSION_TYPES + "|dosing-session"
         + "&date=ge" + java.time.LocalDate.now())).singleElement()
         .satisfies(r -> assertThat(((Encounter) r).getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED));
   }

@@ -37,7 +37,7 @@ class RejectedEntryBrowserIT extends BrowserTest {
     page.fill("#bp-dia", "130");
     page.click("#bp-form button[type=submit]");
 
-    assertThat(page.locator("#bp-form-problems")).containsText("diastolic must be below systolic");
+    assertThat(page.locator("#bp-form-problems")).containsText("diastolic must be below the systolic");
     assertThat(page.locator("#bp-sys")).hasValue("120");
     assertThat(page.locator("#bp-dia")).hasValue("130");
     Chromium.screenshot(page, "refused-blood-pressure-keeps-values");
@@ -49,7 +49,7 @@ class RejectedEntryBrowserIT extends BrowserTest {
     page.fill("#dose-effective", givenAt);
     page.click("#dose-form button[type=submit]");
 
-    assertThat(page.locator("#dose-form-problems")).containsText("dose out of range");
+    assertThat(page.locator("#dose-form-problems")).containsText("The dose (mg) must be a number");
     assertThat(page.locator("#dose-mg")).hasValue("1500");
     assertThat(page.locator("#dose-lot")).hasValue("KX24117");
     assertThat(page.locator("#dose-effective")).hasValue(givenAt);

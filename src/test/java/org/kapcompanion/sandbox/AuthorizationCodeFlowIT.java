@@ -309,7 +309,8 @@ class AuthorizationCodeFlowIT {
         .contains("Blake &lt;b&gt;");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
         .contains("frame-src 'self' http://127.0.0.1:9")
-        .doesNotContain("script-src");
+        .contains("script-src 'self';")
+        .doesNotContain("unsafe-inline");
   }
 
   @Test
@@ -321,7 +322,7 @@ class AuthorizationCodeFlowIT {
         .doesNotContain("Blake <b>")
         .contains("Robin Testwood")
         .contains("href=\"" + TestEhr.APP_LAUNCH + "?iss=" + URLEncoder.encode(http.ehr.fhirBase().toString(), StandardCharsets.UTF_8) + "\"")
-        .doesNotContain("<script");
+        .doesNotContainPattern("<script(?![^>]*\\bsrc=\"/)");
   }
 
   @Test
