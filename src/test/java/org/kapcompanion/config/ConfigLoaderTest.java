@@ -33,9 +33,7 @@ class ConfigLoaderTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    Files.createDirectories(dir.resolve("config"));
-    Files.copy(Path.of("config/clinical-protocol.json"), dir.resolve("config/clinical-protocol.json"));
-    Files.copy(Path.of("config/recovery-instructions.md"), dir.resolve("config/recovery-instructions.md"));
+    ShippedProtocol.copyInto(dir);
     Files.writeString(dir.resolve("secret.txt"), "s3cret\n");
     loader = new ConfigLoader(Map.of("EPIC_SECRET", "from-env"), dir);
   }

@@ -21,9 +21,7 @@ class CourseRulesTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    Files.createDirectories(dir.resolve("config"));
-    Files.copy(Path.of("config/clinical-protocol.json"), dir.resolve("config/clinical-protocol.json"));
-    Files.copy(Path.of("config/recovery-instructions.md"), dir.resolve("config/recovery-instructions.md"));
+    ShippedProtocol.copyInto(dir);
     loader = new ConfigLoader(Map.of(), dir);
   }
 
