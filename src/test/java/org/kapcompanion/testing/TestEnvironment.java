@@ -38,11 +38,18 @@ public final class TestEnvironment {
   private final EmbeddedEhr ehr;
   private final Map<String, Integer> ports;
   private final Map<String, App> apps = new java.util.HashMap<>();
+  private final Map<String, ServerSocket> reservations;
 
-  private TestEnvironment(Path root, EmbeddedEhr ehr, Map<String, Integer> ports) {
+  private TestEnvironment(Path root, EmbeddedEhr ehr, Map<String, ServerSocket> reservations) {
     this.root = root;
     this.ehr = ehr;
-    this.ports = ports;
+    this.reservations = new java.util.HashMap<>(reservations);
+    this.ports = portsOf(reservations);
+  }
+
+  private static Map<String, Integer> portsOf(Map<String, ServerSocket> reservations) {
+    Map<String, Integer> ports = portsOf(reservations);
+    return ports;
   }
 
   public static synchronized TestEnvironment get() {
@@ -59,7 +66,9 @@ public final class TestEnvironment {
 
   private static TestEnvironment start() throws Exception {
     Path root = Files.createTempDirectory("kap-it");
-    Map<String, Integer> ports = Map.of(PUBLIC_CLIENT, freePort(), SECRET_CLIENT, freePort(), JWT_CLIENT, freePort());
+    Map<String, ServerSocket> reservations =
+        Map.of(PUBLIC_CLIENT, reservePort(), SECRET_CLIENT, reservePort(), JWT_CLIENT, reservePort());
+    Map<String, Integer> ports = portsOf(reservations);
     AppKeys.rotate(root.resolve(JWT_CLIENT + "/keys.jwks"), Clock.systemUTC());
     List<EmbeddedEhr.RegisteredClient> clients = List.of(
         client(PUBLIC_CLIENT, ports.get(PUBLIC_CLIENT), "none", null),
@@ -67,7 +76,7 @@ public final class TestEnvironment {
         client(JWT_CLIENT, ports.get(JWT_CLIENT), "private_key_jwt", null));
     EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
     EmbeddedEhr ehr = provider.start(new EmbeddedEhr.Options(root.resolve("sandbox"), "127.0.0.1", 0, false, clients));
-    return new TestEnvironment(root, ehr, ports);
+    return new TestEnvironment(root, ehr, reservations);
   }
 
   private static EmbeddedEhr.RegisteredClient client(String id, int port, String method, String secret) {
@@ -89,6 +98,7 @@ public final class TestEnvironment {
   public synchronized App app(String clientId) {
     return apps.computeIfAbsent(clientId, id -> {
       try {
+        releaseReservation(id);
         return App.start(config(id));
       } catch (Exception e) {
         throw new IllegalStateException("app " + id + " did not start", e);
@@ -152,9 +162,21 @@ public final class TestEnvironment {
         "KAP_TEST_CLIENT_SECRET", CLIENT_SECRET, "KAP_TEST_ADMIN_TOKEN", ADMIN_TOKEN);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /**
+   * Binds a free loopback port and keeps it bound until its app node starts, so neither another server nor an
+   * outgoing connection's local port can take it in between.
+   */
+  private static ServerSocket reservePort() throws IOException {
+    ServerSocket socket = new ServerSocket();
+    socket.setReuseAddress(true);
+    socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 1);
+    return socket;
+  }
+
+  private void releaseReservation(String clientId) throws IOException {
+    ServerSocket reservation = reservations.remove(clientId);
+    if (reservation != null) {
+      reservation.close();
     }
   }
 
