@@ -21,6 +21,8 @@ class PlausibleAnswersIT {
   @Test
   void successStatusWithAnOperationOutcomeFailsTheReadAndAMatchingSearchIsBelieved() throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/fhir/metadata", exchange -> answer(exchange, "{\"resourceType\":\"CapabilityStatement\","
+        + "\"status\":\"active\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"]}"));
     server.createContext("/fhir/Patient/", exchange -> answer(exchange,
         "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"processing\"}]}"));
     server.createContext("/fhir/Observation", exchange -> answer(exchange, "{\"resourceType\":\"Bundle\","
