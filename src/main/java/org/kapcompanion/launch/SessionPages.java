@@ -1,11 +1,13 @@
 package org.kapcompanion.launch;
 
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.kapcompanion.web.BodyType;
 import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.web.Csrf;
 import org.kapcompanion.web.SecurityHeaders;
@@ -23,6 +25,7 @@ public final class SessionPages extends HttpServlet {
   private final Templates templates;
   private final SecurityHeaders headers;
   private final Map<String, SessionPage> pages;
+  private final EhrFailures ehrFailures;
 
   SessionPages(Sessions sessions, SessionTokens tokens, Templates templates, SecurityHeaders headers,
       Map<String, SessionPage> pages) {
@@ -31,6 +34,7 @@ public final class SessionPages extends HttpServlet {
     this.templates = templates;
     this.headers = headers;
     this.pages = Map.copyOf(pages);
+    this.ehrFailures = new EhrFailures(templates);
   }
 
   @Override
@@ -60,6 +64,16 @@ public final class SessionPages extends HttpServlet {
       page.body().require(request);
     }
     AppSession placed = session.get().placed(Framing.framedPage(request, session.get()));
-    page.handle(new ActiveSession(handle, placed), request, response);
+    try {
+      page.handle(new ActiveSession(handle, placed), request, response);
+    } catch (BaseServerResponseException failed) {
+      ehrFailures.send(failed, parts.length > 1 ? parts[1] : "summary", wantsJson(request, page), response);
+    }
+  }
+
+  /** Whether the request came from a page's script, which reads a JSON answer. */
+  private static boolean wantsJson(HttpServletRequest request, SessionPage page) {
+    String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
+    return page.body() == BodyType.JSON || accept.contains("application/json") && !accept.contains("text/html");
   }
 }

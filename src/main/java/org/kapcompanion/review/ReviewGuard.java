@@ -1,6 +1,5 @@
 package org.kapcompanion.review;
 
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,16 +8,12 @@ import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.web.Templates;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The door of every review page: refuses users who are not supervisors or whose scopes reach no sessions (403), and
- * turns an ended sign-in or a failing EHR into a plain page.
+ * turns an ended sign-in into a plain page (other EHR failures are answered for every session page alike).
  */
 final class ReviewGuard implements SessionPage {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ReviewGuard.class);
 
   /** A review page, given the access the session has. */
   interface Handler {
@@ -46,11 +41,6 @@ final class ReviewGuard implements SessionPage {
       handler.handle(active, access.get(), request, response);
     } catch (ReviewEhr.SignInEnded e) {
       LaunchError.SESSION_EXPIRED.sendTo(templates, response);
-    } catch (BaseServerResponseException e) {
-      LOG.warn("review page: the EHR answered HTTP {}", e.getStatusCode());
-      templates.error(response, 502, "The EHR could not provide this just now",
-          e.getStatusCode() == 403 ? "The EHR did not allow KAP Companion to read this. Ask IT to check the app's "
-              + "permissions." : "Reload the page in a moment. If it keeps happening, tell IT.");
     }
   }
 
