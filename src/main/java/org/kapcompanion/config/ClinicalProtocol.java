@@ -82,7 +82,7 @@ public record ClinicalProtocol(
    */
   public record Clinic(String name, String phone, String crisisLine) {}
 
-  /** A blood pressure in mm[Hg]. */
+  /** A blood pressure in mmHg. */
   public record BloodPressure(int systolic, int diastolic) {}
 
   /**
@@ -93,7 +93,7 @@ public record ClinicalProtocol(
    * @param bloodPressureMinutesApart the least time between those readings, in minutes
    * @param heartRateAbove heart rate (beats/min) above which an alert is raised when sustained
    * @param heartRateSustainedMinutes how long the heart rate must stay above the limit, in minutes
-   * @param oxygenSaturationBelow SpO2 (%) below which an alert is raised at once
+   * @param oxygenSaturationBelow SpO₂ (%) below which an alert is raised at once
    * @param sedationAtOrBelow MOAA/S score (0–5) at or below which an alert is raised at once
    * @param severe single readings that raise an alert at once, in addition to the rules above
    */

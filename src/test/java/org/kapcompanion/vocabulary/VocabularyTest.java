@@ -73,6 +73,16 @@ class VocabularyTest {
   }
 
   @Test
+  void theDosingPageFormsShowTheTablesLabelsUnitsAndRanges() {
+    assertThat(ReadingKind.enteredOnDosingPage()).contains(ReadingKind.BLOOD_PRESSURE, ReadingKind.MOAAS)
+        .doesNotContain(ReadingKind.CADSS);
+    assertThat(ReadingKind.BLOOD_PRESSURE.formLabel()).isEqualTo("Blood pressure (mmHg)");
+    assertThat(ReadingKind.OXYGEN_SATURATION.formLabel()).isEqualTo("SpO₂ (%)");
+    assertThat(ReadingKind.MOAAS.formLabel()).isEqualTo("MOAA/S (0–5, 5 = alert)");
+    assertThat(ReadingKind.CADSS.labelWithUnit()).isEqualTo("CADSS total (0–92)");
+  }
+
+  @Test
   void bloodPressureComponentsAreTheExamplePanelsComponents() {
     JsonObject example = exampleOf(ReadingKind.BLOOD_PRESSURE.profile()).orElseThrow();
     List<String> components = new ArrayList<>();
