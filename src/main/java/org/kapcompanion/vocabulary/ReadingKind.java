@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What is measured in a session: the vital signs (LOINC codes of the FHIR R4 vital-signs profiles, UCUM units) and
- * the scales of the {@code kap-observation} CodeSystem, each with its profile, label, accepted range and dosing-page form. Adding a
- * kind is one row here plus its profile in {@code fhir-profiles/}.
+ * the scales of the {@code kap-observation} CodeSystem, each with its profile, label, accepted range and dosing-page
+ * form. Adding a kind is one row here plus its profile in {@code fhir-profiles/}.
  */
 public enum ReadingKind {
 
