@@ -115,6 +115,16 @@ class VocabularyTest {
   }
 
   @Test
+  void answerAndAlertCodesAreTheirCodeSystemsConcepts() {
+    assertThat(Stream.of(ReadinessCode.values()).map(ReadinessCode::code).toList())
+        .containsExactlyInAnyOrderElementsOf(codeSystem(KapUrls.READINESS));
+    assertThat(Stream.of(PrescriberDecisionCode.values()).map(PrescriberDecisionCode::code).toList())
+        .containsExactlyInAnyOrderElementsOf(codeSystem(KapUrls.PRESCRIBER_DECISIONS));
+    assertThat(codeSystem(KapUrls.ALERT_CODES)).containsAll(Stream.of(AlertCode.values())
+        .map(a -> new Code(KapUrls.ALERT_CODES, a.code(), a.display())).toList());
+  }
+
+  @Test
   void everyItemIdIsAnItemOfItsQuestionnaire() {
     for (ItemId item : ItemId.values()) {
       JsonObject questionnaire = BY_URL.get(item.questionnaire());
@@ -165,6 +175,13 @@ class VocabularyTest {
       include.getAsJsonObject().getAsJsonArray("concept").forEach(c -> codes.add(new Code(system,
           c.getAsJsonObject().get("code").getAsString(), c.getAsJsonObject().get("display").getAsString())));
     }
+    return codes;
+  }
+
+  private static List<Code> codeSystem(String url) {
+    List<Code> codes = new ArrayList<>();
+    BY_URL.get(url).getAsJsonArray("concept").forEach(c -> codes.add(new Code(url,
+        c.getAsJsonObject().get("code").getAsString(), c.getAsJsonObject().get("display").getAsString())));
     return codes;
   }
 
