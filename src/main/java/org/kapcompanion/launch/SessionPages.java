@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.web.Csrf;
 import org.kapcompanion.web.SecurityHeaders;
@@ -31,6 +32,11 @@ public final class SessionPages extends HttpServlet {
     this.templates = templates;
     this.headers = headers;
     this.pages = Map.copyOf(pages);
+  }
+
+  /** The paths of its pages under {@code /s/{handle}/}. */
+  public Set<String> paths() {
+    return pages.keySet();
   }
 
   @Override
