@@ -4,7 +4,8 @@
 // Discard on failed ones, and warns before leaving while an entry is not yet acknowledged. Fires "entry-acknowledged".
 (function () {
   "use strict";
-  var base, csrf, path, list, sync;
+  var base, csrf, path, list, sync, zone;
+  var LOCAL_TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$/;
   var entries = {};      // id -> {id, text, label, at, state, reason, retryable, body, acked}
   var order = [];
   var ended = false;
@@ -157,10 +158,7 @@
       } else if (field.type === "radio" || field.type === "checkbox") {
         field.checked = String(sent[field.name]) === field.value;
       } else if (field.name === "effective") {
-        var at = new Date(sent.effective);
-        if (!isNaN(at.getTime())) {
-          field.value = new Date(at.getTime() - at.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-        }
+        field.value = LOCAL_TIME.test(sent.effective) ? sent.effective : "";
       } else {
         field.value = sent[field.name];
       }
@@ -242,7 +240,8 @@
       if (name === "tag") { tags.push(value); } else if (name !== "csrf") { data[name] = valueOf(form, name, value); }
     });
     if (form.querySelector("input[name=tag]")) { data.tags = tags; }
-    data.effective = (data.effective ? new Date(data.effective) : new Date()).toISOString();
+    // A typed time is the clinic's wall-clock time, read in the clinic's zone by the server; none is "now".
+    data.effective = data.effective || new Date().toISOString();
     var text = form.getAttribute("data-label") || "Entry";
     if (data.text) { text = data.text; } else {
       text += " " + Array.prototype.map.call(form.querySelectorAll("input[type=number], select"), function (f) {
@@ -264,11 +263,19 @@
   // Only a time the form asks for up front (the dose's "given at") is filled in; an empty time (a note, a late
   // reading left alone) is the moment of saving, set in submit().
   function setNow(form) {
-    var now = new Date();
-    now.setSeconds(0, 0);
+    var now = clinicNow();
     form.querySelectorAll("input[name=effective][data-default-now]").forEach(function (input) {
-      input.value = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+      input.value = now;
     });
+  }
+
+  // Now as the clinic's clock shows it (YYYY-MM-DDTHH:MM), whatever zone the tablet is set to.
+  function clinicNow() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {timeZone: zone || undefined, year: "numeric", month: "2-digit",
+      day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23"}).formatToParts(new Date())
+      .forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
   }
 
   function start() {
@@ -276,6 +283,7 @@
     if (!root) { return; }
     base = root.getAttribute("data-base");
     csrf = root.getAttribute("data-csrf");
+    zone = root.getAttribute("data-zone");
     path = root.getAttribute("data-path");
     list = document.getElementById("entries");
     sync = document.getElementById("sync");

@@ -10,8 +10,11 @@ import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.client.api.IHttpRequest;
 import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,8 @@ import org.hl7.fhir.r4.model.Resource;
  */
 @Interceptor
 public final class PlausibleAnswers {
+
+  private static final String OUTCOME_ON_SUCCESS = "the EHR answered a read with an OperationOutcome and a success status";
 
   private final FhirContext fhir;
 
@@ -56,22 +61,50 @@ public final class PlausibleAnswers {
       return;
     }
     response.bufferEntity();
-    IBaseResource answer;
-    try (InputStream body = response.readEntity()) {
-      answer = parser().parseResource(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (DataFormatException e) {
-      return;
+    String body;
+    try (InputStream in = response.readEntity()) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    Optional<String> problem = problem(URI.create(request.getUri()), answer);
+    URI uri = URI.create(request.getUri());
+    Optional<String> problem = "OperationOutcome".equals(resourceType(body)) ? Optional.of(OUTCOME_ON_SUCCESS)
+        : codesAsked(uri.getRawQuery()).isEmpty() ? Optional.empty()
+        : parsed(body).flatMap(answer -> problem(uri, answer));
     if (problem.isPresent()) {
       throw new ImplausibleAnswerException(problem.get());
+    }
+  }
+
+  /**
+   * The answer's {@code resourceType}, read without parsing the resource: most answers need no more, and a full parse
+   * is left to the client that asked. Empty when the body is not a JSON object that names one.
+   */
+  static String resourceType(String json) {
+    try (JsonReader reader = new JsonReader(new StringReader(json))) {
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.nextName().equals("resourceType") && reader.peek() == JsonToken.STRING) {
+          return reader.nextString();
+        }
+        reader.skipValue();
+      }
+    } catch (IOException | IllegalStateException malformed) {
+      // not a resource: the client reports it
+    }
+    return "";
+  }
+
+  private Optional<IBaseResource> parsed(String json) {
+    try {
+      return Optional.of(parser().parseResource(json));
+    } catch (DataFormatException e) {
+      return Optional.empty();
     }
   }
 
   /** Why {@code answer} cannot be the answer to a GET of {@code uri}, if it cannot. */
   static Optional<String> problem(URI uri, IBaseResource answer) {
     if (answer instanceof OperationOutcome) {
-      return Optional.of("the EHR answered a read with an OperationOutcome and a success status");
+      return Optional.of(OUTCOME_ON_SUCCESS);
     }
     if (!(answer instanceof Bundle bundle)) {
       return Optional.empty();

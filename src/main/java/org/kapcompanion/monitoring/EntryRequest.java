@@ -77,7 +77,7 @@ final class EntryRequest {
   }
 
   static Instant effective(JsonObject json, Window window) {
-    return StrictValue.instant("effective", "The time", json.get("effective"), window.zone(), window.from(),
+    return StrictValue.moment("effective", "The time", json.get("effective"), window.zone(), window.from(),
         window.to()).orRefuse();
   }
 

@@ -1,6 +1,5 @@
 package org.kapcompanion.review;
 
-import static org.kapcompanion.review.ReviewText.NONE;
 import static org.kapcompanion.review.ReviewText.minutes;
 
 import java.math.BigDecimal;
@@ -26,6 +25,9 @@ import org.kapcompanion.vocabulary.ReadingKind;
  * adverse events.
  */
 final class RemsSummary {
+
+  /** What a field says when the session's record does not give it: not a dash a reader may take for "none". */
+  static final String NONE = "Not recorded in this session";
 
   private final ZoneId zone;
   private final ClinicalProtocol.Monitoring monitoring;

@@ -8,7 +8,7 @@ import org.kapcompanion.vocabulary.KapUrls;
 enum ReviewReason {
   SAFETY_ALERT("safety-alert", "Safety alert"),
   ADVERSE_EVENT("adverse-event", "Adverse event"),
-  BP_GATE_DECISION("bp-gate-decision", "Prescriber decision at the BP gate"),
+  PREDOSE_PRESCRIBER_DECISION("bp-gate-decision", "Prescriber decision before the dose"),
   DISCHARGE_INCOMPLETE("discharge-incomplete", "Discharge not completed"),
   DISCHARGE_OVERRIDE("discharge-override", "Discharged against the criteria (prescriber's override)");
 

@@ -77,7 +77,7 @@ record SessionFacts(
       } else if (resource instanceof QuestionnaireResponse response) {
         lastStored = later(lastStored, stored(response));
         if (isPredoseWithPrescriberDecision(response)) {
-          reasons.add(ReviewReason.BP_GATE_DECISION);
+          reasons.add(ReviewReason.PREDOSE_PRESCRIBER_DECISION);
         }
         dischargeCompleted |= isCompletedDischarge(response);
         if (isCompletedDischarge(response) && isOverride(response)) {

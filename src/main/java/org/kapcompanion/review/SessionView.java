@@ -65,7 +65,7 @@ public record SessionView(
       String recordedBy, boolean changedAfterReview, boolean alert) {}
 
   /**
-   * What a REMS patient-monitoring form asks for; "—" where the session does not say.
+   * What a REMS patient-monitoring form asks for; "Not recorded in this session" where the session does not say.
    *
    * @param medication the drug given
    * @param dose amount and route

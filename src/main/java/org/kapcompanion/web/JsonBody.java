@@ -4,9 +4,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -35,17 +39,30 @@ public final class JsonBody {
    */
   public static JsonObject read(HttpServletRequest request, Set<String> multiLine) throws IOException {
     BodyType.JSON.require(request);
-    JsonElement body;
-    try {
-      body = JsonParser.parseString(text(request));
-    } catch (JsonParseException e) {
-      throw RefusedRequest.malformed("What was sent is not valid JSON. Reload the page and send it again.");
-    }
+    JsonElement body = parse(text(request));
     if (!body.isJsonObject()) {
       throw RefusedRequest.malformed("What was sent is not a JSON object. Reload the page and send it again.");
     }
     check(body, "", multiLine, 0);
     return body.getAsJsonObject();
+  }
+
+  /**
+   * {@code text} as one JSON value by RFC 8259, with nothing after it: no comments, unquoted or single-quoted names,
+   * {@code NaN} or second document, which a lenient parser would accept.
+   */
+  static JsonElement parse(String text) {
+    JsonReader reader = new JsonReader(new StringReader(text));
+    reader.setStrictness(Strictness.STRICT);
+    try {
+      JsonElement element = JsonParser.parseReader(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw new JsonParseException("more than one JSON value");
+      }
+      return element;
+    } catch (JsonParseException | IOException e) {
+      throw RefusedRequest.malformed("What was sent is not valid JSON. Reload the page and send it again.");
+    }
   }
 
   private static String text(HttpServletRequest request) throws IOException {

@@ -151,6 +151,19 @@ public final class StrictValue<T> {
         .require(field, t -> !t.isBefore(from) && !t.isAfter(to), window(label, from, to, zone));
   }
 
+  /**
+   * A moment as a page's script sends it: the clinic's wall-clock time as typed ({@code YYYY-MM-DDTHH:MM}, read in
+   * {@code zone}) or an instant (ISO 8601 with {@code Z} or an offset), within the window.
+   */
+  public static StrictValue<Instant> moment(String field, String label, JsonElement element, ZoneId zone,
+      Instant from, Instant to) {
+    if (element != null && element.isJsonPrimitive() && ((JsonPrimitive) element).isString()
+        && LOCAL_DATE_TIME.matcher(element.getAsString().strip()).matches()) {
+      return dateTime(field, label, element.getAsString(), zone, from, to);
+    }
+    return instant(field, label, element, zone, from, to);
+  }
+
   /** Text of at most {@code longest} characters, stripped; blank is missing when {@code required}. */
   public static StrictValue<String> text(String field, String label, String text, int longest, boolean required) {
     String stripped = text == null ? "" : text.strip();

@@ -5,28 +5,49 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 
-/** Renders the precompiled jte templates as HTML; jte escapes every value for its HTML context. */
+/**
+ * Renders the precompiled jte templates as HTML; jte escapes every value for its HTML context. A template that
+ * declares {@code String clinicZone} receives the clinic's time zone without its page passing it.
+ */
 public final class Templates {
+
+  static final String CLINIC_ZONE = "clinicZone";
 
   private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
   private final SecurityHeaders headers;
+  private final ZoneId clinicZone;
 
-  /** @param headers the security headers error pages carry */
-  public Templates(SecurityHeaders headers) {
+  /**
+   * @param headers the security headers error pages carry
+   * @param clinicZone the clinic's time zone, for pages whose scripts fill in or read times
+   */
+  public Templates(SecurityHeaders headers, ZoneId clinicZone) {
     this.headers = headers;
+    this.clinicZone = clinicZone;
   }
 
   /** Renders {@code template} (e.g. {@code "summary.jte"}) with named parameters into a complete response. */
   public void render(HttpServletResponse response, int status, String template, Map<String, Object> parameters)
       throws IOException {
     Utf8ByteOutput output = new Utf8ByteOutput();
-    engine.render(template, parameters, output);
+    engine.render(template, withClinicZone(template, parameters), output);
     response.setStatus(status);
     response.setContentType("text/html;charset=utf-8");
     response.setContentLength(output.getContentLength());
     output.writeTo(response.getOutputStream());
+  }
+
+  private Map<String, Object> withClinicZone(String template, Map<String, Object> parameters) {
+    if (parameters.containsKey(CLINIC_ZONE) || !engine.getParamInfo(template).containsKey(CLINIC_ZONE)) {
+      return parameters;
+    }
+    Map<String, Object> all = new HashMap<>(parameters);
+    all.put(CLINIC_ZONE, clinicZone.getId());
+    return all;
   }
 
   /** Sends an error page: a title, what the clinician should do, and the request id for IT; nothing else. */

@@ -40,6 +40,17 @@ class PlausibleAnswersTest {
         bundleOf(observation("http://loinc.org", "8480-6")))).isEmpty();
   }
 
+  @Test
+  void resourceTypeIsReadWhereverTheAnswerNamesItAndNothingElseCounts() {
+    assertThat(PlausibleAnswers.resourceType("{\"resourceType\":\"OperationOutcome\",\"issue\":[]}"))
+        .isEqualTo("OperationOutcome");
+    assertThat(PlausibleAnswers.resourceType("{\"id\":\"1\",\"meta\":{\"resourceType\":\"x\"},"
+        + "\"resourceType\":\"Patient\"}")).isEqualTo("Patient");
+    assertThat(PlausibleAnswers.resourceType("[1,2]")).isEmpty();
+    assertThat(PlausibleAnswers.resourceType("{\"resourceType\":")).isEmpty();
+    assertThat(PlausibleAnswers.resourceType("")).isEmpty();
+  }
+
   private static Observation observation(String system, String code) {
     return new Observation().setCode(new CodeableConcept(new Coding(system, code, null)));
   }

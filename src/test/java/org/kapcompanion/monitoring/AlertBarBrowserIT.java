@@ -33,9 +33,7 @@ class AlertBarBrowserIT extends BrowserTest {
     ehr.addBloodPressure(patient + "-session", patient, Launches.THERAPIST, now.minus(Duration.ofMinutes(5)),
         patient + "-bp-same-minute", severe.plusSeconds(40), 150, 95);
 
-    Page launcher = SandboxLauncher.open(chromium.newPortraitTabletPage(), environment, patient, false);
-    Page page = SandboxLauncher.launchInWindow(launcher);
-    page.locator("nav.session-nav a", new Page.LocatorOptions().setHasText("Dosing session")).click();
+    Page page = SandboxLauncher.openDosingPage(chromium.newPortraitTabletPage(), environment, patient);
 
     assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)
         .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Blood pressure above threshold")))

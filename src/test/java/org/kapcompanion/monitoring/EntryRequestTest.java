@@ -153,6 +153,20 @@ class EntryRequestTest {
   }
 
   @Test
+  void typedTimeIsTheClinicsWallClockTimeReadInTheClinicsZone() {
+    EntryRequest.Window newYork = EntryRequest.Window.of(Optional.of(Instant.parse("2026-11-21T10:00:00Z")),
+        Instant.parse("2026-11-21T10:10:00Z"), java.time.ZoneId.of("America/New_York"));
+    JsonObject reading = json("\"kind\":\"hr\",\"value\":72");
+    reading.addProperty("effective", "2026-11-21T05:05");
+
+    assertThat(EntryRequest.reading(reading, newYork).effective()).isEqualTo(Instant.parse("2026-11-21T10:05:00Z"));
+    reading.addProperty("effective", "2026-11-21T10:05");
+    assertThatThrownBy(() -> EntryRequest.reading(reading, newYork)).as("10:05 in New York is hours ahead")
+        .isInstanceOfSatisfying(InvalidValue.Refused.class, r -> assertThat(r.invalid().message())
+            .contains("to 2026-11-21 05:15"));
+  }
+
+  @Test
   void unknownQuickTagIsRefusedEvenWithTypedText() {
     assertThatThrownBy(() -> EntryRequest.note(JsonParser.parseString("{" + ID
         + ",\"text\":\"Calm\",\"tags\":[\"breathwork\",\"made-up\"]}").getAsJsonObject(), TAGS, WINDOW))

@@ -29,9 +29,7 @@ class RejectedEntryBrowserIT extends BrowserTest {
     Instant now = Instant.now();
     ehr.running(patient + "-session", patient, Launches.THERAPIST, now.minus(Duration.ofMinutes(3)), null, 124, 82,
         now.minus(Duration.ofMinutes(2)));
-    Page launcher = SandboxLauncher.open(chromium.newPortraitTabletPage(), environment, patient, false);
-    Page page = SandboxLauncher.launchInWindow(launcher);
-    page.locator("nav.session-nav a", new Page.LocatorOptions().setHasText("Dosing session")).click();
+    Page page = SandboxLauncher.openDosingPage(chromium.newPortraitTabletPage(), environment, patient);
 
     page.fill("#bp-sys", "120");
     page.fill("#bp-dia", "130");

@@ -221,7 +221,7 @@ class ReviewQueueIT {
     assertThat(rows(queue)).extracting(Row::id).containsExactly("rq-6", "rq-5", "rq-stale");
     assertThat(browser.get(summary.url().resolve("review/session?id=rq-2")).status()).isEqualTo(404);
     assertThat(browser.get(summary.url().resolve("review/session?id=rq-5")).body())
-        .contains("Prescriber decision at the BP gate", "152/82 mmHg (pre-dose checklist)");
+        .contains("Prescriber decision before the dose", "152/82 mmHg (pre-dose checklist)");
   }
 
   @Test

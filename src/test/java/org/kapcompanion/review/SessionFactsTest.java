@@ -36,7 +36,7 @@ class SessionFactsTest {
     assertThat(SessionExamples.facts(PLAIN.withAlert()).reasons()).containsExactly(ReviewReason.SAFETY_ALERT);
     assertThat(SessionExamples.facts(PLAIN.withAdverseEvent()).reasons()).containsExactly(ReviewReason.ADVERSE_EVENT);
     assertThat(SessionExamples.facts(PLAIN.withBpGateDecision()).reasons())
-        .containsExactly(ReviewReason.BP_GATE_DECISION);
+        .containsExactly(ReviewReason.PREDOSE_PRESCRIBER_DECISION);
     assertThat(SessionExamples.facts(PLAIN.withDischarge(Discharge.IN_PROGRESS)).reasons())
         .containsExactly(ReviewReason.DISCHARGE_INCOMPLETE);
     assertThat(SessionExamples.facts(PLAIN.withDischarge(Discharge.MISSING)).reasons())

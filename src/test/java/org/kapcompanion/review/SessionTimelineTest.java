@@ -41,10 +41,10 @@ class SessionTimelineTest {
   }
 
   @Test
-  void withoutADischargeChecklistTheRemsSummarySaysWhatItCan() {
+  void withoutADischargeChecklistTheRemsSummarySaysWhatWasNotRecorded() {
     SessionView.Rems rems = TIMELINE.view(SessionExamples.record(
         FLAGGED.withDischarge(SandboxSessions.Discharge.MISSING))).rems();
-    assertThat(rems.readyToLeave()).isEqualTo("—");
+    assertThat(rems.readyToLeave()).isEqualTo("Not recorded in this session");
     assertThat(rems.monitoringMinutes()).isEqualTo("160 min");
   }
 

@@ -50,6 +50,12 @@ public final class Chromium implements AutoCloseable {
     return browser.newContext(new Browser.NewContextOptions().setViewportSize(820, 1180)).newPage();
   }
 
+  /** As {@link #newPortraitTabletPage()}, on a tablet whose clock is set to the time zone {@code timezoneId}. */
+  public Page newPortraitTabletPage(String timezoneId) {
+    return browser.newContext(new Browser.NewContextOptions().setViewportSize(820, 1180).setTimezoneId(timezoneId))
+        .newPage();
+  }
+
   /** Tablet held upright (820×1180) and phone (390×844): the sizes pages are checked at for reflow. */
   public static final int[][] NARROW_SIZES = {{820, 1180}, {390, 844}};
 

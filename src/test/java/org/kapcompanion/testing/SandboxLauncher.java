@@ -22,6 +22,13 @@ public final class SandboxLauncher {
     return page;
   }
 
+  /** Launches {@code patient} in a window from the launcher opened in {@code page} and goes to its dosing page. */
+  public static Page openDosingPage(Page page, TestEnvironment environment, String patient) {
+    Page window = launchInWindow(open(page, environment, patient, false));
+    window.locator("nav.session-nav a", new Page.LocatorOptions().setHasText("Dosing session")).click();
+    return window;
+  }
+
   /** Launches from the launcher into a new window and returns that window. */
   public static Page launchInWindow(Page launcher) {
     return launcher.waitForPopup(() -> launcher.click("button[value=window]"));
