@@ -304,6 +304,11 @@ public final class App implements AutoCloseable {
     return web.port();
   }
 
+  /** The routes the app serves, so a check can reach every one of them. */
+  public List<WebServer.Route> routes() {
+    return web.routes();
+  }
+
   public AppConfig config() {
     return config;
   }

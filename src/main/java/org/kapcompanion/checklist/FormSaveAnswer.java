@@ -42,8 +42,12 @@ public final class FormSaveAnswer {
    */
   public static Optional<String> acceptedEntryId(ActiveSession active, HttpServletRequest request,
       HttpServletResponse response, Templates templates) throws IOException {
+    if (!"POST".equals(request.getMethod())) {
+      JsonAnswer.send(response, 405, JsonAnswer.error("use POST"));
+      return Optional.empty();
+    }
     Optional<String> entryId = entryId(request);
-    if (!"POST".equals(request.getMethod()) || entryId.isEmpty()) {
+    if (entryId.isEmpty()) {
       badRequest(response);
       return Optional.empty();
     }

@@ -4,6 +4,8 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import org.kapcompanion.vocabulary.ItemId;
+import org.kapcompanion.vocabulary.ReadinessCode;
 
 /**
  * The clinic's clinical rules, read from {@code config/clinical-protocol.json}: which medications interact with
@@ -82,7 +84,7 @@ public record ClinicalProtocol(
    */
   public record Clinic(String name, String phone, String crisisLine) {}
 
-  /** A blood pressure in mm[Hg]. */
+  /** A blood pressure in mmHg. */
   public record BloodPressure(int systolic, int diastolic) {}
 
   /**
@@ -93,7 +95,7 @@ public record ClinicalProtocol(
    * @param bloodPressureMinutesApart the least time between those readings, in minutes
    * @param heartRateAbove heart rate (beats/min) above which an alert is raised when sustained
    * @param heartRateSustainedMinutes how long the heart rate must stay above the limit, in minutes
-   * @param oxygenSaturationBelow SpO2 (%) below which an alert is raised at once
+   * @param oxygenSaturationBelow SpO₂ (%) below which an alert is raised at once
    * @param sedationAtOrBelow MOAA/S score (0–5) at or below which an alert is raised at once
    * @param severe single readings that raise an alert at once, in addition to the rules above
    */
@@ -218,16 +220,22 @@ public record ClinicalProtocol(
     /** The default consequence of each pre-dose finding. */
     public static java.util.Map<String, Consequence> defaultStart() {
       java.util.Map<String, Consequence> start = new java.util.LinkedHashMap<>();
-      for (String absolute : List.of("ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy",
-          "ci-psychosis-mania", "ci-hypersensitivity")) {
-        start.put(absolute, Consequence.ABSOLUTE);
+      for (ItemId absolute : List.of(ItemId.CI_VASCULAR, ItemId.CI_INTRACEREBRAL_HAEMORRHAGE, ItemId.CI_PREGNANCY,
+          ItemId.CI_PSYCHOSIS_MANIA, ItemId.CI_HYPERSENSITIVITY)) {
+        start.put(absolute.linkId(), Consequence.ABSOLUTE);
       }
-      for (String decision : List.of("ci-substance-use", "ci-hypertension", "cssrs-positive", "readiness-not-ready",
-          "bp-above-gate")) {
-        start.put(decision, Consequence.PRESCRIBER_DECISION);
+      for (ItemId decision : List.of(ItemId.CI_SUBSTANCE_USE, ItemId.CI_HYPERTENSION, ItemId.CSSRS_POSITIVE,
+          ItemId.BP_ABOVE_GATE)) {
+        start.put(decision.linkId(), Consequence.PRESCRIBER_DECISION);
       }
-      start.put("readiness-needs-more-prep", Consequence.CAUTION);
+      start.put(readinessFinding(ReadinessCode.NOT_READY), Consequence.PRESCRIBER_DECISION);
+      start.put(readinessFinding(ReadinessCode.NEEDS_MORE_PREP), Consequence.CAUTION);
       return start;
+    }
+
+    /** The finding a readiness answer makes, as the protocol names it, e.g. {@code readiness-not-ready}. */
+    public static String readinessFinding(ReadinessCode answer) {
+      return ItemId.READINESS.linkId() + "-" + answer.value();
     }
   }
 

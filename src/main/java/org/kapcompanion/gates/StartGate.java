@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.config.ClinicalProtocol.Gates;
 import org.kapcompanion.vocabulary.ItemId;
+import org.kapcompanion.vocabulary.PrescriberDecisionCode;
+import org.kapcompanion.vocabulary.ReadinessCode;
 
 /**
  * The one decision whether a dosing session may start, from the pre-dose checklist as recorded and the clinic's
@@ -23,25 +26,20 @@ public final class StartGate {
 
   /** What each finding is called on screen and in the review, by the key the protocol uses. */
   static final Map<String, String> FINDINGS = new LinkedHashMap<>();
-  private static final String READINESS = "readiness";
-  private static final String NOT_READY = "not-ready";
-  private static final String NEEDS_MORE_PREP = "needs-more-prep";
-  private static final String PROCEED = "proceed";
-  private static final String POSTPONE = "postpone";
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   static {
-    FINDINGS.put("ci-vascular", "Aneurysmal vascular disease or arteriovenous malformation");
-    FINDINGS.put("ci-intracerebral-haemorrhage", "History of intracerebral haemorrhage");
-    FINDINGS.put("ci-pregnancy", "Pregnant or breastfeeding");
-    FINDINGS.put("ci-psychosis-mania", "Active psychosis or mania");
-    FINDINGS.put("ci-hypersensitivity", "Hypersensitivity to ketamine or esketamine");
-    FINDINGS.put("ci-substance-use", "Active substance use disorder");
-    FINDINGS.put("ci-hypertension", "Uncontrolled hypertension");
-    FINDINGS.put("cssrs-positive", "C-SSRS screen positive");
-    FINDINGS.put("bp-above-gate", "Blood pressure above the clinic's pre-dose gate");
-    FINDINGS.put("readiness-not-ready", "Readiness: not ready");
-    FINDINGS.put("readiness-needs-more-prep", "Readiness: needs more preparation");
+    FINDINGS.put(ItemId.CI_VASCULAR.linkId(), "Aneurysmal vascular disease or arteriovenous malformation");
+    FINDINGS.put(ItemId.CI_INTRACEREBRAL_HAEMORRHAGE.linkId(), "History of intracerebral haemorrhage");
+    FINDINGS.put(ItemId.CI_PREGNANCY.linkId(), "Pregnant or breastfeeding");
+    FINDINGS.put(ItemId.CI_PSYCHOSIS_MANIA.linkId(), "Active psychosis or mania");
+    FINDINGS.put(ItemId.CI_HYPERSENSITIVITY.linkId(), "Hypersensitivity to ketamine or esketamine");
+    FINDINGS.put(ItemId.CI_SUBSTANCE_USE.linkId(), "Active substance use disorder");
+    FINDINGS.put(ItemId.CI_HYPERTENSION.linkId(), "Uncontrolled hypertension");
+    FINDINGS.put(ItemId.CSSRS_POSITIVE.linkId(), "C-SSRS screen positive");
+    FINDINGS.put(ItemId.BP_ABOVE_GATE.linkId(), "Blood pressure above the clinic's pre-dose gate");
+    FINDINGS.put(Gates.readinessFinding(ReadinessCode.NOT_READY), "Readiness: not ready");
+    FINDINGS.put(Gates.readinessFinding(ReadinessCode.NEEDS_MORE_PREP), "Readiness: needs more preparation");
   }
 
   private final ClinicalProtocol.Gates gates;
@@ -64,16 +62,16 @@ public final class StartGate {
     usedBy.ifPresent(start -> findings.add(new Finding("", "Pre-dose checklist", "This checklist was used for the "
         + "session started at " + CLOCK.format(start.atZone(zone)) + "; a new dosing session needs a new pre-dose "
         + "checklist.", Finding.Kind.REFUSED)));
-    Optional<String> readiness = code(answers, READINESS);
+    Optional<String> readiness = code(answers, ItemId.READINESS.linkId()).flatMap(ReadinessCode::byCode)
+        .map(Gates::readinessFinding);
     FINDINGS.forEach((key, title) -> {
-      boolean found = key.startsWith("readiness-") ? readiness.filter(key.substring(10)::equals).isPresent()
-          : answers.yes(key);
+      boolean found = readiness.filter(key::equals).isPresent() || answers.yes(key);
       if (found) {
         findings.add(finding(key, title, gates.consequence(key)));
       }
     });
     String decision = code(answers, ItemId.PRESCRIBER_DECISION.linkId()).orElse("");
-    if (POSTPONE.equals(decision) && findings.stream().anyMatch(f -> f.kind() == Finding.Kind.PRESCRIBER)) {
+    if (PrescriberDecisionCode.POSTPONE.value().equals(decision) && findings.stream().anyMatch(f -> f.kind() == Finding.Kind.PRESCRIBER)) {
       findings.add(new Finding(ItemId.PRESCRIBER_DECISION.linkId(), "Prescriber's decision",
           "The prescriber decided to postpone dosing.", Finding.Kind.REFUSED));
     }
@@ -82,7 +80,7 @@ public final class StartGate {
 
   /** The prescriber's decision as the checklist records it: complete only when it is to proceed. */
   public static PrescriberDecision decision(ChecklistAnswers answers) {
-    if (!code(answers, ItemId.PRESCRIBER_DECISION.linkId()).filter(PROCEED::equals).isPresent()) {
+    if (!code(answers, ItemId.PRESCRIBER_DECISION.linkId()).filter(PrescriberDecisionCode.PROCEED.value()::equals).isPresent()) {
       return PrescriberDecision.NONE;
     }
     return new PrescriberDecision(text(answers, ItemId.PRESCRIBER_NAME.linkId()),
@@ -92,7 +90,8 @@ public final class StartGate {
   }
 
   private static Finding finding(String key, String title, ClinicalProtocol.Consequence consequence) {
-    String linkId = key.startsWith("readiness-") ? READINESS : key;
+    String readiness = ItemId.READINESS.linkId();
+    String linkId = key.startsWith(readiness + "-") ? readiness : key;
     return switch (consequence) {
       case ABSOLUTE -> new Finding(linkId, title, "Contraindication: dosing cannot start today (clinic protocol).",
           Finding.Kind.REFUSED);

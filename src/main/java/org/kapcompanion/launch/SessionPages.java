@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kapcompanion.web.BodyType;
 import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.web.Csrf;
@@ -35,6 +36,11 @@ public final class SessionPages extends HttpServlet {
     this.headers = headers;
     this.pages = Map.copyOf(pages);
     this.ehrFailures = new EhrFailures(templates);
+  }
+
+  /** The paths of its pages under {@code /s/{handle}/}. */
+  public Set<String> paths() {
+    return pages.keySet();
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.vocabulary.AlertCode;
 import org.kapcompanion.vocabulary.ReadingKind;
 
 /**
@@ -46,14 +47,14 @@ public final class AlertEvaluation {
     List<Alert> alerts = new ArrayList<>();
     Duration apart = Duration.ofMinutes(rules.bloodPressureMinutesApart());
     episodes(rules, readings, ReadingKind.BLOOD_PRESSURE, r -> true,
-        run -> spacedCount(run, apart) >= rules.bloodPressureReadings(), Alert.Rule.BP_HIGH, alerts);
+        run -> spacedCount(run, apart) >= rules.bloodPressureReadings(), AlertCode.BP_HIGH, alerts);
     Duration sustained = Duration.ofMinutes(rules.heartRateSustainedMinutes());
     episodes(rules, readings, ReadingKind.HEART_RATE, r -> !slow(rules, r),
         run -> Duration.between(run.get(0).effective(), run.get(run.size() - 1).effective()).compareTo(sustained) >= 0,
-        Alert.Rule.HR_HIGH, alerts);
-    episodes(rules, readings, ReadingKind.HEART_RATE, r -> slow(rules, r), run -> true, Alert.Rule.HR_LOW, alerts);
-    episodes(rules, readings, ReadingKind.OXYGEN_SATURATION, r -> true, run -> true, Alert.Rule.SPO2_LOW, alerts);
-    episodes(rules, readings, ReadingKind.MOAAS, r -> true, run -> true, Alert.Rule.SEDATION_DEEP, alerts);
+        AlertCode.HR_HIGH, alerts);
+    episodes(rules, readings, ReadingKind.HEART_RATE, r -> slow(rules, r), run -> true, AlertCode.HR_LOW, alerts);
+    episodes(rules, readings, ReadingKind.OXYGEN_SATURATION, r -> true, run -> true, AlertCode.SPO2_LOW, alerts);
+    episodes(rules, readings, ReadingKind.MOAAS, r -> true, run -> true, AlertCode.SEDATION_DEEP, alerts);
     alerts.sort(Comparator.comparing(Alert::start));
     return alerts;
   }
@@ -63,7 +64,7 @@ public final class AlertEvaluation {
    * a slow heart from a fast one) that meets {@code raises} or holds a severe reading.
    */
   private static void episodes(ClinicalProtocol.AlertRules rules, List<Reading> readings, ReadingKind kind,
-      Predicate<Reading> side, Predicate<List<Reading>> rule, Alert.Rule code, List<Alert> alerts) {
+      Predicate<Reading> side, Predicate<List<Reading>> rule, AlertCode code, List<Alert> alerts) {
     Predicate<List<Reading>> raises = run -> rule.test(run) || run.stream().anyMatch(r -> severe(rules, r));
     List<Reading> ofKind = readings.stream().filter(r -> r.kind() == kind)
         .sorted(Comparator.comparing(Reading::effective)).toList();
@@ -79,7 +80,7 @@ public final class AlertEvaluation {
     close(run, raises, code, true, alerts);
   }
 
-  private static void close(List<Reading> run, Predicate<List<Reading>> raises, Alert.Rule rule, boolean ongoing,
+  private static void close(List<Reading> run, Predicate<List<Reading>> raises, AlertCode rule, boolean ongoing,
       List<Alert> alerts) {
     if (!run.isEmpty() && raises.test(run)) {
       String values = String.join(", ", run.stream().map(Reading::shown).toList());

@@ -72,7 +72,7 @@ final class RemsSummary {
     List<String> dissociation = Stream.concat(facts.readings(ReadingKind.DISSOCIATION).stream(),
             facts.readings(ReadingKind.CADSS).stream()).filter(r -> r.value().signum() > 0)
         .sorted(Comparator.comparing(Reading::effective))
-        .map(r -> scaleLabel(r.kind()) + ": " + r.shown() + " at " + at(r.effective(), dose)).toList();
+        .map(r -> r.kind().labelWithUnit() + ": " + r.shown() + " at " + at(r.effective(), dose)).toList();
     List<String> adverse = facts.adverseEvents().stream().map(e -> e.display() + " at " + at(e.effective(), dose)
         + (e.note().isBlank() ? "" : " — " + e.note())).toList();
     return new SessionView.Rems(
@@ -82,11 +82,6 @@ final class RemsSummary {
         dose.map(d -> ReviewText.dayTime(d, zone)).orElse(NONE),
         bpBefore, bpMidSession, bpAtEnd, monitored, readyToLeave.map(d -> ReviewText.dayTime(d, zone)).orElse(NONE),
         sedation, dissociation, adverse);
-  }
-
-  /** A scale's name with its range, e.g. "MOAA/S (0–5)". */
-  static String scaleLabel(ReadingKind kind) {
-    return kind.label() + " (" + kind.min() + "–" + kind.max() + ")";
   }
 
   private static Optional<String> checklistPressure(Optional<Checklist> checklist, ItemId systolic,

@@ -214,7 +214,7 @@ final class SessionTimeline {
         point(series, "Systolic BP", kind, x, reading.value());
         reading.diastolic().ifPresent(d -> point(series, "Diastolic BP", kind, x, d));
       } else {
-        point(series, kind.vitalSign() ? kind.label() : RemsSummary.scaleLabel(kind), kind, x, reading.value());
+        point(series, kind.vitalSign() ? kind.label() : kind.labelWithUnit(), kind, x, reading.value());
       }
     }
     return GSON.toJson(series.values());

@@ -6,6 +6,14 @@ package org.kapcompanion.vocabulary;
  */
 public enum ItemId {
 
+  CI_VASCULAR(KapUrls.PREDOSE_CHECKLIST, "ci-vascular"),
+  CI_INTRACEREBRAL_HAEMORRHAGE(KapUrls.PREDOSE_CHECKLIST, "ci-intracerebral-haemorrhage"),
+  CI_PREGNANCY(KapUrls.PREDOSE_CHECKLIST, "ci-pregnancy"),
+  CI_PSYCHOSIS_MANIA(KapUrls.PREDOSE_CHECKLIST, "ci-psychosis-mania"),
+  CI_HYPERSENSITIVITY(KapUrls.PREDOSE_CHECKLIST, "ci-hypersensitivity"),
+  CI_SUBSTANCE_USE(KapUrls.PREDOSE_CHECKLIST, "ci-substance-use"),
+  CI_HYPERTENSION(KapUrls.PREDOSE_CHECKLIST, "ci-hypertension"),
+  CSSRS_POSITIVE(KapUrls.PREDOSE_CHECKLIST, "cssrs-positive"),
   BASELINE_SYSTOLIC(KapUrls.PREDOSE_CHECKLIST, "baseline-systolic"),
   BASELINE_DIASTOLIC(KapUrls.PREDOSE_CHECKLIST, "baseline-diastolic"),
   BP_ABOVE_GATE(KapUrls.PREDOSE_CHECKLIST, "bp-above-gate"),

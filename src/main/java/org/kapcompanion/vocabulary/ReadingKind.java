@@ -5,30 +5,31 @@ import java.util.Optional;
 
 /**
  * What is measured in a session: the vital signs (LOINC codes of the FHIR R4 vital-signs profiles, UCUM units) and
- * the scales of the {@code kap-observation} CodeSystem, each with its profile, label and accepted range. Adding a
- * kind is one row here plus its profile in {@code fhir-profiles/}.
+ * the scales of the {@code kap-observation} CodeSystem, each with its profile, label, accepted range and dosing-page
+ * form. Adding a kind is one row here plus its profile in {@code fhir-profiles/}.
  */
 public enum ReadingKind {
 
   BLOOD_PRESSURE("bp", "Blood pressure", "BP", "kap-blood-pressure", true, List.of(loinc("85354-9",
-      "Blood pressure panel with all children optional")), "mmHg", "mm[Hg]", 40, 300),
+      "Blood pressure panel with all children optional")), "mmHg", "mm[Hg]", 40, 300, ""),
   HEART_RATE("hr", "Heart rate", "HR", "kap-heart-rate", true, List.of(loinc("8867-4", "Heart rate")),
-      "beats/minute", "/min", 20, 250),
+      "beats/minute", "/min", 20, 250, ""),
   OXYGEN_SATURATION("spo2", "SpO₂", "SpO₂", "kap-oxygen-saturation", true, List.of(
       loinc("2708-6", "Oxygen saturation in Arterial blood"),
-      loinc("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry")), "%", "%", 50, 100),
+      loinc("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry")), "%", "%", 50, 100, ""),
   RESPIRATORY_RATE("rr", "Respiratory rate", "RR", "kap-respiratory-rate", true, List.of(loinc("9279-1",
-      "Respiratory rate")), "breaths/minute", "/min", 4, 60),
+      "Respiratory rate")), "breaths/minute", "/min", 4, 60, ""),
   MOAAS("moaas", "MOAA/S", "MOAA/S", "kap-moaas", false, List.of(kap("moaas", "MOAA/S sedation score")), null,
-      null, 0, 5),
+      null, 0, 5, "5 = alert"),
   DISSOCIATION("dissociation", "Dissociation", "Dissociation", "kap-dissociation-rating", false,
-      List.of(kap("dissociation-rating", "Clinician-rated dissociation")), null, null, 0, 4),
+      List.of(kap("dissociation-rating", "Clinician-rated dissociation")), null, null, 0, 4, ""),
+  /** Read from the EHR and shown in review; the dosing page has no form for it. */
   CADSS("cadss", "CADSS total", "CADSS", "kap-cadss-total", false, List.of(kap("cadss-total", "CADSS total score")),
-      null, null, 0, 92),
+      null, null, 0, 92, null),
   SUDS("suds", "SUDS", "SUDS", "kap-suds", false, List.of(kap("suds", "Subjective Units of Distress")), null, null,
-      0, 10),
+      0, 10, ""),
   NAUSEA("nausea", "Nausea", "Nausea", "kap-nausea", false, List.of(kap("nausea", "Nausea and vomiting")), null,
-      null, 0, 3);
+      null, 0, 3, "");
 
   /** The systolic component of the blood-pressure panel (LOINC). */
   public static final Code SYSTOLIC = loinc("8480-6", "Systolic blood pressure");
@@ -45,9 +46,14 @@ public enum ReadingKind {
   private final Optional<String> ucum;
   private final int min;
   private final int max;
+  private final Optional<String> formHint;
 
+  /**
+   * @param formHint what the dosing page's form adds to the label and range (e.g. "5 = alert"); {@code null} when
+   *     the page has no form for the kind
+   */
   ReadingKind(String key, String label, String abbreviation, String profile, boolean vitalSign, List<Code> codes,
-      String unit, String ucum, int min, int max) {
+      String unit, String ucum, int min, int max, String formHint) {
     this.key = key;
     this.label = label;
     this.abbreviation = abbreviation;
@@ -58,6 +64,12 @@ public enum ReadingKind {
     this.ucum = Optional.ofNullable(ucum);
     this.min = min;
     this.max = max;
+    this.formHint = Optional.ofNullable(formHint);
+  }
+
+  /** The kinds the dosing page has a form for, in the table's order. */
+  public static List<ReadingKind> enteredOnDosingPage() {
+    return List.of(values()).stream().filter(kind -> kind.formHint.isPresent()).toList();
   }
 
   /** The kind with this short key (as the page sends it). */
@@ -119,6 +131,17 @@ public enum ReadingKind {
   /** The highest value accepted. */
   public int max() {
     return max;
+  }
+
+  /** The label with the unit, or for a scale its range, e.g. "Heart rate (beats/minute)" or "MOAA/S (0–5)". */
+  public String labelWithUnit() {
+    return label + " (" + unit.orElse(min + "–" + max) + ")";
+  }
+
+  /** The label of the dosing page's form, e.g. "MOAA/S (0–5, 5 = alert)". */
+  public String formLabel() {
+    String hint = formHint.filter(h -> !h.isEmpty()).map(h -> ", " + h).orElse("");
+    return label + " (" + unit.orElse(min + "–" + max) + hint + ")";
   }
 
   /** Whether {@code value} is within the accepted range. */

@@ -49,6 +49,7 @@ public final class WebServer {
 
   private final Server server;
   private final ServerConnector connector;
+  private final List<Route> routes;
 
   /** A servlet and the path pattern it serves. */
   public record Route(String pathSpec, HttpServlet servlet) {}
@@ -66,6 +67,7 @@ public final class WebServer {
 
   WebServer(String host, int port, Templates templates, SecurityHeaders headers, Predicate<String> multiLineFields,
       List<Route> routes, List<Guard> guards, Duration bodyDeadline) {
+    this.routes = List.copyOf(routes);
     QueuedThreadPool threads = new QueuedThreadPool(REQUESTS_AT_ONCE + 64, 8);
     threads.setName("kap-web");
     server = new Server(threads);
@@ -138,6 +140,11 @@ public final class WebServer {
   }
 
   /** The port actually bound, useful when configured with 0. */
+  /** The routes it serves, in the order they were given. */
+  public List<Route> routes() {
+    return routes;
+  }
+
   public int port() {
     return connector.getLocalPort();
   }

@@ -18,6 +18,7 @@ import org.kapcompanion.recorded.AdverseEvent;
 import org.kapcompanion.recorded.Alert;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.AlertCode;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.vocabulary.Route;
@@ -116,13 +117,13 @@ class EntryMappingTest {
 
   @Test
   void alertBecomesAFlagWhoseEntryIdIsTheSameForTheSameEpisode() {
-    Alert alert = new Alert(Alert.Rule.BP_HIGH, NOW, "BP 184/112, 186/114", true);
+    Alert alert = new Alert(AlertCode.BP_HIGH, NOW, "BP 184/112, 186/114", true);
     Entry first = EntryMapping.flag(alert, SESSION, SUBJECT);
-    Entry again = EntryMapping.flag(new Alert(Alert.Rule.BP_HIGH, NOW, "BP 184/112, 186/114, 190/115", true),
+    Entry again = EntryMapping.flag(new Alert(AlertCode.BP_HIGH, NOW, "BP 184/112, 186/114, 190/115", true),
         SESSION, SUBJECT);
 
     assertThat(again.entryId()).isEqualTo(first.entryId());
-    assertThat(EntryMapping.flag(new Alert(Alert.Rule.BP_HIGH, NOW.plusSeconds(60), "x", true), SESSION, SUBJECT)
+    assertThat(EntryMapping.flag(new Alert(AlertCode.BP_HIGH, NOW.plusSeconds(60), "x", true), SESSION, SUBJECT)
         .entryId()).isNotEqualTo(first.entryId());
     assertValid(first.target());
   }

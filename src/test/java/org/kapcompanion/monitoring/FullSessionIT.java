@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.TestEnvironment;
+import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.writeback.SessionClient;
 
@@ -78,7 +79,13 @@ class FullSessionIT {
     assertThat(started.status()).isEqualTo(302);
     dosing.awaitAllSaved();
     ehr.backdateRunningSession(patient, Duration.ofMinutes(135));
-    assertThat(dosing.page("session")).contains("Record the dose");
+    String running = dosing.page("session");
+    assertThat(running).contains("Record the dose");
+    for (ReadingKind kind : ReadingKind.enteredOnDosingPage()) {
+      assertThat(running).as(kind.toString()).contains("id=\"" + kind.key() + "-form\"", kind.formLabel(),
+          "min=\"" + kind.min() + "\" max=\"" + kind.max() + "\"");
+    }
+    assertThat(running).doesNotContain("id=\"cadss-form\"");
 
     Instant dose = Instant.now().minus(130, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
     List<String> ids = new ArrayList<>();

@@ -8,8 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.launch.SessionPages;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.SandboxSessions.FreshPatient;
@@ -18,15 +20,26 @@ import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.writeback.SessionClient;
 
 /**
- * Viewing never writes: with a dosing session running whose readings crossed an alert limit, a GET of every page and
- * endpoint of the session leaves the app's outbox and the EHR's record of the patient exactly as they were. The alert's
- * Flag was written when the reading that raised it was saved.
+ * Viewing never writes: with a dosing session running whose readings crossed an alert limit, a GET of every route the
+ * app serves under a session leaves the app's outbox and the EHR's record of the patient exactly as they were. The
+ * routes are the app's own, so a route added later is covered, and must be listed here with the answer a GET gets.
+ * The alert's Flag was written when the reading that raised it was saved.
  */
 class GetRequestsChangeNothingIT {
 
-  /** Every route of a session that answers GET, as the pages and their scripts request them. */
-  private static final List<String> GET_ROUTES = List.of("", "predose", "preparation", "session", "session?part=live",
-      "notes", "discharge", "handout", "integration", "entries/status", "course");
+  /**
+   * The answer to a GET of each session route, as the pages and their scripts request them: pages 200, a conflict page
+   * with no conflict 302 (back to the plan), routes that only take POST 405, review pages 403 to a therapist.
+   */
+  private static final Map<String, Integer> GET_ANSWERS = Map.ofEntries(Map.entry("", 200),
+      Map.entry("course", 200), Map.entry("predose", 200), Map.entry("predose/save", 405),
+      Map.entry("preparation", 200), Map.entry("preparation/save", 405), Map.entry("handout", 200),
+      Map.entry("integration", 200), Map.entry("integration/conflict", 302), Map.entry("session", 200),
+      Map.entry("session?part=live", 200), Map.entry("session/start", 405), Map.entry("session/entries", 405),
+      Map.entry("session/alerts/acknowledge", 405), Map.entry("notes", 200), Map.entry("discharge", 200),
+      Map.entry("entries/status", 200), Map.entry("entries/retry", 405), Map.entry("entries/discard", 405),
+      Map.entry("review", 403), Map.entry("review/session", 403), Map.entry("review/print", 403),
+      Map.entry("review/cosign", 403));
   private static final List<String> RECORD = List.of("Observation", "Flag", "Encounter", "MedicationAdministration",
       "QuestionnaireResponse", "CarePlan", "Goal", "DocumentReference");
   private final TestEnvironment environment = TestEnvironment.get();
@@ -51,13 +64,22 @@ class GetRequestsChangeNothingIT {
     assertThat(before.get("Flag")).as("the alert's Flag, written with the reading").isPositive();
     String statusBefore = session.status().body();
 
-    for (String route : GET_ROUTES) {
-      HttpBrowser.Page page = session.browser().get(session.base().resolve(route));
-      assertThat(page.status()).as(route).isEqualTo(200);
+    assertThat(GET_ANSWERS.keySet().stream().map(route -> route.split("\\?")[0]).distinct())
+        .as("every session route the app serves, and no other").containsExactlyInAnyOrderElementsOf(sessionRoutes());
+    Map<String, Integer> answers = new LinkedHashMap<>();
+    for (String route : GET_ANSWERS.keySet()) {
+      answers.put(route, session.browser().get(session.base().resolve(route)).status());
     }
+    assertThat(answers).isEqualTo(GET_ANSWERS);
 
     assertThat(session.status().body()).isEqualTo(statusBefore);
     assertThat(counts(ehr, fresh.patient())).isEqualTo(before);
+  }
+
+  private Set<String> sessionRoutes() {
+    return environment.app(TestEnvironment.PUBLIC_CLIENT).routes().stream()
+        .filter(route -> route.servlet() instanceof SessionPages).findFirst()
+        .map(route -> ((SessionPages) route.servlet()).paths()).orElseThrow();
   }
 
   private static Map<String, Integer> counts(SandboxRecord ehr, String patient) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.vocabulary.AlertCode;
 import org.kapcompanion.vocabulary.ReadingKind;
 
 /** The clinic's alert rules over a session's readings. */
@@ -34,7 +35,7 @@ class AlertEvaluationTest {
     List<Alert> alerts = AlertEvaluation.evaluate(RULES, List.of(bp(40, 184, 100), bp(45, 170, 112)));
 
     assertThat(alerts).singleElement().satisfies(alert -> {
-      assertThat(alert.rule()).isEqualTo(Alert.Rule.BP_HIGH);
+      assertThat(alert.rule()).isEqualTo(AlertCode.BP_HIGH);
       assertThat(alert.start()).isEqualTo(at(40));
       assertThat(alert.ongoing()).isTrue();
       assertThat(alert.message()).contains("184/100", "170/112");
@@ -61,7 +62,7 @@ class AlertEvaluationTest {
     assertThat(AlertEvaluation.evaluate(RULES, List.of(reading(ReadingKind.HEART_RATE, 10, 125),
         reading(ReadingKind.HEART_RATE, 13, 128)))).isEmpty();
     assertThat(AlertEvaluation.evaluate(RULES, List.of(reading(ReadingKind.HEART_RATE, 10, 125),
-        reading(ReadingKind.HEART_RATE, 15, 122)))).extracting(Alert::rule).containsExactly(Alert.Rule.HR_HIGH);
+        reading(ReadingKind.HEART_RATE, 15, 122)))).extracting(Alert::rule).containsExactly(AlertCode.HR_HIGH);
     assertThat(AlertEvaluation.evaluate(RULES, List.of(reading(ReadingKind.HEART_RATE, 10, 120),
         reading(ReadingKind.HEART_RATE, 20, 120)))).isEmpty();
   }
@@ -72,7 +73,7 @@ class AlertEvaluationTest {
         reading(ReadingKind.MOAAS, 25, 2), reading(ReadingKind.OXYGEN_SATURATION, 30, 92),
         reading(ReadingKind.MOAAS, 30, 3)));
 
-    assertThat(alerts).extracting(Alert::rule).containsExactly(Alert.Rule.SPO2_LOW, Alert.Rule.SEDATION_DEEP);
+    assertThat(alerts).extracting(Alert::rule).containsExactly(AlertCode.SPO2_LOW, AlertCode.SEDATION_DEEP);
     assertThat(alerts).noneMatch(Alert::ongoing);
   }
 
@@ -95,7 +96,7 @@ class AlertEvaluationTest {
       "HEART_RATE, 129, 0, ",
       "HEART_RATE, 45, 0, HR_LOW",
       "HEART_RATE, 46, 0, "})
-  void severeSingleReadingRaisesAnAlertAtOnce(ReadingKind kind, int value, int diastolic, Alert.Rule raised) {
+  void severeSingleReadingRaisesAnAlertAtOnce(ReadingKind kind, int value, int diastolic, AlertCode raised) {
     List<Alert> alerts = AlertEvaluation.evaluate(DEFAULTS, List.of(Reading.of(UUID.randomUUID().toString(), kind,
         at(10), value, diastolic)));
 

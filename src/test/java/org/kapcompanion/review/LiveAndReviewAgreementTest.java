@@ -25,6 +25,7 @@ import org.kapcompanion.recorded.AlertEvaluation;
 import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.recorded.SessionDecoder;
 import org.kapcompanion.testing.SandboxSessions.Session;
+import org.kapcompanion.vocabulary.AlertCode;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.vocabulary.Systems;
@@ -72,7 +73,7 @@ class LiveAndReviewAgreementTest {
     assertThat(reviewAlerts).isEqualTo(liveAlerts).containsExactly("+40 min", "+51 min", "+55 min", "+60 min",
         "+70 min");
     assertThat(AlertEvaluation.evaluate(RULES, decoded)).extracting(Alert::rule)
-        .containsExactly(Alert.Rule.BP_HIGH, Alert.Rule.SPO2_LOW, Alert.Rule.SEDATION_DEEP, Alert.Rule.HR_LOW);
+        .containsExactly(AlertCode.BP_HIGH, AlertCode.SPO2_LOW, AlertCode.SEDATION_DEEP, AlertCode.HR_LOW);
   }
 
   private static Observation vital(ReadingKind kind, int minute, BigDecimal value) {

@@ -73,6 +73,16 @@ class VocabularyTest {
   }
 
   @Test
+  void theDosingPageFormsShowTheTablesLabelsUnitsAndRanges() {
+    assertThat(ReadingKind.enteredOnDosingPage()).contains(ReadingKind.BLOOD_PRESSURE, ReadingKind.MOAAS)
+        .doesNotContain(ReadingKind.CADSS);
+    assertThat(ReadingKind.BLOOD_PRESSURE.formLabel()).isEqualTo("Blood pressure (mmHg)");
+    assertThat(ReadingKind.OXYGEN_SATURATION.formLabel()).isEqualTo("SpO₂ (%)");
+    assertThat(ReadingKind.MOAAS.formLabel()).isEqualTo("MOAA/S (0–5, 5 = alert)");
+    assertThat(ReadingKind.CADSS.labelWithUnit()).isEqualTo("CADSS total (0–92)");
+  }
+
+  @Test
   void bloodPressureComponentsAreTheExamplePanelsComponents() {
     JsonObject example = exampleOf(ReadingKind.BLOOD_PRESSURE.profile()).orElseThrow();
     List<String> components = new ArrayList<>();
@@ -102,6 +112,16 @@ class VocabularyTest {
         .containsExactlyInAnyOrderElementsOf(valueSet("kap-administration-route"));
     assertThat(Stream.of(OutcomeScore.values()).map(OutcomeScore::code).toList())
         .containsExactlyInAnyOrderElementsOf(valueSet("kap-outcome-score"));
+  }
+
+  @Test
+  void answerAndAlertCodesAreTheirCodeSystemsConcepts() {
+    assertThat(Stream.of(ReadinessCode.values()).map(ReadinessCode::code).toList())
+        .containsExactlyInAnyOrderElementsOf(codeSystem(KapUrls.READINESS));
+    assertThat(Stream.of(PrescriberDecisionCode.values()).map(PrescriberDecisionCode::code).toList())
+        .containsExactlyInAnyOrderElementsOf(codeSystem(KapUrls.PRESCRIBER_DECISIONS));
+    assertThat(codeSystem(KapUrls.ALERT_CODES)).containsAll(Stream.of(AlertCode.values())
+        .map(a -> new Code(KapUrls.ALERT_CODES, a.code(), a.display())).toList());
   }
 
   @Test
@@ -155,6 +175,13 @@ class VocabularyTest {
       include.getAsJsonObject().getAsJsonArray("concept").forEach(c -> codes.add(new Code(system,
           c.getAsJsonObject().get("code").getAsString(), c.getAsJsonObject().get("display").getAsString())));
     }
+    return codes;
+  }
+
+  private static List<Code> codeSystem(String url) {
+    List<Code> codes = new ArrayList<>();
+    BY_URL.get(url).getAsJsonArray("concept").forEach(c -> codes.add(new Code(url,
+        c.getAsJsonObject().get("code").getAsString(), c.getAsJsonObject().get("display").getAsString())));
     return codes;
   }
 

@@ -1,0 +1,23 @@
+package org.kapcompanion.vocabulary;
+
+/** The answers of the pre-dose checklist's {@code prescriber-decision} item ({@code kap-prescriber-decision}). */
+public enum PrescriberDecisionCode {
+
+  PROCEED("proceed", "Proceed with dosing"),
+  POSTPONE("postpone", "Postpone dosing");
+
+  private final Code code;
+
+  PrescriberDecisionCode(String code, String display) {
+    this.code = new Code(KapUrls.PRESCRIBER_DECISIONS, code, display);
+  }
+
+  public Code code() {
+    return code;
+  }
+
+  /** The code value, e.g. {@code proceed}. */
+  public String value() {
+    return code.code();
+  }
+}
