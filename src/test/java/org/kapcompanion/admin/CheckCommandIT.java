@@ -80,8 +80,9 @@ class CheckCommandIT {
     assertThat(text()).containsPattern("transaction +no")
         .containsPattern("CarePlan +\\(yes\\) +\\(yes\\) +MISSING")
         .containsPattern("fallback +transaction is not supported: each save is sent as individual conditional creates")
-        .containsPattern("fallback +CarePlan or Goal create is not supported: the integration plan is written as a "
-            + "DocumentReference")
+        .containsPattern("fallback +CarePlan create is not supported: the integration plan is saved as a document: "
+            + "this EHR takes no care plans")
+        .containsPattern("fallback +Goal create is not supported: each goal is not saved as a separate goal")
         .containsPattern("writes +individual conditional creates; integration plan as DocumentReference")
         .containsPattern("result +OK");
   }
