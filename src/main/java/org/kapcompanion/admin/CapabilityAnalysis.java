@@ -88,6 +88,10 @@ public final class CapabilityAnalysis {
             + smart.signingAlgorithms() + " (token_endpoint_auth_signing_alg_values_supported) — set "
             + "clientAuth.algorithm to RS384 or ES384, whichever the EHR accepts"));
     interactionFindings(resources, problems, fallbacks);
+    Optional.ofNullable(declared.get("Observation")).filter(CapabilityStatementRestResourceComponent::hasDocumentation)
+        .ifPresent(observation -> fallbacks.add("Observation limits declared by the EHR: \""
+            + observation.getDocumentation() + "\" — the app writes vital signs as category vital-signs and session "
+            + "scales, notes and adverse events as exam"));
     CapabilityReport.WritePlan plan = writePlan(resources, transaction, problems, fallbacks);
     CapabilityReport.ScopeSyntax scopes = smart.capabilities().contains("permission-v2")
         ? CapabilityReport.ScopeSyntax.V2 : CapabilityReport.ScopeSyntax.V1;

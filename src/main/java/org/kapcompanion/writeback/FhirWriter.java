@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -119,9 +120,19 @@ final class FhirWriter {
     WritePlan.Mode provenanceMode = plan.mode() == WritePlan.Mode.UPDATE_AS_CREATE
         ? WritePlan.Mode.SEARCH_THEN_CREATE : plan.mode();
     String criteria = provenanceMode == WritePlan.Mode.SEARCH_THEN_CREATE
-        ? entry.provenanceCriteria() + "&target=" + written.reference() : entry.provenanceCriteria();
+        ? entry.provenanceCriteria() + patientOf(provenance).map(p -> "&patient=" + p).orElse("")
+        : entry.provenanceCriteria();
     WriteOutcome saved = create(credentials, provenance, criteria, provenanceMode);
     return saved instanceof WriteOutcome.Written ? written : saved;
+  }
+
+  /**
+   * The patient a save's Provenance names as a target, which narrows the look-up of an earlier attempt to one patient
+   * (EHRs refuse searches of patient data across patients; R4 Provenance is in the patient compartment by target).
+   */
+  private static Optional<String> patientOf(Provenance provenance) {
+    return provenance.getTarget().stream().map(Reference::getReference)
+        .filter(reference -> reference != null && reference.startsWith("Patient/")).findFirst();
   }
 
   /**

@@ -55,6 +55,7 @@ class CheckCommandIT {
         .containsPattern("reachable +yes")
         .containsPattern("PKCE S256 +yes")
         .containsPattern("client auth +private_key_jwt configured, offered")
+        .containsPattern("app JWKS +http://localhost:\\d+/\\.well-known/jwks\\.json reachable, \\d signing key")
         .containsPattern("transaction +yes")
         .containsPattern("writes +one transaction per save; integration plan as CarePlan \\+ Goal")
         .containsPattern("Observation +\\(yes\\) +yes +yes")
@@ -124,6 +125,21 @@ class CheckCommandIT {
 
     assertThat(exitCode).isEqualTo(2);
     assertThat(text()).contains("No tenant \"nope\" is configured. Configured tenants: [sandbox]");
+  }
+
+  /** An EHR cannot verify a private_key_jwt assertion whose keys it cannot fetch: check says so, naming the URL. */
+  @Test
+  void unreachableAppJwksIsAProblemForPrivateKeyJwt() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    EndpointCheck.JwksReach jwks = new EndpointCheck(FHIR).jwks(URI.create("http://127.0.0.1:" + closedPort + "/"));
+
+    assertThat(jwks.ok()).isFalse();
+    assertThat(jwks.text()).contains("http://127.0.0.1:" + closedPort + "/.well-known/jwks.json",
+        "check publicBaseUrl", "every private_key_jwt sign-in fails");
   }
 
   private int check(AppConfig config, Optional<String> tenant) {

@@ -18,6 +18,7 @@ import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.web.BrowserCookie;
+import org.kapcompanion.writeback.EntryIdentity;
 import org.kapcompanion.writeback.FallbackNotes;
 import org.kapcompanion.writeback.SessionClient;
 
@@ -75,6 +76,11 @@ class FullSessionIT {
       assertThat(dosing.page("preparation")).doesNotContain("no-launch-encounter");
     }
 
+    List<String> notesBeforeTheSession = new ArrayList<>();
+    if (launchEncounter == null) {
+      dosing.save(notesBeforeTheSession, "note", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+          Map.of("text", "Arrived calm; partner waiting.", "tags", List.of("grounding-used")));
+    }
     forms.add(dosing.saveForm("preparation/save", Map.of("intentions", "Sleep through the night again",
         "readiness", "http://kapcompanion.org/fhir/CodeSystem/kap-readiness|ready", "transport", "Partner drives"),
         "completed"));
@@ -148,6 +154,11 @@ class FullSessionIT {
     WrittenSession.Ehr takes = WrittenSession.Ehr.of(environment.persona());
     new WrittenSession(ehr, patient, launchEncounter, takes).assertHolds(new WrittenSession.Expected(forms, planEntry,
         goalEntry, 6 * 6 + 2 + 1 + 2, "bp-high", ids));
+    for (String note : notesBeforeTheSession) {
+      assertThat(ehr.search("Observation?patient=" + patient + "&identifier=" + EntryIdentity.SYSTEM + "|" + note))
+          .as("a note taken before the session in a launch without an encounter").singleElement()
+          .satisfies(written -> assertThat(((org.hl7.fhir.r4.model.Observation) written).hasEncounter()).isFalse());
+    }
     String saved = session.status().body();
     assertThat(saved.contains(FallbackNotes.PLAN_AS_DOCUMENT)).as("says the plan was saved as a document")
         .isEqualTo(!takes.carePlans());
