@@ -81,8 +81,8 @@ public final class EndpointCheck {
       return new JwksReach(true, url + " reachable, " + keys.size() + " signing key(s): "
           + keys.stream().map(JWK::getKeyID).toList());
     } catch (FetchFailed e) {
-      return new JwksReach(false, e.getMessage().replace("check fhirBaseUrl", "check publicBaseUrl and that the app "
-          + "runs there") + " — the EHR fetches the app's public keys from this URL; without them every "
+      return new JwksReach(false, e.getMessage().replace(" — check fhirBaseUrl", "") + " — check publicBaseUrl and "
+          + "that the app runs there: the EHR fetches the app's public keys from this URL; without them every "
           + "private_key_jwt sign-in fails");
     } catch (ParseException e) {
       return new JwksReach(false, url + " is not a JWK Set — check publicBaseUrl and any proxy in front of the app");

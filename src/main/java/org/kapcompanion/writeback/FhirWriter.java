@@ -119,19 +119,18 @@ final class FhirWriter {
     provenance.getTargetFirstRep().setReference(written.reference());
     WritePlan.Mode provenanceMode = plan.mode() == WritePlan.Mode.UPDATE_AS_CREATE
         ? WritePlan.Mode.SEARCH_THEN_CREATE : plan.mode();
-    String criteria = provenanceMode == WritePlan.Mode.SEARCH_THEN_CREATE
-        ? entry.provenanceCriteria() + patientOf(provenance).map(p -> "&patient=" + p).orElse("")
-        : entry.provenanceCriteria();
-    WriteOutcome saved = create(credentials, provenance, criteria, provenanceMode);
+    WriteOutcome saved = create(credentials, provenance, entry.provenanceCriteria(), provenanceMode);
     return saved instanceof WriteOutcome.Written ? written : saved;
   }
 
   /**
-   * The patient a save's Provenance names as a target, which narrows the look-up of an earlier attempt to one patient
-   * (EHRs refuse searches of patient data across patients; R4 Provenance is in the patient compartment by target).
+   * The patient a resource names (its {@code subject}; a Provenance's Patient target), which narrows the look-up of
+   * an earlier attempt to one patient: EHRs refuse searches of patient data across patients.
    */
-  private static Optional<String> patientOf(Provenance provenance) {
-    return provenance.getTarget().stream().map(Reference::getReference)
+  private Optional<String> patientOf(Resource resource) {
+    List<Reference> references = resource instanceof Provenance provenance ? provenance.getTarget()
+        : fhir.newTerser().getValues(resource, "subject", Reference.class);
+    return references.stream().map(Reference::getReference)
         .filter(reference -> reference != null && reference.startsWith("Patient/")).findFirst();
   }
 
@@ -181,7 +180,8 @@ final class FhirWriter {
       throws IOException, InterruptedException {
     String type = resource.fhirType();
     if (mode == WritePlan.Mode.SEARCH_THEN_CREATE) {
-      HttpResponse<String> search = send(credentials, request(credentials, type + "?" + encodedCriteria(criteria))
+      String narrowed = criteria + patientOf(resource).map(p -> "&patient=" + p).orElse("");
+      HttpResponse<String> search = send(credentials, request(credentials, type + "?" + encodedCriteria(narrowed))
           .header("Cache-Control", "no-cache").GET());
       if (search.statusCode() / 100 != 2) {
         return failure(search);
