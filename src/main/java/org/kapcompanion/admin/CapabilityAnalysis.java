@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponen
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.SystemRestfulInteraction;
 import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.writeback.FallbackNotes;
 
 /**
  * Decides, from an EHR's CapabilityStatement and SMART configuration alone (no I/O), whether the app can work with it
@@ -42,7 +43,7 @@ public final class CapabilityAnalysis {
           "the dose is not written as a MedicationAdministration"),
       new Fallback("QuestionnaireResponse", Interaction.SEARCH, "earlier checklists are not shown"),
       new Fallback("Flag", Interaction.CREATE, "alerts are shown in the app but not written as Flags"),
-      new Fallback("Provenance", Interaction.CREATE, "no Provenance is written with saves"),
+      new Fallback("Provenance", Interaction.CREATE, "on every save, " + FallbackNotes.NO_PROVENANCE),
       new Fallback("Task", Interaction.CREATE, "the supervisor review queue lives in the app only"));
 
   private CapabilityAnalysis() {}
@@ -87,6 +88,10 @@ public final class CapabilityAnalysis {
             + smart.signingAlgorithms() + " (token_endpoint_auth_signing_alg_values_supported) — set "
             + "clientAuth.algorithm to RS384 or ES384, whichever the EHR accepts"));
     interactionFindings(resources, problems, fallbacks);
+    Optional.ofNullable(declared.get("Observation")).filter(CapabilityStatementRestResourceComponent::hasDocumentation)
+        .ifPresent(observation -> fallbacks.add("Observation limits declared by the EHR: \""
+            + observation.getDocumentation() + "\" — the app writes vital signs as category vital-signs and session "
+            + "scales, notes and adverse events as exam"));
     CapabilityReport.WritePlan plan = writePlan(resources, transaction, problems, fallbacks);
     CapabilityReport.ScopeSyntax scopes = smart.capabilities().contains("permission-v2")
         ? CapabilityReport.ScopeSyntax.V2 : CapabilityReport.ScopeSyntax.V1;
@@ -155,10 +160,16 @@ public final class CapabilityAnalysis {
     CapabilityReport.PlanTarget target;
     if (supports(resources, "CarePlan", Interaction.CREATE) && supports(resources, "Goal", Interaction.CREATE)) {
       target = CapabilityReport.PlanTarget.CARE_PLAN;
-    } else if (supports(resources, "DocumentReference", Interaction.CREATE)) {
+    } else if (!supports(resources, "CarePlan", Interaction.CREATE)
+        && supports(resources, "DocumentReference", Interaction.CREATE)) {
       target = CapabilityReport.PlanTarget.DOCUMENT_REFERENCE;
-      fallbacks.add("CarePlan or Goal create is not supported: the integration plan is written as a "
-          + "DocumentReference");
+      fallbacks.add("CarePlan create is not supported: the integration plan is " + FallbackNotes.PLAN_AS_DOCUMENT);
+      if (!supports(resources, "Goal", Interaction.CREATE)) {
+        fallbacks.add("Goal create is not supported: each goal is " + FallbackNotes.GOAL_IN_PLAN);
+      }
+    } else if (supports(resources, "CarePlan", Interaction.CREATE)) {
+      target = CapabilityReport.PlanTarget.CARE_PLAN;
+      fallbacks.add("Goal create is not supported: each goal is " + FallbackNotes.GOAL_IN_PLAN);
     } else {
       target = CapabilityReport.PlanTarget.NOWHERE;
       problems.add("neither CarePlan + Goal create nor DocumentReference create is supported; the integration plan "

@@ -37,13 +37,15 @@ public final class CheckCommand {
     boolean allOk = true;
     for (TenantConfig tenant : tenants) {
       EndpointStatus status = check.check(tenant);
-      print(status, tenant.allowedEhrOrigins());
-      allOk &= status.ok();
+      Optional<EndpointCheck.JwksReach> jwks = tenant.clientAuth().method() == TenantConfig.AuthMethod.PRIVATE_KEY_JWT
+          ? Optional.of(check.jwks(config.publicBaseUrl())) : Optional.empty();
+      print(status, tenant.allowedEhrOrigins(), jwks);
+      allOk &= status.ok() && jwks.map(EndpointCheck.JwksReach::ok).orElse(true);
     }
     return allOk ? 0 : 1;
   }
 
-  private void print(EndpointStatus status, List<String> ehrOrigins) {
+  private void print(EndpointStatus status, List<String> ehrOrigins, Optional<EndpointCheck.JwksReach> jwks) {
     out.println("Tenant " + status.tenantId() + " — " + status.displayName() + " (" + status.fhirBase() + ")");
     line("EHR origins", ehrOrigins.isEmpty() ? "none: the EHR cannot show the app in its frame (a new window works)"
         : String.join(" ", ehrOrigins) + " (may show this tenant's sessions in a frame)");
@@ -75,7 +77,8 @@ public final class CheckCommand {
     line("writes", report.writePlanSummary());
     report.fallbacks().forEach(fallback -> line("fallback", fallback));
     report.problems().forEach(problem -> line("PROBLEM", problem));
-    line("result", report.ok() ? "OK — the app can work with this EHR" : "FAILED — fix the problems above");
+    jwks.ifPresent(keys -> line(keys.ok() ? "app JWKS" : "PROBLEM", (keys.ok() ? "" : "app JWKS: ") + keys.text()));
+    line("result", report.ok() && jwks.map(EndpointCheck.JwksReach::ok).orElse(true) ? "OK — the app can work with this EHR" : "FAILED — fix the problems above");
     out.println();
   }
 

@@ -5,6 +5,11 @@ import ca.uhn.fhir.parser.DataFormatException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import java.text.ParseException;
+import java.util.List;
 import java.net.http.HttpClient;
 import org.kapcompanion.web.EhrHttp;
 import java.net.http.HttpRequest;
@@ -50,6 +55,37 @@ public final class EndpointCheck {
       return unreachable(tenant, e.getMessage());
     } catch (DataFormatException e) {
       return unreachable(tenant, root + "metadata is not a FHIR R4 CapabilityStatement in JSON — check fhirBaseUrl");
+    }
+  }
+
+  /**
+   * Whether the app's public signing keys can be fetched where a {@code private_key_jwt} registration points the EHR:
+   * {@code publicBaseUrl/.well-known/jwks.json}, a JWK Set holding at least one public signing key (SMART App Launch
+   * 2.x §Client Authentication: Asymmetric, "jwks_uri"). An EHR that cannot fetch them refuses every sign-in.
+   *
+   * @param ok whether the keys were fetched and usable
+   * @param text what was found, or what to check
+   */
+  public record JwksReach(boolean ok, String text) {}
+
+  public JwksReach jwks(URI publicBaseUrl) {
+    String root = publicBaseUrl.toString().endsWith("/") ? publicBaseUrl.toString() : publicBaseUrl + "/";
+    URI url = URI.create(root + ".well-known/jwks.json");
+    try {
+      List<JWK> keys = JWKSet.parse(fetch(url, "application/json").body()).getKeys().stream()
+          .filter(key -> !key.isPrivate() && (key.getKeyUse() == null || key.getKeyUse() == KeyUse.SIGNATURE))
+          .toList();
+      if (keys.isEmpty()) {
+        return new JwksReach(false, url + " holds no public signing key — run `keys new` and restart the app");
+      }
+      return new JwksReach(true, url + " reachable, " + keys.size() + " signing key(s): "
+          + keys.stream().map(JWK::getKeyID).toList());
+    } catch (FetchFailed e) {
+      return new JwksReach(false, e.getMessage().replace(" — check fhirBaseUrl", "") + " — check publicBaseUrl and "
+          + "that the app runs there: the EHR fetches the app's public keys from this URL; without them every "
+          + "private_key_jwt sign-in fails");
+    } catch (ParseException e) {
+      return new JwksReach(false, url + " is not a JWK Set — check publicBaseUrl and any proxy in front of the app");
     }
   }
 

@@ -88,6 +88,6 @@ public record AppConfig(
   public record SandboxConfig(boolean enabled, int port, boolean reset, String persona) {
 
     /** The personas the sandbox offers; the first is the default. */
-    public static final List<String> PERSONAS = List.of("strict");
+    public static final List<String> PERSONAS = List.of("strict", "epic-like", "oracle-like");
   }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.EntrySaver;
+import org.kapcompanion.writeback.FallbackNotes;
 import org.kapcompanion.writeback.SaveResult;
 import org.kapcompanion.writeback.ValidationProblem;
 
@@ -21,9 +22,8 @@ final class PlanSaver {
 
   static final String PLAN_KIND = "integration-plan";
   static final String GOAL_KIND = "integration-goal";
-  static final String AS_DOCUMENT = "written as a document because this EHR does not accept care plans";
-  static final String GOAL_IN_PLAN = "not written as a separate goal because this EHR does not accept goals; "
-      + "the goal is in the plan's text";
+  static final String AS_DOCUMENT = FallbackNotes.PLAN_AS_DOCUMENT;
+  static final String GOAL_IN_PLAN = FallbackNotes.GOAL_IN_PLAN;
 
   private final EntrySaver entries;
   private final Clock clock;

@@ -48,11 +48,13 @@ final class Sandbox implements EmbeddedEhr {
   private final Server server;
   private final FhirServer fhirServer;
   private final SandboxUrls urls;
+  private final Persona persona;
 
-  private Sandbox(Server server, FhirServer fhirServer, SandboxUrls urls) {
+  private Sandbox(Server server, FhirServer fhirServer, SandboxUrls urls, Persona persona) {
     this.server = server;
     this.fhirServer = fhirServer;
     this.urls = urls;
+    this.persona = persona;
   }
 
   static Sandbox start(Options options) throws Exception {
@@ -75,18 +77,20 @@ final class Sandbox implements EmbeddedEhr {
     FhirServer fhirServer;
     SignedTokens tokens;
     try {
-      tokens = signedTokens(dataDir, urls, options.accessTokenLifetime(), clock);
+      tokens = signedTokens(dataDir, urls, persona.rules().accessTokenLifetime().orElse(options.accessTokenLifetime()),
+          clock);
       fhirServer =
           FhirServer.start(
               new FhirServerSettings(
                   dataDir,
                   urls.fhirBase(),
-                  List.of(new SmartAuthorizationInterceptor(tokens), new SmartCapabilities(urls))));
+                  List.of(new SmartAuthorizationInterceptor(tokens), new SmartCapabilities(urls),
+                      new PersonaEnforcement(persona.rules()))));
     } catch (Exception | Error e) {
       server.stop();
       throw e;
     }
-    Sandbox sandbox = new Sandbox(server, fhirServer, urls);
+    Sandbox sandbox = new Sandbox(server, fhirServer, urls, persona);
     try {
       long booted = System.nanoTime();
       SeedLoader.Outcome seed = seed(fhirServer, options, dataDir, clock);
@@ -154,7 +158,7 @@ final class Sandbox implements EmbeddedEhr {
             launches,
             new ExpiringStore<>(LOGIN_LIFETIME, clock),
             codes,
-            new ScopePolicy(fhirServer.fhirContext().getResourceTypes()),
+            new ScopePolicy(fhirServer.fhirContext().getResourceTypes(), persona.rules().patientLevelWrites()),
             directory,
             clock);
     TokenEndpoint tokenEndpoint =

@@ -15,10 +15,21 @@ final class ScopePolicy {
   private static final Set<String> IDENTITY_SCOPES = Set.of("openid", "fhirUser", "profile", "online_access");
 
   private final Set<String> resourceTypes;
+  private final boolean patientLevelWrites;
 
   /** @param resourceTypes the FHIR resource types the server knows */
   ScopePolicy(Set<String> resourceTypes) {
+    this(resourceTypes, false);
+  }
+
+  /**
+   * @param resourceTypes the FHIR resource types the server knows
+   * @param patientLevelWrites whether writes are granted at patient level only (user-level write scopes are dropped),
+   *     as the vendor personas do
+   */
+  ScopePolicy(Set<String> resourceTypes, boolean patientLevelWrites) {
     this.resourceTypes = resourceTypes;
+    this.patientLevelWrites = patientLevelWrites;
   }
 
   /**
@@ -69,7 +80,13 @@ final class ScopePolicy {
         scope.resourceType().equals(SmartScope.ALL_TYPES) || resourceTypes.contains(scope.resourceType());
     return knownType
         && scope.level() != Level.SYSTEM
-        && (scope.level() != Level.PATIENT || context.patient());
+        && (scope.level() != Level.PATIENT || context.patient())
+        && !(patientLevelWrites && scope.level() == Level.USER && writes(scope));
+  }
+
+  private static boolean writes(SmartScope scope) {
+    return scope.permissions().stream().anyMatch(p -> p == SmartScope.Permission.CREATE
+        || p == SmartScope.Permission.UPDATE || p == SmartScope.Permission.DELETE);
   }
 
   /** Splits a space-separated scope parameter. */

@@ -29,8 +29,7 @@ public record Entry(String entryId, String kind, Resource target, Optional<Updat
   /**
    * Where the EHR does not take the target: write {@code alternative} instead (a new resource carrying
    * {@link EntryIdentity#of(String)} of this entry), or nothing when it is empty; either way the entry counts as saved
-   * and {@code note} tells the user plainly what happened, e.g. "written as a document because this EHR does not
-   * accept care plans".
+   * and {@code note} tells the user plainly what happened, e.g. "saved as a document: this EHR takes no care plans".
    */
   public record Fallback(Optional<Resource> alternative, String note) {
 

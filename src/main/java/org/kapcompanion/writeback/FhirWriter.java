@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -104,19 +105,49 @@ final class FhirWriter {
   private WriteOutcome write(Credentials credentials, EntryResources entry, WritePlan plan)
       throws IOException, InterruptedException {
     Optional<String> skipped = plan.provenance() || entry.provenance().isEmpty() ? Optional.empty()
-        : Optional.of("this EHR does not accept Provenance; the author is recorded on the entry only");
+        : Optional.of(FallbackNotes.NO_PROVENANCE);
     if (plan.mode() == WritePlan.Mode.TRANSACTION) {
       return transaction(credentials, entry, plan.provenance(), skipped);
     }
     WriteOutcome target = entry.update().isPresent() ? update(credentials, entry)
+        : plan.mode() == WritePlan.Mode.UPDATE_AS_CREATE ? updateAsCreate(credentials, entry)
         : create(credentials, entry.target(), entry.targetCriteria(), plan.mode());
     if (!(target instanceof WriteOutcome.Written written) || !plan.provenance() || entry.provenance().isEmpty()) {
       return target instanceof WriteOutcome.Written w ? new WriteOutcome.Written(w.reference(), skipped) : target;
     }
     Provenance provenance = entry.provenance().get().copy();
     provenance.getTargetFirstRep().setReference(written.reference());
-    WriteOutcome saved = create(credentials, provenance, entry.provenanceCriteria(), plan.mode());
+    WritePlan.Mode provenanceMode = plan.mode() == WritePlan.Mode.UPDATE_AS_CREATE
+        ? WritePlan.Mode.SEARCH_THEN_CREATE : plan.mode();
+    WriteOutcome saved = create(credentials, provenance, entry.provenanceCriteria(), provenanceMode);
     return saved instanceof WriteOutcome.Written ? written : saved;
+  }
+
+  /**
+   * The patient a resource names (its {@code subject}; a Provenance's Patient target), which narrows the look-up of
+   * an earlier attempt to one patient: EHRs refuse searches of patient data across patients.
+   */
+  private Optional<String> patientOf(Resource resource) {
+    List<Reference> references = resource instanceof Provenance provenance ? provenance.getTarget()
+        : fhir.newTerser().getValues(resource, "subject", Reference.class);
+    return references.stream().map(Reference::getReference)
+        .filter(reference -> reference != null && reference.startsWith("Patient/")).findFirst();
+  }
+
+  /**
+   * Creates the target where the EHR creates its type only by update: {@code PUT Type/id} with an id made from the
+   * entry identifier, so a retry replaces the same resource instead of adding one (FHIR R4 §3.1.0.4.2, update as
+   * create).
+   */
+  private WriteOutcome updateAsCreate(Credentials credentials, EntryResources entry)
+      throws IOException, InterruptedException {
+    Resource target = entry.target().copy();
+    String reference = target.fhirType() + "/" + entry.entryId();
+    target.setId(reference);
+    HttpResponse<String> response = send(credentials, request(credentials, reference)
+        .PUT(HttpRequest.BodyPublishers.ofString(parser().encodeResourceToString(target))));
+    return response.statusCode() / 100 == 2 ? new WriteOutcome.Written(reference, Optional.empty())
+        : failure(response);
   }
 
   private WriteOutcome transaction(Credentials credentials, EntryResources entry, boolean withProvenance,
@@ -149,7 +180,8 @@ final class FhirWriter {
       throws IOException, InterruptedException {
     String type = resource.fhirType();
     if (mode == WritePlan.Mode.SEARCH_THEN_CREATE) {
-      HttpResponse<String> search = send(credentials, request(credentials, type + "?" + encodedCriteria(criteria))
+      String narrowed = criteria + patientOf(resource).map(p -> "&patient=" + p).orElse("");
+      HttpResponse<String> search = send(credentials, request(credentials, type + "?" + encodedCriteria(narrowed))
           .header("Cache-Control", "no-cache").GET());
       if (search.statusCode() / 100 != 2) {
         return failure(search);
@@ -299,10 +331,15 @@ final class FhirWriter {
     }
   }
 
+  /** Search criteria {@code name=value&…} with every value percent-encoded (RFC 3986 query component). */
   private static String encodedCriteria(String criteria) {
-    int equals = criteria.indexOf('=');
-    return criteria.substring(0, equals + 1)
-        + URLEncoder.encode(criteria.substring(equals + 1), StandardCharsets.UTF_8);
+    StringBuilder encoded = new StringBuilder();
+    for (String pair : criteria.split("&")) {
+      int equals = pair.indexOf('=');
+      encoded.append(encoded.isEmpty() ? "" : "&").append(pair, 0, equals + 1)
+          .append(URLEncoder.encode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+    }
+    return encoded.toString();
   }
 
   /** {@code Observation/123} from a Location such as {@code http://ehr/fhir/Observation/123/_history/1}. */

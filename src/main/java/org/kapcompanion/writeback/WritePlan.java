@@ -10,15 +10,15 @@ import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 /**
  * How to write an entry to one EHR, chosen from its CapabilityStatement: a transaction bundle of conditional creates
  * where the server takes both, else individual conditional creates, else plain creates after a search for the entry
- * identifier;
- * the Provenance only where the server accepts Provenance creates.
+ * identifier, else — where the server creates the type only by update ({@code updateCreate}) — an update at an id made
+ * from the entry identifier; the Provenance only where the server accepts Provenance creates.
  *
  * @param mode how the target (and its Provenance) are sent
  * @param provenance whether the server accepts Provenance creates
  */
 record WritePlan(Mode mode, boolean provenance) {
 
-  enum Mode { TRANSACTION, CONDITIONAL_CREATE, SEARCH_THEN_CREATE }
+  enum Mode { TRANSACTION, CONDITIONAL_CREATE, SEARCH_THEN_CREATE, UPDATE_AS_CREATE }
 
   /** The plan for creating a {@code targetType} entry, or empty when the server does not accept that type. */
   static Optional<WritePlan> choose(CapabilityStatement capabilities, String targetType) {
@@ -35,7 +35,12 @@ record WritePlan(Mode mode, boolean provenance) {
         .orElse(capabilities.getRestFirstRep());
     Optional<CapabilityStatementRestResourceComponent> target = resource(rest, targetType);
     TypeRestfulInteraction needed = update ? TypeRestfulInteraction.UPDATE : TypeRestfulInteraction.CREATE;
-    if (target.isEmpty() || !supports(target.get(), needed)) {
+    if (target.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean updateAsCreate = !update && !supports(target.get(), needed) && target.get().getUpdateCreate()
+        && supports(target.get(), TypeRestfulInteraction.UPDATE);
+    if (!supports(target.get(), needed) && !updateAsCreate) {
       return Optional.empty();
     }
     boolean provenance = resource(rest, "Provenance")
@@ -43,7 +48,7 @@ record WritePlan(Mode mode, boolean provenance) {
     boolean transaction = rest.getInteraction().stream()
         .anyMatch(i -> i.getCode() == SystemRestfulInteraction.TRANSACTION);
     boolean conditional = target.get().getConditionalCreate();
-    Mode mode = !conditional ? Mode.SEARCH_THEN_CREATE : transaction ? Mode.TRANSACTION : Mode.CONDITIONAL_CREATE;
+    Mode mode = updateAsCreate ? Mode.UPDATE_AS_CREATE : !conditional ? Mode.SEARCH_THEN_CREATE : transaction ? Mode.TRANSACTION : Mode.CONDITIONAL_CREATE;
     return Optional.of(new WritePlan(mode, provenance));
   }
 

@@ -55,6 +55,7 @@ class CheckCommandIT {
         .containsPattern("reachable +yes")
         .containsPattern("PKCE S256 +yes")
         .containsPattern("client auth +private_key_jwt configured, offered")
+        .containsPattern("app JWKS +http://localhost:\\d+/\\.well-known/jwks\\.json reachable, \\d signing key")
         .containsPattern("transaction +yes")
         .containsPattern("writes +one transaction per save; integration plan as CarePlan \\+ Goal")
         .containsPattern("Observation +\\(yes\\) +yes +yes")
@@ -80,8 +81,9 @@ class CheckCommandIT {
     assertThat(text()).containsPattern("transaction +no")
         .containsPattern("CarePlan +\\(yes\\) +\\(yes\\) +MISSING")
         .containsPattern("fallback +transaction is not supported: each save is sent as individual conditional creates")
-        .containsPattern("fallback +CarePlan or Goal create is not supported: the integration plan is written as a "
-            + "DocumentReference")
+        .containsPattern("fallback +CarePlan create is not supported: the integration plan is saved as a document: "
+            + "this EHR takes no care plans")
+        .containsPattern("fallback +Goal create is not supported: each goal is not saved as a separate goal")
         .containsPattern("writes +individual conditional creates; integration plan as DocumentReference")
         .containsPattern("result +OK");
   }
@@ -123,6 +125,21 @@ class CheckCommandIT {
 
     assertThat(exitCode).isEqualTo(2);
     assertThat(text()).contains("No tenant \"nope\" is configured. Configured tenants: [sandbox]");
+  }
+
+  /** An EHR cannot verify a private_key_jwt assertion whose keys it cannot fetch: check says so, naming the URL. */
+  @Test
+  void unreachableAppJwksIsAProblemForPrivateKeyJwt() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    EndpointCheck.JwksReach jwks = new EndpointCheck(FHIR).jwks(URI.create("http://127.0.0.1:" + closedPort + "/"));
+
+    assertThat(jwks.ok()).isFalse();
+    assertThat(jwks.text()).contains("http://127.0.0.1:" + closedPort + "/.well-known/jwks.json",
+        "check publicBaseUrl", "every private_key_jwt sign-in fails");
   }
 
   private int check(AppConfig config, Optional<String> tenant) {

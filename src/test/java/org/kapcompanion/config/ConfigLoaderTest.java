@@ -355,6 +355,9 @@ class ConfigLoaderTest {
             "tenants[1].id: \"a\" is used by two tenants"),
         Arguments.of("sandbox on the app's port", base("\"server\": {\"port\": 8090}, \"sandbox\": {\"port\": 8090}"),
             "sandbox.port: is 8090, the same as server.port"),
+        Arguments.of("unknown sandbox persona", base("\"sandbox\": {\"persona\": \"epic\"}"),
+            "sandbox.persona: is \"epic\", which the sandbox does not offer — use one of strict, epic-like, "
+                + "oracle-like"),
         Arguments.of("generated key on a shared database", base("\"store\": {\"jdbcUrl\": "
             + "\"jdbc:postgresql://db.example.org/kap\"}"), "store.encryptionKey: is \"generate\" (a key kept by this "
             + "node only), but the store is PostgreSQL"),

@@ -12,44 +12,57 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.web.BrowserCookie;
+import org.kapcompanion.writeback.EntryIdentity;
+import org.kapcompanion.writeback.FallbackNotes;
 import org.kapcompanion.writeback.SessionClient;
 
 /**
  * A whole KAP session over real HTTP against the sandbox, as the pages send it: preparation notes, the pre-dose
  * checklist (start is refused until it is complete), dose, six monitoring rounds with one blood-pressure alert,
  * notes, an adverse event, discharge and the integration plan; then the sandbox holds exactly the expected
- * resources, each valid against its profile and each with its Provenance.
+ * resources, each valid against its profile and each with its Provenance where the EHR takes one. It runs against
+ * every sandbox persona: {@code strict}, and the vendor-like {@code epic-like} and {@code oracle-like}, where the
+ * app says per entry what it wrote instead (a document for the plan, no Provenance).
  */
 class FullSessionIT {
 
   private static final String PATIENT = "kap-pt-05";
   private static final String LAUNCH_ENCOUNTER = "kap-pt-05-integ-03";
   private static final String PATIENT_WITHOUT_ENCOUNTER = "kap-it-no-launch-encounter";
-  private final TestEnvironment environment = TestEnvironment.get();
+  /** A seeded patient with no dosing session yet, for a vendor persona's sandbox, which takes no test fixtures. */
+  private static final String SEEDED_PATIENT_WITHOUT_SESSIONS = "kap-pt-06";
 
-  @Test
-  void fullSessionLeavesExactlyTheExpectedResourcesInTheEhr() throws Exception {
-    wholeSession(PATIENT, LAUNCH_ENCOUNTER);
+  @ParameterizedTest
+  @ValueSource(strings = {"strict", "epic-like", "oracle-like"})
+  void fullSessionLeavesExactlyTheExpectedResourcesInTheEhr(String persona) throws Exception {
+    wholeSession(TestEnvironment.of(persona), PATIENT, LAUNCH_ENCOUNTER);
   }
 
   /**
    * A launch without an encounter (the launcher's default, as many EHR launches arrive) completes the same session:
    * the forms are saved without an encounter, the dosing session is the app's own Encounter, and the pages say so.
    */
-  @Test
-  void launchWithoutAnEncounterCompletesAWholeSession() throws Exception {
-    SandboxSessions.of(environment).patient(PATIENT_WITHOUT_ENCOUNTER, "Noa Ferreira-Lind");
+  @ParameterizedTest
+  @ValueSource(strings = {"strict", "epic-like", "oracle-like"})
+  void launchWithoutAnEncounterCompletesAWholeSession(String persona) throws Exception {
+    TestEnvironment environment = TestEnvironment.of(persona);
+    String patient = SEEDED_PATIENT_WITHOUT_SESSIONS;
+    if (persona.equals(TestEnvironment.STRICT)) {
+      patient = PATIENT_WITHOUT_ENCOUNTER;
+      SandboxSessions.of(environment).patient(patient, "Noa Ferreira-Lind");
+    }
 
-    wholeSession(PATIENT_WITHOUT_ENCOUNTER, null);
+    wholeSession(environment, patient, null);
   }
 
-  private void wholeSession(String patient, String launchEncounter) throws Exception {
+  private void wholeSession(TestEnvironment environment, String patient, String launchEncounter) throws Exception {
     environment.app(TestEnvironment.PUBLIC_CLIENT);
     SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient,
         launchEncounter);
@@ -64,6 +77,11 @@ class FullSessionIT {
       assertThat(dosing.page("preparation")).doesNotContain("no-launch-encounter");
     }
 
+    List<String> notesBeforeTheSession = new ArrayList<>();
+    if (launchEncounter == null) {
+      dosing.save(notesBeforeTheSession, "note", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+          Map.of("text", "Arrived calm; partner waiting.", "tags", List.of("grounding-used")));
+    }
     forms.add(dosing.saveForm("preparation/save", Map.of("intentions", "Sleep through the night again",
         "readiness", "http://kapcompanion.org/fhir/CodeSystem/kap-readiness|ready", "transport", "Partner drives"),
         "completed"));
@@ -134,20 +152,34 @@ class FullSessionIT {
     assertThat(dosing.page("discharge")).contains("Discharged", "/handout");
 
     String planEntry = UUID.randomUUID().toString();
+    String goalEntry = UUID.randomUUID().toString();
     HttpBrowser.Page plan = session.browser().post(session.base().resolve("integration"), integrationPlan(session,
-        planEntry));
+        planEntry, goalEntry));
     assertThat(plan.status()).as(plan.body()).isEqualTo(302);
     dosing.awaitAllSaved();
 
-    new WrittenSession(ehr, patient, launchEncounter).assertHolds(new WrittenSession.Expected(forms, planEntry,
-        6 * 6 + 2 + 1 + 2, "bp-high", ids));
+    WrittenSession.Ehr takes = WrittenSession.Ehr.of(environment.persona());
+    new WrittenSession(ehr, patient, launchEncounter, takes).assertHolds(new WrittenSession.Expected(forms, planEntry,
+        goalEntry, 6 * 6 + 2 + 1 + 2, "bp-high", ids));
+    for (String note : notesBeforeTheSession) {
+      assertThat(ehr.search("Observation?patient=" + patient + "&identifier=" + EntryIdentity.SYSTEM + "|" + note))
+          .as("a note taken before the session in a launch without an encounter").singleElement()
+          .satisfies(written -> assertThat(((org.hl7.fhir.r4.model.Observation) written).hasEncounter()).isFalse());
+    }
+    String saved = session.status().body();
+    assertThat(saved.contains(FallbackNotes.PLAN_AS_DOCUMENT)).as("says the plan was saved as a document")
+        .isEqualTo(!takes.carePlans());
+    assertThat(saved.contains(FallbackNotes.GOAL_IN_PLAN)).as("says the goal is in the plan's text")
+        .isEqualTo(!takes.carePlans());
+    assertThat(saved.contains(FallbackNotes.NO_PROVENANCE)).as("says no Provenance was written")
+        .isEqualTo(!takes.provenance());
   }
 
   /** The integration plan form as a therapist fills it in: one goal, a practice, a follow-up, a re-measurement. */
-  private static Map<String, String> integrationPlan(SessionClient session, String planEntry) {
+  private static Map<String, String> integrationPlan(SessionClient session, String planEntry, String goalEntry) {
     String inAMonth = java.time.LocalDate.now().plusMonths(1).toString();
     Map<String, String> form = new HashMap<>(Map.of("csrf", session.csrf(), "entry", planEntry,
-        "plan.entry", planEntry, "goal.0.entry", UUID.randomUUID().toString(),
+        "plan.entry", planEntry, "goal.0.entry", goalEntry,
         "goal.0.intention", "Sleep through the night again", "goal.0.insight", "Rest came when I stopped fighting",
         "goal.0.text", "Wind down without screens 5 nights a week", "goal.0.target", inAMonth,
         "practice", "journaling", "support", "Partner; Tuesday peer group"));

@@ -32,7 +32,8 @@ final class SandboxRecord {
 
   /** The sandbox as the public client's session behind {@code handle} and browser cookie {@code browserKey} sees it. */
   static SandboxRecord forSession(TestEnvironment environment, String handle, String browserKey) {
-    AppSession stored = StoredSessions.of(TestEnvironment.PUBLIC_CLIENT).find(handle, browserKey).orElseThrow();
+    AppSession stored = StoredSessions.of(environment, TestEnvironment.PUBLIC_CLIENT).find(handle, browserKey)
+        .orElseThrow();
     SharedValidator.FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     SharedValidator.FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
     IGenericClient client = SharedValidator.FHIR.newRestfulGenericClient(environment.ehr().fhirBase().toString());

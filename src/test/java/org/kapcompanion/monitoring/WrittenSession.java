@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Identifier;
@@ -20,25 +21,53 @@ import org.kapcompanion.writeback.ValidationResult;
 /**
  * What one full session of a patient today leaves in the sandbox EHR, checked the same way whether the session was
  * driven over HTTP or through the pages: exactly the expected resources, each valid against its profile and each with
- * its Provenance.
+ * its Provenance where the EHR takes one.
  *
  * @param ehr the sandbox as the session's token sees it
  * @param patient the patient's id
  * @param launchEncounter the encounter the app was launched with, which the saved forms belong to; {@code null}
  *     for a launch without one, whose forms then have no encounter
+ * @param takes what the sandbox persona takes
  */
-record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter) {
+record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter, Ehr takes) {
+
+  /** A session written to the strict persona, which takes every type the app writes. */
+  WrittenSession(SandboxRecord ehr, String patient, String launchEncounter) {
+    this(ehr, patient, launchEncounter, Ehr.of("strict"));
+  }
+
+  /**
+   * What a sandbox persona takes of what the app writes.
+   *
+   * @param carePlans CarePlan and Goal creates (otherwise the plan is a DocumentReference and goals are in its text)
+   * @param provenance Provenance creates
+   */
+  record Ehr(boolean carePlans, boolean provenance) {
+    static Ehr of(String persona) {
+      return switch (persona) {
+        case "epic-like" -> new Ehr(false, false);
+        case "oracle-like" -> new Ehr(false, true);
+        default -> new Ehr(true, true);
+      };
+    }
+  }
 
   /**
    * What the session is expected to have written.
    *
    * @param forms the entry ids of the saved forms (preparation notes, pre-dose checklists)
    * @param plan the entry id of the integration plan's CarePlan
+   * @param goal the entry id of the plan's goal, or {@code null} when not checked
    * @param observations how many Observations the session Encounter holds (readings, scales, notes, events)
    * @param flag the code of the session's only alert Flag
    * @param entries entry ids of the session's entries that must be among the written resources (may be empty)
    */
-  record Expected(List<String> forms, String plan, int observations, String flag, List<String> entries) {}
+  record Expected(List<String> forms, String plan, String goal, int observations, String flag, List<String> entries) {
+
+    Expected(List<String> forms, String plan, int observations, String flag, List<String> entries) {
+      this(forms, plan, null, observations, flag, entries);
+    }
+  }
 
   /** Asserts that the EHR holds exactly what {@code expected} describes for today's finished session. */
   void assertHolds(Expected expected) {
@@ -49,18 +78,11 @@ record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter)
       } else {
         assertThat(response.getEncounter().getReference()).isEqualTo("Encounter/" + launchEncounter);
       }
-      assertValidWithOneProvenance(response);
+      assertValidWithProvenance(response);
     }
     Encounter encounter = finishedSessionOfToday();
     String ref = "Encounter/" + encounter.getIdPart();
-    CarePlan carePlan = (CarePlan) single("CarePlan", expected.plan());
-    assertValidWithOneProvenance(carePlan);
-    assertThat(carePlan.getEncounter().getReference()).isEqualTo(ref);
-    assertThat(carePlan.getGoal()).isNotEmpty();
-    for (Reference goal : carePlan.getGoal()) {
-      assertValidWithOneProvenance(ehr.search(goal.getReference().replace("/", "?_id=") + "&patient=" + patient)
-          .get(0));
-    }
+    assertPlan(expected, ref);
 
     List<Resource> observations = ehr.search("Observation?encounter=" + ref + "&patient=" + patient);
     List<Resource> doses = ehr.search("MedicationAdministration?context=" + ref + "&patient=" + patient);
@@ -84,14 +106,40 @@ record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter)
       ValidationResult result = SharedValidator.VALIDATOR.validate(resource);
       assertThat(result.isValid()).as(resource.getResourceType() + " " + result).isTrue();
       int provenances = provenances(entryId(resource));
-      assertThat(provenances).as("Provenance of " + resource.getResourceType()).isGreaterThanOrEqualTo(1);
+      assertThat(provenances).as("Provenance of " + resource.getResourceType())
+          .isGreaterThanOrEqualTo(takes.provenance() ? 1 : 0);
       total += provenances;
     }
     assertThat(expected.entries()).allSatisfy(id -> assertThat(written.stream().map(WrittenSession::entryId))
         .contains(id));
-    assertThat(total).isEqualTo(written.size());
+    assertThat(total).isEqualTo(takes.provenance() ? written.size() : 0);
     assertThat(ehr.search("Provenance?target=" + ref + "&patient=" + patient))
-        .as("the session's create and its update to finished").hasSize(2);
+        .as("the session's create and its update to finished").hasSize(takes.provenance() ? 2 : 0);
+  }
+
+  /** The plan as a CarePlan with its Goals, or, where the EHR takes no care plans, as a document and no Goal. */
+  private void assertPlan(Expected expected, String sessionReference) {
+    if (!takes.carePlans()) {
+      DocumentReference document = (DocumentReference) single("DocumentReference", expected.plan());
+      assertValidWithProvenance(document);
+      assertThat(document.getContext().getEncounter()).extracting(Reference::getReference)
+          .contains(sessionReference);
+      assertThat(ehr.search("CarePlan?patient=" + patient + "&identifier=" + EntryIdentity.SYSTEM + "|"
+          + expected.plan())).isEmpty();
+      if (expected.goal() != null) {
+        assertThat(ehr.search("Goal?patient=" + patient + "&identifier=" + EntryIdentity.SYSTEM + "|"
+            + expected.goal())).isEmpty();
+      }
+      return;
+    }
+    CarePlan carePlan = (CarePlan) single("CarePlan", expected.plan());
+    assertValidWithProvenance(carePlan);
+    assertThat(carePlan.getEncounter().getReference()).isEqualTo(sessionReference);
+    assertThat(carePlan.getGoal()).isNotEmpty();
+    for (Reference goal : carePlan.getGoal()) {
+      assertValidWithProvenance(ehr.search(goal.getReference().replace("/", "?_id=") + "&patient=" + patient)
+          .get(0));
+    }
   }
 
   private Encounter finishedSessionOfToday() {
@@ -112,10 +160,12 @@ record WrittenSession(SandboxRecord ehr, String patient, String launchEncounter)
     return found.get(0);
   }
 
-  private void assertValidWithOneProvenance(Resource resource) {
+  /** Valid against its profile, with one Provenance where the EHR takes them and none where it does not. */
+  private void assertValidWithProvenance(Resource resource) {
     ValidationResult result = SharedValidator.VALIDATOR.validate(resource);
     assertThat(result.isValid()).as(resource.getResourceType() + " " + result).isTrue();
-    assertThat(provenances(entryId(resource))).as("Provenance of " + resource.getResourceType()).isEqualTo(1);
+    assertThat(provenances(entryId(resource))).as("Provenance of " + resource.getResourceType())
+        .isEqualTo(takes.provenance() ? 1 : 0);
   }
 
   private int provenances(String entryId) {

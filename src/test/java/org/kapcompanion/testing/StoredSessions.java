@@ -14,8 +14,17 @@ public final class StoredSessions {
   private StoredSessions() {}
 
   public static Sessions of(String clientId) {
+    return stored(TestEnvironment.storeUrl(clientId));
+  }
+
+  /** The sessions stored by {@code environment}'s app node {@code clientId}. */
+  public static Sessions of(TestEnvironment environment, String clientId) {
+    return stored(environment.storeUrlOf(clientId));
+  }
+
+  private static Sessions stored(String jdbcUrl) {
     JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(TestEnvironment.storeUrl(clientId));
+    dataSource.setURL(jdbcUrl);
     return new Sessions(dataSource, new SecretBox(TestStores.KEY), Clock.systemUTC());
   }
 

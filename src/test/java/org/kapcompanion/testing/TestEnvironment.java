@@ -19,9 +19,10 @@ import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.store.TestStores;
 
 /**
- * One sandbox EHR (the shipped seed) per test JVM, with three registered clients — public, client secret and
- * {@code private_key_jwt} — and an app node for each, started on first use. Tests isolate themselves by the patients
- * and launches they use, not by restarting the EHR (it takes 15–30 s to boot).
+ * One sandbox EHR (the shipped seed) per test JVM and persona, with three registered clients — public, client secret
+ * and {@code private_key_jwt} — and an app node for each, started on first use. Tests isolate themselves by the
+ * patients and launches they use, not by restarting the EHR (it takes 15–30 s to boot); the strict persona's is the
+ * one most tests share, a vendor persona's is started only by the tests that name it.
  */
 public final class TestEnvironment {
 
@@ -32,15 +33,20 @@ public final class TestEnvironment {
   public static final String STORE_KEY_VARIABLE = "KAP_TEST_STORE_KEY";
   public static final String ADMIN_TOKEN = "integration-test-admin-token-0123456789";
 
-  private static TestEnvironment instance;
+  /** The persona most tests run against. */
+  public static final String STRICT = "strict";
 
+  private static final Map<String, TestEnvironment> INSTANCES = new java.util.HashMap<>();
+
+  private final String persona;
   private final Path root;
   private final EmbeddedEhr ehr;
   private final Map<String, Integer> ports;
   private final Map<String, App> apps = new java.util.HashMap<>();
   private final Map<String, ServerSocket> reservations;
 
-  private TestEnvironment(Path root, EmbeddedEhr ehr, Map<String, ServerSocket> reservations) {
+  private TestEnvironment(String persona, Path root, EmbeddedEhr ehr, Map<String, ServerSocket> reservations) {
+    this.persona = persona;
     this.root = root;
     this.ehr = ehr;
     this.reservations = new java.util.HashMap<>(reservations);
@@ -53,20 +59,28 @@ public final class TestEnvironment {
     return ports;
   }
 
-  public static synchronized TestEnvironment get() {
+  /** The strict persona's environment. */
+  public static TestEnvironment get() {
+    return of(STRICT);
+  }
+
+  /** The environment of sandbox persona {@code persona} ({@code strict}, {@code epic-like}, {@code oracle-like}). */
+  public static synchronized TestEnvironment of(String persona) {
+    TestEnvironment instance = INSTANCES.get(persona);
     if (instance == null) {
       try {
-        instance = start();
+        instance = start(persona);
       } catch (Exception e) {
-        throw new IllegalStateException("the test environment did not start", e);
+        throw new IllegalStateException("the test environment (" + persona + ") did not start", e);
       }
+      INSTANCES.put(persona, instance);
       Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
     }
     return instance;
   }
 
-  private static TestEnvironment start() throws Exception {
-    Path root = Files.createTempDirectory("kap-it");
+  private static TestEnvironment start(String persona) throws Exception {
+    Path root = Files.createTempDirectory("kap-it-" + persona);
     Map<String, ServerSocket> reservations =
         Map.of(PUBLIC_CLIENT, reservePort(), SECRET_CLIENT, reservePort(), JWT_CLIENT, reservePort());
     Map<String, Integer> ports = portsOf(reservations);
@@ -76,8 +90,9 @@ public final class TestEnvironment {
         client(SECRET_CLIENT, ports.get(SECRET_CLIENT), "client_secret_basic", CLIENT_SECRET),
         client(JWT_CLIENT, ports.get(JWT_CLIENT), "private_key_jwt", null));
     EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
-    EmbeddedEhr ehr = provider.start(new EmbeddedEhr.Options(root.resolve("sandbox"), "127.0.0.1", 0, false, clients));
-    return new TestEnvironment(root, ehr, reservations);
+    EmbeddedEhr ehr = provider.start(new EmbeddedEhr.Options(root.resolve("sandbox"), "127.0.0.1", 0, false, clients,
+        EmbeddedEhr.Options.DEFAULT_SEED_PREFIX, java.time.Duration.ofHours(1), persona));
+    return new TestEnvironment(persona, root, ehr, reservations);
   }
 
   private static EmbeddedEhr.RegisteredClient client(String id, int port, String method, String secret) {
@@ -125,14 +140,24 @@ public final class TestEnvironment {
     return URI.create("http://localhost:" + ports.get(clientId) + "/").resolve(path);
   }
 
-  /** The JDBC URL of the app node's store, an in-memory H2 database tests may open too. */
+  /** The JDBC URL of the strict persona's app node's store, an in-memory H2 database tests may open too. */
   public static String storeUrl(String clientId) {
     return "jdbc:h2:mem:" + clientId + ";DB_CLOSE_DELAY=-1";
   }
 
+  /** The JDBC URL of this environment's app node {@code clientId}'s store. */
+  public String storeUrlOf(String clientId) {
+    return persona.equals(STRICT) ? storeUrl(clientId) : "jdbc:h2:mem:" + persona + "-" + clientId + ";DB_CLOSE_DELAY=-1";
+  }
+
+  /** The sandbox persona this environment's EHR behaves like. */
+  public String persona() {
+    return persona;
+  }
+
   private AppConfig config(String clientId) throws Exception {
     return new ConfigLoader(appEnvironment(), Path.of("").toAbsolutePath())
-        .parse(configJson(clientId, storeUrl(clientId)));
+        .parse(configJson(clientId, storeUrlOf(clientId)));
   }
 
   /**

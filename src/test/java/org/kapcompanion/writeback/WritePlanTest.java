@@ -41,6 +41,20 @@ class WritePlanTest {
     assertThat(WritePlan.choose(statement("capabilities-transaction.json"), "CarePlan")).isEmpty();
   }
 
+  /** Oracle Health takes QuestionnaireResponse by update only: the entry is created by PUT at its own id. */
+  @Test
+  void typeCreatedByUpdateOnlyIsWrittenByUpdateAtTheEntrysId() throws IOException {
+    CapabilityStatement statement = statement("capabilities-plain-create.json");
+    CapabilityStatement.CapabilityStatementRestResourceComponent response = statement.getRestFirstRep()
+        .addResource().setType("QuestionnaireResponse").setUpdateCreate(true);
+    response.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.UPDATE);
+
+    assertThat(WritePlan.choose(statement, "QuestionnaireResponse"))
+        .contains(new WritePlan(WritePlan.Mode.UPDATE_AS_CREATE, true));
+    response.setUpdateCreate(false);
+    assertThat(WritePlan.choose(statement, "QuestionnaireResponse")).isEmpty();
+  }
+
   static CapabilityStatement statement(String name) throws IOException {
     try (InputStream in = WritePlanTest.class.getResourceAsStream("/writeback/" + name)) {
       return SandboxFhir.FHIR.newJsonParser().parseResource(CapabilityStatement.class,
