@@ -223,7 +223,7 @@ public record ClinicalProtocol(
         start.put(absolute, Consequence.ABSOLUTE);
       }
       for (String decision : List.of("ci-substance-use", "ci-hypertension", "cssrs-positive", "readiness-not-ready",
-          "bp-above-gate")) {
+          "bp-above-gate", "misuse-craving", "misuse-outside-use", "misuse-more-requested")) {
         start.put(decision, Consequence.PRESCRIBER_DECISION);
       }
       start.put("readiness-needs-more-prep", Consequence.CAUTION);

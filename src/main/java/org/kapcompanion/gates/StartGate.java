@@ -42,6 +42,9 @@ public final class StartGate {
     FINDINGS.put("bp-above-gate", "Blood pressure above the clinic's pre-dose gate");
     FINDINGS.put("readiness-not-ready", "Readiness: not ready");
     FINDINGS.put("readiness-needs-more-prep", "Readiness: needs more preparation");
+    FINDINGS.put("misuse-craving", "Craving for ketamine between sessions");
+    FINDINGS.put("misuse-outside-use", "Ketamine or another dissociative used outside the clinic");
+    FINDINGS.put("misuse-more-requested", "Asked for sessions sooner or a higher dose than planned");
   }
 
   private final ClinicalProtocol.Gates gates;
