@@ -48,8 +48,9 @@ public final class TestEnvironment {
   }
 
   private static Map<String, Integer> portsOf(Map<String, ServerSocket> reservations) {
-    Map<String, Integer> ports = portsOf(reservations);
-    return ports;
+    Map<String, Integer> ports = new java.util.HashMap<>();
+    reservations.forEach((client, socket) -> ports.put(client, socket.getLocalPort()));
+    return Map.copyOf(ports);
   }
 
   public static synchronized TestEnvironment get() {
