@@ -118,6 +118,7 @@ public final class PredoseChecklistPage {
     }
     model.put("record", banner.orElse(null));
     model.put("course", read.orElse(null));
+    model.put("fasting", protocol.fasting());
     model.put("saved", state.saved().orElse(null));
     model.put("entryId", FormSaveAnswer.newEntryId());
     templates.render(response, 200, "checklist/predose.jte", model);

@@ -222,11 +222,12 @@ public record ClinicalProtocol(
           "ci-psychosis-mania", "ci-hypersensitivity")) {
         start.put(absolute, Consequence.ABSOLUTE);
       }
-      for (String decision : List.of("ci-substance-use", "ci-hypertension", "cssrs-positive", "readiness-not-ready",
+      for (String decision : List.of("ci-medical", "ci-substance-use", "ci-hypertension", "cssrs-positive", "readiness-not-ready",
           "bp-above-gate", "misuse-craving", "misuse-outside-use", "misuse-more-requested")) {
         start.put(decision, Consequence.PRESCRIBER_DECISION);
       }
       start.put("readiness-needs-more-prep", Consequence.CAUTION);
+      start.put("precaution-airway", Consequence.CAUTION);
       return start;
     }
   }

@@ -36,6 +36,9 @@ public final class StartGate {
     FINDINGS.put("ci-pregnancy", "Pregnant or breastfeeding");
     FINDINGS.put("ci-psychosis-mania", "Active psychosis or mania");
     FINDINGS.put("ci-hypersensitivity", "Hypersensitivity to ketamine or esketamine");
+    FINDINGS.put("ci-medical", "Raised intracranial pressure, recent myocardial infarction or unstable angina, "
+        + "uncontrolled hyperthyroidism, or severe hepatic impairment");
+    FINDINGS.put("precaution-airway", "Obstructive sleep apnea or another airway risk");
     FINDINGS.put("ci-substance-use", "Active substance use disorder");
     FINDINGS.put("ci-hypertension", "Uncontrolled hypertension");
     FINDINGS.put("cssrs-positive", "C-SSRS screen positive");

@@ -26,6 +26,7 @@ class ConsentBrowserIT extends BrowserTest {
   @Test
   void aValidConsentPreFillsTheChecklistAndIsShownWithItsDateOnTheCoursePage() {
     Page page = checklist("kap-pt-12");
+    assertThat(page.locator("#fasting-rule")).containsText("no food for 2 h and no liquids for 30 min");
     assertThat(page.locator("#course-notice")).containsText("Informed consent:");
     assertThat(page.locator("#course-notice #consent-state")).containsText("Valid");
     assertThat(page.locator("#f-consent-treatment-yes")).isChecked();

@@ -48,6 +48,11 @@ class CourseBrowserIT extends BrowserTest {
     assertThat(page.locator("#course-scales tbody tr").nth(2)).containsText("None recorded in the EHR.");
     Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
     assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+    for (String part : new String[] {"#course-sessions", "#course-scales", "#course-watch"}) {
+      Number sideways = (Number) page.evaluate("part => Math.max(...[...document.querySelectorAll(part + ', ' + part "
+          + "+ ' *')].map(e => e.scrollWidth - e.clientWidth))", part);
+      assertThat(sideways.intValue()).as(part + " scrolls sideways at 820 px").isLessThanOrEqualTo(0);
+    }
     Chromium.screenshot(page, "course-escalating-820x1180");
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pre-dose checklist")).click();

@@ -44,7 +44,7 @@ final class DosingClient {
     Map<String, String> fields = new HashMap<>();
     for (String no : List.of("ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy", "ci-psychosis-mania",
         "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch", "cssrs-positive",
-        "misuse-craving", "misuse-outside-use", "misuse-more-requested")) {
+        "misuse-craving", "misuse-outside-use", "misuse-more-requested", "ci-medical", "precaution-airway")) {
       fields.put(no, "false");
     }
     for (String yes : List.of("interactions-reviewed", "fasting", "no-substances", "consent-treatment")) {
