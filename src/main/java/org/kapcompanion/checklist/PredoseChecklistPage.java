@@ -22,6 +22,8 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.course.Course;
+import org.kapcompanion.course.CourseConsent;
 import org.kapcompanion.course.CourseReader;
 import org.kapcompanion.gates.StartGate;
 import org.kapcompanion.launch.ActiveSession;
@@ -31,6 +33,7 @@ import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.Absence;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
+import org.kapcompanion.record.Section;
 import org.kapcompanion.web.Templates;
 
 /**
@@ -45,7 +48,7 @@ public final class PredoseChecklistPage {
   static final String FROM_RECORD_FIELD = "from-record";
   /** The items the app fills in from the answers and the protocol; the clinician only reviews them. */
   private static final Set<String> COMPUTED = Set.of(PredoseGate.ABOVE_GATE, PredoseGate.DECISION_REQUIRED,
-      PredoseGate.DECISION_REASONS);
+      PredoseGate.DECISION_REASONS, CourseWatchAnswer.LINK_ID);
   private final QuestionnaireForm form;
   private final Prepopulation prepopulation;
   private final RecordService records;
@@ -92,17 +95,20 @@ public final class PredoseChecklistPage {
     Optional<CourseReader.Pending> course = partial ? Optional.empty()
         : Optional.of(courses.start(active, patientId.get()));
     Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);
+    Optional<Course> read = course.flatMap(CourseReader.Pending::course);
+    Section<CourseConsent> consent = partial ? courses.consent(active, patientId.get())
+        : read.map(Course::consent).orElse(Section.unavailable("Not read."));
     FormState state = submitted ? submittedState(FormSaveAnswer.fields(request))
-        : prefilledState(active, prefill.orElseThrow());
+        : prefilledState(active, prefill.orElseThrow(), consent);
     Map<String, Absence> absent = Map.of();
     if (prefill.isPresent()) {
       Prepopulation.Prefilled fromRecord = prefill.get().fromRecord().join();
       state = withRecordContext(state, fromRecord);
       absent = fromRecord.absent();
     }
-    Answers answers = answers(state.answers());
+    Answers answers = partial ? answers(state.answers()) : CourseWatchAnswer.with(answers(state.answers()), read);
     FormView view = FormView.of(form, answers, new FormView.RecordContext(state.fromRecord(), absent), COMPUTED,
-        state.problems(), PredoseGate.blockers(form, answers, gate, Optional.empty()));
+        state.problems(), blockers(answers, consent));
     Map<String, Object> model = new HashMap<>(Map.of("form", view, "session", active.session(),
         "basePath", active.basePath(), "fromRecord", state.recordValues(),
         "gate", protocol.bloodPressureGate(), "cautions", PredoseGate.cautions(answers, gate)));
@@ -111,7 +117,8 @@ public final class PredoseChecklistPage {
       return;
     }
     model.put("record", banner.orElse(null));
-    model.put("course", course.flatMap(CourseReader.Pending::course).orElse(null));
+    model.put("course", read.orElse(null));
+    model.put("fasting", protocol.fasting());
     model.put("saved", state.saved().orElse(null));
     model.put("entryId", FormSaveAnswer.newEntryId());
     templates.render(response, 200, "checklist/predose.jte", model);
@@ -125,10 +132,20 @@ public final class PredoseChecklistPage {
     }
     FormState submitted = submittedState(FormSaveAnswer.fields(request));
     FormInput.refuseAny(submitted.problems());
-    Answers answers = answers(submitted.answers());
-    List<FormReview.Missing> blockers = PredoseGate.blockers(form, answers, gate, Optional.empty());
+    Optional<Course> course = active.session().context().patientId()
+        .flatMap(patient -> courses.start(active, patient).course());
+    Answers answers = CourseWatchAnswer.with(answers(submitted.answers()), course);
+    List<FormReview.Missing> blockers = blockers(answers, course.map(Course::consent)
+        .orElse(Section.unavailable("Not read.")));
     FormSaveAnswer.write(response, responses.save(active, form, answers, entryId.get(), blockers.isEmpty(),
         "predose-checklist"), blockers);
+  }
+
+  /** What blocks dosing: the start gate's and the checklist's blockers, then the recorded consent's. */
+  private List<FormReview.Missing> blockers(Answers answers, Section<CourseConsent> consent) {
+    List<FormReview.Missing> blockers = new ArrayList<>(PredoseGate.blockers(form, answers, gate, Optional.empty()));
+    blockers.addAll(ConsentCheck.blockers(consent, protocol.course().consent()));
+    return blockers;
   }
 
   /** The answers with what the app computes: the blood-pressure gate and the default decision time. */
@@ -158,8 +175,8 @@ public final class PredoseChecklistPage {
   }
 
   /** Pre-fills from the record, unless a checklist was saved today: then that one is shown again. */
-  private FormState prefilledState(ActiveSession active, PrefillReads reads) {
-    Prepopulation.Prefilled prefilled = reads.fromRecord().join();
+  private FormState prefilledState(ActiveSession active, PrefillReads reads, Section<CourseConsent> consent) {
+    Prepopulation.Prefilled prefilled = ConsentCheck.prefill(reads.fromRecord().join(), consent);
     List<Resource> candidates = new ArrayList<>(reads.saved().join());
     candidates.addAll(responses.unsent(active));
     Optional<QuestionnaireResponse> saved = FormResponses.latest(form.canonical(), candidates,

@@ -224,12 +224,14 @@ public record ClinicalProtocol(
           ItemId.CI_PSYCHOSIS_MANIA, ItemId.CI_HYPERSENSITIVITY)) {
         start.put(absolute.linkId(), Consequence.ABSOLUTE);
       }
-      for (ItemId decision : List.of(ItemId.CI_SUBSTANCE_USE, ItemId.CI_HYPERTENSION, ItemId.CSSRS_POSITIVE,
-          ItemId.BP_ABOVE_GATE)) {
+      for (ItemId decision : List.of(ItemId.CI_MEDICAL, ItemId.CI_SUBSTANCE_USE, ItemId.CI_HYPERTENSION,
+          ItemId.CSSRS_POSITIVE, ItemId.BP_ABOVE_GATE, ItemId.MISUSE_CRAVING, ItemId.MISUSE_OUTSIDE_USE,
+          ItemId.MISUSE_MORE_REQUESTED)) {
         start.put(decision.linkId(), Consequence.PRESCRIBER_DECISION);
       }
       start.put(readinessFinding(ReadinessCode.NOT_READY), Consequence.PRESCRIBER_DECISION);
       start.put(readinessFinding(ReadinessCode.NEEDS_MORE_PREP), Consequence.CAUTION);
+      start.put(ItemId.PRECAUTION_AIRWAY.linkId(), Consequence.CAUTION);
       return start;
     }
 

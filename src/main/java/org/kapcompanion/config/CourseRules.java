@@ -19,6 +19,7 @@ import java.util.Set;
  * @param newCourseAfterDays a dose this many days or more after the previous one starts a new course
  * @param substanceUseSnomedCodes SNOMED CT codes of substance-use conditions the watch shows
  * @param substanceUseKeywords lower-case words that identify a substance-use condition by its text
+ * @param consent how long a recorded informed consent stays valid, and whether dosing needs one recorded
  */
 public record CourseRules(
     int inductionSessions,
@@ -32,7 +33,21 @@ public record CourseRules(
     int pcl5RemissionBelow,
     int newCourseAfterDays,
     Set<String> substanceUseSnomedCodes,
-    List<String> substanceUseKeywords) {
+    List<String> substanceUseKeywords,
+    Consent consent) {
+
+  /**
+   * The course's informed consent ({@code course.consent} in the protocol).
+   *
+   * @param renewAfterDays a consent signed this many days ago or more must be signed again before the next dose
+   * @param recordRequired whether dosing needs a consent recorded in the EHR; when false and none is recorded, the
+   *     pre-dose checklist asks for today's confirmation instead
+   */
+  public record Consent(int renewAfterDays, boolean recordRequired) {
+
+    /** The shipped default: renewed yearly; clinics whose EHR keeps consent elsewhere confirm it each session. */
+    public static final Consent DEFAULT = new Consent(365, false);
+  }
 
   /** PHQ-9 and GAD-7 totals below this count as remission (fixed by the scales' published severity bands). */
   public static final int PHQ9_GAD7_REMISSION_BELOW = 5;
@@ -45,7 +60,7 @@ public record CourseRules(
   /** The shipped defaults (config/README.md, "course"). */
   public static CourseRules defaults() {
     return new CourseRules(6, 21, 28, 2, 50, 700, 1400, 14, 33, 180, DEFAULT_SUBSTANCE_CODES,
-        DEFAULT_SUBSTANCE_KEYWORDS);
+        DEFAULT_SUBSTANCE_KEYWORDS, Consent.DEFAULT);
   }
 
   static final Set<String> DEFAULT_SUBSTANCE_CODES = Set.of("66590003");

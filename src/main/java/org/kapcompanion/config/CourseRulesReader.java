@@ -17,6 +17,7 @@ final class CourseRulesReader {
     JsonFields cumulative = course.objectOrEmpty("cumulativeDoseLimitMg");
     JsonFields remission = course.objectOrEmpty("remission");
     JsonFields substanceUse = course.objectOrEmpty("substanceUse");
+    JsonFields consent = course.objectOrEmpty("consent");
     int days30 = cumulative.integer("days30", defaults.cumulativeDays30Mg(), 1, 20_000);
     int days90 = cumulative.integer("days90", defaults.cumulativeDays90Mg(), 1, 60_000);
     if (days90 < days30) {
@@ -38,6 +39,8 @@ final class CourseRulesReader {
         course.integer("newCourseAfterDays", defaults.newCourseAfterDays(), 14, 3650),
         substanceUse.has("snomedCodes") ? new HashSet<>(substanceUse.strings("snomedCodes"))
             : CourseRules.DEFAULT_SUBSTANCE_CODES,
-        keywords);
+        keywords,
+        new CourseRules.Consent(consent.integer("renewAfterDays", CourseRules.Consent.DEFAULT.renewAfterDays(), 1, 3650),
+            consent.bool("recordRequired", CourseRules.Consent.DEFAULT.recordRequired())));
   }
 }

@@ -12,9 +12,10 @@ import org.kapcompanion.record.Section;
  * @param stand where the patient stands in the planned series
  * @param scales each outcome scale against the course's baseline
  * @param watch the dependency and misuse watch's checks, each with its finding
+ * @param consent the course's informed consent
  */
 public record Course(Section<List<CourseSession>> sessions, int earlierSessions, Section<CourseStand> stand,
-    Section<List<ScaleProgress>> scales, List<WatchItem> watch) {
+    Section<List<ScaleProgress>> scales, List<WatchItem> watch, Section<CourseConsent> consent) {
 
   public Course {
     watch = List.copyOf(watch);

@@ -25,10 +25,12 @@ final class CourseMapper {
     Optional<String> sessionProblem = problem(parts, CoursePart.ADMINISTRATIONS, CoursePart.ENCOUNTERS,
         CoursePart.OBSERVATIONS, CoursePart.FLAGS);
     Section<List<Resource>> conditions = parts.getOrDefault(CoursePart.CONDITIONS, Section.unavailable("Not read."));
+    Section<CourseConsent> consent = consent(parts.getOrDefault(CoursePart.CONSENTS,
+        Section.unavailable("Not read.")), today);
     if (sessionProblem.isPresent()) {
       Section<List<CourseSession>> none = Section.unavailable(sessionProblem.get());
       return new Course(none, 0, Section.unavailable(sessionProblem.get()), Section.unavailable(sessionProblem.get()),
-          CourseSignals.watch(none, 0, conditions, rules, today));
+          CourseSignals.watch(none, 0, conditions, rules, today), consent);
     }
     CourseSessions.Built built = CourseSessions.build(parts.get(CoursePart.ADMINISTRATIONS).value(),
         parts.get(CoursePart.ENCOUNTERS).value(), parts.get(CoursePart.OBSERVATIONS).value(),
@@ -40,7 +42,14 @@ final class CourseMapper {
         zone);
     return new Course(Section.loaded(current), built.sessions().size() - current.size(),
         Section.loaded(CourseStand.of(current, rules, today)), Section.loaded(scales),
-        CourseSignals.watch(Section.loaded(built.sessions()), built.unreadableDoses(), conditions, rules, today));
+        CourseSignals.watch(Section.loaded(built.sessions()), built.unreadableDoses(), conditions, rules, today),
+        consent);
+  }
+
+  /** The treatment consent from the patient's Consent resources, or why they could not be read. */
+  Section<CourseConsent> consent(Section<List<Resource>> consents, LocalDate today) {
+    return consents.isLoaded() ? Section.loaded(ConsentMapping.of(consents.value(), rules.consent(), today, zone))
+        : Section.unavailable(consents.message());
   }
 
   private static Optional<String> problem(Map<CoursePart, Section<List<Resource>>> parts, CoursePart... needed) {

@@ -19,7 +19,8 @@ enum CoursePart {
       ReadingKind.BLOOD_PRESSURE.codes().get(0), SessionCode.ADVERSE_EVENT.code()),
       Stream.of(OutcomeScore.values()).map(OutcomeScore::code))) + "&_count=500"),
   FLAGS("Flag?patient=%s&_count=200"),
-  CONDITIONS("Condition?patient=%s&_count=200");
+  CONDITIONS("Condition?patient=%s&_count=200"),
+  CONSENTS("Consent?patient=%s&_count=50");
 
   private final String template;
 

@@ -73,6 +73,23 @@ public final class CourseReader {
     return new Pending(active, patientId);
   }
 
+  /**
+   * Reads only the course's informed consent, for the pre-dose checklist's updates and save; a refused access token
+   * is refreshed once, and a read that still fails says so (the checklist then asks for today's confirmation).
+   */
+  public Section<CourseConsent> consent(ActiveSession active, String patientId) {
+    String url = CoursePart.CONSENTS.url(patientId);
+    Section<List<Resource>> read;
+    try {
+      read = read(EhrClients.forSession(fhir, active.session()), CoursePart.CONSENTS, url);
+    } catch (AuthenticationException e) {
+      read = tokens.refresh(active.handle(), active.session())
+          .map(session -> read(EhrClients.forSession(fhir, session), CoursePart.CONSENTS, url))
+          .orElse(Section.unavailable("The EHR no longer accepts this sign-in."));
+    }
+    return mapper.consent(read, LocalDate.now(clock));
+  }
+
   private Map<CoursePart, CompletableFuture<Section<List<Resource>>>> start(AppSession session, String patientId) {
     IGenericClient client = EhrClients.forSession(fhir, session);
     Map<CoursePart, CompletableFuture<Section<List<Resource>>>> pending = new EnumMap<>(CoursePart.class);

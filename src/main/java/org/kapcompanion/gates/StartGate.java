@@ -34,12 +34,18 @@ public final class StartGate {
     FINDINGS.put(ItemId.CI_PREGNANCY.linkId(), "Pregnant or breastfeeding");
     FINDINGS.put(ItemId.CI_PSYCHOSIS_MANIA.linkId(), "Active psychosis or mania");
     FINDINGS.put(ItemId.CI_HYPERSENSITIVITY.linkId(), "Hypersensitivity to ketamine or esketamine");
+    FINDINGS.put(ItemId.CI_MEDICAL.linkId(), "Raised intracranial pressure, recent myocardial infarction or unstable "
+        + "angina, uncontrolled hyperthyroidism, or severe hepatic impairment");
+    FINDINGS.put(ItemId.PRECAUTION_AIRWAY.linkId(), "Obstructive sleep apnea or another airway risk");
     FINDINGS.put(ItemId.CI_SUBSTANCE_USE.linkId(), "Active substance use disorder");
     FINDINGS.put(ItemId.CI_HYPERTENSION.linkId(), "Uncontrolled hypertension");
     FINDINGS.put(ItemId.CSSRS_POSITIVE.linkId(), "C-SSRS screen positive");
     FINDINGS.put(ItemId.BP_ABOVE_GATE.linkId(), "Blood pressure above the clinic's pre-dose gate");
     FINDINGS.put(Gates.readinessFinding(ReadinessCode.NOT_READY), "Readiness: not ready");
     FINDINGS.put(Gates.readinessFinding(ReadinessCode.NEEDS_MORE_PREP), "Readiness: needs more preparation");
+    FINDINGS.put(ItemId.MISUSE_CRAVING.linkId(), "Craving for ketamine between sessions");
+    FINDINGS.put(ItemId.MISUSE_OUTSIDE_USE.linkId(), "Ketamine or another dissociative used outside the clinic");
+    FINDINGS.put(ItemId.MISUSE_MORE_REQUESTED.linkId(), "Asked for sessions sooner or a higher dose than planned");
   }
 
   private final ClinicalProtocol.Gates gates;

@@ -89,7 +89,7 @@ public final class IntegrationPage {
     }
     Optional<PlanReader.Loaded> loaded = start.plan();
     IntegrationPlan plan = loaded.map(PlanReader.Loaded::plan).orElseGet(() -> PlanDefaults.of(start.intentions(),
-        protocol, start.sessionDate(), clock.getZone()));
+        start.supportPerson(), start.ptsd(), protocol, start.sessionDate(), clock.getZone()));
     List<String> saved = Optional.ofNullable(request.getParameter("saved")).map(s -> Arrays.asList(s.split(",")))
         .orElse(List.of());
     render(active, response, 200, start, plan, loaded.map(PlanReader.Loaded::existing), Map.of(), saved);
@@ -247,7 +247,7 @@ public final class IntegrationPage {
     PlanReader.Loaded current = theirs.loaded();
     IntegrationPlan onTheirs = theirs.rebase(mine);
     CarePlan ourPlan = (CarePlan) ours.target();
-    PlanReader.Start start = new PlanReader.Start(Optional.empty(),
+    PlanReader.Start start = new PlanReader.Start(Optional.empty(), Optional.empty(), false,
         Optional.ofNullable(ourPlan.getEncounter().getReference()), sessionDate, Optional.of(current), false);
     String entryId = Optional.ofNullable(request.getParameter("entry-new")).filter(IntegrationPage::isUuid)
         .orElse(UUID.randomUUID().toString());

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -55,12 +56,15 @@ final class PlanReader {
    * What the page starts from.
    *
    * @param intentions the intentions text of the latest preparation, empty when there is none
+   * @param supportPerson the support person named in the latest preparation, empty when there is none
+   * @param ptsd whether post-traumatic stress disorder is on the problem list (PCL-5 is then re-measured)
    * @param encounter the dosing session (EHR reference or the app's {@code urn:uuid}) or the launch encounter
    * @param sessionDate the date of that session (today when there is none)
    * @param plan the plan of this session as the EHR holds it, with its version, empty when there is none yet
    * @param waiting true when this user's last save of a plan has not reached the EHR yet
    */
-  record Start(Optional<String> intentions, Optional<String> encounter, LocalDate sessionDate,
+  record Start(Optional<String> intentions, Optional<String> supportPerson, boolean ptsd, Optional<String> encounter,
+      LocalDate sessionDate,
       Optional<Loaded> plan, boolean waiting) {}
 
   /** A plan read from the EHR, with what an update needs. */
@@ -83,18 +87,34 @@ final class PlanReader {
         .forResource(CarePlan.class).where(new ReferenceClientParam("patient").hasId(patientId))
         .include(CarePlan.INCLUDE_GOAL).sort().descending("_lastUpdated").count(20)
         .returnBundle(Bundle.class).execute(), reads);
+    CompletableFuture<Boolean> ptsd = CompletableFuture.supplyAsync(() -> hasPtsd(client, patientId), reads);
     List<Resource> unsent = entries.unsent(active);
-    Optional<String> intentions = latestIntentions(resources(responses.join()), unsent);
+    List<Resource> read = resources(responses.join());
+    Optional<String> intentions = latestAnswer(read, unsent, "intentions");
+    Optional<String> supportPerson = latestAnswer(read, unsent, "support-person");
     Optional<Encounter> session = todaysSession(resources(sessions.join()), unsent, today, zone);
     Optional<String> encounter = session.map(PlanReader::referenceTo)
         .or(() -> active.session().context().encounterId().map(id -> "Encounter/" + id));
     LocalDate sessionDate = session.filter(Encounter::hasPeriod).map(e -> e.getPeriod().getStart())
         .map(d -> d.toInstant().atZone(zone).toLocalDate()).orElse(today);
     boolean waiting = unsent.stream().anyMatch(r -> r instanceof CarePlan || r instanceof Goal);
-    return new Start(intentions, encounter, sessionDate, currentPlan(resources(plans.join()), encounter), waiting);
+    return new Start(intentions, supportPerson, ptsd.join(), encounter, sessionDate,
+        currentPlan(resources(plans.join()), encounter), waiting);
   }
 
-  private static Optional<String> latestIntentions(List<Resource> read, List<Resource> unsent) {
+  /** Whether an active PTSD condition is on the problem list; a failed read counts as not known (PCL-5 not added). */
+  private static boolean hasPtsd(IGenericClient client, String patientId) {
+    try {
+      return resources(client.search().forResource(Condition.class)
+          .where(new ReferenceClientParam("patient").hasId(patientId)).count(200).returnBundle(Bundle.class)
+          .execute()).stream().filter(Condition.class::isInstance).map(Condition.class::cast)
+          .anyMatch(PlanDefaults::isPtsd);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static Optional<String> latestAnswer(List<Resource> read, List<Resource> unsent, String linkId) {
     List<QuestionnaireResponse> responses = new ArrayList<>();
     for (List<Resource> source : List.of(read, unsent)) {
       source.stream().filter(QuestionnaireResponse.class::isInstance).map(QuestionnaireResponse.class::cast)
@@ -102,7 +122,7 @@ final class PlanReader {
           .forEach(responses::add);
     }
     return responses.stream().max(Comparator.comparing(QuestionnaireResponse::getAuthored))
-        .flatMap(r -> r.getItem().stream().filter(i -> "intentions".equals(i.getLinkId())).findFirst())
+        .flatMap(r -> r.getItem().stream().filter(i -> linkId.equals(i.getLinkId())).findFirst())
         .flatMap(i -> i.getAnswer().stream().findFirst())
         .map(a -> a.getValue().primitiveValue()).filter(s -> !s.isBlank());
   }

@@ -21,7 +21,7 @@ final class ScopeNegotiation {
   private static final List<String> READ_TYPES = List.of(
       "Patient", "Condition", "MedicationRequest", "Medication", "MedicationStatement", "AllergyIntolerance",
       "Observation", "MedicationAdministration", "QuestionnaireResponse", "Flag", "Provenance", "Encounter",
-      "CarePlan", "Goal", "DocumentReference", "Task");
+      "CarePlan", "Goal", "DocumentReference", "Task", "Consent");
 
   /** Resource types the app writes, with the v2 permissions it needs (Task: a supervisor's co-sign). */
   private static final List<String> WRITE_TYPES = List.of(
@@ -31,7 +31,8 @@ final class ScopeNegotiation {
   /** What a supervisor's review reads across patients: the sessions, everything recorded in them, and who did it. */
   private static final List<String> REVIEW_READ_TYPES = List.of(
       "Encounter", "Observation", "MedicationAdministration", "QuestionnaireResponse", "Flag", "Provenance", "Task",
-      "CarePlan", "Goal", "DocumentReference", "Patient", "AllergyIntolerance", "Practitioner", "PractitionerRole");
+      "CarePlan", "Goal", "DocumentReference", "Patient", "AllergyIntolerance", "Practitioner", "PractitionerRole",
+      "Consent");
 
   private ScopeNegotiation() {}
 

@@ -10,7 +10,8 @@ enum ReviewReason {
   ADVERSE_EVENT("adverse-event", "Adverse event"),
   PREDOSE_PRESCRIBER_DECISION("bp-gate-decision", "Prescriber decision before the dose"),
   DISCHARGE_INCOMPLETE("discharge-incomplete", "Discharge not completed"),
-  DISCHARGE_OVERRIDE("discharge-override", "Discharged against the criteria (prescriber's override)");
+  DISCHARGE_OVERRIDE("discharge-override", "Discharged against the criteria (prescriber's override)"),
+  MISUSE_SIGNAL("misuse-signal", "Dependency or misuse signal");
 
   static final String SYSTEM = KapUrls.REVIEW_REASONS;
 

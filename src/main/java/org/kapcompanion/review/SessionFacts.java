@@ -79,6 +79,9 @@ record SessionFacts(
         if (isPredoseWithPrescriberDecision(response)) {
           reasons.add(ReviewReason.PREDOSE_PRESCRIBER_DECISION);
         }
+        if (isPredoseWithMisuseSignal(response)) {
+          reasons.add(ReviewReason.MISUSE_SIGNAL);
+        }
         dischargeCompleted |= isCompletedDischarge(response);
         if (isCompletedDischarge(response) && isOverride(response)) {
           reasons.add(ReviewReason.DISCHARGE_OVERRIDE);
@@ -104,6 +107,10 @@ record SessionFacts(
     return Optional.of(new SessionFacts(encounter.getIdElement().getIdPart(), patient, therapist(encounter), start,
         reasons, coSign, lastAuthored, lastStored, task));
   }
+
+  private static final Set<String> MISUSE_QUESTIONS = Set.of("misuse-craving", "misuse-outside-use",
+      "misuse-more-requested");
+  private static final String COURSE_SIGNALS = "course-signals";
 
   /** The supervisor's co-sign a Provenance records: a verifier or attester who is a Practitioner. */
   static Optional<CoSign> coSignOf(Provenance provenance) {
@@ -138,6 +145,18 @@ record SessionFacts(
     return response.getQuestionnaire() != null && response.getQuestionnaire().startsWith(KapUrls.PREDOSE_CHECKLIST)
         && answers(response.getItem()).anyMatch(answer -> answer.hasValueCoding()
             && KapUrls.PRESCRIBER_DECISIONS.equals(answer.getValueCoding().getSystem()));
+  }
+
+  /**
+   * A pre-dose checklist that records a dependency or misuse signal: a misuse or craving question answered "yes", or
+   * a signal of the treatment course's watch shown when it was filled in.
+   */
+  static boolean isPredoseWithMisuseSignal(QuestionnaireResponse response) {
+    return response.getQuestionnaire() != null && response.getQuestionnaire().startsWith(KapUrls.PREDOSE_CHECKLIST)
+        && items(response.getItem()).anyMatch(item -> MISUSE_QUESTIONS.contains(item.getLinkId())
+            ? item.getAnswer().stream().anyMatch(a -> a.hasValueBooleanType() && a.getValueBooleanType().booleanValue())
+            : COURSE_SIGNALS.equals(item.getLinkId()) && item.getAnswer().stream()
+                .anyMatch(a -> a.hasValueStringType() && a.getValueStringType().getValue().startsWith("Signal")));
   }
 
   static boolean isCompletedDischarge(QuestionnaireResponse response) {

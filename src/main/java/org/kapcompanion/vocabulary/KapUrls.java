@@ -41,6 +41,7 @@ public final class KapUrls {
   public static final String PLAN_DOCUMENT_PROFILE = PROFILE + "kap-integration-plan-document";
   public static final String OUTCOME_SCORE_PROFILE = PROFILE + "kap-outcome-score";
   public static final String REVIEW_TASK_PROFILE = PROFILE + "kap-review-task";
+  public static final String CONSENT_PROFILE = PROFILE + "kap-consent";
   public static final String SAVE_PROVENANCE_PROFILE = PROFILE + "kap-save-provenance";
   public static final String SUPERVISOR_REVIEW_PROFILE = PROFILE + "kap-supervisor-review";
   public static final String LOT_NUMBER = PROFILE + "kap-lot-number";

@@ -31,7 +31,8 @@ final class ProfileSelector {
           entry("Goal", KapUrls.INTEGRATION_GOAL_PROFILE),
           entry("DocumentReference", KapUrls.PLAN_DOCUMENT_PROFILE),
           entry("Flag", KapUrls.SAFETY_ALERT_PROFILE),
-          entry("Task", KapUrls.REVIEW_TASK_PROFILE));
+          entry("Task", KapUrls.REVIEW_TASK_PROFILE),
+          entry("Consent", KapUrls.CONSENT_PROFILE));
 
   /** The profile of each Observation code, from the vocabulary's reading kinds, outcome scores and session codes. */
   private static final Map<String, String> OBSERVATION_BY_CODE = observationProfiles();

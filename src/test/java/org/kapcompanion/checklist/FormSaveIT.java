@@ -119,7 +119,8 @@ class FormSaveIT {
   private static Map<String, String> predoseAnswers(String systolic, String diastolic) {
     Map<String, String> fields = new HashMap<>();
     for (String no : List.of("ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy", "ci-psychosis-mania",
-        "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch", "cssrs-positive")) {
+        "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch", "cssrs-positive",
+        "misuse-craving", "misuse-outside-use", "misuse-more-requested", "ci-medical", "precaution-airway")) {
       fields.put(no, "false");
     }
     for (String yes : List.of("interactions-reviewed", "fasting", "no-substances", "consent-treatment", "escort")) {

@@ -64,7 +64,8 @@ class PredoseChecklistBrowserIT extends BrowserTest {
     assertThat(page.locator("#f-prescriber-decision")).isHidden();
     for (String question : new String[] {"ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy",
         "ci-psychosis-mania", "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch",
-        "cssrs-positive"}) {
+        "cssrs-positive", "misuse-craving", "misuse-outside-use", "misuse-more-requested", "ci-medical",
+        "precaution-airway"}) {
       choose(page, "#f-" + question + "-no");
     }
     for (String question : new String[] {"interactions-reviewed", "fasting", "no-substances", "consent-treatment",
@@ -81,16 +82,21 @@ class PredoseChecklistBrowserIT extends BrowserTest {
   void checklistIsCompletedAndSavedWithTheKeyboardAlone() {
     Page page = checklistFor("kap-pt-03", "kap-pt-03-dose-02");
     for (String question : new String[] {"ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy",
-        "ci-psychosis-mania", "ci-substance-use", "ci-hypertension", "ci-hypersensitivity"}) {
+        "ci-psychosis-mania", "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "ci-medical",
+        "precaution-airway"}) {
       tabAndSpace(page, "#f-" + question + "-no");
     }
     tabAndSpace(page, "#f-interactions-reviewed-yes");
     tabAndType(page, "#f-baseline-systolic", "124");
     tabAndType(page, "#f-baseline-diastolic", "78");
     tabAndType(page, "#f-baseline-heart-rate", "72");
-    for (String question : new String[] {"fasting", "no-substances", "consent-treatment"}) {
+    for (String question : new String[] {"fasting", "no-substances"}) {
       tabAndSpace(page, "#f-" + question + "-yes");
     }
+    for (String question : new String[] {"misuse-craving", "misuse-outside-use", "misuse-more-requested"}) {
+      tabAndSpace(page, "#f-" + question + "-no");
+    }
+    tabAndSpace(page, "#f-consent-treatment-yes");
     tabAndSpace(page, "#f-consent-touch-no");
     tabAndSpace(page, "#f-escort-yes");
     tabAndType(page, "#f-escort-name", "Sam Lee (partner)");

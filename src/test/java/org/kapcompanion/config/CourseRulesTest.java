@@ -48,6 +48,35 @@ class CourseRulesTest {
   }
 
   @Test
+  void shippedProtocolCarriesTheCoursesClinicalContent() throws Exception {
+    ClinicalProtocol protocol = loader.parse(BASE).protocol();
+    record Medication(String code, String keyword) {}
+    for (Medication expected : java.util.List.of(new Medication("39786", "venlafaxine"),
+        new Medication("28439", "lamotrigine"), new Medication("6901", "methylphenidate"))) {
+      assertThat(protocol.interactingMedications()).as(expected.toString()).anySatisfy(medication -> {
+        assertThat(medication.rxnormCodes()).contains(expected.code());
+        assertThat(medication.nameKeywords()).contains(expected.keyword());
+      });
+    }
+    assertThat(protocol.interactingMedications()).anySatisfy(medication -> assertThat(medication.nameKeywords())
+        .contains("selegiline", "emsam", "rasagiline", "linezolid"));
+    for (String code : new String[] {"22298006", "4557003", "34486009", "59927004"}) {
+      assertThat(protocol.contraindications()).as(code).anySatisfy(condition -> {
+        assertThat(condition.snomedCodes()).contains(code);
+        assertThat(condition.severity()).isEqualTo("contraindication");
+      });
+    }
+    assertThat(protocol.contraindications()).anySatisfy(condition -> assertThat(condition.nameKeywords())
+        .contains("intracranial pressure"));
+    assertThat(protocol.gates().consequence("ci-medical")).isEqualTo(ClinicalProtocol.Consequence.PRESCRIBER_DECISION);
+    assertThat(protocol.gates().consequence("precaution-airway")).isEqualTo(ClinicalProtocol.Consequence.CAUTION);
+    assertThat(protocol.gates().consequence("misuse-craving"))
+        .isEqualTo(ClinicalProtocol.Consequence.PRESCRIBER_DECISION);
+    assertThat(protocol.course().consent()).isEqualTo(new CourseRules.Consent(365, false));
+    assertThat(protocol.fasting()).isEqualTo(new ClinicalProtocol.Fasting(2, 30));
+  }
+
+  @Test
   void aClinicsOwnCourseRulesAreRead() throws Exception {
     write("""
         {"clinic": {"name": "Clinic", "phone": "1"}, "course": {"induction": {"sessions": 8, "withinDays": 28},

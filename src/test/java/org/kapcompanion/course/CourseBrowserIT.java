@@ -48,6 +48,17 @@ class CourseBrowserIT extends BrowserTest {
     assertThat(page.locator("#course-scales tbody tr").nth(2)).containsText("None recorded in the EHR.");
     Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
     assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+    for (String part : new String[] {"#course-sessions", "#course-scales", "#course-watch"}) {
+      Number sideways = (Number) page.evaluate("part => { const card = document.querySelector(part);"
+          + " const right = card.getBoundingClientRect().right;"
+          + " const scrolling = [card, ...card.querySelectorAll('*')]"
+          + "   .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))"
+          + "   .map(e => e.scrollWidth - e.clientWidth);"
+          + " const cells = [...card.querySelectorAll('tbody td, tbody th')]"
+          + "   .map(e => e.getBoundingClientRect().right - right);"
+          + " return Math.max(0, ...scrolling, ...cells); }", part);
+      assertThat(sideways.intValue()).as(part + " scrolls sideways at 820 px").isLessThanOrEqualTo(0);
+    }
     Chromium.screenshot(page, "course-escalating-820x1180");
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pre-dose checklist")).click();

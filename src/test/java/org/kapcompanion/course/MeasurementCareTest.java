@@ -49,7 +49,7 @@ class MeasurementCareTest {
   @Test
   void theClinicsPcl5CutOffDecidesRemission() {
     CourseRules clinic = new CourseRules(6, 21, 28, 2, 50, 700, 1400, 14, 31, 180, RULES.substanceUseSnomedCodes(),
-        RULES.substanceUseKeywords());
+        RULES.substanceUseKeywords(), RULES.consent());
     ScaleProgress progress = MeasurementCare.progress(OutcomeScore.PCL5, List.of(
         new ScaleProgress.Score(START, 50), new ScaleProgress.Score(TODAY, 32)), Optional.of(START), clinic, TODAY);
     assertThat(progress.remission()).isFalse();

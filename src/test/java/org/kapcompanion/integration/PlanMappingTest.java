@@ -33,7 +33,7 @@ class PlanMappingTest {
 
   private static IntegrationPlan plan() {
     IntegrationPlan defaults = PlanDefaults.of(Optional.of("To feel something again; to stop believing I am a burden"),
-        protocol(), SESSION, ZONE);
+        Optional.empty(), false, protocol(), SESSION, ZONE);
     List<IntegrationPlan.GoalLine> goals = List.of(
         new IntegrationPlan.GoalLine("To feel something again", "Tears came when the music changed",
             "Notice one feeling each evening and write it down", Optional.of(SESSION.plusWeeks(4)), Optional.empty()),
@@ -77,7 +77,7 @@ class PlanMappingTest {
 
   @Test
   void followUpsAreDatedFromTheSessionByTheClinicsSchedule() {
-    IntegrationPlan defaults = PlanDefaults.of(Optional.empty(), protocol(), SESSION, ZONE);
+    IntegrationPlan defaults = PlanDefaults.of(Optional.empty(), Optional.empty(), false, protocol(), SESSION, ZONE);
 
     assertThat(defaults.followUps()).extracting(IntegrationPlan.FollowUpVisit::date)
         .containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-27"), LocalDate.parse("2027-02-20"));
@@ -86,10 +86,50 @@ class PlanMappingTest {
 
   @Test
   void intentionsFromPreparationBecomeOneGoalLineEach() {
-    IntegrationPlan defaults = PlanDefaults.of(Optional.of("To feel again;\nTo rest"), protocol(), SESSION, ZONE);
+    IntegrationPlan defaults = PlanDefaults.of(Optional.of("To feel again;\nTo rest"), Optional.empty(), false,
+        protocol(), SESSION, ZONE);
 
     assertThat(defaults.goals()).extracting(IntegrationPlan.GoalLine::intention)
         .containsExactly("To feel again", "To rest");
+  }
+
+  @Test
+  void theSupportPersonIsCarriedIntoThePlanAndPtsdAddsPcl5() {
+    IntegrationPlan withPtsd = PlanDefaults.of(Optional.empty(), Optional.of("Sam Lee (partner) 555-0101"), true,
+        protocol(), SESSION, ZONE);
+    IntegrationPlan without = PlanDefaults.of(Optional.empty(), Optional.empty(), false, protocol(), SESSION, ZONE);
+
+    assertThat(withPtsd.supportNetwork()).isEqualTo("Sam Lee (partner) 555-0101");
+    assertThat(withPtsd.measures()).extracting(IntegrationPlan.Remeasure::measure)
+        .containsExactly(OutcomeMeasure.PHQ9, OutcomeMeasure.GAD7, OutcomeMeasure.PCL5);
+    assertThat(without.supportNetwork()).isEmpty();
+    assertThat(without.measures()).extracting(IntegrationPlan.Remeasure::measure)
+        .containsExactly(OutcomeMeasure.PHQ9, OutcomeMeasure.GAD7);
+  }
+
+  @Test
+  void ptsdIsRecognisedByCodeOrNameUnlessResolvedOrRefuted() {
+    record Row(String code, String text, String clinical, String verification, boolean ptsd) {}
+    for (Row row : List.of(
+        new Row("47505003", null, "active", "confirmed", true),
+        new Row(null, "Post-traumatic stress disorder", "active", null, true),
+        new Row(null, "PTSD, chronic", null, null, true),
+        new Row("47505003", null, "resolved", "confirmed", false),
+        new Row("47505003", null, "active", "refuted", false),
+        new Row("370143000", "Major depressive disorder", "active", "confirmed", false))) {
+      org.hl7.fhir.r4.model.Condition condition = new org.hl7.fhir.r4.model.Condition();
+      if (row.code() != null) {
+        condition.getCode().addCoding().setSystem("http://snomed.info/sct").setCode(row.code());
+      }
+      condition.getCode().setText(row.text());
+      if (row.clinical() != null) {
+        condition.getClinicalStatus().addCoding().setCode(row.clinical());
+      }
+      if (row.verification() != null) {
+        condition.getVerificationStatus().addCoding().setCode(row.verification());
+      }
+      assertThat(PlanDefaults.isPtsd(condition)).as(row.toString()).isEqualTo(row.ptsd());
+    }
   }
 
   @Test

@@ -43,7 +43,8 @@ final class DosingClient {
   static Map<String, String> predose(boolean escort) {
     Map<String, String> fields = new HashMap<>();
     for (String no : List.of("ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy", "ci-psychosis-mania",
-        "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch", "cssrs-positive")) {
+        "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch", "cssrs-positive",
+        "misuse-craving", "misuse-outside-use", "misuse-more-requested", "ci-medical", "precaution-airway")) {
       fields.put(no, "false");
     }
     for (String yes : List.of("interactions-reviewed", "fasting", "no-substances", "consent-treatment")) {

@@ -83,7 +83,8 @@ class FullSessionBrowserIT extends BrowserTest {
     navigate(page, "Pre-dose checklist");
     assertThat(page.locator("#f-baseline-systolic")).hasValue("114");
     for (String no : new String[] {"ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy", "ci-psychosis-mania",
-        "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch", "cssrs-positive"}) {
+        "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch", "cssrs-positive",
+        "misuse-craving", "misuse-outside-use", "misuse-more-requested", "ci-medical", "precaution-airway"}) {
       page.check("#f-" + no + "-no");
     }
     for (String yes : new String[] {"interactions-reviewed", "fasting", "no-substances", "consent-treatment"}) {

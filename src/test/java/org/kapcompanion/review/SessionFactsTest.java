@@ -59,6 +59,27 @@ class SessionFactsTest {
   }
 
   @Test
+  void aMisuseAnswerOrACourseSignalOnThePredoseChecklistIsAReviewReason() {
+    record Row(String linkId, org.hl7.fhir.r4.model.Type answer, boolean reason) {}
+    for (Row row : List.of(
+        new Row("misuse-craving", new org.hl7.fhir.r4.model.BooleanType(true), true),
+        new Row("misuse-outside-use", new org.hl7.fhir.r4.model.BooleanType(true), true),
+        new Row("misuse-more-requested", new org.hl7.fhir.r4.model.BooleanType(true), true),
+        new Row("misuse-craving", new org.hl7.fhir.r4.model.BooleanType(false), false),
+        new Row("course-signals", new StringType("Signal — Session spacing: 1 day apart"), true),
+        new Row("course-signals", new StringType("Not checked — Substance-use history: Could not be read"), false),
+        new Row("course-signals", new StringType("No signal in what the EHR holds."), false))) {
+      List<Resource> resources = SessionExamples.stored(PLAIN);
+      resources.stream().filter(QuestionnaireResponse.class::isInstance).map(QuestionnaireResponse.class::cast)
+          .filter(r -> r.getQuestionnaire().startsWith(KapUrls.PREDOSE_CHECKLIST))
+          .forEach(r -> r.addItem().setLinkId("misuse-watch").addItem().setLinkId(row.linkId()).addAnswer()
+              .setValue(row.answer()));
+      SessionFacts facts = SessionExamples.record(resources).facts().orElseThrow();
+      assertThat(facts.reasons().contains(ReviewReason.MISUSE_SIGNAL)).as(row.toString()).isEqualTo(row.reason());
+    }
+  }
+
+  @Test
   void aCoSignIsRefusedWhileTheSessionIsRunning() {
     List<Resource> resources = SessionExamples.stored(PLAIN);
     resources.stream().filter(Encounter.class::isInstance).map(Encounter.class::cast)
