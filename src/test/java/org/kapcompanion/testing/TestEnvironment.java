@@ -48,7 +48,8 @@ public final class TestEnvironment {
   }
 
   private static Map<String, Integer> portsOf(Map<String, ServerSocket> reservations) {
-    Map<String, Integer> ports = portsOf(reservations);
+    Map<String, Integer> ports = new java.util.HashMap<>();
+    reservations.forEach((id, socket) -> ports.put(id, socket.getLocalPort()));
     return ports;
   }
 
