@@ -32,6 +32,9 @@ public final class TestEnvironment {
   public static final String STORE_KEY_VARIABLE = "KAP_TEST_STORE_KEY";
   public static final String ADMIN_TOKEN = "integration-test-admin-token-0123456789";
 
+  /** The sandbox's host: 127.0.0.1, or a name the benchmark resolves per JVM (system property kap.test.ehrHost). */
+  private static final String EHR_HOST = System.getProperty("kap.test.ehrHost", "127.0.0.1");
+
   private static TestEnvironment instance;
 
   private final Path root;
@@ -76,7 +79,7 @@ public final class TestEnvironment {
         client(SECRET_CLIENT, ports.get(SECRET_CLIENT), "client_secret_basic", CLIENT_SECRET),
         client(JWT_CLIENT, ports.get(JWT_CLIENT), "private_key_jwt", null));
     EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
-    EmbeddedEhr ehr = provider.start(new EmbeddedEhr.Options(root.resolve("sandbox"), "127.0.0.1", 0, false, clients));
+    EmbeddedEhr ehr = provider.start(new EmbeddedEhr.Options(root.resolve("sandbox"), EHR_HOST, 0, false, clients));
     return new TestEnvironment(root, ehr, reservations);
   }
 
