@@ -3,7 +3,6 @@ package org.kapcompanion.bench;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -113,8 +112,9 @@ public final class Benchmark {
 
   private String run() throws Exception {
     if (mode.appStarts() > 0) {
-      startAlone();
-      startWithSandbox();
+      StartUps starts = new StartUps(work, latencies);
+      starts.alone(mode.appStarts());
+      starts.withSandbox(mode.laterSandboxStart());
     }
     System.out.println("starting the sandbox EHR");
     TestEnvironment environment = TestEnvironment.get();
@@ -154,62 +154,6 @@ public final class Benchmark {
         System.out.println("The app's latest log lines:\n" + app.recentOutput());
       }
       return capacity(levels);
-    }
-  }
-
-  /** The app without the sandbox (a tenant configured), as a node starts in production: to /health and /ready. */
-  private void startAlone() throws Exception {
-    System.out.println("start-up: the app alone, " + mode.appStarts() + " starts");
-    Path dataDir = work.resolve("alone");
-    Samples health = new Samples();
-    Samples ready = new Samples();
-    Samples rss = new Samples();
-    boolean warmUp = mode.appStarts() > 1;
-    for (int i = 0; i < mode.appStarts() + (warmUp ? 1 : 0); i++) {
-      int port = freePort();
-      Path config = Files.writeString(work.resolve("alone.json"), """
-          {"publicBaseUrl": "http://localhost:%d/", "server": {"host": "127.0.0.1", "port": %d},
-           "dataDir": "%s", "store": {"encryptionKey": "generate"},
-           "tenants": [{"id": "ehr", "fhirBaseUrl": "http://127.0.0.1:9/fhir", "clientId": "kap-companion"}]}
-          """.formatted(port, port, dataDir));
-      try (AppProcess app = AppProcess.start(config, Map.of(), URI.create("http://127.0.0.1:" + port + "/"),
-          APP_HEAP)) {
-        AppProcess.Reached up = app.await("/health", START_LIMIT);
-        AppProcess.Reached warm = app.await("/ready", START_LIMIT);
-        if (warmUp && i == 0) {
-          continue;
-        }
-        health.add(up.millis());
-        ready.add(warm.millis());
-        rss.add(warm.rssMegabytes());
-      }
-    }
-    latencies.samples("start-up, app alone (-Xmx512m): process start → /health answers", health, "ms",
-        MarkdownTable.target("≤ 3,000 ms", health.median() <= 3_000));
-    latencies.samples("start-up, app alone: → /ready (store reachable, validator warm)", ready, "ms", "");
-    latencies.samples("start-up, app alone: resident memory at /ready", rss, "MB", "");
-  }
-
-  /** The app with its sandbox EHR (no tenant), as {@code java -jar} starts it: first start (seed load), then again. */
-  private void startWithSandbox() throws Exception {
-    Path dataDir = work.resolve("with-sandbox");
-    for (String start : mode.laterSandboxStart() ? List.of("first", "later") : List.of("first")) {
-      System.out.println("start-up: the app with its sandbox EHR, " + start + " start");
-      int port = freePort();
-      Path config = Files.writeString(work.resolve("with-sandbox.json"), """
-          {"publicBaseUrl": "http://localhost:%d/", "server": {"host": "127.0.0.1", "port": %d},
-           "dataDir": "%s", "sandbox": {"port": %d}, "tenants": []}
-          """.formatted(port, port, dataDir, freePort()));
-      try (AppProcess app = AppProcess.start(config, Map.of(), URI.create("http://127.0.0.1:" + port + "/"),
-          List.of())) {
-        AppProcess.Reached up = app.await("/health", START_LIMIT);
-        AppProcess.Reached warm = app.await("/ready", START_LIMIT);
-        String what = "start-up, app + sandbox EHR, " + start + " start"
-            + (start.equals("first") ? " (new database, seed loaded)" : "");
-        latencies.samples(what + ": → /health", single(up.millis()), "ms", "");
-        latencies.samples(what + ": → /ready", single(warm.millis()), "ms", "");
-        latencies.samples(what + ": resident memory at /ready", single(warm.rssMegabytes()), "MB", "");
-      }
     }
   }
 
@@ -378,7 +322,7 @@ public final class Benchmark {
         .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
   }
 
-  private static Samples single(double value) {
+  static Samples single(double value) {
     Samples samples = new Samples();
     samples.add(value);
     return samples;
@@ -400,7 +344,7 @@ public final class Benchmark {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
