@@ -135,9 +135,7 @@ public final class Benchmark {
   }
 
   private String againstSandbox(TestEnvironment environment, HttpClient http) throws Exception {
-    Path store = work.resolve("app-store");
-    Path config = Files.writeString(work.resolve("app.json"), environment.configJson(TestEnvironment.PUBLIC_CLIENT,
-        "jdbc:h2:file:" + store.resolve("kap-companion").toAbsolutePath() + ";AUTO_SERVER=FALSE"));
+    Path config = RecordedCapacity.appConfig(environment, work, "app");
     List<String> options = Stream.concat(APP_OPTIONS.stream(), RecordedCapacity.appResolving("127.0.0.1").stream())
         .toList();
     try (AppProcess app = AppProcess.start(config, TestEnvironment.appEnvironment(),

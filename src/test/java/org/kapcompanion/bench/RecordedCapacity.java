@@ -49,6 +49,18 @@ final class RecordedCapacity {
     return List.of("-Djdk.net.hosts.file=" + file);
   }
 
+  /**
+   * Writes the configuration of the benchmark's app node (its store under {@code work/name-store}); with the sandbox
+   * under its own name, the EHR origin allowed to frame the app is written as 127.0.0.1, since the app accepts plain
+   * http only from a loopback host it can recognise (the benchmark frames nothing).
+   */
+  static Path appConfig(TestEnvironment environment, Path work, String name) throws IOException {
+    Path store = work.resolve(name + "-store").resolve("kap-companion").toAbsolutePath();
+    String json = environment.configJson(TestEnvironment.PUBLIC_CLIENT, "jdbc:h2:file:" + store + ";AUTO_SERVER=FALSE")
+        .replace("\"allowedEhrOrigins\": [\"http://" + EHR_HOST + ":", "\"allowedEhrOrigins\": [\"http://127.0.0.1:");
+    return Files.writeString(work.resolve(name + ".json"), json);
+  }
+
   private static String hosts(String ehrAddress) {
     return ehrAddress + " " + EHR_HOST + "\n127.0.0.1 localhost " + localName() + "\n";
   }
@@ -68,10 +80,7 @@ final class RecordedCapacity {
   static List<CapacityRun.Level> run(TestEnvironment environment, HttpClient http, Path work, List<String> appOptions,
       CapacityRun.Settings settings, Duration latency) throws Exception {
     URI sandbox = URI.create("http://127.0.0.1:" + environment.ehr().fhirBase().getPort());
-    Path store = work.resolve("recorded-store");
-    Path config = Files.writeString(work.resolve("recorded.json"), environment.configJson(
-        TestEnvironment.PUBLIC_CLIENT, "jdbc:h2:file:" + store.resolve("kap-companion").toAbsolutePath()
-            + ";AUTO_SERVER=FALSE"));
+    Path config = appConfig(environment, work, "recorded");
     List<String> options = Stream.concat(appOptions.stream(), appResolving(RECORDED_ADDRESS).stream()).toList();
     try (RecordedEhr ehr = RecordedEhr.start(RECORDED_ADDRESS, sandbox, latency);
         AppProcess app = AppProcess.start(config, TestEnvironment.appEnvironment(),
