@@ -3,7 +3,6 @@ package org.kapcompanion.bench;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -47,23 +46,32 @@ public final class Benchmark {
 
   /**
    * How much of everything: {@code full} for the published table, {@code quick} to see that it all works,
-   * {@code capacity} for the capacity levels alone (and little else), to study them.
+   * {@code capacity} for the capacity levels alone (and little else), to study them, {@code recorded} for the capacity
+   * levels against the recorded EHR alone.
    */
   private record Mode(String name, int appStarts, boolean laterSandboxStart, int launchWarmUp, int launches,
-      int overheadPairs, int saves, CapacityRun.Settings capacity) {
+      int overheadPairs, int saves, CapacityRun.Settings capacity, CapacityRun.Settings recorded) {
 
     static Mode of(String name) {
-      if (name.equals("capacity")) {
-        return new Mode("capacity", 0, false, 0, 0, 0, 0, new CapacityRun.Settings(List.of(100, 300),
-            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(120), 8));
-      }
-      return name.equals("quick")
-          ? new Mode("quick", 1, false, 3, 10, 10, 20, new CapacityRun.Settings(List.of(20, 50),
-              Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 4))
-          : new Mode("full", 5, true, 10, 60, 100, 150, new CapacityRun.Settings(List.of(100, 500, 1_000, 2_000),
-              Duration.ofSeconds(45), Duration.ofSeconds(5), Duration.ofSeconds(240), 8));
+      CapacityRun.Settings full = new CapacityRun.Settings(List.of(100, 500, 1_000, 2_000), Duration.ofSeconds(45),
+          Duration.ofSeconds(5), Duration.ofSeconds(240), 8);
+      return switch (name) {
+        case "capacity" -> new Mode(name, 0, false, 0, 0, 0, 0, new CapacityRun.Settings(List.of(100, 300),
+            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(120), 8), NO_LEVELS);
+        case "recorded" -> new Mode(name, 0, false, 0, 0, 0, 0, NO_LEVELS, new CapacityRun.Settings(
+            List.of(100, 500, 1_000, 2_000), Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(240), 8));
+        case "quick" -> new Mode(name, 1, false, 3, 10, 10, 20, new CapacityRun.Settings(List.of(20, 50),
+            Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 4), new CapacityRun.Settings(
+            List.of(20, 50), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(60), 4));
+        default -> new Mode("full", 5, true, 10, 60, 100, 150, full, full);
+      };
     }
   }
+
+  private static final CapacityRun.Settings NO_LEVELS = new CapacityRun.Settings(List.of(), Duration.ZERO,
+      Duration.ZERO, Duration.ZERO, 1);
+  /** The recorded EHR's fixed time per FHIR answer ({@code -Dbench.ehrLatency}, milliseconds), a remote EHR's. */
+  private static final Duration RECORDED_LATENCY = Duration.ofMillis(Long.getLong("bench.ehrLatency", 50));
 
   private final Mode mode;
   private final Path work;
@@ -76,6 +84,7 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    RecordedCapacity.resolveHere();
     Mode mode = Mode.of(args.length > 0 ? args[0] : "full");
     Benchmark benchmark = new Benchmark(mode, Files.createTempDirectory("kap-bench"));
     String machine = machine();
@@ -102,83 +111,47 @@ public final class Benchmark {
   }
 
   private String run() throws Exception {
-    startAlone();
-    startWithSandbox();
+    if (mode.appStarts() > 0) {
+      StartUps starts = new StartUps(work, latencies);
+      starts.alone(mode.appStarts());
+      starts.withSandbox(mode.laterSandboxStart());
+    }
     System.out.println("starting the sandbox EHR");
     TestEnvironment environment = TestEnvironment.get();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(16)).build();
-    Path store = work.resolve("app-store");
-    Path config = Files.writeString(work.resolve("app.json"), environment.configJson(TestEnvironment.PUBLIC_CLIENT,
-        "jdbc:h2:file:" + store.resolve("kap-companion").toAbsolutePath() + ";AUTO_SERVER=FALSE"));
+    String report = "";
+    if (!mode.capacity().levels().isEmpty()) {
+      report = "Against the sandbox EHR (HAPI JPA on H2, in the load generator's JVM):\n\n"
+          + againstSandbox(environment, http);
+    }
+    if (!mode.recorded().levels().isEmpty() && RecordedCapacity.available()) {
+      List<CapacityRun.Level> levels = RecordedCapacity.run(environment, http, work, APP_OPTIONS, mode.recorded(),
+          RECORDED_LATENCY);
+      report += "\nAgainst the recorded EHR (the sandbox's answers replayed, writes acknowledged unstored, "
+          + RECORDED_LATENCY.toMillis() + " ms per FHIR answer):\n\n" + capacity(levels);
+    }
+    return report;
+  }
+
+  private String againstSandbox(TestEnvironment environment, HttpClient http) throws Exception {
+    Path config = RecordedCapacity.appConfig(environment, work, "app");
+    List<String> options = Stream.concat(APP_OPTIONS.stream(), RecordedCapacity.appResolving("127.0.0.1").stream())
+        .toList();
     try (AppProcess app = AppProcess.start(config, TestEnvironment.appEnvironment(),
-        environment.appUrl(TestEnvironment.PUBLIC_CLIENT, ""), APP_OPTIONS)) {
+        environment.appUrl(TestEnvironment.PUBLIC_CLIENT, ""), options)) {
       app.await("/ready", START_LIMIT);
-      launches(environment, app, http);
-      overhead(environment, app, http);
-      saves(environment, app, http);
+      if (mode.launches() > 0) {
+        launches(environment, app, http);
+        overhead(environment, app, http);
+        saves(environment, app, http);
+      }
       System.out.println("capacity: " + mode.capacity().levels() + " sessions");
       List<CapacityRun.Level> levels = new CapacityRun(environment, app, http, mode.capacity()).run();
       if (levels.stream().anyMatch(level -> level.errorCount() + level.launchErrorCount() > 0)) {
         System.out.println("The app's latest log lines:\n" + app.recentOutput());
       }
       return capacity(levels);
-    }
-  }
-
-  /** The app without the sandbox (a tenant configured), as a node starts in production: to /health and /ready. */
-  private void startAlone() throws Exception {
-    System.out.println("start-up: the app alone, " + mode.appStarts() + " starts");
-    Path dataDir = work.resolve("alone");
-    Samples health = new Samples();
-    Samples ready = new Samples();
-    Samples rss = new Samples();
-    boolean warmUp = mode.appStarts() > 1;
-    for (int i = 0; i < mode.appStarts() + (warmUp ? 1 : 0); i++) {
-      int port = freePort();
-      Path config = Files.writeString(work.resolve("alone.json"), """
-          {"publicBaseUrl": "http://localhost:%d/", "server": {"host": "127.0.0.1", "port": %d},
-           "dataDir": "%s", "store": {"encryptionKey": "generate"},
-           "tenants": [{"id": "ehr", "fhirBaseUrl": "http://127.0.0.1:9/fhir", "clientId": "kap-companion"}]}
-          """.formatted(port, port, dataDir));
-      try (AppProcess app = AppProcess.start(config, Map.of(), URI.create("http://127.0.0.1:" + port + "/"),
-          APP_HEAP)) {
-        AppProcess.Reached up = app.await("/health", START_LIMIT);
-        AppProcess.Reached warm = app.await("/ready", START_LIMIT);
-        if (warmUp && i == 0) {
-          continue;
-        }
-        health.add(up.millis());
-        ready.add(warm.millis());
-        rss.add(warm.rssMegabytes());
-      }
-    }
-    latencies.samples("start-up, app alone (-Xmx512m): process start → /health answers", health, "ms",
-        MarkdownTable.target("≤ 3,000 ms", health.median() <= 3_000));
-    latencies.samples("start-up, app alone: → /ready (store reachable, validator warm)", ready, "ms", "");
-    latencies.samples("start-up, app alone: resident memory at /ready", rss, "MB", "");
-  }
-
-  /** The app with its sandbox EHR (no tenant), as {@code java -jar} starts it: first start (seed load), then again. */
-  private void startWithSandbox() throws Exception {
-    Path dataDir = work.resolve("with-sandbox");
-    for (String start : mode.laterSandboxStart() ? List.of("first", "later") : List.of("first")) {
-      System.out.println("start-up: the app with its sandbox EHR, " + start + " start");
-      int port = freePort();
-      Path config = Files.writeString(work.resolve("with-sandbox.json"), """
-          {"publicBaseUrl": "http://localhost:%d/", "server": {"host": "127.0.0.1", "port": %d},
-           "dataDir": "%s", "sandbox": {"port": %d}, "tenants": []}
-          """.formatted(port, port, dataDir, freePort()));
-      try (AppProcess app = AppProcess.start(config, Map.of(), URI.create("http://127.0.0.1:" + port + "/"),
-          List.of())) {
-        AppProcess.Reached up = app.await("/health", START_LIMIT);
-        AppProcess.Reached warm = app.await("/ready", START_LIMIT);
-        String what = "start-up, app + sandbox EHR, " + start + " start"
-            + (start.equals("first") ? " (new database, seed loaded)" : "");
-        latencies.samples(what + ": → /health", single(up.millis()), "ms", "");
-        latencies.samples(what + ": → /ready", single(warm.millis()), "ms", "");
-        latencies.samples(what + ": resident memory at /ready", single(warm.rssMegabytes()), "MB", "");
-      }
     }
   }
 
@@ -307,11 +280,11 @@ public final class Benchmark {
     return JsonParser.parseString(body).getAsJsonObject().get("pending").getAsInt();
   }
 
-  private static String capacity(List<CapacityRun.Level> levels) {
+  static String capacity(List<CapacityRun.Level> levels) {
     MarkdownTable table = new MarkdownTable("sessions", "page p50", "page p95", "page p99",
         "page p99 beyond the EHR's time", "page p99 in the app / queued before it", "pages", "save ack p99", "saves",
         "errors",
-        "heap after GC", "heap / session", "app CPU (per session)", "EHR + load CPU");
+        "heap after GC", "heap / session", "app CPU (per session)", "EHR + load CPU", "load average");
     for (CapacityRun.Level level : levels) {
       double beyond = level.pageBeyondEhrMillis().percentile(99);
       String target = level.sessions() >= 1_000
@@ -334,7 +307,7 @@ public final class Benchmark {
           MarkdownTable.number(level.heapPerSessionKilobytes(), "KB"),
           String.format(Locale.ROOT, "%.2f cores (%.1f ms/s)", level.appCores(),
               level.appCores() * 1_000 / Math.max(1, level.running())),
-          String.format(Locale.ROOT, "%.2f cores", level.ehrAndLoadCores()));
+          String.format(Locale.ROOT, "%.2f cores", level.ehrAndLoadCores()), level.loadAverage());
     }
     return table.toString();
   }
@@ -347,7 +320,7 @@ public final class Benchmark {
         .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
   }
 
-  private static Samples single(double value) {
+  static Samples single(double value) {
     Samples samples = new Samples();
     samples.add(value);
     return samples;
@@ -360,7 +333,8 @@ public final class Benchmark {
         + " GB, Java " + System.getProperty("java.runtime.version") + ", load average " + loadAverage();
   }
 
-  private static String loadAverage() {
+  /** The 1-minute load average of the machine. */
+  static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     } catch (IOException e) {
@@ -368,7 +342,7 @@ public final class Benchmark {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }

@@ -53,7 +53,8 @@ final class CapacityRun {
   record Level(int sessions, int running, Samples pageMillis, Samples pageBeyondEhrMillis, Samples pageOwnMillis,
       Samples pageQueuedMillis, Samples saveMillis, int requests, Map<String, Integer> errors,
       Map<String, Integer> launchErrors,
-      double heapMegabytes, double heapPerSessionKilobytes, double appCores, double ehrAndLoadCores) {
+      double heapMegabytes, double heapPerSessionKilobytes, double appCores, double ehrAndLoadCores,
+      String loadAverage) {
 
     int errorCount() {
       return errors.values().stream().mapToInt(Integer::intValue).sum();
@@ -123,6 +124,7 @@ final class CapacityRun {
         double seconds = settings.window().toNanos() / 1e9;
         double appCores = app.cpuTime().minus(appCpu).toNanos() / 1e9 / seconds;
         double ownCores = ownCpuTime().minus(ownCpu).toNanos() / 1e9 / seconds;
+        String load = Benchmark.loadAverage();
         running = false;
         for (int i = 0; i < 300 && measured.inFlight.get() > 0; i++) {
           Thread.sleep(100);
@@ -131,7 +133,8 @@ final class CapacityRun {
         double heap = app.heapUsedAfterGcMegabytes();
         app.saveClassHistogram(AppProcess.LOG.resolveSibling("heap-" + size + ".txt"));
         double perSession = sessions.isEmpty() ? Double.NaN : (heap - heapBefore) * 1024 / sessions.size();
-        Level measuredLevel = summarize(size, measured, launchErrors, heap, perSession, appCores, ownCores);
+        Level measuredLevel = summarize(size, measured, launchErrors, heap, perSession, appCores, ownCores,
+            load);
         levels.add(measuredLevel);
         System.out.printf("capacity: %d sessions measured; errors %s; failed launches %s%n", sessions.size(),
             measuredLevel.errors(), measuredLevel.launchErrors());
@@ -234,7 +237,7 @@ final class CapacityRun {
   }
 
   private Level summarize(int size, Window measured, Map<String, Integer> launchErrors, double heap,
-      double heapPerSession, double appCores, double ownCores) {
+      double heapPerSession, double appCores, double ownCores, String load) {
     Samples pages = new Samples();
     Samples beyondEhr = new Samples();
     Samples own = new Samples();
@@ -257,7 +260,7 @@ final class CapacityRun {
       }
     }
     return new Level(size, sessions.size(), pages, beyondEhr, own, queued, saves, measured.observed.size(), errors,
-        launchErrors, heap, heapPerSession, appCores, ownCores);
+        launchErrors, heap, heapPerSession, appCores, ownCores, load);
   }
 
   private static Duration ownCpuTime() {

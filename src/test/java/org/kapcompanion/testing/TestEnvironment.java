@@ -35,6 +35,8 @@ public final class TestEnvironment {
 
   /** The persona most tests run against. */
   public static final String STRICT = "strict";
+  /** The sandbox's host: 127.0.0.1, or a name the benchmark resolves per JVM (system property kap.test.ehrHost). */
+  private static final String EHR_HOST = System.getProperty("kap.test.ehrHost", "127.0.0.1");
 
   private static final Map<String, TestEnvironment> INSTANCES = new java.util.HashMap<>();
 
@@ -90,7 +92,7 @@ public final class TestEnvironment {
         client(SECRET_CLIENT, ports.get(SECRET_CLIENT), "client_secret_basic", CLIENT_SECRET),
         client(JWT_CLIENT, ports.get(JWT_CLIENT), "private_key_jwt", null));
     EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
-    EmbeddedEhr ehr = provider.start(new EmbeddedEhr.Options(root.resolve("sandbox"), "127.0.0.1", 0, false, clients,
+    EmbeddedEhr ehr = provider.start(new EmbeddedEhr.Options(root.resolve("sandbox"), EHR_HOST, 0, false, clients,
         EmbeddedEhr.Options.DEFAULT_SEED_PREFIX, java.time.Duration.ofHours(1), persona));
     return new TestEnvironment(persona, root, ehr, reservations);
   }
