@@ -78,16 +78,21 @@ public final class CourseReader {
    * is refreshed once, and a read that still fails says so (the checklist then asks for today's confirmation).
    */
   public Section<CourseConsent> consent(ActiveSession active, String patientId) {
-    String url = CoursePart.CONSENTS.url(patientId);
-    Section<List<Resource>> read;
-    try {
-      read = read(EhrClients.forSession(fhir, active.session()), CoursePart.CONSENTS, url);
-    } catch (AuthenticationException e) {
-      read = tokens.refresh(active.handle(), active.session())
-          .map(session -> read(EhrClients.forSession(fhir, session), CoursePart.CONSENTS, url))
-          .orElse(Section.unavailable("The EHR no longer accepts this sign-in."));
-    }
+    Section<List<Resource>> read = readConsents(active.session(), patientId)
+        .or(() -> tokens.refresh(active.handle(), active.session())
+            .flatMap(session -> readConsents(session, patientId)))
+        .orElse(Section.unavailable("The EHR no longer accepts this sign-in."));
     return mapper.consent(read, LocalDate.now(clock));
+  }
+
+  /** The patient's Consent resources, or empty when the EHR refused the access token. */
+  private Optional<Section<List<Resource>>> readConsents(AppSession session, String patientId) {
+    try {
+      return Optional.of(read(EhrClients.forSession(fhir, session), CoursePart.CONSENTS,
+          CoursePart.CONSENTS.url(patientId)));
+    } catch (AuthenticationException e) {
+      return Optional.empty();
+    }
   }
 
   private Map<CoursePart, CompletableFuture<Section<List<Resource>>>> start(AppSession session, String patientId) {
