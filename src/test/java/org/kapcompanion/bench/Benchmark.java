@@ -59,7 +59,8 @@ public final class Benchmark {
         case "capacity" -> new Mode(name, 0, false, 0, 0, 0, 0, new CapacityRun.Settings(List.of(100, 300),
             Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(120), 8), NO_LEVELS);
         case "recorded" -> new Mode(name, 0, false, 0, 0, 0, 0, NO_LEVELS, new CapacityRun.Settings(
-            List.of(100, 500, 1_000, 2_000), Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(240), 8));
+            Arrays.stream(System.getProperty("bench.levels", "100,500,1000,2000").split(",")).map(Integer::valueOf)
+                .toList(), Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(150), 8));
         case "quick" -> new Mode(name, 1, false, 3, 10, 10, 20, new CapacityRun.Settings(List.of(20, 50),
             Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 4), new CapacityRun.Settings(
             List.of(20, 50), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(60), 4));

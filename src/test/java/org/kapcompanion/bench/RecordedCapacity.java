@@ -55,6 +55,7 @@ final class RecordedCapacity {
    * http only from a loopback host it can recognise (the benchmark frames nothing).
    */
   static Path appConfig(TestEnvironment environment, Path work, String name) throws IOException {
+    environment.releasePort(TestEnvironment.PUBLIC_CLIENT);
     Path store = work.resolve(name + "-store").resolve("kap-companion").toAbsolutePath();
     String json = environment.configJson(TestEnvironment.PUBLIC_CLIENT, "jdbc:h2:file:" + store + ";AUTO_SERVER=FALSE")
         .replace("\"allowedEhrOrigins\": [\"http://" + EHR_HOST + ":", "\"allowedEhrOrigins\": [\"http://127.0.0.1:");

@@ -34,8 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RecordedEhr implements AutoCloseable {
 
   private static final String FHIR_JSON = "application/fhir+json;charset=utf-8";
+  /** Not passed on; {@code accept-encoding} too, since a recorded answer is replayed without its encoding header. */
   private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "transfer-encoding",
-      "upgrade", "expect", "keep-alive", "http2-settings", "date");
+      "upgrade", "expect", "keep-alive", "http2-settings", "date", "via", "from", "warning", "accept-encoding",
+      "content-encoding");
 
   /** A recorded answer; {@code location} empty unless a create answered it. */
   private record Answer(int status, String contentType, String location, byte[] body) {}
@@ -96,9 +98,16 @@ final class RecordedEhr implements AutoCloseable {
       } else {
         answer = acknowledge(method, uri, exchange.getRequestBody().readAllBytes());
       }
+      if (answer.status() >= 500) {
+        System.out.println("recorded EHR: " + method + " " + uri + " answered " + answer.status() + ": "
+            + new String(answer.body(), StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+      }
       reply(exchange, answer);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      System.out.println("recorded EHR: " + exchange.getRequestURI() + " failed: " + e);
+      throw e;
     }
   }
 

@@ -201,6 +201,11 @@ public final class TestEnvironment {
     return socket;
   }
 
+  /** Frees the port kept for the app node registered as {@code clientId}, for a node started as its own process. */
+  public synchronized void releasePort(String clientId) throws IOException {
+    releaseReservation(clientId);
+  }
+
   private void releaseReservation(String clientId) throws IOException {
     ServerSocket reservation = reservations.remove(clientId);
     if (reservation != null) {
