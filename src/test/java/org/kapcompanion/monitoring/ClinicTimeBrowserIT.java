@@ -11,12 +11,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.BrowserTest;
-import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.SandboxLauncher;
 import org.kapcompanion.testing.SandboxSessions;
 
@@ -30,12 +28,9 @@ class ClinicTimeBrowserIT extends BrowserTest {
 
   @Test
   void doseTimeIsFilledInAndRecordedInTheClinicZoneWhateverTheTabletZone() throws Exception {
-    String patient = "zone-" + UUID.randomUUID().toString().substring(0, 8);
     SandboxSessions ehr = SandboxSessions.of(environment);
-    ehr.patient(patient, "Ilse Marchetti-Obi");
+    String patient = ehr.patientAwaitingTheDose("zone", "Ilse Marchetti-Obi", Duration.ofMinutes(20));
     Instant now = Instant.now();
-    ehr.running(patient + "-session", patient, Launches.THERAPIST, now.minus(Duration.ofMinutes(20)), null, 124, 82,
-        now.minus(Duration.ofMinutes(19)));
     ZoneId clinic = environment.app(org.kapcompanion.testing.TestEnvironment.PUBLIC_CLIENT).config().timeZone();
     assertThat(clinic.getRules().getOffset(now)).as("the tablet's zone differs from the clinic's")
         .isNotEqualTo(ZoneId.of(TABLET_ZONE).getRules().getOffset(now));

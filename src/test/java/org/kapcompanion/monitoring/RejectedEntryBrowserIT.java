@@ -4,14 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
-import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.SandboxLauncher;
 import org.kapcompanion.testing.SandboxSessions;
 
@@ -23,12 +20,8 @@ class RejectedEntryBrowserIT extends BrowserTest {
 
   @Test
   void refusedBloodPressureAndDoseKeepTheTypedValuesOnScreen() throws Exception {
-    String patient = "refused-" + UUID.randomUUID().toString().substring(0, 8);
-    SandboxSessions ehr = SandboxSessions.of(environment);
-    ehr.patient(patient, "Cai Ellsworth-Tran");
-    Instant now = Instant.now();
-    ehr.running(patient + "-session", patient, Launches.THERAPIST, now.minus(Duration.ofMinutes(3)), null, 124, 82,
-        now.minus(Duration.ofMinutes(2)));
+    String patient = SandboxSessions.of(environment).patientAwaitingTheDose("refused", "Cai Ellsworth-Tran",
+        Duration.ofMinutes(3));
     Page page = SandboxLauncher.openDosingPage(chromium.newPortraitTabletPage(), environment, patient);
 
     page.fill("#bp-sys", "120");

@@ -200,6 +200,18 @@ public final class SandboxSessions {
     client.transaction().withBundle(transaction).execute();
   }
 
+  /**
+   * A new patient named {@code name} (id starting with {@code prefix}) in a dosing session of therapist 1 started
+   * {@code startedAgo} before now, no dose given yet and a blood pressure of 124/82 a minute after the start.
+   */
+  public String patientAwaitingTheDose(String prefix, String name, Duration startedAgo) {
+    String patient = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    patient(patient, name);
+    Instant start = Instant.now().minus(startedAgo);
+    running(patient + "-session", patient, Launches.THERAPIST, start, null, 124, 82, start.plus(Duration.ofMinutes(1)));
+    return patient;
+  }
+
   /** Adds one more blood pressure to the session {@code id} of {@code patient} (as written by {@link #running}). */
   public void addBloodPressure(String id, String patient, String therapist, Instant start, String observationId,
       Instant at, int systolic, int diastolic) {
