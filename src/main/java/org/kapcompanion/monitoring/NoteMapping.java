@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.StringType;
 import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.Systems;
 import org.kapcompanion.vocabulary.SessionCode;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.EntryIdentity;
@@ -46,6 +47,9 @@ public final class NoteMapping {
     observation.getMeta().addProfile(SessionCode.SESSION_NOTE.profile().orElseThrow());
     observation.addIdentifier(EntryIdentity.of(note.entryId()));
     observation.setStatus(Observation.ObservationStatus.FINAL);
+    // The category the session's other observations carry: EHRs that take Observation creates of a few categories
+    // only (vital signs and clinician observations) refuse an Observation without one.
+    observation.addCategory(new CodeableConcept(new Coding(Systems.OBSERVATION_CATEGORY, "exam", null)));
     observation.setCode(EntryMapping.coded(SessionCode.SESSION_NOTE.code()));
     observation.setSubject(subject.patient());
     subject.encounter().ifPresent(observation::setEncounter);

@@ -294,8 +294,15 @@ final class FhirWriter {
     if (status == 412) {
       return new WriteOutcome.Conflict("the EHR holds a different version of this entry (412)");
     }
-    return new WriteOutcome.Rejected("the EHR refused the entry (" + response.statusCode() + ")",
-        diagnostics(response));
+    return new WriteOutcome.Rejected("the EHR refused the entry (" + interaction(response) + response.statusCode()
+        + ")", diagnostics(response));
+  }
+
+  /** The refused interaction in words without content, e.g. {@code POST QuestionnaireResponse, }. */
+  private static String interaction(HttpResponse<String> response) {
+    return java.util.Arrays.stream(response.request().uri().getPath().split("/"))
+        .filter(segment -> !segment.isEmpty() && Character.isUpperCase(segment.charAt(0))).findFirst()
+        .map(type -> response.request().method() + " " + type + ", ").orElse("");
   }
 
   private Optional<String> diagnostics(HttpResponse<String> response) {

@@ -166,7 +166,7 @@ class FullSessionIT {
           .as("a note taken before the session in a launch without an encounter").singleElement()
           .satisfies(written -> assertThat(((org.hl7.fhir.r4.model.Observation) written).hasEncounter()).isFalse());
     }
-    String saved = session.status().body();
+    String saved = session.status().json().getAsJsonArray("entries").toString();
     assertThat(saved.contains(FallbackNotes.PLAN_AS_DOCUMENT)).as("says the plan was saved as a document")
         .isEqualTo(!takes.carePlans());
     assertThat(saved.contains(FallbackNotes.GOAL_IN_PLAN)).as("says the goal is in the plan's text")
