@@ -91,7 +91,21 @@
     });
   }
 
+  // Shows only the protocol's response to the adverse event chosen (all are shown without script).
+  function showResponse() {
+    var select = document.getElementById("ae-code");
+    if (!select) { return; }
+    document.querySelectorAll("#ae-responses [data-ae-code]").forEach(function (p) {
+      p.hidden = p.getAttribute("data-ae-code") !== select.value;
+    });
+  }
+
   function start() {
+    showResponse();
+    document.addEventListener("change", function (event) {
+      if (event.target.id === "ae-code") { showResponse(); }
+    });
+    document.addEventListener("reset", function () { setTimeout(showResponse, 0); });
     document.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest(".alert-ack");
       if (button) { acknowledge(button); }

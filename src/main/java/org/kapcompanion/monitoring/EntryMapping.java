@@ -22,6 +22,7 @@ import org.kapcompanion.recorded.AdverseEvent;
 import org.kapcompanion.recorded.Alert;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.AdverseEventCode;
 import org.kapcompanion.vocabulary.Code;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.ReadingKind;
@@ -123,7 +124,9 @@ final class EntryMapping {
     Observation observation = observation(event.entryId(), SessionCode.ADVERSE_EVENT.profile().orElseThrow(),
         "exam", coded(SessionCode.ADVERSE_EVENT.code()),
         event.effective(), subject);
-    observation.setValue(new CodeableConcept(new Coding(Systems.SNOMED, event.code(), event.display())));
+    Code what = AdverseEventCode.of(event.code()).map(AdverseEventCode::code)
+        .orElse(new Code(Systems.SNOMED, event.code(), event.display()));
+    observation.setValue(coded(what).setText(event.display()));
     observation.addNote().setText(event.note());
     return Entry.create(event.entryId(), "adverse-event", observation);
   }

@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.kapcompanion.recorded.AdverseEvent;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.AdverseEventCode;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.vocabulary.Route;
@@ -35,9 +35,6 @@ final class EntryRequest {
   static final int MAX_LOT = 40;
   /** The dose in mg: more than 0, at most 1,000, to two decimal places. */
   static final StrictValue.Range DOSE_MG = new StrictValue.Range(new BigDecimal("0.01"), BigDecimal.valueOf(1000), 2);
-  /** The adverse events the page offers (SNOMED CT, the {@code kap-adverse-event} ValueSet). */
-  static final Map<String, String> ADVERSE_EVENTS = Map.of("422587007", "Nausea", "422400008", "Vomiting",
-      "404640003", "Dizziness", "25064002", "Headache");
 
   /**
    * When an entry may say it happened: from 6 hours before the session started (or before now, without a running
@@ -134,12 +131,9 @@ final class EntryRequest {
   }
 
   static AdverseEvent adverseEvent(JsonObject json, Window window) {
-    String code = string(json, "code");
-    String display = ADVERSE_EVENTS.get(code);
-    if (display == null) {
-      throw new IllegalArgumentException("unknown adverse event");
-    }
-    return new AdverseEvent(id(json), effective(json, window), code, display,
+    AdverseEventCode event = AdverseEventCode.of(string(json, "code"))
+        .orElseThrow(() -> new IllegalArgumentException("unknown adverse event"));
+    return new AdverseEvent(id(json), effective(json, window), event.code().code(), event.label(),
         StrictValue.text(TEXT, "What happened", string(json, TEXT), MAX_TEXT, true).orRefuse());
   }
 

@@ -1,10 +1,13 @@
 package org.kapcompanion.monitoring;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.kapcompanion.checklist.FormView;
 import org.kapcompanion.checklist.PredoseReadiness;
 import org.kapcompanion.recorded.Alert;
+import org.kapcompanion.vocabulary.AdverseEventCode;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.Route;
 
@@ -36,9 +39,8 @@ public record Workspace(boolean running, PredoseReadiness.Status predose, boolea
     return List.of(Route.values()).stream().map(r -> new FormView.Option(r.code().code(), r.label())).toList();
   }
 
-  /** The adverse events the form offers. */
-  public List<FormView.Option> adverseEvents() {
-    return EntryRequest.ADVERSE_EVENTS.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue())
-        .map(e -> new FormView.Option(e.getKey(), e.getValue())).toList();
+  /** The adverse events the form offers, by label, each with the protocol's response. */
+  public List<AdverseEventCode> adverseEvents() {
+    return Stream.of(AdverseEventCode.values()).sorted(Comparator.comparing(AdverseEventCode::label)).toList();
   }
 }

@@ -25,6 +25,7 @@ public final class KapUrls {
   public static final String READINESS = CODE_SYSTEM + "kap-readiness";
   public static final String REVIEW_REASONS = CODE_SYSTEM + "kap-review-reason";
   public static final String REVIEW_STATUSES = CODE_SYSTEM + "kap-review-status";
+  public static final String ADVERSE_EVENT_CODES = CODE_SYSTEM + "kap-adverse-event";
 
   public static final String PREPARATION_FORM = QUESTIONNAIRE + "kap-preparation";
   public static final String PREDOSE_CHECKLIST = QUESTIONNAIRE + "kap-predose-checklist";

@@ -1,11 +1,16 @@
 package org.kapcompanion.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonParser;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
@@ -18,6 +23,7 @@ import org.kapcompanion.recorded.AdverseEvent;
 import org.kapcompanion.recorded.Alert;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.AdverseEventCode;
 import org.kapcompanion.vocabulary.AlertCode;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.ReadingKind;
@@ -113,6 +119,30 @@ class EntryMappingTest {
     AdverseEvent event = new AdverseEvent(UUID.randomUUID().toString(), NOW, "422400008", "Vomiting",
         "Vomited once; settled.");
     assertValid(EntryMapping.adverseEvent(event, SUBJECT).target());
+  }
+
+  @ParameterizedTest
+  @EnumSource(AdverseEventCode.class)
+  void everyAdverseEventTheProtocolNamesIsAcceptedAndConforms(AdverseEventCode code) {
+    EntryRequest.Window window = EntryRequest.Window.of(Optional.of(NOW), NOW.plusSeconds(600), ZoneOffset.UTC);
+    AdverseEvent event = EntryRequest.adverseEvent(JsonParser.parseString("{\"id\":\"" + UUID.randomUUID()
+        + "\",\"effective\":\"2026-11-20T14:05:00Z\",\"code\":\"" + code.code().code()
+        + "\",\"text\":\"Settled after the protocol's response.\"}").getAsJsonObject(), window);
+    Observation observation = (Observation) EntryMapping.adverseEvent(event, SUBJECT).target();
+
+    assertThat(event.display()).isEqualTo(code.label());
+    Coding coding = observation.getValueCodeableConcept().getCodingFirstRep();
+    assertThat(List.of(coding.getSystem(), coding.getCode(), coding.getDisplay())).containsExactly(
+        code.code().system(), code.code().code(), code.code().display());
+    assertValid(observation);
+  }
+
+  @Test
+  void anAdverseEventOutsideTheTableIsRefused() {
+    EntryRequest.Window window = EntryRequest.Window.of(Optional.of(NOW), NOW.plusSeconds(600), ZoneOffset.UTC);
+    assertThatThrownBy(() -> EntryRequest.adverseEvent(JsonParser.parseString("{\"id\":\"" + UUID.randomUUID()
+        + "\",\"effective\":\"2026-11-20T14:05:00Z\",\"code\":\"271807003\",\"text\":\"Rash\"}")
+        .getAsJsonObject(), window)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -2,6 +2,8 @@ package org.kapcompanion.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gg.jte.html.escape.Escape;
+import gg.jte.output.StringOutput;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.TestEnvironment;
+import org.kapcompanion.vocabulary.AdverseEventCode;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.writeback.EntryIdentity;
@@ -104,6 +107,10 @@ class FullSessionIT {
           "min=\"" + kind.min() + "\" max=\"" + kind.max() + "\"");
     }
     assertThat(running).doesNotContain("id=\"cadss-form\"");
+    for (AdverseEventCode event : AdverseEventCode.values()) {
+      assertThat(running).as(event.toString()).contains("<option value=\"" + event.code().code() + "\">"
+          + event.label() + "</option>", "data-ae-code=\"" + event.code().code() + "\"", html(event.response()));
+    }
 
     Instant dose = Instant.now().minus(130, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
     List<String> ids = new ArrayList<>();
@@ -187,5 +194,12 @@ class FullSessionIT {
         "followup.0.date", java.time.LocalDate.now().plusDays(1).toString(), "followup.0.keep", "on",
         "measure.PHQ9", "on", "measure.PHQ9.date", inAMonth));
     return form;
+  }
+
+  /** The text as the page's templates escape it. */
+  private static String html(String text) {
+    StringOutput output = new StringOutput();
+    Escape.htmlContent(text, output);
+    return output.toString();
   }
 }

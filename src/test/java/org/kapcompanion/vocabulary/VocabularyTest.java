@@ -115,6 +115,17 @@ class VocabularyTest {
   }
 
   @Test
+  void adverseEventsAreTheValueSetsConceptsAndTheKapOnesAreInTheirCodeSystem() {
+    assertThat(Stream.of(AdverseEventCode.values()).map(AdverseEventCode::code).toList())
+        .containsExactlyInAnyOrderElementsOf(valueSet("kap-adverse-event"));
+    assertThat(Stream.of(AdverseEventCode.values()).map(AdverseEventCode::code)
+        .filter(c -> c.system().equals(KapUrls.ADVERSE_EVENT_CODES)).toList())
+        .containsExactlyInAnyOrderElementsOf(codeSystem(KapUrls.ADVERSE_EVENT_CODES));
+    assertThat(Stream.of(AdverseEventCode.values()).map(AdverseEventCode::code).map(Code::system).distinct())
+        .containsExactlyInAnyOrder(Systems.SNOMED, KapUrls.ADVERSE_EVENT_CODES);
+  }
+
+  @Test
   void answerAndAlertCodesAreTheirCodeSystemsConcepts() {
     assertThat(Stream.of(ReadinessCode.values()).map(ReadinessCode::code).toList())
         .containsExactlyInAnyOrderElementsOf(codeSystem(KapUrls.READINESS));

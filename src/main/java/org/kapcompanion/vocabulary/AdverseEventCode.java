@@ -1,0 +1,64 @@
+package org.kapcompanion.vocabulary;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The in-session adverse events the dosing page offers (the {@code kap-adverse-event} ValueSet), each with its label
+ * and the protocol's default response (config/README.md, "Adverse-event responses"); blank where the protocol names none.
+ */
+public enum AdverseEventCode {
+
+  NAUSEA(Systems.SNOMED, "422587007", "Nausea", "Nausea", ""),
+  VOMITING(Systems.SNOMED, "422400008", "Vomiting", "Vomiting", ""),
+  DIZZINESS(Systems.SNOMED, "404640003", "Dizziness", "Dizziness", ""),
+  HEADACHE(Systems.SNOMED, "25064002", "Headache", "Headache", ""),
+  HYPERTENSION(Systems.SNOMED, "38341003", "Hypertensive disorder, systemic arterial", "Hypertension",
+      "Repeat BP in 5 min; if ≥ 180/110 twice, call the prescriber; follow the clinic's antihypertensive order; "
+          + "no further dose today."),
+  OVERSEDATION(KapUrls.ADVERSE_EVENT_CODES, "oversedation", "Oversedation or respiratory depression",
+      "Oversedation / respiratory depression", "Stimulate, reposition, open the airway, oxygen; SpO₂ < 90 % or "
+          + "RR < 8: call the prescriber and emergency services."),
+  AGITATION(Systems.SNOMED, "24199005", "Feeling agitated", "Agitation",
+      "Reduce stimulation, reassure, grounding; call the prescriber if the patient or staff are at risk."),
+  PANIC(Systems.SNOMED, "225624000", "Panic attack", "Panic", "Stay with the patient, slow breathing, grounding; "
+      + "offer eyeshades off and music change; note it for integration."),
+  TACHYCARDIA(Systems.SNOMED, "3424008", "Tachycardia", "Tachycardia",
+      "Check rhythm and BP; HR ≥ 130 or symptoms: call the prescriber."),
+  EMERGENCE_REACTION(KapUrls.ADVERSE_EVENT_CODES, "emergence-reaction", "Emergence reaction", "Emergence reaction",
+      "Quiet room, reassurance, no restraint; call the prescriber if it persists beyond 30 min or risk of harm."),
+  ALLERGIC_REACTION(Systems.SNOMED, "419076005", "Allergic reaction", "Allergic reaction", "Stop further dosing; "
+      + "anaphylaxis: adrenaline per the clinic's emergency protocol and emergency services."),
+  FALL(Systems.SNOMED, "1912002", "Fall", "Fall",
+      "Assess for injury and head strike; monitor neurological signs; document and tell the prescriber.");
+
+  private final Code code;
+  private final String label;
+  private final String response;
+
+  AdverseEventCode(String system, String code, String display, String label, String response) {
+    this.code = new Code(system, code, display);
+    this.label = label;
+    this.response = response;
+  }
+
+  /** The event with this code value (SNOMED CT or {@code kap-adverse-event}, which do not overlap). */
+  public static Optional<AdverseEventCode> of(String code) {
+    return Arrays.stream(values()).filter(e -> e.code.code().equals(code)).findFirst();
+  }
+
+  /** Its code, with the display of its code system. */
+  public Code code() {
+    return code;
+  }
+
+  /** What the page calls it, e.g. "Hypertension". */
+  public String label() {
+    return label;
+  }
+
+  /** The protocol's response to it; blank when the protocol names none. */
+  public String response() {
+    return response;
+  }
+}
