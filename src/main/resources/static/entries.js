@@ -110,7 +110,7 @@
     var e = entries[id];
     request("POST", path, e.body, "application/json").then(function (response) {
       if (response.status === 200) {
-        e.acked = true; e.state = "pending"; remember(); render(); schedulePoll(500);
+        e.acked = true; e.state = "pending"; remember(); render(); schedulePoll(500); announceSaved();
         document.dispatchEvent(new CustomEvent("entry-acknowledged", {detail: {id: id}}));
       } else if (response.status === 422 || response.status === 400 || response.status === 413
           || response.status === 415) {
@@ -184,12 +184,17 @@
     });
   }
 
-  // An entry this page neither had at its first status poll nor sent itself was saved in another tab (or window) of
-  // the same session: what this page shows is out of date until it is reloaded.
-  var baselineTaken = false;
+  // Another tab (or window) of the same session that saves an entry says so on a channel of the session's pages:
+  // what this page shows is then out of date until it is reloaded. Entries the app makes itself (an alert's Flag, an
+  // acknowledgement) are not announced, so they never look like another tab's.
+  var channel = null;
   function otherTab() {
     var notice = document.getElementById("other-tab");
     if (notice) { notice.hidden = false; }
+  }
+
+  function announceSaved() {
+    if (channel) { channel.postMessage("entry-saved"); }
   }
 
   var pollTimer = null;
@@ -208,7 +213,6 @@
       ended = false;
       answer.entries.forEach(function (s) {
         var e = entries[s.id];
-        if (!e && baselineTaken) { otherTab(); }
         if (!e) {
           e = entries[s.id] = {id: s.id, text: "", acked: true};
           order.push(s.id);
@@ -216,7 +220,6 @@
         e.acked = true; e.state = s.state; e.reason = s.reason || "";
         e.label = s.label; e.at = s.at; e.retryable = s.retryable;
       });
-      baselineTaken = true;
       remember();
       render();
       var busy = order.some(function (id) { return entries[id].acked && entries[id].state === "pending"; });
@@ -284,6 +287,10 @@
     base = root.getAttribute("data-base");
     csrf = root.getAttribute("data-csrf");
     zone = root.getAttribute("data-zone");
+    if (window.BroadcastChannel) {
+      channel = new BroadcastChannel("kap-entries " + base);
+      channel.onmessage = otherTab;
+    }
     path = root.getAttribute("data-path");
     list = document.getElementById("entries");
     sync = document.getElementById("sync");

@@ -53,6 +53,9 @@ class AlertBarBrowserIT extends BrowserTest {
 
     assertThat(page.locator("#alert-bar .alert-ack-problem")).isHidden();
     assertThat(page.locator("#alert-bar")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(60_000));
+    page.waitForResponse(response -> response.url().endsWith("entries/status") && response.text().contains("saved"),
+        new Page.WaitForResponseOptions().setTimeout(30_000), () -> { }); // lists the acknowledgement, this tab's own
+    assertThat(page.locator("#other-tab")).isHidden();
     page.reload();
     assertThat(page.locator("#timeline")).containsText("Alert acknowledged: Blood pressure above threshold");
     assertThat(page.locator("#alert-bar")).hasCount(0);
