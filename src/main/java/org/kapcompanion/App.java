@@ -208,7 +208,8 @@ public final class App implements AutoCloseable {
     FormResponses formResponses = new FormResponses(writeback.entries(), clock);
     PredoseChecklistPage predose = new PredoseChecklistPage(forms, fhir, reads, records, formResponses,
         config.protocol(), courses, templates, clock);
-    PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses, templates, clock);
+    PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses,
+        config.protocol().fasting(), templates, clock);
     HandoutPage handout = new HandoutPage(config.protocol(), records, fhir, reads, templates, clock);
     IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),
         templates, clock);
