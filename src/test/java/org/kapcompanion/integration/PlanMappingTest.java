@@ -127,6 +127,18 @@ class PlanMappingTest {
   }
 
   @Test
+  void thePlanPageNamesEachScaleWithItsRangeAndDatesAnUnscheduledOneByTheProtocol() {
+    IntegrationPlan plan = PlanDefaults.of(Optional.empty(), Optional.empty(), false, protocol(), SESSION, ZONE);
+    PlanView view = new PlanView(plan, Optional.empty(), SESSION, true, false, ENTRY, Map.of(), List.of(), 21);
+
+    assertThat(view.measureRows()).extracting(PlanView.MeasureRow::label, PlanView.MeasureRow::checked,
+        PlanView.MeasureRow::date).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("PHQ-9 (0–27, self-report)", true, "2026-12-04"),
+            org.assertj.core.groups.Tuple.tuple("GAD-7 (0–21, self-report)", true, "2026-12-04"),
+            org.assertj.core.groups.Tuple.tuple("PCL-5 (0–80, self-report)", false, "2026-12-11"));
+  }
+
+  @Test
   void ptsdIsRecognisedByCodeOrNameUnlessResolvedOrRefuted() {
     record Row(String code, String text, String clinical, String verification, boolean ptsd) {}
     for (Row row : List.of(
