@@ -69,6 +69,20 @@ class PrepopulationIT {
   }
 
   @Test
+  void airwayPrecautionIsTickedFromAnApneaOnTheProblemListAndLeftOpenWithoutOne() throws Exception {
+    QuestionnaireForm form = catalog.form(FormCatalog.PREDOSE_CHECKLIST).orElseThrow();
+    Prepopulation prepopulation = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone());
+
+    Prepopulation.Prefilled withApnea = prepopulation.prefill(form, clientFor("kap-pt-10"), "kap-pt-10").join();
+    Prepopulation.Prefilled without = prepopulation.prefill(form, clientFor("kap-pt-01"), "kap-pt-01").join();
+
+    assertThat(withApnea.answers().first("precaution-airway").orElseThrow().primitiveValue()).isEqualTo("true");
+    assertThat(withApnea.linkIds()).contains("precaution-airway");
+    assertThat(without.answers().first("precaution-airway")).as("not answered 'no' for the clinician").isEmpty();
+    assertThat(without.linkIds()).doesNotContain("precaution-airway");
+  }
+
+  @Test
   void dischargeChecklistTakesTheLatestBloodPressure() throws Exception {
     QuestionnaireForm form = catalog.form(FormCatalog.DISCHARGE_CHECKLIST).orElseThrow();
     Prepopulation.Prefilled prefilled = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone())
