@@ -79,6 +79,20 @@ class PrepopulationIT {
   }
 
   @Test
+  void airwayPrecautionIsTickedFromAnApneaOnTheProblemListAndLeftOpenWithoutOne() throws Exception {
+    QuestionnaireForm form = catalog.form(FormCatalog.PREDOSE_CHECKLIST).orElseThrow();
+    Prepopulation prepopulation = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone());
+
+    Prepopulation.Prefilled withApnea = prepopulation.prefill(form, clientFor("kap-pt-10"), "kap-pt-10").join();
+    Prepopulation.Prefilled without = prepopulation.prefill(form, clientFor("kap-pt-01"), "kap-pt-01").join();
+
+    assertThat(withApnea.answers().first("precaution-airway").orElseThrow().primitiveValue()).isEqualTo("true");
+    assertThat(withApnea.linkIds()).contains("precaution-airway");
+    assertThat(without.answers().first("precaution-airway")).as("not answered 'no' for the clinician").isEmpty();
+    assertThat(without.linkIds()).doesNotContain("precaution-airway");
+  }
+
+  @Test
   void integrationPlanStartsWithPcl5WhenPtsdIsOnTheProblemListAndWithThePreparationsSupportPerson() throws Exception {
     SandboxSessions sandbox = SandboxSessions.of(environment);
     String withPtsd = sandbox.copyOf("kap-pt-06", "kap-pt-06-prep-01").patient();
