@@ -47,7 +47,8 @@ public final class Benchmark {
   /**
    * How much of everything: {@code full} for the published table, {@code quick} to see that it all works,
    * {@code capacity} for the capacity levels alone (and little else), to study them, {@code recorded} for the capacity
-   * levels against the recorded EHR alone.
+   * levels against the recorded EHR alone, {@code save} for the saves alone against the recorded EHR
+   * ({@code -Dbench.saves}, 150 by default), to compare changes to the save path.
    */
   private record Mode(String name, int appStarts, boolean laterSandboxStart, int launchWarmUp, int launches,
       int overheadPairs, int saves, CapacityRun.Settings capacity, CapacityRun.Settings recorded) {
@@ -61,6 +62,8 @@ public final class Benchmark {
         case "recorded" -> new Mode(name, 0, false, 0, 0, 0, 0, NO_LEVELS, new CapacityRun.Settings(
             Arrays.stream(System.getProperty("bench.levels", "100,500,1000,2000").split(",")).map(Integer::valueOf)
                 .toList(), Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(150), 8));
+        case "save" -> new Mode(name, 0, false, 0, 0, 0, Integer.getInteger("bench.saves", 150), NO_LEVELS,
+            NO_LEVELS);
         case "quick" -> new Mode(name, 1, false, 3, 10, 10, 20, new CapacityRun.Settings(List.of(20, 50),
             Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 4), new CapacityRun.Settings(
             List.of(20, 50), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(60), 4));
@@ -122,6 +125,12 @@ public final class Benchmark {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(16)).build();
     String report = "";
+    if (mode.launches() == 0 && mode.saves() > 0 && RecordedCapacity.available()) {
+      RecordedCapacity.against(environment, work, APP_OPTIONS, RECORDED_LATENCY, app -> {
+        saves(environment, app, http);
+        return null;
+      });
+    }
     if (!mode.capacity().levels().isEmpty()) {
       report = "Against the sandbox EHR (HAPI JPA on H2, in the load generator's JVM):\n\n"
           + againstSandbox(environment, http);

@@ -74,12 +74,29 @@ final class RecordedCapacity {
     }
   }
 
+  /** What runs against an app that uses the recorded EHR. */
+  interface Work<T> {
+    T run(AppProcess app) throws Exception;
+  }
+
   /**
    * Starts the recorded EHR in front of the sandbox ({@code latency} per FHIR answer) and an app that uses it, and runs
    * the capacity levels; the app's store lives under {@code work}.
    */
   static List<CapacityRun.Level> run(TestEnvironment environment, HttpClient http, Path work, List<String> appOptions,
       CapacityRun.Settings settings, Duration latency) throws Exception {
+    return against(environment, work, appOptions, latency, app -> {
+      System.out.println("capacity against the recorded EHR (" + latency.toMillis() + " ms): " + settings.levels());
+      return new CapacityRun(environment, app, http, settings).run();
+    });
+  }
+
+  /**
+   * Starts the recorded EHR in front of the sandbox ({@code latency} per FHIR answer) and an app that uses it (its
+   * store under {@code work}), and runs {@code task} against that app once it is ready.
+   */
+  static <T> T against(TestEnvironment environment, Path work, List<String> appOptions, Duration latency,
+      Work<T> task) throws Exception {
     URI sandbox = URI.create("http://127.0.0.1:" + environment.ehr().fhirBase().getPort());
     Path config = appConfig(environment, work, "recorded");
     List<String> options = Stream.concat(appOptions.stream(), appResolving(RECORDED_ADDRESS).stream()).toList();
@@ -87,10 +104,9 @@ final class RecordedCapacity {
         AppProcess app = AppProcess.start(config, TestEnvironment.appEnvironment(),
             environment.appUrl(TestEnvironment.PUBLIC_CLIENT, ""), options)) {
       app.await("/ready", Duration.ofMinutes(3));
-      System.out.println("capacity against the recorded EHR (" + latency.toMillis() + " ms): " + settings.levels());
-      List<CapacityRun.Level> levels = new CapacityRun(environment, app, http, settings).run();
+      T result = task.run(app);
       System.out.println("recorded EHR: " + ehr.forwarded() + " requests went to the sandbox");
-      return levels;
+      return result;
     }
   }
 }
