@@ -57,6 +57,9 @@ final class SessionReader {
   /** The running dosing session as entries refer to it: its reference and when it started. */
   record Running(Reference reference, Instant started) {}
 
+  /** Today's latest dosing session and the reference entries use for it (on the EHR, or the entry's URN). */
+  private record Latest(Encounter encounter, String reference) {}
+
   /**
    * @param reads the threads that wait on the EHR, shared by all sessions
    */
@@ -79,7 +82,11 @@ final class SessionReader {
     private final CompletableFuture<Bundle> responses;
     private final List<CompletableFuture<Bundle>> recorded;
 
-    private Today(ActiveSession active) {
+    /**
+     * Starts the search for today's dosing sessions and, with {@code withRecord}, those for what was recorded today
+     * (readings, doses, flags, forms); without it only {@link #running()} may be asked.
+     */
+    private Today(ActiveSession active, boolean withRecord) {
       this.active = active;
       this.unsent = entries.unsent(active);
       this.client = EhrClients.forSession(fhir, active.session());
@@ -89,6 +96,11 @@ final class SessionReader {
           .where(Encounter.PATIENT.hasId(patient))
           .and(Encounter.TYPE.exactly().systemAndCode(KapUrls.SESSION_TYPES, EntryMapping.SESSION_KIND))
           .and(Encounter.DATE.afterOrEquals().day(today.toString())).count(20));
+      if (!withRecord) {
+        this.responses = CompletableFuture.completedFuture(new Bundle());
+        this.recorded = List.of();
+        return;
+      }
       // from a day early, so a clinic zone behind the EHR's misses nothing; the session or the day is checked later
       String since = today.minusDays(1).toString();
       this.responses = search(() -> client.search().forResource(QuestionnaireResponse.class)
@@ -112,34 +124,49 @@ final class SessionReader {
 
     /** Today's dosing session (the latest started), running or finished, with what was recorded in it. */
     Optional<SessionRecord> session() {
+      return latest().map(latest -> {
+        String urn = "urn:uuid:" + SessionDecoder.entryId(latest.encounter()).orElseThrow();
+        List<Resource> inSession = new ArrayList<>();
+        recorded.forEach(search -> inSession.addAll(resources(EhrClients.await(search))));
+        inSession.removeIf(r -> !sessionOf(r).filter(latest.reference()::equals).isPresent());
+        List<Resource> unsentInSession = unsent.stream()
+            .filter(r -> sessionOf(r).filter(s -> s.equals(urn) || s.equals(latest.reference())).isPresent()).toList();
+        return remembered(SessionRecord.of(latest.encounter(), latest.reference(), inSession, unsentInSession,
+            clock.getZone()));
+      });
+    }
+
+    /** Today's running dosing session as entries refer to it, without reading what was recorded in it. */
+    Optional<Running> running() {
+      return latest().map(latest -> remembered(SessionRecord.of(latest.encounter(), latest.reference(), List.of(),
+              List.of(), clock.getZone())))
+          .filter(record -> !record.finished())
+          .map(record -> new Running(new Reference(record.reference()), record.started()));
+    }
+
+    /** Today's latest dosing session and the reference entries use for it; none is remembered when there is none. */
+    private Optional<Latest> latest() {
       Optional<Encounter> pending = unsent.stream().filter(SessionReader::isDosingSession)
           .map(Encounter.class::cast).reduce((first, second) -> second);
       Optional<Encounter> inEhr = resources(EhrClients.await(sessions)).stream().map(Encounter.class::cast)
           .filter(e -> SessionDecoder.entryId(e).isPresent())
           .max(Comparator.comparing(e -> e.getPeriod().getStart()));
-      Encounter encounter;
-      String reference;
       if (pending.isPresent() && (inEhr.isEmpty() || !sameEntry(pending.get(), inEhr.get())
           || pending.get().getStatus() == Encounter.EncounterStatus.FINISHED)) {
-        encounter = pending.get();
-        reference = inEhr.filter(e -> sameEntry(e, pending.get())).map(e -> "Encounter/" + e.getIdPart())
+        String reference = inEhr.filter(e -> sameEntry(e, pending.get())).map(e -> "Encounter/" + e.getIdPart())
             .orElse("urn:uuid:" + SessionDecoder.entryId(pending.get()).orElseThrow());
-      } else if (inEhr.isPresent()) {
-        encounter = inEhr.get();
-        reference = "Encounter/" + encounter.getIdPart();
-      } else {
-        remember(active, null, null);
-        return Optional.empty();
+        return Optional.of(new Latest(pending.get(), reference));
       }
-      String urn = "urn:uuid:" + SessionDecoder.entryId(encounter).orElseThrow();
-      List<Resource> inSession = new ArrayList<>();
-      recorded.forEach(search -> inSession.addAll(resources(EhrClients.await(search))));
-      inSession.removeIf(r -> !sessionOf(r).filter(reference::equals).isPresent());
-      List<Resource> unsentInSession = unsent.stream()
-          .filter(r -> sessionOf(r).filter(s -> s.equals(urn) || s.equals(reference)).isPresent()).toList();
-      SessionRecord record = SessionRecord.of(encounter, reference, inSession, unsentInSession, clock.getZone());
-      remember(active, record.finished() ? null : reference, record.started());
-      return Optional.of(record);
+      if (inEhr.isPresent()) {
+        return Optional.of(new Latest(inEhr.get(), "Encounter/" + inEhr.get().getIdPart()));
+      }
+      remember(active, null, null);
+      return Optional.empty();
+    }
+
+    private SessionRecord remembered(SessionRecord record) {
+      remember(active, record.finished() ? null : record.reference(), record.started());
+      return record;
     }
 
     /** The latest pre-dose checklist of today, in the EHR or waiting in the outbox. */
@@ -160,7 +187,7 @@ final class SessionReader {
 
   /** Starts today's searches of the launch's patient. */
   Today begin(ActiveSession active) {
-    return new Today(active);
+    return new Today(active, true);
   }
 
   /** Today's dosing session (the latest started), running or finished, with what was recorded in it. */
@@ -175,8 +202,7 @@ final class SessionReader {
       return Optional.of(new Running(new Reference(known.reference().getReference()), known.started()));
     }
     try {
-      return today(active).filter(s -> !s.finished()).map(s -> new Running(new Reference(s.reference()),
-          s.started()));
+      return new Today(active, false).running();
     } catch (BaseServerResponseException e) {
       LOG.warn("running session not readable from the EHR: {}", e.getClass().getName());
       return Optional.empty();

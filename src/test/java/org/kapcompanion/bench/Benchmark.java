@@ -246,6 +246,7 @@ public final class Benchmark {
     Samples acknowledged = new Samples();
     Samples own = new Samples();
     Samples cpu = new Samples();
+    Samples ehrCalls = new Samples();
     List<String> ids = new ArrayList<>();
     List<Instant> sent = new ArrayList<>();
     for (int i = -10; i < mode.saves(); i++) {
@@ -262,6 +263,7 @@ public final class Benchmark {
         acknowledged.add(millis);
         own.add(line.ownMillis());
         cpu.add(line.cpuMillis());
+        ehrCalls.add(line.ehrCalls());
         ids.add(id);
         sent.add(at);
       }
@@ -281,6 +283,7 @@ public final class Benchmark {
     latencies.samples("save: the app's own time to acknowledge (map, validate, store)", own, "ms",
         MarkdownTable.target("≤ 5 ms p50", own.median() <= 5));
     latencies.samples("save: the app's CPU time to acknowledge", cpu, "ms", "");
+    latencies.samples("save: EHR calls before the acknowledgement", ehrCalls, "", "");
     latencies.samples("save: stored in the FHIR server, from the page's POST", delivered, "ms",
         delivered.count() == ids.size() ? "" : (ids.size() - delivered.count()) + " not delivered");
   }
