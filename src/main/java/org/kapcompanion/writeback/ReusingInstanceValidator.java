@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.validation.IValidationContext;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +16,7 @@ import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupp
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.context.IWorkerContext;
-import org.hl7.fhir.r5.elementmodel.JsonParser;
-import org.hl7.fhir.r5.elementmodel.ParserBase;
-import org.hl7.fhir.r5.elementmodel.ValidatedFragment;
+import org.hl7.fhir.r5.elementmodel.Manager;
 import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
@@ -32,8 +29,7 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
 /**
  * HAPI's instance validator module, except that it reuses the core {@code InstanceValidator}s instead of building one
  * per validation (building one reloads the OID registry, about two thirds of a warm validation, and each holds its
- * own copy of it, about 10 MB), each with its own element-model JSON parser (building one builds the profile utilities
- * and a FHIRPath engine, a tenth of a warm validation). At most two per processor exist, each used by one thread at a time — validation is
+ * own copy of it, about 10 MB). At most two per processor exist, each used by one thread at a time — validation is
  * CPU-bound, so more would mostly add heap; further saves wait their turn — and each is retired after {@value #USES}
  * validations: it keeps about 100 KB of every validation until then (measured on a session note), so with 500 uses
  * the validators held up to 200 MB of a 512 MB heap under load. The validation follows HAPI's
@@ -50,16 +46,13 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     super(support);
   }
 
-  /** A core validator, the parser that reads resources for it, and how often it has been used. */
+  /** A core validator and how often it has been used. */
   private static final class Reusable {
     private final InstanceValidator validator;
-    private final JsonParser parser;
     private int uses;
 
-    private Reusable(InstanceValidator validator, IWorkerContext worker) {
+    private Reusable(InstanceValidator validator) {
       this.validator = validator;
-      this.parser = new JsonParser(worker);
-      parser.setupValidation(ParserBase.ValidationPolicy.EVERYTHING);
     }
   }
 
@@ -74,9 +67,9 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     try {
       Reusable reusable = idle.poll();
       if (reusable == null) {
-        reusable = new Reusable(newInstanceValidator(worker), worker);
+        reusable = new Reusable(newInstanceValidator(worker));
       }
-      List<ValidationMessage> messages = validate(reusable, worker, context, resource);
+      List<ValidationMessage> messages = validate(reusable.validator, worker, context, resource);
       if (++reusable.uses < USES) {
         idle.offer(reusable);
       }
@@ -107,21 +100,17 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     return validator;
   }
 
-  private List<ValidationMessage> validate(Reusable reusable, IWorkerContext worker, IValidationContext<?> context,
-      IBaseResource resource) {
+  private List<ValidationMessage> validate(InstanceValidator validator, IWorkerContext worker,
+      IValidationContext<?> context, IBaseResource resource) {
     List<StructureDefinition> profiles = new ArrayList<>();
     List<ValidationMessage> unknownProfiles = new ArrayList<>();
     context.getOptions().getProfiles().forEach(url -> addProfile(worker, url, profiles, unknownProfiles));
     resource.getMeta().getProfile().forEach(url -> addProfile(worker, url.getValue(), profiles, unknownProfiles));
 
     List<ValidationMessage> messages = new ArrayList<>();
-    parse(reusable.parser, context.getResourceAsString()).forEach(fragment -> {
-      if (fragment.getElement() != null) {
-        reusable.validator.validate(context.getOptions().getAppContext(), messages, null, fragment.getElement(),
-            profiles);
-      }
-      messages.addAll(fragment.getErrors());
-    });
+    byte[] json = context.getResourceAsString().getBytes(StandardCharsets.UTF_8);
+    validator.validate(context.getOptions().getAppContext(), messages, new ByteArrayInputStream(json),
+        Manager.FhirFormat.JSON, profiles);
     if (profiles.isEmpty()) {
       messages.addAll(unknownProfiles);
     }
@@ -132,15 +121,6 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
         .forEach(m -> m.setLevel(isErrorForUnknownProfiles()
             ? ValidationMessage.IssueSeverity.ERROR : ValidationMessage.IssueSeverity.WARNING));
     return kept;
-  }
-
-  /** The resource as the core validator reads it (one fragment, with the parser's findings), as it parses it itself. */
-  private static List<ValidatedFragment> parse(JsonParser parser, String json) {
-    try {
-      return parser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new FHIRException(e);
-    }
   }
 
   /** HAPI drops these two messages: a binding without a source, and the mime-types value set it cannot expand. */
