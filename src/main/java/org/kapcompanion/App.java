@@ -200,10 +200,9 @@ public final class App implements AutoCloseable {
     closeWithDatabase.add(writeback);
     launch.whenStarted(writeback::adoptWaiting);
     ExecutorService reads = fhirReads();
-    RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
-        launch.sessionTokens());
+    RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock));
     SummaryPage summary = new SummaryPage(records, templates);
-    CourseReader courses = new CourseReader(fhir, config.protocol().course(), reads, launch.sessionTokens(), clock);
+    CourseReader courses = new CourseReader(fhir, config.protocol().course(), reads, clock);
     FormCatalog forms = new FormCatalog(conformancePackage);
     FormResponses formResponses = new FormResponses(writeback.entries(), clock);
     PredoseChecklistPage predose = new PredoseChecklistPage(forms, fhir, reads, records, formResponses,

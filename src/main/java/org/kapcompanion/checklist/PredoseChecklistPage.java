@@ -95,7 +95,7 @@ public final class PredoseChecklistPage {
     Optional<CourseReader.Pending> course = partial ? Optional.empty()
         : Optional.of(courses.start(active, patientId.get()));
     Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);
-    Optional<Course> read = course.flatMap(CourseReader.Pending::course);
+    Optional<Course> read = course.map(CourseReader.Pending::course);
     Section<CourseConsent> consent = partial ? courses.consent(active, patientId.get())
         : read.map(Course::consent).orElse(Section.unavailable("Not read."));
     FormState state = submitted ? submittedState(FormSaveAnswer.fields(request))
@@ -133,7 +133,7 @@ public final class PredoseChecklistPage {
     FormState submitted = submittedState(FormSaveAnswer.fields(request));
     FormInput.refuseAny(submitted.problems());
     Optional<Course> course = active.session().context().patientId()
-        .flatMap(patient -> courses.start(active, patient).course());
+        .flatMap(patient -> courses.courseForSave(active, patient));
     Answers answers = CourseWatchAnswer.with(answers(submitted.answers()), course);
     List<FormReview.Missing> blockers = blockers(answers, course.map(Course::consent)
         .orElse(Section.unavailable("Not read.")));
@@ -169,7 +169,7 @@ public final class PredoseChecklistPage {
       CompletableFuture<List<Resource>> saved) {}
 
   private PrefillReads startPrefill(ActiveSession active, String patientId) {
-    IGenericClient client = EhrClients.forSession(fhir, active.session());
+    IGenericClient client = EhrClients.forSession(fhir, active);
     return new PrefillReads(prepopulation.prefill(form, client, patientId),
         CompletableFuture.supplyAsync(() -> FormResponses.fromEhr(client, patientId), reads));
   }

@@ -63,7 +63,7 @@ public final class HandoutPage implements SessionPage {
       LaunchError.NO_PATIENT.sendTo(templates, response);
       return;
     }
-    IGenericClient client = EhrClients.forSession(fhir, active.session());
+    IGenericClient client = EhrClients.forSession(fhir, active);
     CompletableFuture<Optional<ZonedDateTime>> discharge = CompletableFuture.supplyAsync(
         () -> todaysDischarge(client, patientId.get()), reads);
     Optional<PatientRecord> banner = records.banner(active);

@@ -71,7 +71,7 @@ public final class SessionPages extends HttpServlet {
     }
     AppSession placed = session.get().placed(Framing.framedPage(request, session.get()));
     try {
-      page.handle(new ActiveSession(handle, placed), request, response);
+      page.handle(tokens.active(handle, placed), request, response);
     } catch (BaseServerResponseException failed) {
       ehrFailures.send(failed, parts.length > 1 ? parts[1] : "summary", wantsJson(request, page), response);
     }

@@ -117,7 +117,7 @@ final class AlertAcknowledgement {
     }
     if (user.get().startsWith("Practitioner/")) {
       try {
-        Practitioner practitioner = EhrClients.forSession(fhir, active.session()).read()
+        Practitioner practitioner = EhrClients.forSession(fhir, active).read()
             .resource(Practitioner.class).withId(user.get().substring("Practitioner/".length())).execute();
         if (practitioner.hasName()) {
           return practitioner.getNameFirstRep().getNameAsSingleString() + " (" + user.get() + ")";

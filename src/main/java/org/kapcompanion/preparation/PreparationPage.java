@@ -79,7 +79,7 @@ public final class PreparationPage {
           Map.of("form", view(parsed.answers(), parsed.problems())));
       return;
     }
-    IGenericClient client = EhrClients.forSession(fhir, active.session());
+    IGenericClient client = EhrClients.forSession(fhir, active);
     CompletableFuture<List<Resource>> fromEhr = CompletableFuture.supplyAsync(
         () -> FormResponses.fromEhr(client, patientId.get()), reads);
     Optional<PatientRecord> record = records.record(active);

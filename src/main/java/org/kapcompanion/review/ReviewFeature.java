@@ -37,7 +37,7 @@ public final class ReviewFeature implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    ReviewEhr ehr = new ReviewEhr(fhir, tokens, reads);
+    ReviewEhr ehr = new ReviewEhr(fhir, reads);
     SessionFactsReader facts = new SessionFactsReader(ehr);
     ReviewIndex index = new ReviewIndex(ehr, facts, new FeedWatermarks(dataSource), validator, tokens, background,
         clock);
