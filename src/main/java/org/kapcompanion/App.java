@@ -220,11 +220,11 @@ public final class App implements AutoCloseable {
         writeback.outboxStatus(), new Readiness(List.of(storeProbe(database),
             Readiness.Probe.passesWhen("validator", validator::isWarm), writeback.deliveryProbe())), metrics, templates);
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
-    pages.put("", summary);
+    pages.put("", SessionPage.patientView(summary));
     pages.put("course", new CoursePage(courses, records, templates));
     pages.putAll(predose.pages());
     pages.putAll(preparation.pages());
-    pages.put("handout", handout);
+    pages.put("handout", SessionPage.patientView(handout));
     pages.putAll(integration.pages());
     pages.putAll(monitoring.sessionPages());
     pages.putAll(review.sessionPages());

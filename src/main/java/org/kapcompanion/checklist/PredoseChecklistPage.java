@@ -28,7 +28,6 @@ import org.kapcompanion.course.CourseReader;
 import org.kapcompanion.gates.StartGate;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.Absence;
 import org.kapcompanion.record.PatientRecord;
@@ -79,24 +78,21 @@ public final class PredoseChecklistPage {
 
   /** The checklist page and its save, keyed by their path under the session. */
   public Map<String, SessionPage> pages() {
-    return Map.of("predose", this::handle, "predose/save", this::save);
+    return Map.of("predose", SessionPage.needingPatient(this::handle),
+        "predose/save", SessionPage.patientAction(this::save));
   }
 
   private void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> patientId = active.session().context().patientId();
-    if (patientId.isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
-      return;
-    }
+    String patientId = active.session().context().patientId().orElseThrow();
     boolean submitted = "POST".equals(request.getMethod());
     boolean partial = submitted && request.getHeader("HX-Request") != null;
-    Optional<PrefillReads> prefill = partial ? Optional.empty() : Optional.of(startPrefill(active, patientId.get()));
+    Optional<PrefillReads> prefill = partial ? Optional.empty() : Optional.of(startPrefill(active, patientId));
     Optional<CourseReader.Pending> course = partial ? Optional.empty()
-        : Optional.of(courses.start(active, patientId.get()));
+        : Optional.of(courses.start(active, patientId));
     Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);
     Optional<Course> read = course.map(CourseReader.Pending::course);
-    Section<CourseConsent> consent = partial ? courses.consent(active, patientId.get())
+    Section<CourseConsent> consent = partial ? courses.consent(active, patientId)
         : read.map(Course::consent).orElse(Section.unavailable("Not read."));
     FormState state = submitted ? submittedState(FormSaveAnswer.fields(request))
         : prefilledState(active, prefill.orElseThrow(), consent);
@@ -126,7 +122,7 @@ public final class PredoseChecklistPage {
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> entryId = FormSaveAnswer.acceptedEntryId(active, request, response, templates);
+    Optional<String> entryId = FormSaveAnswer.acceptedEntryId(request, response);
     if (entryId.isEmpty()) {
       return;
     }

@@ -19,7 +19,6 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
@@ -58,14 +57,10 @@ public final class HandoutPage implements SessionPage {
   @Override
   public void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> patientId = active.session().context().patientId();
-    if (patientId.isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
-      return;
-    }
+    String patientId = active.session().context().patientId().orElseThrow();
     IGenericClient client = EhrClients.forSession(fhir, active);
     CompletableFuture<Optional<ZonedDateTime>> discharge = CompletableFuture.supplyAsync(
-        () -> todaysDischarge(client, patientId.get()), reads);
+        () -> todaysDischarge(client, patientId), reads);
     Optional<PatientRecord> banner = records.banner(active);
     Optional<ZonedDateTime> discharged = discharge.join();
     String template = discharged.isPresent() ? protocol.recoveryInstructions()

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.kapcompanion.web.BodyType;
 import org.kapcompanion.web.BrowserCookie;
 import org.kapcompanion.web.Csrf;
@@ -16,8 +17,9 @@ import org.kapcompanion.web.Templates;
 
 /**
  * {@code /s/{handle}/{page}}: resolves the session (only for the browser that launched it), lets only the EHR that
- * launched it frame the page, makes sure its access token is fresh, and on every state-changing request checks the
- * CSRF token and the body's type (the page declares it) before the page reads anything.
+ * launched it frame the page, makes sure its access token is fresh, refuses what the page does not take (a method,
+ * a launch without the patient it needs), and on every state-changing request checks the CSRF token and the body's
+ * type (the page declares all of these) before the page reads anything.
  */
 public final class SessionPages extends HttpServlet {
 
@@ -61,6 +63,14 @@ public final class SessionPages extends HttpServlet {
       return;
     }
     headers.frameFor(response, session.get().tenantId());
+    Optional<LaunchError> refused = refusal(page, request.getMethod(), session.get());
+    if (refused.isPresent()) {
+      if (refused.get() == LaunchError.METHOD_NOT_ALLOWED) {
+        response.setHeader("Allow", String.join(", ", new TreeSet<>(page.methods())));
+      }
+      refused.get().send(wantsJson(request, page), templates, response);
+      return;
+    }
     if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
       if (!Csrf.sentWith(request, session.get().csrfToken())) {
         templates.error(response, 403, "This action was blocked",
@@ -77,8 +87,22 @@ public final class SessionPages extends HttpServlet {
     }
   }
 
+  /**
+   * Why {@code page} does not answer a {@code method} request in {@code session}, if it does not: a method it does not
+   * take, or no patient in a launch the page needs one in.
+   */
+  static Optional<LaunchError> refusal(SessionPage page, String method, AppSession session) {
+    if (!page.methods().contains(method)) {
+      return Optional.of(LaunchError.METHOD_NOT_ALLOWED);
+    }
+    if (page.needsPatient() && session.context().patientId().isEmpty()) {
+      return Optional.of(LaunchError.NO_PATIENT);
+    }
+    return Optional.empty();
+  }
+
   /** Whether the request came from a page's script, which reads a JSON answer. */
-  private static boolean wantsJson(HttpServletRequest request, SessionPage page) {
+  static boolean wantsJson(HttpServletRequest request, SessionPage page) {
     String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
     return page.body() == BodyType.JSON || accept.contains("application/json") && !accept.contains("text/html");
   }

@@ -27,7 +27,6 @@ import org.kapcompanion.checklist.QuestionnaireForm;
 import org.kapcompanion.checklist.ResponseMapper;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
@@ -63,16 +62,13 @@ public final class PreparationPage {
 
   /** The preparation page and its save, keyed by their path under the session. */
   public Map<String, SessionPage> pages() {
-    return Map.of("preparation", this::handle, "preparation/save", this::save);
+    return Map.of("preparation", SessionPage.needingPatient(this::handle),
+        "preparation/save", SessionPage.patientAction(this::save));
   }
 
   private void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> patientId = active.session().context().patientId();
-    if (patientId.isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
-      return;
-    }
+    String patientId = active.session().context().patientId().orElseThrow();
     if ("POST".equals(request.getMethod())) {
       FormInput.Parsed parsed = FormInput.parse(form, FormSaveAnswer.fields(request), clock);
       templates.render(response, 200, "checklist/conditional-fields.jte",
@@ -81,7 +77,7 @@ public final class PreparationPage {
     }
     IGenericClient client = EhrClients.forSession(fhir, active);
     CompletableFuture<List<Resource>> fromEhr = CompletableFuture.supplyAsync(
-        () -> FormResponses.fromEhr(client, patientId.get()), reads);
+        () -> FormResponses.fromEhr(client, patientId), reads);
     Optional<PatientRecord> record = records.record(active);
     if (RecordService.refused(record, templates, response)) {
       return;
@@ -105,7 +101,7 @@ public final class PreparationPage {
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> entryId = FormSaveAnswer.acceptedEntryId(active, request, response, templates);
+    Optional<String> entryId = FormSaveAnswer.acceptedEntryId(request, response);
     if (entryId.isEmpty()) {
       return;
     }
