@@ -3,7 +3,6 @@ package org.kapcompanion.course;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -18,16 +17,12 @@ import org.kapcompanion.config.CourseRules;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.record.Section;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a patient's course in one round of parallel FHIR searches (one per {@link CoursePart}); a part that fails
  * becomes a problem in its own place on the page.
  */
 public final class CourseReader {
-
-  private static final Logger LOG = LoggerFactory.getLogger(CourseReader.class);
 
   private final FhirContext fhir;
   private final CourseMapper mapper;
@@ -99,13 +94,8 @@ public final class CourseReader {
           .filter(Bundle.BundleEntryComponent::hasResource).map(Bundle.BundleEntryComponent::getResource).toList());
     } catch (AuthenticationException e) {
       throw e;
-    } catch (BaseServerResponseException e) {
-      LOG.warn("course part {} failed with HTTP {}", part, e.getStatusCode());
-      return Section.unavailable(e.getStatusCode() == 403
-          ? "The EHR did not allow KAP Companion to read this." : "The EHR could not provide this just now.");
     } catch (RuntimeException e) {
-      LOG.warn("course part {} failed: {}", part, e.getClass().getName());
-      return Section.unavailable("The EHR could not provide this just now.");
+      return Section.unreadable("course part " + part, e);
     }
   }
 }

@@ -3,7 +3,6 @@ package org.kapcompanion.record;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -75,15 +74,11 @@ public final class RecordReader {
       return RecordMapper.PartResult.of(RecordMapper.resourcesOf(resource));
     } catch (AuthenticationException e) {
       throw e;
-    } catch (BaseServerResponseException e) {
-      LOG.warn("record part {} failed with HTTP {}", part, e.getStatusCode());
-      return RecordMapper.PartResult.failed(problem(e.getStatusCode()));
     } catch (CutShort e) {
       LOG.warn("record part {} was cut short", part);
       return RecordMapper.PartResult.failed("The EHR returned only part of this list.");
     } catch (RuntimeException e) {
-      LOG.warn("record part {} failed: {}", part, e.getClass().getName());
-      return RecordMapper.PartResult.failed(problem(0));
+      return RecordMapper.PartResult.failed(Section.unreadable("record part " + part, e).message());
     }
   }
 
@@ -104,15 +99,5 @@ public final class RecordReader {
     CutShort() {
       super("the EHR returned only part of the list", null, false, false);
     }
-  }
-
-  static String problem(int status) {
-    if (status == 403) {
-      return "The EHR did not allow KAP Companion to read this. Ask IT to check the app's permissions.";
-    }
-    if (status == 404) {
-      return "The EHR could not find this part of the record.";
-    }
-    return "The EHR could not provide this just now. Reload the page to try again.";
   }
 }
