@@ -14,6 +14,7 @@ import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.EhrHttp;
 import org.kapcompanion.web.SecurityHeaders;
 import org.kapcompanion.web.Templates;
+import org.kapcompanion.web.DocumentServlet;
 import org.kapcompanion.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +83,8 @@ public final class LaunchFeature {
         new WebServer.Route("", new StartServlet(config, templates)),
         new WebServer.Route("/launch", new LaunchServlet(launches, templates)),
         new WebServer.Route("/callback", new CallbackServlet(launches, templates)),
-        new WebServer.Route("/.well-known/jwks.json", new JwksServlet(keys)),
+        new WebServer.Route("/.well-known/jwks.json",
+            new DocumentServlet("application/jwk-set+json", "public, max-age=300", keys::publicJwks)),
         new WebServer.Route("/s/*", new SessionPages(sessions, sessionTokens, templates, headers, sessionPages)));
   }
 }
