@@ -206,10 +206,10 @@ public final class App implements AutoCloseable {
     SummaryPage summary = new SummaryPage(records, templates);
     CourseReader courses = new CourseReader(fhir, config.protocol().course(), reads, clock);
     FormCatalog forms = new FormCatalog(conformancePackage);
-    FormResponses formResponses = new FormResponses(writeback.entries(), clock);
+    FormResponses formResponses = new FormResponses(fhir, reads, writeback.entries(), clock);
     PredoseChecklistPage predose = new PredoseChecklistPage(forms, fhir, reads, records, formResponses,
         config.protocol(), courses, templates, clock);
-    PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses,
+    PreparationPage preparation = new PreparationPage(forms, records, formResponses,
         config.protocol().fasting(), templates, clock);
     HandoutPage handout = new HandoutPage(config.protocol(), records, fhir, reads, templates, clock);
     IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),

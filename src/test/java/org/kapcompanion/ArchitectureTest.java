@@ -125,12 +125,9 @@ class ArchitectureTest {
     slices().matching("org.kapcompanion.(*)..").should().beFreeOfCycles().check(classes);
   }
 
-  /** The pre-dose and preparation pages still start their prefill reads themselves (to move to their readers). */
   @Test
   void pagesLeaveFhirCallsToReaders() {
     noClasses().that().haveSimpleNameEndingWith("Page").and().resideOutsideOfPackage("org.kapcompanion.sandbox..")
-        .and().doNotHaveFullyQualifiedName(APP + "checklist.PredoseChecklistPage")
-        .and().doNotHaveFullyQualifiedName(APP + "preparation.PreparationPage")
         .should().dependOnClassesThat().resideInAPackage("ca.uhn.fhir.rest.client..")
         .check(classes);
   }

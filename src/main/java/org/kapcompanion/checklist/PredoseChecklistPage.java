@@ -1,7 +1,6 @@
 package org.kapcompanion.checklist;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,14 +19,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.course.Course;
 import org.kapcompanion.course.CourseConsent;
 import org.kapcompanion.course.CourseReader;
 import org.kapcompanion.gates.StartGate;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.Absence;
 import org.kapcompanion.record.PatientRecord;
@@ -54,8 +51,6 @@ public final class PredoseChecklistPage {
   private final FormResponses responses;
   private final ClinicalProtocol protocol;
   private final StartGate gate;
-  private final FhirContext fhir;
-  private final ExecutorService reads;
   private final Templates templates;
   private final Clock clock;
   private final CourseReader courses;
@@ -70,8 +65,6 @@ public final class PredoseChecklistPage {
     this.protocol = protocol;
     this.courses = courses;
     this.gate = new StartGate(protocol.gates(), clock.getZone());
-    this.fhir = fhir;
-    this.reads = reads;
     this.templates = templates;
     this.clock = clock;
   }
@@ -161,22 +154,16 @@ public final class PredoseChecklistPage {
   public record SavedChecklist(String time, boolean completed) {}
 
   /** The reads a pre-filled checklist needs, under way in one parallel round: the record's values, saved responses. */
-  private record PrefillReads(CompletableFuture<Prepopulation.Prefilled> fromRecord,
-      CompletableFuture<List<Resource>> saved) {}
+  private record PrefillReads(CompletableFuture<Prepopulation.Prefilled> fromRecord, FormResponses.Saved saved) {}
 
   private PrefillReads startPrefill(ActiveSession active, String patientId) {
-    IGenericClient client = EhrClients.forSession(fhir, active);
-    return new PrefillReads(prepopulation.prefill(form, client, patientId),
-        CompletableFuture.supplyAsync(() -> FormResponses.fromEhr(client, patientId), reads));
+    return new PrefillReads(prepopulation.prefill(form, active), responses.saved(active, patientId));
   }
 
   /** Pre-fills from the record, unless a checklist was saved today: then that one is shown again. */
   private FormState prefilledState(ActiveSession active, PrefillReads reads, Section<CourseConsent> consent) {
     Prepopulation.Prefilled prefilled = ConsentCheck.prefill(reads.fromRecord().join(), consent);
-    List<Resource> candidates = new ArrayList<>(reads.saved().join());
-    candidates.addAll(responses.unsent(active));
-    Optional<QuestionnaireResponse> saved = FormResponses.latest(form.canonical(), candidates,
-        Optional.of(LocalDate.now(clock)), clock.getZone());
+    Optional<QuestionnaireResponse> saved = reads.saved().latest(form, Optional.of(LocalDate.now(clock)));
     Answers answers = saved.map(ResponseMapper::fromResponse).orElse(prefilled.answers());
     Map<String, String> recordValues = new HashMap<>();
     Set<String> fromRecord = new LinkedHashSet<>();
