@@ -98,6 +98,9 @@ class LauncherBrowserIT extends BrowserTest {
     page.click("button[value=frame]");
 
     assertThat(page.locator(".chart-header")).not().containsText("Encounter:");
+    assertThat(page.locator(".chart-header .born")).hasText("(born 2000-02-27)");
+    assertThat(page.locator(".chart-header .born").evaluate("e => e.getClientRects().length")).isEqualTo(1);
+    assertThat(horizontalOverflow(page)).isZero();
     assertThat(page.frameLocator("iframe.app").locator("#conditions-title")).isVisible();
     Chromium.screenshot(page, "launcher-no-encounter-frame-launch-390x844");
   }
