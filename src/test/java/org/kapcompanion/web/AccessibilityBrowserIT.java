@@ -67,20 +67,32 @@ class AccessibilityBrowserIT extends BrowserTest {
     }
   }
 
-  @Test
-  void everyTherapistPageOfASessionHasNoSeriousOrCriticalViolation() {
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"820, 1180", "390, 844"})
+  void everyTherapistPageOfASessionHasNoSeriousOrCriticalViolationNoSidewaysScrollAndAWholeIdentity(int width,
+      int height) {
     Page launcher = SandboxLauncher.open(chromium, environment, "kap-pt-04", true);
-    launcher.setViewportSize(820, 1180);
+    launcher.setViewportSize(width, height);
     Page page = SandboxLauncher.launchInWindow(launcher);
-    page.setViewportSize(820, 1180);
+    page.setViewportSize(width, height);
     page.waitForSelector("#conditions-title");
     String base = page.url().replaceFirst("(/s/[^/]+/).*$", "$1");
     List<String> problems = new ArrayList<>();
     for (String path : THERAPIST_PAGES) {
       page.navigate(base + path);
       page.waitForLoadState();
-      problems.addAll(check(page, "therapist-" + (path.isEmpty() ? "summary" : path)));
+      String name = "therapist-" + (path.isEmpty() ? "summary" : path);
+      problems.addAll(check(page, name, width, height));
+      int sideways = ((Number) page.evaluate(
+          "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+      if (sideways > 0) {
+        problems.add(name + ": scrolls sideways by " + sideways + " px");
+      }
+      page.locator("header.banner .whole").all().stream()
+          .filter(whole -> ((Number) whole.evaluate("e => e.getClientRects().length")).intValue() > 1)
+          .forEach(whole -> problems.add(name + ": banner breaks " + whole.textContent()));
     }
+    assertThat(page.locator("header.banner .whole")).hasCount(3);
     assertThat(problems).isEmpty();
   }
 
