@@ -79,12 +79,14 @@ public final class LaunchFeature {
 
   /** The launch routes, plus the session pages given by the other features keyed by their path under the session. */
   public List<WebServer.Route> routes(Map<String, SessionPage> sessionPages) {
+    PageMemory pageMemory = new PageMemory(sessionPages.keySet());
     return List.of(
         new WebServer.Route("", new StartServlet(config, templates)),
         new WebServer.Route("/launch", new LaunchServlet(launches, templates)),
-        new WebServer.Route("/callback", new CallbackServlet(launches, templates)),
+        new WebServer.Route("/callback", new CallbackServlet(launches, templates, pageMemory)),
         new WebServer.Route("/.well-known/jwks.json",
             new DocumentServlet("application/jwk-set+json", "public, max-age=300", keys::publicJwks)),
-        new WebServer.Route("/s/*", new SessionPages(sessions, sessionTokens, templates, headers, sessionPages)));
+        new WebServer.Route("/s/*", new SessionPages(sessions, sessionTokens, templates, headers, sessionPages,
+            pageMemory)));
   }
 }
