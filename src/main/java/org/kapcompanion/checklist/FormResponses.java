@@ -71,30 +71,35 @@ public final class FormResponses {
   /** A patient's saved responses: those the EHR holds (being read) and those of the session not yet sent. */
   public final class Saved {
     private final ActiveSession active;
-    private final CompletableFuture<List<Resource>> onEhr;
+    private final CompletableFuture<Optional<List<Resource>>> onEhr;
 
-    private Saved(ActiveSession active, CompletableFuture<List<Resource>> onEhr) {
+    private Saved(ActiveSession active, CompletableFuture<Optional<List<Resource>>> onEhr) {
       this.active = active;
       this.onEhr = onEhr;
     }
 
     /** The latest response to {@code form}, authored on {@code day} when given; waits for the EHR's answer. */
     public Optional<QuestionnaireResponse> latest(QuestionnaireForm form, Optional<LocalDate> day) {
-      List<Resource> candidates = new ArrayList<>(onEhr.join());
+      List<Resource> candidates = new ArrayList<>(onEhr.join().orElse(List.of()));
       candidates.addAll(entries.unsent(active));
       return FormResponses.latest(form.canonical(), candidates, day, clock.getZone());
     }
+
+    /** Whether the EHR could not give the saved responses, so "none saved" would not be known; waits for it. */
+    public boolean ehrUnread() {
+      return onEhr.join().isEmpty();
+    }
   }
 
-  /** The patient's QuestionnaireResponses on the EHR, newest first; none when the EHR cannot provide them. */
-  private static List<Resource> fromEhr(IGenericClient client, String patientId) {
+  /** The patient's QuestionnaireResponses on the EHR, newest first; empty when the EHR cannot provide them. */
+  static Optional<List<Resource>> fromEhr(IGenericClient client, String patientId) {
     try {
       Bundle bundle = client.search().byUrl("QuestionnaireResponse?subject=Patient/" + patientId
           + "&_sort=-authored&_count=100").returnBundle(Bundle.class).execute();
-      return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
+      return Optional.of(bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList());
     } catch (RuntimeException e) {
       LOG.warn("reading saved QuestionnaireResponses failed: {}", e.getClass().getName());
-      return List.of();
+      return Optional.empty();
     }
   }
 

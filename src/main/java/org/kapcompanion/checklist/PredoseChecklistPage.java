@@ -109,6 +109,7 @@ public final class PredoseChecklistPage {
     model.put("course", read.orElse(null));
     model.put("fasting", protocol.fasting());
     model.put("saved", state.saved().orElse(null));
+    model.put("savedUnread", !submitted && state.saved().isEmpty() && prefill.orElseThrow().saved().ehrUnread());
     model.put("entryId", FormSaveAnswer.newEntryId());
     templates.render(response, 200, "checklist/predose.jte", model);
   }
