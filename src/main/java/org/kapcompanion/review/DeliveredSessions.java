@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the review queue from what the app wrote: as each entry of a dosing session is confirmed by the EHR, records
- * the session in the index and writes its review Task with the delivering therapist's sign-in — before the entry's
- * receipt, so an interrupted follow-up runs again with the entry's next delivery and finds the same Task.
+ * the session in the index (before the entry's receipt, so an interrupted follow-up runs again with the entry's next
+ * delivery) and writes its review Task with the delivering therapist's sign-in. The Task never holds up an entry: one
+ * that cannot be written now is tried again with the session's next entry.
  */
 final class DeliveredSessions implements DeliveryFollowUp {
 
@@ -45,7 +46,14 @@ final class DeliveredSessions implements DeliveryFollowUp {
       return;
     }
     ReviewEntry entry = changed.orElseGet(() -> known.get().entry());
-    Optional<String> task = writeTask(entry, known.flatMap(SessionIndex.Indexed::taskReference), writes);
+    Optional<String> task;
+    try {
+      task = writeTask(entry, known.flatMap(SessionIndex.Indexed::taskReference), writes);
+    } catch (Later later) {
+      // The session is in the queue all the same; its Task is tried again with the session's next entry.
+      LOG.info("a review Task waits for the session's next entry: {}", later.getMessage());
+      task = Optional.empty();
+    }
     index.save(delivered.tenantId(), entry, task);
   }
 

@@ -1,7 +1,6 @@
 package org.kapcompanion.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -87,17 +86,26 @@ class DeliveredSessionsTest {
   }
 
   @Test
-  void aTaskWriteThatMustWaitIsMadeWhenTheEntryIsDeliveredAgain() {
-    Resource encounter = ordered(Session.plain("d-4", "p-1", "t-1", START)).get(0);
+  void aTaskThatCannotBeWrittenNowHoldsUpNothingAndIsWrittenWithTheSessionsNextEntry() {
+    List<Resource> resources = ordered(Session.plain("d-4", "p-1", "t-1", START));
     writes.later = true;
-    assertThatThrownBy(() -> deliver(encounter)).isInstanceOf(DeliveryFollowUp.Later.class);
-    assertThat(index.find(TENANT, "d-4")).isEmpty();
+    deliver(resources.get(0));
+    assertThat(index.find(TENANT, "d-4").orElseThrow().taskReference()).isEmpty();
 
     writes.later = false;
-    deliver(encounter);
+    deliver(resources.get(1));
 
     assertThat(writes.created).hasSize(1);
     assertThat(index.find(TENANT, "d-4").orElseThrow().taskReference()).contains("Task/d-4");
+  }
+
+  @Test
+  void anEhrThatRefusesTheTaskIsNotAskedAgainForTheSession() {
+    writes.refused = true;
+    deliverAll(Session.plain("d-6", "p-1", "t-1", START).withAlert());
+
+    assertThat(writes.attempts).isEqualTo(1);
+    assertThat(index.find(TENANT, "d-6").orElseThrow().entry().reasons()).contains(ReviewReason.SAFETY_ALERT);
   }
 
   @Test
@@ -151,11 +159,17 @@ class DeliveredSessionsTest {
     final List<Entry> written = new ArrayList<>();
     final Map<String, String> created = new java.util.HashMap<>();
     boolean later;
+    boolean refused;
+    int attempts;
 
     @Override
     public Optional<String> write(Entry entry) {
+      attempts++;
       if (later) {
         throw new DeliveryFollowUp.Later("HTTP 503");
+      }
+      if (refused) {
+        return Optional.empty();
       }
       written.add(entry);
       assertThat(((Task) entry.target()).getIdentifierFirstRep().getSystem()).isEqualTo(KapUrls.ENTRY_ID);
