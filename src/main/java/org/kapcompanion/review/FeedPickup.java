@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
@@ -89,9 +88,8 @@ final class FeedPickup {
     return feeds.refused ? State.REFUSED : feeds.backgroundRunning.get() ? State.CATCHING_UP : State.IDLE;
   }
 
-  /** One tenant's feeds: one updater at a time, and the items already taken up inside the overlap window. */
+  /** One tenant's feeds: one pickup at a time, and the items already taken up inside the overlap window. */
   private static final class TenantFeeds {
-    final ReentrantLock lock = new ReentrantLock();
     final AtomicBoolean backgroundRunning = new AtomicBoolean();
     volatile boolean refused;
     final Map<ChangeFeed, Map<String, Instant>> seen = new EnumMap<>(ChangeFeed.class);
@@ -109,13 +107,7 @@ final class FeedPickup {
    */
   void start(ActiveSession active) {
     TenantFeeds feeds = tenants.computeIfAbsent(active.session().tenantId(), id -> new TenantFeeds());
-    if (!feeds.refused) {
-      continueInBackground(active, feeds);
-    }
-  }
-
-  private void continueInBackground(ActiveSession active, TenantFeeds feeds) {
-    if (!feeds.backgroundRunning.compareAndSet(false, true)) {
+    if (feeds.refused || !feeds.backgroundRunning.compareAndSet(false, true)) {
       return;
     }
     String sessionHash = Hashes.sha256(active.handle());
@@ -128,12 +120,7 @@ final class FeedPickup {
             return;
           }
           ActiveSession current = new ActiveSession(active.handle(), session.get());
-          feeds.lock.lock();
-          try {
-            complete = catchUp(current, feeds, BACKGROUND_BUDGET);
-          } finally {
-            feeds.lock.unlock();
-          }
+          complete = catchUp(current, feeds, BACKGROUND_BUDGET);
         }
       } catch (ForbiddenOperationException | InvalidRequestException refused) {
         feeds.refused = true;
@@ -147,7 +134,7 @@ final class FeedPickup {
     });
   }
 
-  /** One round over every feed; true when no feed had more than the budget. Called with the tenant's lock held. */
+  /** One round over every feed; true when no feed had more than the budget. Run by the tenant's one pickup. */
   private boolean catchUp(ActiveSession active, TenantFeeds feeds, int budget) {
     String tenantId = active.session().tenantId();
     Map<ChangeFeed, Instant> marks = watermarks.of(tenantId);
