@@ -41,6 +41,7 @@ import org.kapcompanion.course.CoursePage;
 import org.kapcompanion.course.CourseReader;
 import org.kapcompanion.integration.IntegrationPage;
 import org.kapcompanion.launch.AppKeys;
+import org.kapcompanion.launch.ClientAuthenticationProbe;
 import org.kapcompanion.launch.LaunchFeature;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.handout.HandoutPage;
@@ -96,7 +97,8 @@ public final class App implements AutoCloseable {
       switch (command.name()) {
         case "serve" -> serve(command.resetSandbox() ? config.withSandboxReset() : config);
         case "keys" -> rotateKeys(config);
-        case "check" -> System.exit(new CheckCommand(new EndpointCheck(fhirContext()), System.out)
+        case "check" -> System.exit(new CheckCommand(new EndpointCheck(fhirContext()),
+            new ClientAuthenticationProbe(config.keysFile()), System.out)
             .run(config, command.argument()));
         default -> {
           System.err.println("Unknown command \"" + command.name() + "\". Use: serve | check [tenant] | keys new");
@@ -209,7 +211,8 @@ public final class App implements AutoCloseable {
     FormResponses formResponses = new FormResponses(writeback.entries(), clock);
     PredoseChecklistPage predose = new PredoseChecklistPage(forms, fhir, reads, records, formResponses,
         config.protocol(), courses, templates, clock);
-    PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses, templates, clock);
+    PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses,
+        config.protocol().fasting(), templates, clock);
     HandoutPage handout = new HandoutPage(config.protocol(), records, fhir, reads, templates, clock);
     IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),
         templates, clock);

@@ -16,10 +16,12 @@ public final class CheckCommand {
   private static final String ROW = "  %-26s %-8s %-8s %-8s %s%n";
 
   private final EndpointCheck check;
+  private final TokenProbe tokenProbe;
   private final PrintStream out;
 
-  public CheckCommand(EndpointCheck check, PrintStream out) {
+  public CheckCommand(EndpointCheck check, TokenProbe tokenProbe, PrintStream out) {
     this.check = check;
+    this.tokenProbe = tokenProbe;
     this.out = out;
   }
 
@@ -39,13 +41,17 @@ public final class CheckCommand {
       EndpointStatus status = check.check(tenant);
       Optional<EndpointCheck.JwksReach> jwks = tenant.clientAuth().method() == TenantConfig.AuthMethod.PRIVATE_KEY_JWT
           ? Optional.of(check.jwks(config.publicBaseUrl())) : Optional.empty();
-      print(status, tenant.allowedEhrOrigins(), jwks);
-      allOk &= status.ok() && jwks.map(EndpointCheck.JwksReach::ok).orElse(true);
+      Optional<TokenProbe.Answer> signIn = status.ok() ? check.signIn(tenant, tokenProbe) : Optional.empty();
+      boolean ok = status.ok() && jwks.map(EndpointCheck.JwksReach::ok).orElse(true)
+          && signIn.map(answer -> answer.verdict() != TokenProbe.Verdict.REFUSED).orElse(true);
+      print(status, tenant.allowedEhrOrigins(), jwks, signIn, ok);
+      allOk &= ok;
     }
     return allOk ? 0 : 1;
   }
 
-  private void print(EndpointStatus status, List<String> ehrOrigins, Optional<EndpointCheck.JwksReach> jwks) {
+  private void print(EndpointStatus status, List<String> ehrOrigins, Optional<EndpointCheck.JwksReach> jwks,
+      Optional<TokenProbe.Answer> signIn, boolean ok) {
     out.println("Tenant " + status.tenantId() + " — " + status.displayName() + " (" + status.fhirBase() + ")");
     line("EHR origins", ehrOrigins.isEmpty() ? "none: the EHR cannot show the app in its frame (a new window works)"
         : String.join(" ", ehrOrigins) + " (may show this tenant's sessions in a frame)");
@@ -78,7 +84,10 @@ public final class CheckCommand {
     report.fallbacks().forEach(fallback -> line("fallback", fallback));
     report.problems().forEach(problem -> line("PROBLEM", problem));
     jwks.ifPresent(keys -> line(keys.ok() ? "app JWKS" : "PROBLEM", (keys.ok() ? "" : "app JWKS: ") + keys.text()));
-    line("result", report.ok() && jwks.map(EndpointCheck.JwksReach::ok).orElse(true) ? "OK — the app can work with this EHR" : "FAILED — fix the problems above");
+    signIn.ifPresent(answer -> line(answer.verdict() == TokenProbe.Verdict.REFUSED ? "PROBLEM" : "sign-in probe",
+        (answer.verdict() == TokenProbe.Verdict.REFUSED ? "client authentication " : "token endpoint ")
+            + answer.text()));
+    line("result", ok ? "OK — the app can work with this EHR" : "FAILED — fix the problems above");
     out.println();
   }
 

@@ -39,7 +39,7 @@ public final class EndpointCheck {
 
   public EndpointStatus check(TenantConfig tenant) {
     URI base = tenant.fhirBaseUrl();
-    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+    String root = root(base);
     try {
       Fetched smartDocument = fetch(URI.create(root + ".well-known/smart-configuration"), "application/json");
       Fetched metadata = fetch(URI.create(root + "metadata"), "application/fhir+json");
@@ -69,8 +69,7 @@ public final class EndpointCheck {
   public record JwksReach(boolean ok, String text) {}
 
   public JwksReach jwks(URI publicBaseUrl) {
-    String root = publicBaseUrl.toString().endsWith("/") ? publicBaseUrl.toString() : publicBaseUrl + "/";
-    URI url = URI.create(root + ".well-known/jwks.json");
+    URI url = URI.create(root(publicBaseUrl) + ".well-known/jwks.json");
     try {
       List<JWK> keys = JWKSet.parse(fetch(url, "application/json").body()).getKeys().stream()
           .filter(key -> !key.isPrivate() && (key.getKeyUse() == null || key.getKeyUse() == KeyUse.SIGNATURE))
@@ -87,6 +86,28 @@ public final class EndpointCheck {
     } catch (ParseException e) {
       return new JwksReach(false, url + " is not a JWK Set — check publicBaseUrl and any proxy in front of the app");
     }
+  }
+
+  /**
+   * What the tenant's token endpoint says of the configured client authentication ({@link TokenProbe}); empty for a
+   * public client, which has nothing to check before a user signs in.
+   */
+  public Optional<TokenProbe.Answer> signIn(TenantConfig tenant, TokenProbe probe) {
+    if (tenant.clientAuth().method() == TenantConfig.AuthMethod.NONE) {
+      return Optional.empty();
+    }
+    URI url = URI.create(root(tenant.fhirBaseUrl()) + ".well-known/smart-configuration");
+    try {
+      Optional<URI> tokenEndpoint = SmartMetadata.tokenEndpoint(fetch(url, "application/json").body());
+      return Optional.of(tokenEndpoint.map(endpoint -> probe.ask(tenant, endpoint))
+          .orElseGet(() -> new TokenProbe.Answer(TokenProbe.Verdict.REFUSED, url + " names no token_endpoint")));
+    } catch (FetchFailed e) {
+      return Optional.of(new TokenProbe.Answer(TokenProbe.Verdict.REFUSED, e.getMessage()));
+    }
+  }
+
+  private static String root(URI base) {
+    return base.toString().endsWith("/") ? base.toString() : base + "/";
   }
 
   private Fetched fetch(URI url, String accept) throws FetchFailed {

@@ -5,6 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +51,20 @@ public record SmartMetadata(Set<String> capabilities, Set<String> codeChallengeM
           strings(object, "code_challenge_methods_supported"), strings(object, "token_endpoint_auth_methods_supported"),
           strings(object, "scopes_supported"), strings(object, "token_endpoint_auth_signing_alg_values_supported")));
     } catch (JsonParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The document's {@code token_endpoint}; empty when the document or the field is missing or not a URL. */
+  public static Optional<URI> tokenEndpoint(String json) {
+    try {
+      JsonElement element = JsonParser.parseString(json);
+      if (element.isJsonObject() && element.getAsJsonObject().get("token_endpoint") instanceof JsonPrimitive url
+          && url.isString()) {
+        return Optional.of(URI.create(url.getAsString()));
+      }
+      return Optional.empty();
+    } catch (JsonParseException | IllegalArgumentException e) {
       return Optional.empty();
     }
   }

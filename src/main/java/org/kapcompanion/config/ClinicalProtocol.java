@@ -4,6 +4,8 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import org.kapcompanion.vocabulary.AdverseEventCode;
 import org.kapcompanion.vocabulary.ItemId;
 import org.kapcompanion.vocabulary.ReadinessCode;
 
@@ -23,6 +25,8 @@ import org.kapcompanion.vocabulary.ReadinessCode;
  * @param recoveryInstructions the discharge handout as a Markdown template with {@code {{placeholders}}}
  * @param course the treatment course's planned series, dependency and misuse limits and re-measurement interval
  * @param gates what the start and discharge gates require, and what each pre-dose finding means for the start
+ * @param adverseEventResponses the clinic's response to each adverse event it names; an event left out has its
+ *     default response ({@link AdverseEventCode#response()})
  */
 public record ClinicalProtocol(
     List<MedicationClass> interactingMedications,
@@ -35,7 +39,8 @@ public record ClinicalProtocol(
     Clinic clinic,
     String recoveryInstructions,
     CourseRules course,
-    Gates gates) {
+    Gates gates,
+    Map<AdverseEventCode, String> adverseEventResponses) {
 
   /** The placeholders the recovery-instructions template may use; the session workspace fills them in. */
   public static final Set<String> RECOVERY_PLACEHOLDERS =
@@ -45,6 +50,7 @@ public record ClinicalProtocol(
     interactingMedications = List.copyOf(interactingMedications);
     contraindications = List.copyOf(contraindications);
     followUps = List.copyOf(followUps);
+    adverseEventResponses = Map.copyOf(adverseEventResponses);
   }
 
   /** A protocol with the shipped course and gate defaults. */
@@ -52,7 +58,12 @@ public record ClinicalProtocol(
       BloodPressure bloodPressureGate, AlertRules alertRules, Monitoring monitoring, Fasting fasting,
       List<FollowUp> followUps, Clinic clinic, String recoveryInstructions) {
     this(interactingMedications, contraindications, bloodPressureGate, alertRules, monitoring, fasting, followUps,
-        clinic, recoveryInstructions, CourseRules.defaults(), Gates.DEFAULTS);
+        clinic, recoveryInstructions, CourseRules.defaults(), Gates.DEFAULTS, Map.of());
+  }
+
+  /** What the clinic's protocol says to do when {@code event} occurs; blank when it names no response. */
+  public String adverseEventResponse(AdverseEventCode event) {
+    return adverseEventResponses.getOrDefault(event, event.response());
   }
 
   /**

@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kapcompanion.vocabulary.AdverseEventCode;
 
 /** Reads and checks the clinic's clinical protocol file, filling in the published defaults for absent keys. */
 final class ProtocolReader {
@@ -20,6 +24,7 @@ final class ProtocolReader {
   private static final Map<String, ChronoUnit> UNITS =
       Map.of("h", ChronoUnit.HOURS, "d", ChronoUnit.DAYS, "w", ChronoUnit.WEEKS, "m", ChronoUnit.MONTHS);
   private static final List<String> DEFAULT_FOLLOW_UPS = List.of("24h", "72h", "1w", "2w", "1m", "3m");
+  private static final int MAX_RESPONSE = 600;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
 
   private final List<String> problems;
@@ -38,7 +43,29 @@ final class ProtocolReader {
     ClinicalProtocol.AlertRules alerts = alertRules(root.objectOrEmpty("alertRules"), bloodPressureGate);
     return new ClinicalProtocol(medications(root), conditions(root), bloodPressureGate, alerts,
         monitoring(root.objectOrEmpty("monitoring")), fasting(root.objectOrEmpty("fasting")), followUps(root),
-        clinic(root.objectOrEmpty("clinic")), recoveryInstructions(root), CourseRulesReader.read(root), gates(root.objectOrEmpty("gates")));
+        clinic(root.objectOrEmpty("clinic")), recoveryInstructions(root), CourseRulesReader.read(root), gates(root.objectOrEmpty("gates")),
+        adverseEventResponses(root.objectOrEmpty("adverseEventResponses")));
+  }
+
+  /** The clinic's responses by event key; an event left out keeps its default, an unknown key or empty text is named. */
+  private static Map<AdverseEventCode, String> adverseEventResponses(JsonFields fields) {
+    Map<String, AdverseEventCode> byKey = new LinkedHashMap<>();
+    Arrays.stream(AdverseEventCode.values()).forEach(event -> byKey.put(event.key(), event));
+    Map<AdverseEventCode, String> responses = new EnumMap<>(AdverseEventCode.class);
+    for (String key : fields.names()) {
+      AdverseEventCode event = byKey.get(key);
+      if (event == null) {
+        fields.problem(key, "is not an adverse event", "use one of " + byKey.keySet());
+        continue;
+      }
+      String text = fields.string(key, "write what staff do when it occurs, or leave the key out for the default");
+      if (text.length() > MAX_RESPONSE) {
+        fields.problem(key, "is " + text.length() + " characters long", "keep it under " + MAX_RESPONSE
+            + " characters: the dosing page shows it beside the event");
+      }
+      responses.put(event, text.strip());
+    }
+    return responses;
   }
 
   /** The start and discharge gates; every control is on unless the file turns it off. */

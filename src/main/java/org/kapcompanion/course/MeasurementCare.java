@@ -34,7 +34,7 @@ final class MeasurementCare {
       CourseRules rules, LocalDate today) {
     int remissionBelow = scale == OutcomeScore.PCL5 ? rules.pcl5RemissionBelow()
         : CourseRules.PHQ9_GAD7_REMISSION_BELOW;
-    String range = "0–" + scale.max() + ", self-report";
+    String range = scale.range();
     if (scores.isEmpty()) {
       return new ScaleProgress(scale.label(), range, Optional.empty(), "", Optional.empty(), Optional.empty(), false,
           false, remissionBelow, Optional.empty(), scale == OutcomeScore.PHQ9);

@@ -127,7 +127,8 @@ public final class IntegrationPage {
     Map<String, Object> model = new HashMap<>();
     model.put("session", active);
     model.put("record", records.banner(active).orElse(null));
-    model.put("view", PlanView.of(plan, existing, start, UUID.randomUUID().toString(), problems, saved));
+    model.put("view", PlanView.of(plan, existing, start, UUID.randomUUID().toString(), problems, saved,
+        protocol.course().remeasureEveryDays()));
     templates.render(response, status, "integration/plan.jte", model);
   }
 

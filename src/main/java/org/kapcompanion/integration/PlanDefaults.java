@@ -12,7 +12,7 @@ import org.kapcompanion.config.ClinicalProtocol;
 /**
  * The plan a new integration plan starts from: one goal line per intention stated in preparation, the support
  * person named there, the clinic's follow-up schedule dated from the session, PHQ-9 and GAD-7 (and PCL-5 when PTSD is
- * on the problem list) re-measured after two weeks, and the clinic's crisis contacts.
+ * on the problem list) re-measured after the protocol's re-measurement interval, and the clinic's crisis contacts.
  */
 final class PlanDefaults {
 
@@ -20,7 +20,6 @@ final class PlanDefaults {
   static final List<String> PRACTICES = List.of("Journaling", "Meditation", "Yoga", "Time in nature", "Breathwork",
       "Creative expression (art, music)", "Movement or exercise", "Talking with a trusted person");
   private static final int GOAL_WEEKS = 4;
-  private static final int REMEASURE_DAYS = 14;
   /** Posttraumatic stress disorder (disorder), as in the sandbox seed's CODES.md. */
   static final String PTSD_SNOMED = "47505003";
   private static final String SNOMED = "http://snomed.info/sct";
@@ -44,7 +43,8 @@ final class PlanDefaults {
         .toList();
     List<IntegrationPlan.Remeasure> measures = (ptsd ? List.of(OutcomeMeasure.PHQ9, OutcomeMeasure.GAD7,
         OutcomeMeasure.PCL5) : List.of(OutcomeMeasure.PHQ9, OutcomeMeasure.GAD7)).stream()
-        .map(measure -> new IntegrationPlan.Remeasure(measure, sessionDate.plusDays(REMEASURE_DAYS))).toList();
+        .map(measure -> new IntegrationPlan.Remeasure(measure,
+            sessionDate.plusDays(protocol.course().remeasureEveryDays()))).toList();
     return new IntegrationPlan(goals, List.of(), "", supportPerson.orElse(""), followUps, measures,
         crisisContacts(protocol.clinic()));
   }

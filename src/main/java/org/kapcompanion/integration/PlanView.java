@@ -11,19 +11,20 @@ import java.util.Optional;
  * entries of the last save whose sync state the page follows.
  */
 public record PlanView(IntegrationPlan plan, Optional<IntegrationPlan.Existing> existing, LocalDate sessionDate,
-    boolean hasEncounter, boolean waiting, String entryId, Map<String, String> problems, List<String> saved) {
+    boolean hasEncounter, boolean waiting, String entryId, Map<String, String> problems, List<String> saved,
+    int remeasureEveryDays) {
 
   static PlanView of(IntegrationPlan plan, Optional<IntegrationPlan.Existing> existing, PlanReader.Start start,
-      String entryId, Map<String, String> problems, List<String> saved) {
+      String entryId, Map<String, String> problems, List<String> saved, int remeasureEveryDays) {
     return new PlanView(plan, existing, start.sessionDate(), start.encounter().isPresent(), start.waiting(), entryId,
-        Map.copyOf(problems), List.copyOf(saved));
+        Map.copyOf(problems), List.copyOf(saved), remeasureEveryDays);
   }
 
   /** One goal line of the form; {@code index} names its fields. */
   public record GoalRow(int index, String intention, String insight, String goal, String target, String reference,
       String version, String entryId) {}
 
-  /** One outcome measure row: whether it is scheduled, and when. */
+  /** One outcome measure row: its name and range, whether it is scheduled, and when. */
   public record MeasureRow(String name, String label, boolean checked, String date) {}
 
   /** One follow-up row. */
@@ -71,8 +72,8 @@ public record PlanView(IntegrationPlan plan, Optional<IntegrationPlan.Existing> 
     for (OutcomeMeasure measure : OutcomeMeasure.values()) {
       Optional<IntegrationPlan.Remeasure> scheduled = plan.measures().stream()
           .filter(m -> m.measure() == measure).findFirst();
-      rows.add(new MeasureRow(measure.name(), measure.label(), scheduled.isPresent(),
-          scheduled.map(m -> m.date()).orElse(sessionDate.plusDays(14)).toString()));
+      rows.add(new MeasureRow(measure.name(), measure.shown(), scheduled.isPresent(),
+          scheduled.map(m -> m.date()).orElse(sessionDate.plusDays(remeasureEveryDays)).toString()));
     }
     return rows;
   }

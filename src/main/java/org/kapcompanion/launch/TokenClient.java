@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
@@ -57,10 +58,15 @@ final class TokenClient {
   }
 
   Result request(TenantConfig tenant, URI tokenEndpoint, AuthorizationGrant grant) {
+    return request(tenant, tokenEndpoint, grant, null);
+  }
+
+  /** The same, asking for {@code scope} (none when null). */
+  Result request(TenantConfig tenant, URI tokenEndpoint, AuthorizationGrant grant, Scope scope) {
     try {
       TokenRequest request = authentication(tenant, tokenEndpoint)
-          .map(auth -> new TokenRequest(tokenEndpoint, auth, grant))
-          .orElseGet(() -> new TokenRequest(tokenEndpoint, new ClientID(tenant.clientId()), grant));
+          .map(auth -> new TokenRequest(tokenEndpoint, auth, grant, scope))
+          .orElseGet(() -> new TokenRequest(tokenEndpoint, new ClientID(tenant.clientId()), grant, scope));
       HTTPRequest http = request.toHTTPRequest();
       http.setConnectTimeout(TIMEOUT_MILLIS);
       http.setReadTimeout(TIMEOUT_MILLIS);

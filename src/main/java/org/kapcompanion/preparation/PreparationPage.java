@@ -25,6 +25,7 @@ import org.kapcompanion.checklist.FormSaveAnswer;
 import org.kapcompanion.checklist.FormView;
 import org.kapcompanion.checklist.QuestionnaireForm;
 import org.kapcompanion.checklist.ResponseMapper;
+import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.launch.LaunchError;
@@ -36,8 +37,8 @@ import org.kapcompanion.web.Templates;
 
 /**
  * {@code /s/{handle}/preparation}: the patient's preparation notes from the latest preparation QuestionnaireResponse,
- * editable as its Questionnaire and saved as a new response, beside prior sessions and the outcome trend. The record
- * and the saved responses are read in one parallel round.
+ * editable as its Questionnaire and saved as a new response, beside prior sessions, the outcome trend and the clinic's
+ * fasting times. The record and the saved responses are read in one parallel round.
  */
 public final class PreparationPage {
 
@@ -45,17 +46,19 @@ public final class PreparationPage {
   private final RecordService records;
   private final FormResponses responses;
   private final FhirContext fhir;
+  private final ClinicalProtocol.Fasting fasting;
   private final ExecutorService reads;
   private final Templates templates;
   private final Clock clock;
 
   public PreparationPage(FormCatalog catalog, FhirContext fhir, ExecutorService reads, RecordService records,
-      FormResponses responses, Templates templates, Clock clock) {
+      FormResponses responses, ClinicalProtocol.Fasting fasting, Templates templates, Clock clock) {
     this.form = catalog.form(FormCatalog.PREPARATION)
         .orElseThrow(() -> new IllegalStateException("the preparation Questionnaire is not in fhir-profiles"));
     this.records = records;
     this.responses = responses;
     this.fhir = fhir;
+    this.fasting = fasting;
     this.reads = reads;
     this.templates = templates;
     this.clock = clock;
@@ -100,6 +103,7 @@ public final class PreparationPage {
     model.put("savedOn", latest.map(r -> r.getAuthored().toInstant().atZone(clock.getZone()).toLocalDate().toString())
         .orElse(null));
     model.put("entryId", FormSaveAnswer.newEntryId());
+    model.put("fasting", fasting);
     templates.render(response, 200, "preparation/preparation.jte", model);
   }
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.kapcompanion.vocabulary.OutcomeScore;
+import org.kapcompanion.vocabulary.Systems;
 
 /**
  * The patient's record as read at launch, shaped for the session pages: every part is a {@link Section} so a
@@ -71,6 +73,11 @@ public record PatientRecord(
 
     public Optional<ScorePoint> latest() {
       return points.isEmpty() ? Optional.empty() : Optional.of(points.get(points.size() - 1));
+    }
+
+    /** How the scale is scored, e.g. "0–27, self-report". */
+    public String range() {
+      return OutcomeScore.byCode(Systems.LOINC, code).map(OutcomeScore::range).orElse("0–" + maximum);
     }
 
     public Optional<Integer> changeSinceFirst() {

@@ -1,11 +1,12 @@
 package org.kapcompanion.vocabulary;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The in-session adverse events the dosing page offers (the {@code kap-adverse-event} ValueSet), each with its label
- * and the protocol's default response (config/README.md, "Adverse-event responses"); blank where the protocol names none.
+ * and the default response (config/README.md, "Adverse-event responses"), which the clinic's protocol may replace.
  */
 public enum AdverseEventCode {
 
@@ -57,7 +58,12 @@ public enum AdverseEventCode {
     return label;
   }
 
-  /** The protocol's response to it; blank when the protocol names none. */
+  /** The key that names it in the protocol's {@code adverseEventResponses}, e.g. {@code emergence-reaction}. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The default response to it; blank where none is named. */
   public String response() {
     return response;
   }

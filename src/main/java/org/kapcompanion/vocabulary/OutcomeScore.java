@@ -37,6 +37,11 @@ public enum OutcomeScore {
     return max;
   }
 
+  /** How it is scored, as the pages show it beside its name, e.g. "0–27, self-report". */
+  public String range() {
+    return "0–" + max + ", self-report";
+  }
+
   /** The canonical URL of the profile every total score follows. */
   public String profile() {
     return KapUrls.OUTCOME_SCORE_PROFILE;

@@ -11,25 +11,25 @@ import java.util.Optional;
 public enum ReadingKind {
 
   BLOOD_PRESSURE("bp", "Blood pressure", "BP", "kap-blood-pressure", true, List.of(loinc("85354-9",
-      "Blood pressure panel with all children optional")), "mmHg", "mm[Hg]", 40, 300, ""),
+      "Blood pressure panel with all children optional")), "mmHg", "mm[Hg]", 40, 300, "", null),
   HEART_RATE("hr", "Heart rate", "HR", "kap-heart-rate", true, List.of(loinc("8867-4", "Heart rate")),
-      "beats/minute", "/min", 20, 250, ""),
+      "beats/minute", "/min", 20, 250, "", null),
   OXYGEN_SATURATION("spo2", "SpO₂", "SpO₂", "kap-oxygen-saturation", true, List.of(
       loinc("2708-6", "Oxygen saturation in Arterial blood"),
-      loinc("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry")), "%", "%", 50, 100, ""),
+      loinc("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry")), "%", "%", 50, 100, "", null),
   RESPIRATORY_RATE("rr", "Respiratory rate", "RR", "kap-respiratory-rate", true, List.of(loinc("9279-1",
-      "Respiratory rate")), "breaths/minute", "/min", 4, 60, ""),
+      "Respiratory rate")), "breaths/minute", "/min", 4, 60, "", null),
   MOAAS("moaas", "MOAA/S", "MOAA/S", "kap-moaas", false, List.of(kap("moaas", "MOAA/S sedation score")), null,
-      null, 0, 5, "5 = alert"),
+      null, 0, 5, "5 = alert", "clinician-rated"),
   DISSOCIATION("dissociation", "Dissociation", "Dissociation", "kap-dissociation-rating", false,
-      List.of(kap("dissociation-rating", "Clinician-rated dissociation")), null, null, 0, 4, ""),
+      List.of(kap("dissociation-rating", "Clinician-rated dissociation")), null, null, 0, 4, "", "clinician-rated"),
   /** Read from the EHR and shown in review; the dosing page has no form for it. */
   CADSS("cadss", "CADSS total", "CADSS", "kap-cadss-total", false, List.of(kap("cadss-total", "CADSS total score")),
-      null, null, 0, 92, null),
+      null, null, 0, 92, null, "clinician-rated"),
   SUDS("suds", "SUDS", "SUDS", "kap-suds", false, List.of(kap("suds", "Subjective Units of Distress")), null, null,
-      0, 10, ""),
+      0, 10, "", "patient-rated"),
   NAUSEA("nausea", "Nausea", "Nausea", "kap-nausea", false, List.of(kap("nausea", "Nausea and vomiting")), null,
-      null, 0, 3, "");
+      null, 0, 3, "", "clinician-rated");
 
   /** The systolic component of the blood-pressure panel (LOINC). */
   public static final Code SYSTOLIC = loinc("8480-6", "Systolic blood pressure");
@@ -47,13 +47,15 @@ public enum ReadingKind {
   private final int min;
   private final int max;
   private final Optional<String> formHint;
+  private final String rater;
 
   /**
    * @param formHint what the dosing page's form adds to the label and range (e.g. "5 = alert"); {@code null} when
    *     the page has no form for the kind
+   * @param rater who gives a scale's score, e.g. "clinician-rated"; {@code null} for a vital sign
    */
   ReadingKind(String key, String label, String abbreviation, String profile, boolean vitalSign, List<Code> codes,
-      String unit, String ucum, int min, int max, String formHint) {
+      String unit, String ucum, int min, int max, String formHint, String rater) {
     this.key = key;
     this.label = label;
     this.abbreviation = abbreviation;
@@ -65,6 +67,7 @@ public enum ReadingKind {
     this.min = min;
     this.max = max;
     this.formHint = Optional.ofNullable(formHint);
+    this.rater = rater;
   }
 
   /** The kinds the dosing page has a form for, in the table's order. */
@@ -133,15 +136,22 @@ public enum ReadingKind {
     return max;
   }
 
-  /** The label with the unit, or for a scale its range, e.g. "Heart rate (beats/minute)" or "MOAA/S (0–5)". */
+  /**
+   * The label with the unit, or for a scale its range and who rates it, e.g. "Heart rate (beats/minute)" or
+   * "Dissociation 0–4 (clinician-rated)".
+   */
   public String labelWithUnit() {
-    return label + " (" + unit.orElse(min + "–" + max) + ")";
+    return labelWith("");
   }
 
-  /** The label of the dosing page's form, e.g. "MOAA/S (0–5, 5 = alert)". */
+  /** The label of the dosing page's form, e.g. "MOAA/S 0–5 (clinician-rated, 5 = alert)". */
   public String formLabel() {
-    String hint = formHint.filter(h -> !h.isEmpty()).map(h -> ", " + h).orElse("");
-    return label + " (" + unit.orElse(min + "–" + max) + hint + ")";
+    return labelWith(formHint.filter(h -> !h.isEmpty()).map(h -> ", " + h).orElse(""));
+  }
+
+  private String labelWith(String hint) {
+    return unit.map(u -> label + " (" + u + hint + ")")
+        .orElseGet(() -> label + " " + min + "–" + max + " (" + rater + hint + ")");
   }
 
   /** Whether {@code value} is within the accepted range. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.launch.ClientAuthenticationProbe;
 import org.kapcompanion.testing.TestEnvironment;
 
 class CheckCommandIT {
@@ -59,7 +60,53 @@ class CheckCommandIT {
         .containsPattern("transaction +yes")
         .containsPattern("writes +one transaction per save; integration plan as CarePlan \\+ Goal")
         .containsPattern("Observation +\\(yes\\) +yes +yes")
+        .containsPattern("sign-in probe +token endpoint accepted — the token endpoint checked the client and "
+            + "answered unsupported_grant_type")
         .containsPattern("result +OK");
+  }
+
+  /** A client secret the EHR does not know would refuse every sign-in: check asks the token endpoint and says so. */
+  @Test
+  void clientSecretTheEhrRefusesFailsTheCheck() {
+    AppConfig config = environment.app(TestEnvironment.SECRET_CLIENT).config();
+    TenantConfig.ClientAuth wrongSecret = new TenantConfig.ClientAuth(TenantConfig.AuthMethod.CLIENT_SECRET_BASIC,
+        Optional.of("not-the-registered-secret"), Optional.empty());
+
+    int exitCode = check(sandboxTenant(config, TestEnvironment.SECRET_CLIENT, wrongSecret), Optional.empty());
+
+    assertThat(exitCode).as(text()).isEqualTo(1);
+    assertThat(text()).containsPattern("PROBLEM +client authentication REFUSED by the token endpoint "
+            + "\\(invalid_client\\) — check clientId, the client secret")
+        .containsPattern("result +FAILED");
+  }
+
+  /** The registered secret passes the same probe. */
+  @Test
+  void clientSecretTheEhrAcceptsPassesTheProbe() {
+    AppConfig config = environment.app(TestEnvironment.SECRET_CLIENT).config();
+    TenantConfig.ClientAuth registered = new TenantConfig.ClientAuth(TenantConfig.AuthMethod.CLIENT_SECRET_BASIC,
+        Optional.of(TestEnvironment.CLIENT_SECRET), Optional.empty());
+
+    int exitCode = check(sandboxTenant(config, TestEnvironment.SECRET_CLIENT, registered), Optional.empty());
+
+    assertThat(exitCode).as(text()).isZero();
+    assertThat(text()).containsPattern("sign-in probe +token endpoint accepted");
+  }
+
+  /** Keys the app does not publish (a key file replaced without a restart) are refused by the EHR, before any user. */
+  @Test
+  void privateKeyJwtSignedWithUnpublishedKeysFailsTheCheck(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    AppConfig config = environment.app(TestEnvironment.JWT_CLIENT).config();
+    java.nio.file.Path otherKeys = dir.resolve("keys.jwks");
+    org.kapcompanion.launch.AppKeys.rotate(otherKeys, java.time.Clock.systemUTC());
+
+    int exitCode = new CheckCommand(new EndpointCheck(FHIR), new ClientAuthenticationProbe(otherKeys),
+        new PrintStream(output, true, StandardCharsets.UTF_8)).run(config, Optional.of("sandbox"));
+
+    assertThat(exitCode).as(text()).isEqualTo(1);
+    assertThat(text()).containsPattern("app JWKS +http://localhost:\\d+/\\.well-known/jwks\\.json reachable")
+        .containsPattern("PROBLEM +client authentication REFUSED by the token endpoint \\(invalid_client\\)");
   }
 
   @Test
@@ -143,12 +190,18 @@ class CheckCommandIT {
   }
 
   private int check(AppConfig config, Optional<String> tenant) {
-    return new CheckCommand(new EndpointCheck(FHIR), new PrintStream(output, true, StandardCharsets.UTF_8))
-        .run(config, tenant);
+    return new CheckCommand(new EndpointCheck(FHIR), new ClientAuthenticationProbe(config.keysFile()),
+        new PrintStream(output, true, StandardCharsets.UTF_8)).run(config, tenant);
   }
 
   private String text() {
     return output.toString(StandardCharsets.UTF_8);
+  }
+
+  private static AppConfig sandboxTenant(AppConfig config, String clientId, TenantConfig.ClientAuth auth) {
+    TenantConfig sandbox = config.tenants().get(0);
+    return config.withTenants(List.of(new TenantConfig(sandbox.id(), sandbox.displayName(), sandbox.fhirBaseUrl(),
+        clientId, auth, Optional.empty(), List.of(), List.of())));
   }
 
   private AppConfig withTenant(URI base, TenantConfig.ClientAuth auth) {

@@ -77,6 +77,25 @@ class CourseRulesTest {
   }
 
   @Test
+  void eachShippedRxNormCodeBelongsToTheClassItsIngredientIsIn() throws Exception {
+    java.util.Map<String, String> classOf = new java.util.HashMap<>();
+    loader.parse(BASE).protocol().interactingMedications().forEach(medication ->
+        medication.rxnormCodes().forEach(code -> assertThat(classOf.put(code, medication.name()))
+            .as("RxNorm " + code + " in one class only").isNull()));
+
+    record Row(String code, String ingredient, String medicationClass) {}
+    for (Row row : java.util.List.of(new Row("6470", "lorazepam", "Benzodiazepine"),
+        new Row("2598", "clonazepam", "Benzodiazepine"), new Row("596", "alprazolam", "Benzodiazepine"),
+        new Row("3322", "diazepam", "Benzodiazepine"), new Row("28439", "lamotrigine", "Lamotrigine"),
+        new Row("190376", "linezolid", "MAO inhibitor"), new Row("7243", "naltrexone", "Opioid antagonist (naltrexone)"),
+        new Row("39786", "venlafaxine", "SNRI (venlafaxine and others)"), new Row("7052", "morphine", "Opioid"),
+        new Row("6901", "methylphenidate", "Psychostimulant"))) {
+      assertThat(classOf.get(row.code())).as(row.ingredient()).isEqualTo(row.medicationClass());
+    }
+    assertThat(classOf).as("the codes config/README.md lists as checked, and no other").hasSize(21);
+  }
+
+  @Test
   void aClinicsOwnCourseRulesAreRead() throws Exception {
     write("""
         {"clinic": {"name": "Clinic", "phone": "1"}, "course": {"induction": {"sessions": 8, "withinDays": 28},

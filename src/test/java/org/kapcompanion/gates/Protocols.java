@@ -23,7 +23,7 @@ final class Protocols {
   static ClinicalProtocol with(ClinicalProtocol.Gates gates) {
     return new ClinicalProtocol(List.of(), List.of(), new ClinicalProtocol.BloodPressure(140, 90), ALERTS, MONITORING,
         new ClinicalProtocol.Fasting(2, 30), List.of(), new ClinicalProtocol.Clinic("Clinic", "555", "988"), "",
-        CourseRules.defaults(), gates);
+        CourseRules.defaults(), gates, Map.of());
   }
 
   static ClinicalProtocol withDischarge(ClinicalProtocol.Discharge discharge) {

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.config.CourseRules;
 import org.kapcompanion.writeback.EntryIdentity;
 import org.kapcompanion.writeback.SharedValidator;
 import org.kapcompanion.writeback.ValidationResult;
@@ -105,6 +106,36 @@ class PlanMappingTest {
     assertThat(without.supportNetwork()).isEmpty();
     assertThat(without.measures()).extracting(IntegrationPlan.Remeasure::measure)
         .containsExactly(OutcomeMeasure.PHQ9, OutcomeMeasure.GAD7);
+  }
+
+  @Test
+  void reMeasurementIsDatedByTheProtocolsInterval() {
+    CourseRules d = CourseRules.defaults();
+    CourseRules everyThreeWeeks = new CourseRules(
+        d.inductionSessions(), d.inductionWithinDays(), d.maintenanceEveryDays(), d.minimumDaysBetweenSessions(),
+        d.maximumDoseStepMg(), d.cumulativeDays30Mg(), d.cumulativeDays90Mg(), 21, d.pcl5RemissionBelow(),
+        d.newCourseAfterDays(), d.substanceUseSnomedCodes(), d.substanceUseKeywords(), d.consent());
+    ClinicalProtocol base = protocol();
+    ClinicalProtocol protocol = new ClinicalProtocol(base.interactingMedications(), base.contraindications(),
+        base.bloodPressureGate(), null, null, null, base.followUps(), CLINIC, "", everyThreeWeeks,
+        ClinicalProtocol.Gates.DEFAULTS, Map.of());
+
+    assertThat(PlanDefaults.of(Optional.empty(), Optional.empty(), true, protocol, SESSION, ZONE).measures())
+        .extracting(IntegrationPlan.Remeasure::date).containsOnly(SESSION.plusDays(21));
+    assertThat(PlanDefaults.of(Optional.empty(), Optional.empty(), true, protocol(), SESSION, ZONE).measures())
+        .extracting(IntegrationPlan.Remeasure::date).containsOnly(SESSION.plusDays(14));
+  }
+
+  @Test
+  void thePlanPageNamesEachScaleWithItsRangeAndDatesAnUnscheduledOneByTheProtocol() {
+    IntegrationPlan plan = PlanDefaults.of(Optional.empty(), Optional.empty(), false, protocol(), SESSION, ZONE);
+    PlanView view = new PlanView(plan, Optional.empty(), SESSION, true, false, ENTRY, Map.of(), List.of(), 21);
+
+    assertThat(view.measureRows()).extracting(PlanView.MeasureRow::label, PlanView.MeasureRow::checked,
+        PlanView.MeasureRow::date).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("PHQ-9 (0–27, self-report)", true, "2026-12-04"),
+            org.assertj.core.groups.Tuple.tuple("GAD-7 (0–21, self-report)", true, "2026-12-04"),
+            org.assertj.core.groups.Tuple.tuple("PCL-5 (0–80, self-report)", false, "2026-12-11"));
   }
 
   @Test

@@ -29,14 +29,24 @@ class PreparationBrowserIT extends BrowserTest {
     assertThat(page.locator(".answers")).containsText("harbor");
     assertThat(page.locator(".sessions")).isVisible();
     assertThat(page.locator("#score-chart")).isVisible();
+    assertThat(page.locator("#fasting-rule")).hasText(
+        "Fasting (clinic protocol): no food for 2 h and no liquids for 30 min before the dose.");
     String trigger = "Loud alarms (" + UUID.randomUUID() + ")";
     page.locator("#f-triggers").fill(trigger);
+    page.locator("#f-safety-plan").fill("Not sleeping: call Daniel, then the clinic; 988.");
+    page.locator("#f-setting-music").fill("Instrumental, no lyrics");
+    page.locator("#f-setting-eyeshades-yes").check();
+    page.locator("#f-setting-touch").fill("Hand on shoulder only when asked");
+    page.locator("#f-fasting-instructed-yes").check();
     page.locator("button[data-save]").click();
     assertThat(page.locator("#save-status")).hasText("Saved to the EHR (complete).",
         new LocatorAssertions.HasTextOptions().setTimeout(60_000));
     Chromium.screenshot(page, "preparation-saved");
     page.reload();
     assertThat(page.locator(".answers")).containsText(trigger);
+    assertThat(page.locator(".answers")).containsText("call Daniel, then the clinic");
+    assertThat(page.locator(".answers")).containsText("Instrumental, no lyrics");
+    assertThat(page.locator(".answers")).containsText("Hand on shoulder only when asked");
   }
 
   @Test

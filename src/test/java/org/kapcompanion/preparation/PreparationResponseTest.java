@@ -74,6 +74,24 @@ class PreparationResponseTest {
   }
 
   @Test
+  void safetyPlanSetAndSettingAndFastingInstructionsAreSavedAndReadBack() {
+    Answers answers = submitted("safety-plan", "Warning sign: not sleeping.\nCall sister, then the clinic; 988.",
+        "setting-music", "Instrumental, no lyrics", "setting-eyeshades", "true", "setting-touch",
+        "Hand on shoulder only when asked", "fasting-instructed", "true");
+
+    QuestionnaireResponse response = response(answers, "e-3", Instant.parse("2026-06-01T17:00:00Z"));
+
+    assertThat(response.getItem()).extracting(QuestionnaireResponse.QuestionnaireResponseItemComponent::getLinkId)
+        .containsExactly("safety-plan", "setting-music", "setting-eyeshades", "setting-touch", "fasting-instructed");
+    Answers back = ResponseMapper.fromResponse(response);
+    assertThat(back.first("safety-plan").orElseThrow().primitiveValue()).endsWith("the clinic; 988.");
+    assertThat(back.first("setting-music").orElseThrow().primitiveValue()).isEqualTo("Instrumental, no lyrics");
+    assertThat(back.first("setting-eyeshades").orElseThrow().primitiveValue()).isEqualTo("true");
+    assertThat(back.first("setting-touch").orElseThrow().primitiveValue()).isEqualTo("Hand on shoulder only when asked");
+    assertThat(back.first("fasting-instructed").orElseThrow().primitiveValue()).isEqualTo("true");
+  }
+
+  @Test
   void notesWithoutRequiredAnswersAreSavedInProgress() {
     QuestionnaireResponse response = response(submitted("triggers", "Raised voices"), "e-2", Instant.now());
     assertThat(response.getStatus()).isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);

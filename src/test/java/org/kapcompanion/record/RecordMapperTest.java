@@ -127,6 +127,7 @@ class RecordMapperTest {
   void scoresFormAnOldestFirstSeries() {
     PatientRecord.ScoreSeries phq9 = mapper.map(allParts(), TODAY).outcomeScores().value().get(0);
     assertThat(phq9.name()).isEqualTo("PHQ-9");
+    assertThat(phq9.range()).as("shown beside the name").isEqualTo("0–27, self-report");
     assertThat(phq9.points()).extracting(PatientRecord.ScorePoint::value).containsExactly(21, 12);
     assertThat(phq9.changeSinceFirst()).contains(-9);
   }

@@ -78,8 +78,10 @@ class VocabularyTest {
         .doesNotContain(ReadingKind.CADSS);
     assertThat(ReadingKind.BLOOD_PRESSURE.formLabel()).isEqualTo("Blood pressure (mmHg)");
     assertThat(ReadingKind.OXYGEN_SATURATION.formLabel()).isEqualTo("SpO₂ (%)");
-    assertThat(ReadingKind.MOAAS.formLabel()).isEqualTo("MOAA/S (0–5, 5 = alert)");
-    assertThat(ReadingKind.CADSS.labelWithUnit()).isEqualTo("CADSS total (0–92)");
+    assertThat(ReadingKind.MOAAS.formLabel()).isEqualTo("MOAA/S 0–5 (clinician-rated, 5 = alert)");
+    assertThat(ReadingKind.DISSOCIATION.formLabel()).isEqualTo("Dissociation 0–4 (clinician-rated)");
+    assertThat(ReadingKind.SUDS.formLabel()).isEqualTo("SUDS 0–10 (patient-rated)");
+    assertThat(ReadingKind.CADSS.labelWithUnit()).isEqualTo("CADSS total 0–92 (clinician-rated)");
   }
 
   @Test

@@ -87,7 +87,8 @@ class QuestionnairesTest {
     Questionnaire preparation = SharedValidator.PACKAGE.questionnaire(BASE + "kap-preparation").orElseThrow();
 
     assertThat(flatten(preparation.getItem()).map(QuestionnaireItemComponent::getLinkId))
-        .contains("intentions", "history", "triggers", "coping", "readiness", "support-person", "transport");
+        .contains("intentions", "history", "triggers", "coping", "readiness", "support-person", "transport",
+            "safety-plan", "setting-music", "setting-eyeshades", "setting-touch", "fasting-instructed");
     assertThat(item(preparation, "readiness").getAnswerValueSet())
         .isEqualTo("http://kapcompanion.org/fhir/ValueSet/kap-readiness");
   }
