@@ -47,7 +47,7 @@ public final class ReviewFeature implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    ReviewEhr ehr = new ReviewEhr(fhir, tokens, reads);
+    ReviewEhr ehr = new ReviewEhr(fhir, reads);
     SessionFactsReader facts = new SessionFactsReader(ehr);
     SessionIndex index = new SessionIndex(dataSource, clock);
     this.pickup = changeFeed ? Optional.of(new FeedPickup(ehr, facts, new FeedWatermarks(dataSource), index,

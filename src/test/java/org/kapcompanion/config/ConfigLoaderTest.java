@@ -39,7 +39,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void shippedConfigurationLoadsAndStartsTheSandbox() throws Exception {
+  void shippedConfigurationLoadsWithoutTenantsSoTheSandboxIsUsed() throws Exception {
     Files.copy(Path.of("config/kap-companion.json"), dir.resolve("config/kap-companion.json"));
     AppConfig config = loader.load(Path.of("config/kap-companion.json"));
     assertThat(config.tenants()).isEmpty();
