@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Bundle;
@@ -33,14 +32,24 @@ final class DischargeReader {
     this.clock = clock;
   }
 
-  /** The read started: when today's session of the launch's patient ended, empty when it has not (or is unread). */
-  CompletableFuture<Optional<ZonedDateTime>> today(ActiveSession active) {
+  /** Whether today's dosing session ended: when it did, that it has not, or that the EHR could not tell. */
+  sealed interface Today {
+    record Discharged(ZonedDateTime at) implements Today {}
+
+    record NotYet() implements Today {}
+
+    record Unread() implements Today {}
+  }
+
+  /** The read started: whether and when today's session of the launch's patient ended. */
+  CompletableFuture<Today> today(ActiveSession active) {
     IGenericClient client = EhrClients.forSession(fhir, active);
     String patientId = active.session().context().patientId().orElseThrow();
     return CompletableFuture.supplyAsync(() -> todaysDischarge(client, patientId), reads);
   }
 
-  private Optional<ZonedDateTime> todaysDischarge(IGenericClient client, String patientId) {
+  /** Whether the patient's dosing session of today ended, read with {@code client}. */
+  Today todaysDischarge(IGenericClient client, String patientId) {
     try {
       Bundle bundle = client.search().byUrl("Encounter?patient=" + patientId + "&type=" + KapUrls.SESSION_TYPES
           + "|" + SessionType.DOSING.value() + "&_sort=-date&_count=10").returnBundle(Bundle.class).execute();
@@ -50,10 +59,11 @@ final class DischargeReader {
           .filter(encounter -> encounter.getPeriod().getEnd() != null)
           .map(encounter -> encounter.getPeriod().getEnd().toInstant().atZone(clock.getZone()))
           .filter(end -> end.toLocalDate().equals(today))
-          .max(Comparator.naturalOrder());
+          .max(Comparator.naturalOrder())
+          .<Today>map(Today.Discharged::new).orElseGet(Today.NotYet::new);
     } catch (RuntimeException e) {
       LOG.warn("reading today's session failed: {}", e.getClass().getName());
-      return Optional.empty();
+      return new Today.Unread();
     }
   }
 }

@@ -43,9 +43,11 @@ public final class HandoutPage implements SessionPage {
   @Override
   public void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    CompletableFuture<Optional<ZonedDateTime>> discharge = discharges.today(active);
+    CompletableFuture<DischargeReader.Today> discharge = discharges.today(active);
     Optional<PatientRecord> banner = records.banner(active);
-    Optional<ZonedDateTime> discharged = discharge.join();
+    DischargeReader.Today today = discharge.join();
+    Optional<ZonedDateTime> discharged = today instanceof DischargeReader.Today.Discharged left
+        ? Optional.of(left.at()) : Optional.empty();
     String template = discharged.isPresent() ? protocol.recoveryInstructions()
         : RecoveryHandout.beforeDischarge(protocol.recoveryInstructions());
     String markdown = RecoveryHandout.fill(template, RecoveryHandout.values(protocol,
@@ -56,6 +58,7 @@ public final class HandoutPage implements SessionPage {
     model.put("basePath", active.basePath());
     model.put("instructions", RecoveryHandout.toHtml(markdown));
     model.put("discharged", discharged.isPresent());
+    model.put("dischargeUnread", today instanceof DischargeReader.Today.Unread);
     templates.render(response, 200, "handout/handout.jte", model);
   }
 }
