@@ -198,7 +198,8 @@ public final class App implements AutoCloseable {
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, headers,
         ReviewFeature.supervisorRoles(fhir, config.tenants()), clock);
     WritebackFeature writeback = new WritebackFeature(fhir, validator, database.dataSource(), box,
-        launch.sessionTokens(), config.store().deliveryStalledAfter(), clock).start();
+        launch.sessionTokens(), ReviewFeature.indexOfDeliveredSessions(database.dataSource(), validator, clock),
+        config.store().deliveryStalledAfter(), clock).start();
     closeWithDatabase.add(writeback);
     launch.whenStarted(writeback::adoptWaiting);
     ExecutorService reads = fhirReads();
@@ -217,8 +218,9 @@ public final class App implements AutoCloseable {
     MonitoringFeature monitoring = new MonitoringFeature(fhir, writeback.entries(), conformancePackage, forms,
         records, config.protocol(), reads, templates, clock);
     ReviewFeature review = new ReviewFeature(fhir, validator, conformancePackage, database.dataSource(),
-        launch.sessionTokens(), records, config.protocol(), reads, templates, clock);
+        launch.sessionTokens(), records, config.protocol(), reads, templates, config.reviewChangeFeed(), clock);
     closeWithDatabase.add(review);
+    launch.whenStarted(review::signedIn);
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
         writeback.outboxStatus(), new Readiness(List.of(storeProbe(database),
             Readiness.Probe.passesWhen("validator", validator::isWarm), writeback.deliveryProbe())), metrics, templates);

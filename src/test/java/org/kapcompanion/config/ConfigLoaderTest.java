@@ -170,6 +170,12 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void reviewChangeFeedIsTriedUnlessSwitchedOff() throws Exception {
+    assertThat(loader.parse(base("\"tenants\": []")).reviewChangeFeed()).isTrue();
+    assertThat(loader.parse(base("\"review\": {\"changeFeed\": \"off\"}")).reviewChangeFeed()).isFalse();
+  }
+
+  @Test
   void adminTokenComesFromTheEnvironmentAndMustBeLong() throws Exception {
     ConfigLoader loader = new ConfigLoader(Map.of("TOKEN", "short", "LONG", "a-token-long-enough-for-admins"), dir);
     assertThat(loader.parse(base("\"admin\": {\"token\": \"env:LONG\"}")).adminToken())
@@ -361,6 +367,8 @@ class ConfigLoaderTest {
         Arguments.of("generated key on a shared database", base("\"store\": {\"jdbcUrl\": "
             + "\"jdbc:postgresql://db.example.org/kap\"}"), "store.encryptionKey: is \"generate\" (a key kept by this "
             + "node only), but the store is PostgreSQL"),
+        Arguments.of("unknown review change feed setting", base("\"review\": {\"changeFeed\": \"on\"}"),
+            "review.changeFeed: is \"on\" — write \"auto\""),
         Arguments.of("missing protocol file", base("\"protocolFile\": \"config/none.json\""),
             "protocolFile: "),
         Arguments.of("not JSON", "{\"publicBaseUrl\": ", "configuration: is not valid JSON"));
