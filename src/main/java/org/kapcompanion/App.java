@@ -198,19 +198,19 @@ public final class App implements AutoCloseable {
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, headers,
         ReviewFeature.supervisorRoles(fhir, config.tenants()), clock);
     WritebackFeature writeback = new WritebackFeature(fhir, validator, database.dataSource(), box,
-        launch.sessionTokens(), config.store().deliveryStalledAfter(), clock).start();
+        launch.sessionTokens(), ReviewFeature.indexOfDeliveredSessions(database.dataSource(), validator, clock),
+        config.store().deliveryStalledAfter(), clock).start();
     closeWithDatabase.add(writeback);
     launch.whenStarted(writeback::adoptWaiting);
     ExecutorService reads = fhirReads();
-    RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock),
-        launch.sessionTokens());
+    RecordService records = new RecordService(new RecordReader(fhir, config.protocol(), reads, clock));
     SummaryPage summary = new SummaryPage(records, templates);
-    CourseReader courses = new CourseReader(fhir, config.protocol().course(), reads, launch.sessionTokens(), clock);
+    CourseReader courses = new CourseReader(fhir, config.protocol().course(), reads, clock);
     FormCatalog forms = new FormCatalog(conformancePackage);
-    FormResponses formResponses = new FormResponses(writeback.entries(), clock);
+    FormResponses formResponses = new FormResponses(fhir, reads, writeback.entries(), clock);
     PredoseChecklistPage predose = new PredoseChecklistPage(forms, fhir, reads, records, formResponses,
         config.protocol(), courses, templates, clock);
-    PreparationPage preparation = new PreparationPage(forms, fhir, reads, records, formResponses,
+    PreparationPage preparation = new PreparationPage(forms, records, formResponses,
         config.protocol().fasting(), templates, clock);
     HandoutPage handout = new HandoutPage(config.protocol(), records, fhir, reads, templates, clock);
     IntegrationPage integration = new IntegrationPage(fhir, writeback.entries(), reads, records, config.protocol(),
@@ -218,17 +218,18 @@ public final class App implements AutoCloseable {
     MonitoringFeature monitoring = new MonitoringFeature(fhir, writeback.entries(), conformancePackage, forms,
         records, config.protocol(), reads, templates, clock);
     ReviewFeature review = new ReviewFeature(fhir, validator, conformancePackage, database.dataSource(),
-        launch.sessionTokens(), records, config.protocol(), reads, templates, clock);
+        launch.sessionTokens(), records, config.protocol(), reads, templates, config.reviewChangeFeed(), clock);
     closeWithDatabase.add(review);
+    launch.whenStarted(review::signedIn);
     AdminFeature admin = new AdminFeature(config.tenants(), config.adminToken(), new EndpointCheck(fhir),
         writeback.outboxStatus(), new Readiness(List.of(storeProbe(database),
             Readiness.Probe.passesWhen("validator", validator::isWarm), writeback.deliveryProbe())), metrics, templates);
     Map<String, SessionPage> pages = new HashMap<>(writeback.sessionPages());
-    pages.put("", summary);
+    pages.put("", SessionPage.patientView(summary));
     pages.put("course", new CoursePage(courses, records, templates));
     pages.putAll(predose.pages());
     pages.putAll(preparation.pages());
-    pages.put("handout", handout);
+    pages.put("handout", SessionPage.patientView(handout));
     pages.putAll(integration.pages());
     pages.putAll(monitoring.sessionPages());
     pages.putAll(review.sessionPages());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.web.Templates;
+import org.kapcompanion.web.DocumentServlet;
 import org.kapcompanion.web.WebServer;
 
 /**
@@ -12,6 +13,9 @@ import org.kapcompanion.web.WebServer;
  * every route.
  */
 public final class AdminFeature {
+
+  /** The liveness answer: 200 while the process serves requests. */
+  private static final String LIVE = "{\"status\":\"up\"}";
 
   private final List<TenantConfig> tenants;
   private final Optional<String> adminToken;
@@ -37,9 +41,10 @@ public final class AdminFeature {
 
   public List<WebServer.Route> routes() {
     return List.of(
-        new WebServer.Route("/health", new HealthServlets.Health()),
+        new WebServer.Route("/health", new DocumentServlet("application/json", "no-store", () -> LIVE)),
         new WebServer.Route("/ready", new HealthServlets.Ready(readiness)),
-        new WebServer.Route("/metrics", new HealthServlets.MetricsPage(metrics)),
+        new WebServer.Route("/metrics", new DocumentServlet("text/plain;version=0.0.4;charset=utf-8", "no-store",
+            metrics::scrape)),
         new WebServer.Route("/admin/status", new StatusPage(tenants, check, outbox, forms, templates)),
         new WebServer.Route("/admin/entries/*", new FailedEntryActions(outbox, forms, templates)));
   }

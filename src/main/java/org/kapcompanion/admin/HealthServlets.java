@@ -9,18 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
-/** The unauthenticated probes a load balancer or orchestrator polls: {@code /health}, {@code /ready}. */
+/**
+ * The readiness probe a load balancer or orchestrator polls ({@code /ready}); liveness ({@code /health}) is a fixed
+ * document.
+ */
 final class HealthServlets {
 
   private HealthServlets() {}
-
-  /** {@code GET /health}: 200 while the process serves requests (liveness). */
-  static final class Health extends HttpServlet {
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      json(response, HttpServletResponse.SC_OK, "{\"status\":\"up\"}");
-    }
-  }
 
   /**
    * {@code GET /ready}: 200 once every readiness probe passes, 503 until then with each failing probe named and why
@@ -43,31 +38,10 @@ final class HealthServlets {
       JsonObject body = new JsonObject();
       body.addProperty("status", ready ? "ready" : "not ready");
       body.add("checks", checks);
-      json(response, ready ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE, body.toString());
-    }
-  }
-
-  /** {@code GET /metrics}: Prometheus text exposition format. */
-  static final class MetricsPage extends HttpServlet {
-
-    private final Metrics metrics;
-
-    MetricsPage(Metrics metrics) {
-      this.metrics = metrics;
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      response.setContentType("text/plain;version=0.0.4;charset=utf-8");
+      response.setStatus(ready ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      response.setContentType("application/json");
       response.setHeader("Cache-Control", "no-store");
-      response.getOutputStream().write(metrics.scrape().getBytes(StandardCharsets.UTF_8));
+      response.getOutputStream().write(body.toString().getBytes(StandardCharsets.UTF_8));
     }
-  }
-
-  private static void json(HttpServletResponse response, int status, String body) throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setHeader("Cache-Control", "no-store");
-    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,19 +1,24 @@
 package org.kapcompanion.checklist;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.EntrySaver;
 import org.kapcompanion.writeback.SaveResult;
@@ -28,10 +33,14 @@ public final class FormResponses {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormResponses.class);
 
+  private final FhirContext fhir;
+  private final ExecutorService reads;
   private final EntrySaver entries;
   private final Clock clock;
 
-  public FormResponses(EntrySaver entries, Clock clock) {
+  public FormResponses(FhirContext fhir, ExecutorService reads, EntrySaver entries, Clock clock) {
+    this.fhir = fhir;
+    this.reads = reads;
     this.entries = entries;
     this.clock = clock;
   }
@@ -53,20 +62,44 @@ public final class FormResponses {
     return entries.save(active, Entry.create(entryId, kind, ResponseMapper.toResponse(form, answers, context)));
   }
 
-  /** The responses not yet confirmed by the EHR in this session, to merge with what the EHR returns. */
-  public Collection<Resource> unsent(ActiveSession active) {
-    return entries.unsent(active);
+  /** Starts reading the patient's saved responses: those on the EHR, on the shared read threads. */
+  public Saved saved(ActiveSession active, String patientId) {
+    IGenericClient client = EhrClients.forSession(fhir, active);
+    return new Saved(active, CompletableFuture.supplyAsync(() -> fromEhr(client, patientId), reads));
   }
 
-  /** The patient's QuestionnaireResponses on the EHR, newest first; none when the EHR cannot provide them. */
-  public static List<Resource> fromEhr(IGenericClient client, String patientId) {
+  /** A patient's saved responses: those the EHR holds (being read) and those of the session not yet sent. */
+  public final class Saved {
+    private final ActiveSession active;
+    private final CompletableFuture<Optional<List<Resource>>> onEhr;
+
+    private Saved(ActiveSession active, CompletableFuture<Optional<List<Resource>>> onEhr) {
+      this.active = active;
+      this.onEhr = onEhr;
+    }
+
+    /** The latest response to {@code form}, authored on {@code day} when given; waits for the EHR's answer. */
+    public Optional<QuestionnaireResponse> latest(QuestionnaireForm form, Optional<LocalDate> day) {
+      List<Resource> candidates = new ArrayList<>(onEhr.join().orElse(List.of()));
+      candidates.addAll(entries.unsent(active));
+      return FormResponses.latest(form.canonical(), candidates, day, clock.getZone());
+    }
+
+    /** Whether the EHR could not give the saved responses, so "none saved" would not be known; waits for it. */
+    public boolean ehrUnread() {
+      return onEhr.join().isEmpty();
+    }
+  }
+
+  /** The patient's QuestionnaireResponses on the EHR, newest first; empty when the EHR cannot provide them. */
+  static Optional<List<Resource>> fromEhr(IGenericClient client, String patientId) {
     try {
       Bundle bundle = client.search().byUrl("QuestionnaireResponse?subject=Patient/" + patientId
           + "&_sort=-authored&_count=100").returnBundle(Bundle.class).execute();
-      return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
+      return Optional.of(bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList());
     } catch (RuntimeException e) {
       LOG.warn("reading saved QuestionnaireResponses failed: {}", e.getClass().getName());
-      return List.of();
+      return Optional.empty();
     }
   }
 

@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.web.JsonAnswer;
-import org.kapcompanion.web.Templates;
 import org.kapcompanion.writeback.SaveResult;
 import org.kapcompanion.writeback.ValidationProblem;
 
@@ -37,22 +34,14 @@ public final class FormSaveAnswer {
   }
 
   /**
-   * The entry id of a save the request may make: a POST with a UUID entry id, in a launch with a patient. When it may
-   * not, the refusal is sent and the answer is empty.
+   * The entry id of a save the request may make: a UUID entry id. When it may not, the refusal is sent and the answer
+   * is empty.
    */
-  public static Optional<String> acceptedEntryId(ActiveSession active, HttpServletRequest request,
-      HttpServletResponse response, Templates templates) throws IOException {
-    if (!"POST".equals(request.getMethod())) {
-      JsonAnswer.send(response, 405, JsonAnswer.error("use POST"));
-      return Optional.empty();
-    }
+  public static Optional<String> acceptedEntryId(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<String> entryId = entryId(request);
     if (entryId.isEmpty()) {
       badRequest(response);
-      return Optional.empty();
-    }
-    if (active.session().context().patientId().isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
       return Optional.empty();
     }
     return entryId;

@@ -1,7 +1,6 @@
 package org.kapcompanion.checklist;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,15 +19,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.course.Course;
 import org.kapcompanion.course.CourseConsent;
 import org.kapcompanion.course.CourseReader;
 import org.kapcompanion.gates.StartGate;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.EhrClients;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.Absence;
 import org.kapcompanion.record.PatientRecord;
@@ -55,8 +51,6 @@ public final class PredoseChecklistPage {
   private final FormResponses responses;
   private final ClinicalProtocol protocol;
   private final StartGate gate;
-  private final FhirContext fhir;
-  private final ExecutorService reads;
   private final Templates templates;
   private final Clock clock;
   private final CourseReader courses;
@@ -71,32 +65,27 @@ public final class PredoseChecklistPage {
     this.protocol = protocol;
     this.courses = courses;
     this.gate = new StartGate(protocol.gates(), clock.getZone());
-    this.fhir = fhir;
-    this.reads = reads;
     this.templates = templates;
     this.clock = clock;
   }
 
   /** The checklist page and its save, keyed by their path under the session. */
   public Map<String, SessionPage> pages() {
-    return Map.of("predose", this::handle, "predose/save", this::save);
+    return Map.of("predose", SessionPage.needingPatient(this::handle),
+        "predose/save", SessionPage.patientAction(this::save));
   }
 
   private void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> patientId = active.session().context().patientId();
-    if (patientId.isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
-      return;
-    }
+    String patientId = active.session().context().patientId().orElseThrow();
     boolean submitted = "POST".equals(request.getMethod());
     boolean partial = submitted && request.getHeader("HX-Request") != null;
-    Optional<PrefillReads> prefill = partial ? Optional.empty() : Optional.of(startPrefill(active, patientId.get()));
+    Optional<PrefillReads> prefill = partial ? Optional.empty() : Optional.of(startPrefill(active, patientId));
     Optional<CourseReader.Pending> course = partial ? Optional.empty()
-        : Optional.of(courses.start(active, patientId.get()));
+        : Optional.of(courses.start(active, patientId));
     Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);
-    Optional<Course> read = course.flatMap(CourseReader.Pending::course);
-    Section<CourseConsent> consent = partial ? courses.consent(active, patientId.get())
+    Optional<Course> read = course.map(CourseReader.Pending::course);
+    Section<CourseConsent> consent = partial ? courses.consent(active, patientId)
         : read.map(Course::consent).orElse(Section.unavailable("Not read."));
     FormState state = submitted ? submittedState(FormSaveAnswer.fields(request))
         : prefilledState(active, prefill.orElseThrow(), consent);
@@ -120,20 +109,21 @@ public final class PredoseChecklistPage {
     model.put("course", read.orElse(null));
     model.put("fasting", protocol.fasting());
     model.put("saved", state.saved().orElse(null));
+    model.put("savedUnread", !submitted && state.saved().isEmpty() && prefill.orElseThrow().saved().ehrUnread());
     model.put("entryId", FormSaveAnswer.newEntryId());
     templates.render(response, 200, "checklist/predose.jte", model);
   }
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> entryId = FormSaveAnswer.acceptedEntryId(active, request, response, templates);
+    Optional<String> entryId = FormSaveAnswer.acceptedEntryId(request, response);
     if (entryId.isEmpty()) {
       return;
     }
     FormState submitted = submittedState(FormSaveAnswer.fields(request));
     FormInput.refuseAny(submitted.problems());
     Optional<Course> course = active.session().context().patientId()
-        .flatMap(patient -> courses.start(active, patient).course());
+        .flatMap(patient -> courses.courseForSave(active, patient));
     Answers answers = CourseWatchAnswer.with(answers(submitted.answers()), course);
     List<FormReview.Missing> blockers = blockers(answers, course.map(Course::consent)
         .orElse(Section.unavailable("Not read.")));
@@ -165,22 +155,16 @@ public final class PredoseChecklistPage {
   public record SavedChecklist(String time, boolean completed) {}
 
   /** The reads a pre-filled checklist needs, under way in one parallel round: the record's values, saved responses. */
-  private record PrefillReads(CompletableFuture<Prepopulation.Prefilled> fromRecord,
-      CompletableFuture<List<Resource>> saved) {}
+  private record PrefillReads(CompletableFuture<Prepopulation.Prefilled> fromRecord, FormResponses.Saved saved) {}
 
   private PrefillReads startPrefill(ActiveSession active, String patientId) {
-    IGenericClient client = EhrClients.forSession(fhir, active.session());
-    return new PrefillReads(prepopulation.prefill(form, client, patientId),
-        CompletableFuture.supplyAsync(() -> FormResponses.fromEhr(client, patientId), reads));
+    return new PrefillReads(prepopulation.prefill(form, active), responses.saved(active, patientId));
   }
 
   /** Pre-fills from the record, unless a checklist was saved today: then that one is shown again. */
   private FormState prefilledState(ActiveSession active, PrefillReads reads, Section<CourseConsent> consent) {
     Prepopulation.Prefilled prefilled = ConsentCheck.prefill(reads.fromRecord().join(), consent);
-    List<Resource> candidates = new ArrayList<>(reads.saved().join());
-    candidates.addAll(responses.unsent(active));
-    Optional<QuestionnaireResponse> saved = FormResponses.latest(form.canonical(), candidates,
-        Optional.of(LocalDate.now(clock)), clock.getZone());
+    Optional<QuestionnaireResponse> saved = reads.saved().latest(form, Optional.of(LocalDate.now(clock)));
     Answers answers = saved.map(ResponseMapper::fromResponse).orElse(prefilled.answers());
     Map<String, String> recordValues = new HashMap<>();
     Set<String> fromRecord = new LinkedHashSet<>();

@@ -28,6 +28,8 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.record.Absence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,11 @@ final class Prepopulation {
    * expression could not be evaluated, "none recorded in the EHR" when the record holds nothing for it.
    */
   record Prefilled(Answers answers, Set<String> linkIds, Map<String, Absence> absent) {}
+
+  /** Starts the form's queries for the launch's patient, with the session's client. */
+  CompletableFuture<Prefilled> prefill(QuestionnaireForm form, ActiveSession active) {
+    return prefill(form, EhrClients.forSession(fhir, active), active.session().context().patientId().orElseThrow());
+  }
 
   /**
    * Starts the form's queries in parallel; the answers are computed when the last one returns, so no thread waits

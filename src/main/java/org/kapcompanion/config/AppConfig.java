@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param protocol the clinic's clinical protocol
  * @param adminToken the secret IT staff present to see the status page and metrics; without it they are closed
  * @param timeZone the clinic's time zone: every page shows times in it, and "today" is its day
+ * @param reviewChangeFeed whether the review queue picks up sessions recorded by other means from the EHR's change
+ *     feed ({@code review.changeFeed}: {@code auto}, switched off per EHR that refuses searches across patients, or
+ *     {@code off})
  */
 public record AppConfig(
     URI publicBaseUrl,
@@ -31,7 +34,8 @@ public record AppConfig(
     SandboxConfig sandbox,
     ClinicalProtocol protocol,
     Optional<String> adminToken,
-    java.time.ZoneId timeZone) {
+    java.time.ZoneId timeZone,
+    boolean reviewChangeFeed) {
 
   public AppConfig {
     tenants = List.copyOf(tenants);
@@ -49,13 +53,14 @@ public record AppConfig(
   /** A copy serving the given tenants, e.g. after the sandbox has started and its tenant is known. */
   public AppConfig withTenants(List<TenantConfig> newTenants) {
     return new AppConfig(publicBaseUrl, host, port, dataDir, store, keysFile, newTenants, sandbox, protocol,
-        adminToken, timeZone);
+        adminToken, timeZone, reviewChangeFeed);
   }
 
   /** A copy that deletes and reseeds the sandbox EHR's database at start. */
   public AppConfig withSandboxReset() {
     return new AppConfig(publicBaseUrl, host, port, dataDir, store, keysFile, tenants,
-        new SandboxConfig(sandbox.enabled(), sandbox.port(), true, sandbox.persona()), protocol, adminToken, timeZone);
+        new SandboxConfig(sandbox.enabled(), sandbox.port(), true, sandbox.persona()), protocol, adminToken, timeZone,
+        reviewChangeFeed);
   }
 
   public URI launchUrl() {

@@ -93,11 +93,22 @@ public final class ConfigLoader {
     Optional<String> adminToken = adminToken(root.object("admin").orElse(emptyFields("admin", problems)));
 
     java.time.ZoneId timeZone = timeZone(root);
+    boolean reviewChangeFeed = reviewChangeFeed(root.object("review").orElse(emptyFields("review", problems)));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new AppConfig(publicBaseUrl.orElseThrow(), host, port, dataDir, store, keysFile, tenants, sandbox, protocol,
-        adminToken, timeZone);
+        adminToken, timeZone, reviewChangeFeed);
+  }
+
+  /** {@code review.changeFeed}: {@code auto} (the default) or {@code off}. */
+  private static boolean reviewChangeFeed(JsonFields fields) {
+    String value = fields.stringOr("changeFeed", "auto");
+    if (!value.equals("auto") && !value.equals("off")) {
+      fields.problem("changeFeed", "is \"" + value + "\"", "write \"auto\" (picked up where the EHR allows searches "
+          + "across patients) or \"off\"");
+    }
+    return value.equals("auto");
   }
 
   /** The clinic's time zone ({@code timeZone}, an IANA name); the machine's zone when it is left out. */

@@ -50,14 +50,9 @@ public final class CoursePage implements SessionPage {
     }
     CourseReader.Pending pending = reader.start(active, patientId.get());
     Optional<PatientRecord> banner = other ? records.banner(active, patientId.get()) : records.banner(active);
-    Optional<Course> course = pending.course();
-    if (course.isEmpty() || banner.isEmpty()) {
-      LaunchError.SESSION_EXPIRED.sendTo(templates, response);
-      return;
-    }
     Map<String, Object> model = new HashMap<>();
-    model.put("course", course.get());
-    model.put("banner", banner.get());
+    model.put("course", pending.course());
+    model.put("banner", banner.orElseThrow());
     model.put("session", active.session());
     model.put("basePath", active.basePath());
     model.put("reviewing", other);

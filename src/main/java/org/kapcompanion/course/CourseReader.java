@@ -3,7 +3,6 @@ package org.kapcompanion.course;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -11,60 +10,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.CourseRules;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.AppSession;
 import org.kapcompanion.launch.EhrClients;
-import org.kapcompanion.launch.SessionTokens;
 import org.kapcompanion.record.Section;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Reads a patient's course in one round of parallel FHIR searches (one per {@link CoursePart}), refreshing the access
- * token once when the EHR rejects it; a part that fails becomes a problem in its own place on the page.
+ * Reads a patient's course in one round of parallel FHIR searches (one per {@link CoursePart}); a part that fails
+ * becomes a problem in its own place on the page.
  */
 public final class CourseReader {
-
-  private static final Logger LOG = LoggerFactory.getLogger(CourseReader.class);
 
   private final FhirContext fhir;
   private final CourseMapper mapper;
   private final ExecutorService reads;
-  private final SessionTokens tokens;
   private final Clock clock;
 
-  public CourseReader(FhirContext fhir, CourseRules rules, ExecutorService reads, SessionTokens tokens, Clock clock) {
+  public CourseReader(FhirContext fhir, CourseRules rules, ExecutorService reads, Clock clock) {
     this.fhir = fhir;
     this.mapper = new CourseMapper(rules, clock.getZone());
     this.reads = reads;
-    this.tokens = tokens;
     this.clock = clock;
   }
 
   /** The reads under way; {@link Pending#course()} waits for them on the caller's thread. */
   public final class Pending {
-    private final ActiveSession active;
-    private final String patientId;
-    private final Map<CoursePart, CompletableFuture<Section<List<Resource>>>> parts;
+    private final Map<CoursePart, CompletableFuture<Section<List<Resource>>>> parts =
+        new EnumMap<>(CoursePart.class);
 
     private Pending(ActiveSession active, String patientId) {
-      this.active = active;
-      this.patientId = patientId;
-      this.parts = start(active.session(), patientId);
+      IGenericClient client = EhrClients.forSession(fhir, active);
+      for (CoursePart part : CoursePart.values()) {
+        parts.put(part, CompletableFuture.supplyAsync(() -> read(client, part, part.url(patientId)), reads));
+      }
     }
 
-    /** The course, or empty when the EHR no longer accepts the session's sign-in. */
-    public Optional<Course> course() {
-      Optional<Map<CoursePart, Section<List<Resource>>>> read = join(parts);
-      if (read.isEmpty()) {
-        read = tokens.refresh(active.handle(), active.session()).flatMap(session -> join(start(session, patientId)));
-      }
-      return read.map(done -> mapper.map(done, LocalDate.now(clock)));
+    /** The course; a sign-in the EHR no longer accepts is thrown, for the page's EHR failure answer. */
+    public Course course() {
+      Map<CoursePart, Section<List<Resource>>> read = new EnumMap<>(CoursePart.class);
+      parts.forEach((part, pending) -> read.put(part, EhrClients.await(pending)));
+      return mapper.map(read, LocalDate.now(clock));
     }
   }
 
@@ -74,52 +62,29 @@ public final class CourseReader {
   }
 
   /**
-   * Reads only the course's informed consent, for the pre-dose checklist's updates and save; a refused access token
-   * is refreshed once, and a read that still fails says so (the checklist then asks for today's confirmation).
+   * The course of {@code patientId} for a save that must not be lost: empty when the EHR no longer accepts the
+   * session's sign-in, so the save goes ahead with the course unread.
    */
-  public Section<CourseConsent> consent(ActiveSession active, String patientId) {
-    Section<List<Resource>> read = readConsents(active.session(), patientId)
-        .or(() -> tokens.refresh(active.handle(), active.session())
-            .flatMap(session -> readConsents(session, patientId)))
-        .orElse(Section.unavailable("The EHR no longer accepts this sign-in."));
-    return mapper.consent(read, LocalDate.now(clock));
-  }
-
-  /** The patient's Consent resources, or empty when the EHR refused the access token. */
-  private Optional<Section<List<Resource>>> readConsents(AppSession session, String patientId) {
+  public Optional<Course> courseForSave(ActiveSession active, String patientId) {
     try {
-      return Optional.of(read(EhrClients.forSession(fhir, session), CoursePart.CONSENTS,
-          CoursePart.CONSENTS.url(patientId)));
+      return Optional.of(start(active, patientId).course());
     } catch (AuthenticationException e) {
       return Optional.empty();
     }
   }
 
-  private Map<CoursePart, CompletableFuture<Section<List<Resource>>>> start(AppSession session, String patientId) {
-    IGenericClient client = EhrClients.forSession(fhir, session);
-    Map<CoursePart, CompletableFuture<Section<List<Resource>>>> pending = new EnumMap<>(CoursePart.class);
-    for (CoursePart part : CoursePart.values()) {
-      pending.put(part, CompletableFuture.supplyAsync(() -> read(client, part, part.url(patientId)), reads));
+  /**
+   * Reads only the course's informed consent, for the pre-dose checklist's updates and save; a read that fails, even
+   * for a sign-in the EHR no longer accepts, says so (the checklist then asks for today's confirmation).
+   */
+  public Section<CourseConsent> consent(ActiveSession active, String patientId) {
+    Section<List<Resource>> read;
+    try {
+      read = read(EhrClients.forSession(fhir, active), CoursePart.CONSENTS, CoursePart.CONSENTS.url(patientId));
+    } catch (AuthenticationException e) {
+      read = Section.unavailable("The EHR no longer accepts this sign-in.");
     }
-    return pending;
-  }
-
-  /** The parts, or empty when the EHR refused the access token. */
-  private static Optional<Map<CoursePart, Section<List<Resource>>>> join(
-      Map<CoursePart, CompletableFuture<Section<List<Resource>>>> pending) {
-    Map<CoursePart, Section<List<Resource>>> results = new EnumMap<>(CoursePart.class);
-    boolean refused = false;
-    for (Map.Entry<CoursePart, CompletableFuture<Section<List<Resource>>>> entry : pending.entrySet()) {
-      try {
-        results.put(entry.getKey(), entry.getValue().join());
-      } catch (CompletionException e) {
-        if (!(e.getCause() instanceof AuthenticationException)) {
-          throw e;
-        }
-        refused = true;
-      }
-    }
-    return refused ? Optional.empty() : Optional.of(results);
+    return mapper.consent(read, LocalDate.now(clock));
   }
 
   private static Section<List<Resource>> read(IGenericClient client, CoursePart part, String url) {
@@ -129,13 +94,8 @@ public final class CourseReader {
           .filter(Bundle.BundleEntryComponent::hasResource).map(Bundle.BundleEntryComponent::getResource).toList());
     } catch (AuthenticationException e) {
       throw e;
-    } catch (BaseServerResponseException e) {
-      LOG.warn("course part {} failed with HTTP {}", part, e.getStatusCode());
-      return Section.unavailable(e.getStatusCode() == 403
-          ? "The EHR did not allow KAP Companion to read this." : "The EHR could not provide this just now.");
     } catch (RuntimeException e) {
-      LOG.warn("course part {} failed: {}", part, e.getClass().getName());
-      return Section.unavailable("The EHR could not provide this just now.");
+      return Section.unreadable("course part " + part, e);
     }
   }
 }

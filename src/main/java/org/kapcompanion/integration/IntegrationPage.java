@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.writeback.Entry;
@@ -67,15 +66,12 @@ public final class IntegrationPage {
 
   /** The pages keyed by their path under {@code /s/{handle}/}. */
   public Map<String, SessionPage> pages() {
-    return Map.of("integration", this::plan, "integration/conflict", this::conflict);
+    return Map.of("integration", SessionPage.needingPatient(this::plan),
+        "integration/conflict", SessionPage.needingPatient(this::conflict));
   }
 
   private void plan(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (active.session().context().patientId().isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
-      return;
-    }
     boolean saving = "POST".equals(request.getMethod());
     if (saving && entryOf(request).isEmpty()) {
       templates.error(response, 400, "The plan could not be read",

@@ -72,7 +72,7 @@ final class PlanReader {
 
   Start read(ActiveSession active) {
     String patientId = active.session().context().patientId().orElseThrow();
-    IGenericClient client = EhrClients.forSession(fhir, active.session());
+    IGenericClient client = EhrClients.forSession(fhir, active);
     ZoneId zone = clock.getZone();
     LocalDate today = LocalDate.now(clock);
     CompletableFuture<Bundle> responses = CompletableFuture.supplyAsync(() -> client.search()
@@ -179,7 +179,7 @@ final class PlanReader {
 
   /** The current version of the plan at {@code reference} with its Goals, read from the EHR past any cache. */
   Optional<Current> current(ActiveSession active, String reference) {
-    IGenericClient client = EhrClients.forSession(fhir, active.session());
+    IGenericClient client = EhrClients.forSession(fhir, active);
     Bundle bundle = client.search().forResource(CarePlan.class)
         .where(new TokenClientParam("_id").exactly().code(reference.substring(reference.indexOf('/') + 1)))
         .and(new ReferenceClientParam("patient").hasId(active.session().context().patientId().orElseThrow()))

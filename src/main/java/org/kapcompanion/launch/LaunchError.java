@@ -2,6 +2,7 @@ package org.kapcompanion.launch;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.Templates;
 
 /** Every way a launch or a session can fail that a clinician needs explained, with the HTTP status of its page. */
@@ -28,7 +29,9 @@ public enum LaunchError {
       "The EHR did not return this patient, so KAP Companion shows nothing rather than a record it cannot vouch for. "
           + "Check the patient in the EHR and launch again from the chart; if it keeps happening, tell IT."),
   SESSION_EXPIRED(401, "Your session has ended",
-      "For safety, sessions end after a period without use or when the EHR sign-in expires. Launch again from the EHR.");
+      "For safety, sessions end after a period without use or when the EHR sign-in expires. Launch again from the EHR."),
+  METHOD_NOT_ALLOWED(405, "This address does not take that request",
+      "KAP Companion's page asked for something this address does not do. Reload the page and try again.");
 
   private final int status;
   private final String title;
@@ -50,6 +53,15 @@ public enum LaunchError {
 
   public String advice() {
     return advice;
+  }
+
+  /** Sends this error as {@code {"error": …}} when {@code json} (for a page's script), else as its page. */
+  void send(boolean json, Templates templates, HttpServletResponse response) throws IOException {
+    if (json) {
+      JsonAnswer.send(response, status, JsonAnswer.error(title + ". " + advice));
+    } else {
+      sendTo(templates, response);
+    }
   }
 
   /** Sends this error's page: its status, title and advice. */

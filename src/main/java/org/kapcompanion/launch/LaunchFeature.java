@@ -14,6 +14,7 @@ import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.web.EhrHttp;
 import org.kapcompanion.web.SecurityHeaders;
 import org.kapcompanion.web.Templates;
+import org.kapcompanion.web.DocumentServlet;
 import org.kapcompanion.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,11 +79,14 @@ public final class LaunchFeature {
 
   /** The launch routes, plus the session pages given by the other features keyed by their path under the session. */
   public List<WebServer.Route> routes(Map<String, SessionPage> sessionPages) {
+    PageMemory pageMemory = new PageMemory(sessionPages.keySet());
     return List.of(
         new WebServer.Route("", new StartServlet(config, templates)),
         new WebServer.Route("/launch", new LaunchServlet(launches, templates)),
-        new WebServer.Route("/callback", new CallbackServlet(launches, templates)),
-        new WebServer.Route("/.well-known/jwks.json", new JwksServlet(keys)),
-        new WebServer.Route("/s/*", new SessionPages(sessions, sessionTokens, templates, headers, sessionPages)));
+        new WebServer.Route("/callback", new CallbackServlet(launches, templates, pageMemory)),
+        new WebServer.Route("/.well-known/jwks.json",
+            new DocumentServlet("application/jwk-set+json", "public, max-age=300", keys::publicJwks)),
+        new WebServer.Route("/s/*", new SessionPages(sessions, sessionTokens, templates, headers, sessionPages,
+            pageMemory)));
   }
 }

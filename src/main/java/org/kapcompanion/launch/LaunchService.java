@@ -71,8 +71,11 @@ public final class LaunchService {
 
   /** The callback's outcome: the new session's handle and its first page, or why there is none. */
   public sealed interface Complete {
-    /** @param firstPage the session page to open, relative to the session's pages ({@code ""}: the summary) */
-    record Started(String sessionHandle, String firstPage) implements Complete {}
+    /**
+     * @param firstPage the session page to open, relative to the session's pages ({@code ""}: the summary)
+     * @param session the session started
+     */
+    record Started(String sessionHandle, String firstPage, AppSession session) implements Complete {}
 
     record Failed(LaunchError error) implements Complete {}
   }
@@ -149,16 +152,16 @@ public final class LaunchService {
       return new Complete.Failed(LaunchError.STATE_INVALID);
     }
     try {
-      return new Complete.Started(startSession(pending.get(), parameters, browserKey.get(),
-          framed && pending.get().framed()),
-          pending.get().review() ? "review" : "");
+      ActiveSession started = startSession(pending.get(), parameters, browserKey.get(),
+          framed && pending.get().framed());
+      return new Complete.Started(started.handle(), pending.get().review() ? "review" : "", started.session());
     } catch (LaunchException e) {
       LOG.warn("launch failed for tenant {}: {}", pending.get().tenantId(), e.getMessage());
       return new Complete.Failed(e.error());
     }
   }
 
-  private String startSession(PendingLaunch pending, Map<String, String> parameters, String browserKey,
+  private ActiveSession startSession(PendingLaunch pending, Map<String, String> parameters, String browserKey,
       boolean framed) throws LaunchException {
     if (parameters.containsKey("error") || !parameters.containsKey("code")) {
       throw new LaunchException(LaunchError.AUTHORIZATION_DENIED,
@@ -176,10 +179,11 @@ public final class LaunchService {
     AppSession session = signedIn.withSupervisor(roles.isSupervisor(signedIn));
     String handle = new State().getValue();
     sessions.create(handle, browserKey, session);
-    whenStarted.forEach(listener -> listener.accept(new ActiveSession(handle, session)));
+    ActiveSession started = new ActiveSession(handle, session);
+    whenStarted.forEach(listener -> listener.accept(started));
     LOG.info("session started for tenant {}{}", tenant.id(),
         session.missingScopes().isEmpty() ? "" : " with " + session.missingScopes().size() + " scopes not granted");
-    return handle;
+    return started;
   }
 
   /** Runs {@code listener} with every session a launch starts, before its first page is shown. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.kapcompanion.store.Database;
 import org.kapcompanion.store.Hashes;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.StoreJson;
@@ -70,13 +71,7 @@ final class LaunchStates {
 
   /** Deletes launches that expired unused. */
   int purgeExpired() {
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement delete = connection.prepareStatement("delete from launch_state where expires_at < ?")) {
-      delete.setTimestamp(1, Timestamp.from(clock.instant()));
-      return delete.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot purge launch states", e);
-    }
+    return Database.deleteExpired(dataSource, "launch_state", clock.instant());
   }
 
   private static Optional<Row> find(Connection connection, String hash) throws SQLException {

@@ -7,6 +7,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.rest.client.api.ClientResponseContext;
 import ca.uhn.fhir.rest.client.api.IHttpRequest;
 import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
@@ -54,8 +55,11 @@ public final class PlausibleAnswers {
     }
   }
 
+  /** Checks the answer the client will read: after {@link SessionBearer}'s retry, the retried one. */
   @Hook(Pointcut.CLIENT_RESPONSE)
-  public void check(IHttpRequest request, IHttpResponse response) throws IOException {
+  public void check(ClientResponseContext context) throws IOException {
+    IHttpRequest request = context.getHttpRequest();
+    IHttpResponse response = context.getHttpResponse();
     if (!"GET".equals(request.getHttpVerbName()) || response.getStatus() / 100 != 2
         || response.getMimeType() == null || !response.getMimeType().contains("json")) {
       return;

@@ -46,11 +46,6 @@ public final class SessionTokens {
     if (session.tokens().accessTokenExpiresAt().isAfter(clock.instant().plus(REFRESH_BEFORE))) {
       return Optional.of(session);
     }
-    return refresh(handle, session);
-  }
-
-  /** Refreshes after the EHR rejected the current access token; empty when the session must be relaunched. */
-  public Optional<AppSession> refresh(String handle, AppSession session) {
     return refreshByHash(Hashes.sha256(handle), session);
   }
 
@@ -65,10 +60,25 @@ public final class SessionTokens {
   }
 
   /**
+   * A working access token after the EHR rejected {@code rejectedAccessToken}: refreshed, or the one another request
+   * of the session already got. Empty when the session must be launched again.
+   */
+  public Optional<String> renewed(String sessionHash, String rejectedAccessToken) {
+    return refreshByHash(sessionHash, rejectedAccessToken).map(session -> session.tokens().accessToken())
+        .filter(renewed -> !renewed.equals(rejectedAccessToken));
+  }
+
+  /** The session as a page request holds it, able to renew its access token. */
+  ActiveSession active(String handle, AppSession session) {
+    String sessionHash = Hashes.sha256(handle);
+    return new ActiveSession(handle, session, rejected -> renewed(sessionHash, rejected));
+  }
+
+  /**
    * Like {@link #refresh}, for server-side delivery: after the EHR rejected {@code rejectedAccessToken}. When another
    * thread or node already replaced that token, the stored session is returned as it is.
    */
-  public Optional<AppSession> refreshByHash(String sessionHash, String rejectedAccessToken) {
+  private Optional<AppSession> refreshByHash(String sessionHash, String rejectedAccessToken) {
     ReentrantLock lock = locks[Math.floorMod(sessionHash.hashCode(), locks.length)];
     lock.lock();
     try {

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.kapcompanion.store.Database;
 import org.kapcompanion.store.Hashes;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.StoreJson;
@@ -100,12 +101,6 @@ public final class Sessions {
 
   /** Deletes sessions that have ended. */
   int purgeExpired() {
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement delete = connection.prepareStatement("delete from app_session where expires_at < ?")) {
-      delete.setTimestamp(1, Timestamp.from(clock.instant()));
-      return delete.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot purge sessions", e);
-    }
+    return Database.deleteExpired(dataSource, "app_session", clock.instant());
   }
 }

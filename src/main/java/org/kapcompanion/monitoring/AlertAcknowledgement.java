@@ -52,7 +52,7 @@ final class AlertAcknowledgement {
   }
 
   SessionPage page() {
-    return SessionPage.takingJson(this::acknowledge);
+    return SessionPage.takingJson(SessionPage.patientAction(this::acknowledge));
   }
 
   /** The acknowledgement note's entry id of an alert episode of the session with {@code sessionEntryId}. */
@@ -74,10 +74,6 @@ final class AlertAcknowledgement {
 
   private void acknowledge(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!"POST".equals(request.getMethod())) {
-      JsonAnswer.send(response, 405, JsonAnswer.error("use POST"));
-      return;
-    }
     JsonObject body = JsonBody.read(request, Set.of());
     Optional<SessionRecord> running = reader.today(active).filter(s -> !s.finished());
     Optional<Alert> alert = running.flatMap(session -> AlertEvaluation.evaluate(protocol.alertRules(),
@@ -117,7 +113,7 @@ final class AlertAcknowledgement {
     }
     if (user.get().startsWith("Practitioner/")) {
       try {
-        Practitioner practitioner = EhrClients.forSession(fhir, active.session()).read()
+        Practitioner practitioner = EhrClients.forSession(fhir, active).read()
             .resource(Practitioner.class).withId(user.get().substring("Practitioner/".length())).execute();
         if (practitioner.hasName()) {
           return practitioner.getNameFirstRep().getNameAsSingleString() + " (" + user.get() + ")";

@@ -30,7 +30,6 @@ import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.gates.DischargeGate;
 import org.kapcompanion.gates.GateDecision;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
@@ -81,10 +80,6 @@ final class DischargePage implements SessionPage {
   @Override
   public void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (active.session().context().patientId().isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
-      return;
-    }
     SessionReader.Today today = reader.begin(active);
     boolean partial = "POST".equals(request.getMethod()) && request.getHeader("HX-Request") != null;
     Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,16 +38,18 @@ final class EntryRequest {
   static final StrictValue.Range DOSE_MG = new StrictValue.Range(new BigDecimal("0.01"), BigDecimal.valueOf(1000), 2);
 
   /**
-   * When an entry may say it happened: from 6 hours before the session started (or before now, without a running
-   * session) to 5 minutes ahead of now (a device clock a little fast).
+   * When an entry may say it happened: from the minute the running session started (without one, a note from 6 hours
+   * before now) to 5 minutes ahead of now (a device clock a little fast).
    */
   record Window(Instant from, Instant to, ZoneId zone) {
 
-    static final Duration BEFORE_START = Duration.ofHours(6);
+    static final Duration WITHOUT_SESSION = Duration.ofHours(6);
     static final Duration AHEAD = Duration.ofMinutes(5);
 
     static Window of(Optional<Instant> sessionStart, Instant now, ZoneId zone) {
-      return new Window(sessionStart.orElse(now).minus(BEFORE_START), now.plus(AHEAD), zone);
+      Instant from = sessionStart.map(start -> start.truncatedTo(ChronoUnit.MINUTES))
+          .orElse(now.minus(WITHOUT_SESSION));
+      return new Window(from, now.plus(AHEAD), zone);
     }
   }
 

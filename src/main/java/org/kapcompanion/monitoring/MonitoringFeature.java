@@ -33,7 +33,8 @@ public final class MonitoringFeature {
         clock);
     pages.putAll(new WorkspacePage(reader, entries, records, protocol, QuickTag.from(conformancePackage), templates,
         clock).pages());
-    pages.put("discharge", new DischargePage(reader, entries, catalog, records, protocol, templates, clock));
+    pages.put("discharge", SessionPage.needingPatient(
+        new DischargePage(reader, entries, catalog, records, protocol, templates, clock)));
     pages.put("session/alerts/acknowledge", new AlertAcknowledgement(reader, entries, protocol, fhir, clock).page());
   }
 

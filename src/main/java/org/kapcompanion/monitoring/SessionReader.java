@@ -89,7 +89,7 @@ final class SessionReader {
     private Today(ActiveSession active, boolean withRecord) {
       this.active = active;
       this.unsent = entries.unsent(active);
-      this.client = EhrClients.forSession(fhir, active.session());
+      this.client = EhrClients.forSession(fhir, active);
       String patient = "Patient/" + active.session().context().patientId().orElseThrow();
       LocalDate today = LocalDate.now(clock);
       this.sessions = search(() -> client.search().forResource(Encounter.class)

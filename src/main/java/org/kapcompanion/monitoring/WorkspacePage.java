@@ -19,15 +19,12 @@ import org.kapcompanion.checklist.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.gates.DoseTime;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.recorded.Alert;
 import org.kapcompanion.recorded.AlertEvaluation;
 import org.kapcompanion.recorded.Dose;
-import org.kapcompanion.recorded.Reading;
-import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.web.InvalidValue;
 import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.JsonBody;
@@ -68,15 +65,14 @@ final class WorkspacePage {
   }
 
   Map<String, SessionPage> pages() {
-    return Map.of("session", this::page, "session/start", this::start,
-        "session/entries", SessionPage.takingJson(this::save), "notes", this::notes);
+    return Map.of("session", SessionPage.patientView(this::page),
+        "session/start", SessionPage.patientAction(this::start),
+        "session/entries", SessionPage.takingJson(SessionPage.patientAction(this::save)),
+        "notes", SessionPage.patientView(this::notes));
   }
 
   private void page(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!accepts("GET", active, request, response)) {
-      return;
-    }
     SessionReader.Today today = reader.begin(active);
     boolean live = "live".equals(request.getParameter("part"));
     PatientRecord banner = live ? null : records.banner(active).orElse(null);
@@ -112,9 +108,6 @@ final class WorkspacePage {
 
   private void start(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!accepts("POST", active, request, response)) {
-      return;
-    }
     SessionReader.Today today = reader.begin(active);
     boolean running = today.session().filter(s -> !s.finished()).isPresent();
     if (!running && today.predose().canStart()) {
@@ -133,13 +126,6 @@ final class WorkspacePage {
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!"POST".equals(request.getMethod())) {
-      JsonAnswer.send(response, 405, JsonAnswer.error("use POST"));
-      return;
-    }
-    if (!requirePatient(active, response)) {
-      return;
-    }
     JsonObject body = JsonBody.read(request, Set.of(EntryRequest.TEXT));
     Entry entry;
     try {
@@ -222,9 +208,6 @@ final class WorkspacePage {
 
   private void notes(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!accepts("GET", active, request, response)) {
-      return;
-    }
     templates.render(response, 200, "monitoring/notes.jte", Map.of("session", active, "tags", tags,
         "record", records.banner(active).orElse(null)));
   }
@@ -233,23 +216,4 @@ final class WorkspacePage {
     return new SessionSubject(active.session().context().patientId().orElseThrow(), encounter,
         active.session().fhirUser());
   }
-
-  /** Whether the request has the method and the launch a patient; if not, the error is sent. */
-  private boolean accepts(String method, ActiveSession active, HttpServletRequest request,
-      HttpServletResponse response) throws IOException {
-    if (!method.equals(request.getMethod())) {
-      response.sendError(405);
-      return false;
-    }
-    return requirePatient(active, response);
-  }
-
-  private boolean requirePatient(ActiveSession active, HttpServletResponse response) throws IOException {
-    if (active.session().context().patientId().isPresent()) {
-      return true;
-    }
-    LaunchError.NO_PATIENT.sendTo(templates, response);
-    return false;
-  }
-
 }

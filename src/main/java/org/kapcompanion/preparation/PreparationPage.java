@@ -1,21 +1,15 @@
 package org.kapcompanion.preparation;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.checklist.Answers;
 import org.kapcompanion.checklist.FormCatalog;
 import org.kapcompanion.checklist.FormInput;
@@ -27,8 +21,6 @@ import org.kapcompanion.checklist.QuestionnaireForm;
 import org.kapcompanion.checklist.ResponseMapper;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.EhrClients;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
@@ -45,54 +37,42 @@ public final class PreparationPage {
   private final QuestionnaireForm form;
   private final RecordService records;
   private final FormResponses responses;
-  private final FhirContext fhir;
   private final ClinicalProtocol.Fasting fasting;
-  private final ExecutorService reads;
   private final Templates templates;
   private final Clock clock;
 
-  public PreparationPage(FormCatalog catalog, FhirContext fhir, ExecutorService reads, RecordService records,
+  public PreparationPage(FormCatalog catalog, RecordService records,
       FormResponses responses, ClinicalProtocol.Fasting fasting, Templates templates, Clock clock) {
     this.form = catalog.form(FormCatalog.PREPARATION)
         .orElseThrow(() -> new IllegalStateException("the preparation Questionnaire is not in fhir-profiles"));
     this.records = records;
     this.responses = responses;
-    this.fhir = fhir;
     this.fasting = fasting;
-    this.reads = reads;
     this.templates = templates;
     this.clock = clock;
   }
 
   /** The preparation page and its save, keyed by their path under the session. */
   public Map<String, SessionPage> pages() {
-    return Map.of("preparation", this::handle, "preparation/save", this::save);
+    return Map.of("preparation", SessionPage.needingPatient(this::handle),
+        "preparation/save", SessionPage.patientAction(this::save));
   }
 
   private void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> patientId = active.session().context().patientId();
-    if (patientId.isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
-      return;
-    }
+    String patientId = active.session().context().patientId().orElseThrow();
     if ("POST".equals(request.getMethod())) {
       FormInput.Parsed parsed = FormInput.parse(form, FormSaveAnswer.fields(request), clock);
       templates.render(response, 200, "checklist/conditional-fields.jte",
           Map.of("form", view(parsed.answers(), parsed.problems())));
       return;
     }
-    IGenericClient client = EhrClients.forSession(fhir, active.session());
-    CompletableFuture<List<Resource>> fromEhr = CompletableFuture.supplyAsync(
-        () -> FormResponses.fromEhr(client, patientId.get()), reads);
+    FormResponses.Saved saved = responses.saved(active, patientId);
     Optional<PatientRecord> record = records.record(active);
     if (RecordService.refused(record, templates, response)) {
       return;
     }
-    List<Resource> candidates = new ArrayList<>(fromEhr.join());
-    candidates.addAll(responses.unsent(active));
-    Optional<QuestionnaireResponse> latest = FormResponses.latest(form.canonical(), candidates, Optional.empty(),
-        clock.getZone());
+    Optional<QuestionnaireResponse> latest = saved.latest(form, Optional.empty());
     Answers answers = latest.map(ResponseMapper::fromResponse).orElse(Answers.none());
     Map<String, Object> model = new HashMap<>();
     model.put("form", view(answers, Map.of()));
@@ -102,6 +82,7 @@ public final class PreparationPage {
     model.put("chart", ScoreChart.toJson(record.get()));
     model.put("savedOn", latest.map(r -> r.getAuthored().toInstant().atZone(clock.getZone()).toLocalDate().toString())
         .orElse(null));
+    model.put("savedUnread", latest.isEmpty() && saved.ehrUnread());
     model.put("entryId", FormSaveAnswer.newEntryId());
     model.put("fasting", fasting);
     templates.render(response, 200, "preparation/preparation.jte", model);
@@ -109,7 +90,7 @@ public final class PreparationPage {
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> entryId = FormSaveAnswer.acceptedEntryId(active, request, response, templates);
+    Optional<String> entryId = FormSaveAnswer.acceptedEntryId(request, response);
     if (entryId.isEmpty()) {
       return;
     }

@@ -3,7 +3,6 @@ package org.kapcompanion.record;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -11,12 +10,11 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,42 +43,27 @@ public final class RecordReader {
     this.clock = clock;
   }
 
-  /** What reading the record gave: the record, or "the access token was refused" so the caller can refresh. */
-  public sealed interface Result {
-    record Read(PatientRecord record) implements Result {}
-
-    record Unauthorized() implements Result {}
-  }
-
   /** Reads the whole record of the session's patient. */
-  public Result read(AppSession session, String patientId) {
-    return read(session, patientId, EnumSet.allOf(RecordPart.class));
+  public PatientRecord read(ActiveSession active, String patientId) {
+    return read(active, patientId, EnumSet.allOf(RecordPart.class));
   }
 
   /** Reads only what the patient banner shows: the patient and their allergies. */
-  public Result readBanner(AppSession session, String patientId) {
-    return read(session, patientId, EnumSet.of(RecordPart.PATIENT, RecordPart.ALLERGIES));
+  public PatientRecord readBanner(ActiveSession active, String patientId) {
+    return read(active, patientId, EnumSet.of(RecordPart.PATIENT, RecordPart.ALLERGIES));
   }
 
-  private Result read(AppSession session, String patientId, Set<RecordPart> parts) {
-    IGenericClient client = EhrClients.forSession(fhir, session);
+  /** The record; a sign-in the EHR no longer accepts is thrown, for the page's EHR failure answer. */
+  private PatientRecord read(ActiveSession active, String patientId, Set<RecordPart> parts) {
+    IGenericClient client = EhrClients.forSession(fhir, active);
     Map<RecordPart, CompletableFuture<RecordMapper.PartResult>> pending = new EnumMap<>(RecordPart.class);
     for (RecordPart part : parts) {
-      part.url(patientId, session.fhirUser()).ifPresent(url ->
+      part.url(patientId, active.session().fhirUser()).ifPresent(url ->
           pending.put(part, CompletableFuture.supplyAsync(() -> readPart(client, part, url), reads)));
     }
     Map<RecordPart, RecordMapper.PartResult> results = new EnumMap<>(RecordPart.class);
-    for (Map.Entry<RecordPart, CompletableFuture<RecordMapper.PartResult>> entry : pending.entrySet()) {
-      try {
-        results.put(entry.getKey(), entry.getValue().join());
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof AuthenticationException) {
-          return new Result.Unauthorized();
-        }
-        throw e;
-      }
-    }
-    return new Result.Read(mapper.map(results, LocalDate.now(clock)));
+    pending.forEach((part, read) -> results.put(part, EhrClients.await(read)));
+    return mapper.map(results, LocalDate.now(clock));
   }
 
   private static RecordMapper.PartResult readPart(IGenericClient client, RecordPart part, String url) {
@@ -91,15 +74,11 @@ public final class RecordReader {
       return RecordMapper.PartResult.of(RecordMapper.resourcesOf(resource));
     } catch (AuthenticationException e) {
       throw e;
-    } catch (BaseServerResponseException e) {
-      LOG.warn("record part {} failed with HTTP {}", part, e.getStatusCode());
-      return RecordMapper.PartResult.failed(problem(e.getStatusCode()));
     } catch (CutShort e) {
       LOG.warn("record part {} was cut short", part);
       return RecordMapper.PartResult.failed("The EHR returned only part of this list.");
     } catch (RuntimeException e) {
-      LOG.warn("record part {} failed: {}", part, e.getClass().getName());
-      return RecordMapper.PartResult.failed(problem(0));
+      return RecordMapper.PartResult.failed(Section.unreadable("record part " + part, e).message());
     }
   }
 
@@ -120,15 +99,5 @@ public final class RecordReader {
     CutShort() {
       super("the EHR returned only part of the list", null, false, false);
     }
-  }
-
-  static String problem(int status) {
-    if (status == 403) {
-      return "The EHR did not allow KAP Companion to read this. Ask IT to check the app's permissions.";
-    }
-    if (status == 404) {
-      return "The EHR could not find this part of the record.";
-    }
-    return "The EHR could not provide this just now. Reload the page to try again.";
   }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.web.Templates;
 
@@ -24,10 +23,6 @@ public final class SummaryPage implements SessionPage {
   @Override
   public void handle(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (active.session().context().patientId().isEmpty()) {
-      LaunchError.NO_PATIENT.sendTo(templates, response);
-      return;
-    }
     Optional<PatientRecord> record = records.record(active);
     if (RecordService.refused(record, templates, response)) {
       return;

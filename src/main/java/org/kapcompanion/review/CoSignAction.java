@@ -17,7 +17,8 @@ import org.kapcompanion.writeback.ResourceValidator;
 import org.kapcompanion.writeback.ValidationResult;
 
 /**
- * {@code POST /s/{h}/review/cosign}: the supervisor's co-sign of a session with a comment. Refused (409, page shown
+ * {@code POST /s/{h}/review/cosign}: the supervisor's co-sign of a session with a comment, recorded in the EHR and in
+ * the queue's index. Refused (409, page shown
  * again) while the session is still running (the co-sign gate says why), or when something was recorded in the
  * session after the page was shown; validated against the profiles
  * before anything is written.
@@ -29,14 +30,16 @@ final class CoSignAction implements ReviewGuard.Handler {
   private final SessionReviewPage page;
   private final ResourceValidator validator;
   private final CoSignWriter writer;
+  private final SessionIndex index;
   private final Templates templates;
   private final Clock clock;
 
-  CoSignAction(SessionReviewPage page, ResourceValidator validator, CoSignWriter writer, Templates templates,
-      Clock clock) {
+  CoSignAction(SessionReviewPage page, ResourceValidator validator, CoSignWriter writer, SessionIndex index,
+      Templates templates, Clock clock) {
     this.page = page;
     this.validator = validator;
     this.writer = writer;
+    this.index = index;
     this.templates = templates;
     this.clock = clock;
   }
@@ -93,6 +96,7 @@ final class CoSignAction implements ReviewGuard.Handler {
       return;
     }
     writer.write(active, entryId.get(), provenance, task, facts.encounterId());
+    index.save(active.session().tenantId(), CoSignMapping.reviewed(facts, supervisor.get(), now), Optional.empty());
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", active.basePath() + "review/session?id=" + facts.encounterId() + "&cosigned=1");
   }

@@ -52,10 +52,15 @@ final class CoSignMapping {
     return provenance;
   }
 
+  /** The session's place in the queue after the co-sign: reviewed by the supervisor. */
+  static ReviewEntry reviewed(SessionFacts facts, String supervisor, Instant recorded) {
+    return new ReviewEntry(facts.encounterId(), facts.patientId(), facts.therapist(), facts.start(),
+        facts.reasons(), ReviewStatus.REVIEWED, Optional.of(supervisor), Optional.of(recorded));
+  }
+
   /** The session's review Task after the co-sign: reviewed by the supervisor, with the comment added. */
   static Task completedTask(SessionFacts facts, String supervisor, String comment, Instant recorded) {
-    ReviewEntry reviewed = new ReviewEntry(facts.encounterId(), facts.patientId(), facts.therapist(), facts.start(),
-        facts.reasons(), ReviewStatus.REVIEWED, Optional.of(supervisor), Optional.of(recorded));
+    ReviewEntry reviewed = reviewed(facts, supervisor, recorded);
     List<Annotation> comments = new ArrayList<>(facts.task().map(Task::getNote).orElse(List.of()));
     if (!comment.isBlank()) {
       comments.add(new Annotation().setAuthor(new Reference(supervisor)).setTime(Date.from(recorded))

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.web.StrictValue;
 
 /**
@@ -109,25 +108,6 @@ record QueueFilter(
 
   QueueFilter onPage(int newPage) {
     return new QueueFilter(therapist, from, to, status, attention, newPage);
-  }
-
-  /**
-   * The FHIR search for this page of review Tasks: needing attention first, then newest first, with the sessions,
-   * patients and therapists included. Days are taken in {@code zone}.
-   */
-  String taskSearch(ZoneId zone) {
-    StringBuilder search = new StringBuilder("Task?_profile=").append(KapUrls.REVIEW_TASK_PROFILE);
-    therapist.ifPresent(id -> search.append("&requester=Practitioner/").append(id));
-    from.ifPresent(day -> search.append("&authored-on=ge").append(day.atStartOfDay(zone).toInstant()));
-    to.ifPresent(day -> search.append("&authored-on=lt").append(day.plusDays(1).atStartOfDay(zone).toInstant()));
-    if (status != Status.ALL) {
-      search.append("&status=").append(status == Status.AWAITING ? "requested" : "completed");
-    }
-    attention.ifPresent(a -> search.append("&_tag=").append(a.reasons().stream()
-        .map(reason -> ReviewReason.SYSTEM + "|" + reason.code()).collect(Collectors.joining(","))));
-    return search.append("&_sort=-priority,-authored-on&_count=").append(PAGE_SIZE)
-        .append("&_offset=").append((page - 1) * PAGE_SIZE)
-        .append("&_total=accurate&_include=Task:focus&_include=Task:patient&_include=Task:requester").toString();
   }
 
   /** Whether an entry passes the filter (for the one-patient queue, filtered in the app). */

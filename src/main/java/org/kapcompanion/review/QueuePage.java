@@ -1,6 +1,5 @@
 package org.kapcompanion.review;
 
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,21 +7,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.web.Templates;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** {@code GET /s/{h}/review}: the review queue, brought up to date with the EHR first where the session may. */
+/**
+ * {@code GET /s/{h}/review}: the review queue as the app's index holds it (launched from a patient: that patient's
+ * sessions as the EHR holds them), with where the pickup of sessions recorded by other means stands. It writes
+ * nothing.
+ */
 final class QueuePage implements ReviewGuard.Handler {
 
-  private static final Logger LOG = LoggerFactory.getLogger(QueuePage.class);
-
-  private final ReviewIndex index;
   private final ReviewQueue queue;
+  private final Optional<FeedPickup> pickup;
   private final Templates templates;
 
-  QueuePage(ReviewIndex index, ReviewQueue queue, Templates templates) {
-    this.index = index;
+  /** @param pickup the change-feed pickup, when configured */
+  QueuePage(ReviewQueue queue, Optional<FeedPickup> pickup, Templates templates) {
     this.queue = queue;
+    this.pickup = pickup;
     this.templates = templates;
   }
 
@@ -30,28 +30,28 @@ final class QueuePage implements ReviewGuard.Handler {
   public void handle(ActiveSession active, ReviewAccess access, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     QueueFilter filter = QueueFilter.parse(request::getParameter);
-    QueueView view;
-    if (access.allPatients()) {
-      view = queue.allPatients(active, filter, update(active, access));
-    } else {
-      view = queue.onePatient(active, access.patientId().orElseThrow(), filter);
-    }
-    templates.render(response, 200, "review/queue.jte", Map.of("queue", view, "basePath", active.basePath()));
+    QueueView view = access.allPatients() ? queue.allPatients(active, filter, notice(active, access))
+        : queue.onePatient(active, access.patientId().orElseThrow(), filter);
+    boolean picksUp = access.allPatients() && access.keepsQueue() && pickup.isPresent();
+    templates.render(response, 200, "review/queue.jte", Map.of("queue", view, "basePath", active.basePath(),
+        "csrf", active.session().csrfToken(), "picksUp", picksUp));
   }
 
-  /** Brings the queue up to date where the session may; what the supervisor should know if it is not. */
-  private Optional<String> update(ActiveSession active, ReviewAccess access) {
+  /** What the supervisor should know about sessions recorded outside the app. */
+  private Optional<String> notice(ActiveSession active, ReviewAccess access) {
+    if (pickup.isEmpty()) {
+      return Optional.empty();
+    }
     if (!access.keepsQueue()) {
-      return Optional.of("The EHR did not allow KAP Companion to update the review queue, so sessions recorded "
-          + "since it was last updated may be missing. Ask IT to check the app's permissions (Task).");
+      return Optional.of("The EHR did not allow KAP Companion to add sessions recorded by other systems to the queue "
+          + "(it lists every session recorded in KAP Companion). Ask IT to check the app's permissions (Task).");
     }
-    try {
-      return index.update(active) == ReviewIndex.Freshness.UP_TO_DATE ? Optional.empty()
-          : Optional.of("Recent sessions are still being added to the queue. Reload in a minute to see them.");
-    } catch (BaseServerResponseException e) {
-      LOG.warn("review queue update: the EHR answered HTTP {}", e.getStatusCode());
-      return Optional.of("The EHR did not answer while the queue was being brought up to date, so it shows what was "
-          + "known before. Reload in a moment.");
-    }
+    return switch (pickup.get().state(active.session().tenantId())) {
+      case CATCHING_UP -> Optional.of("Sessions recorded by other systems are still being added to the queue. "
+          + "Reload in a minute to see them.");
+      case REFUSED -> Optional.of("This EHR does not answer searches across patients, so sessions recorded by other "
+          + "systems are not added to the queue. Every session recorded in KAP Companion is listed.");
+      case IDLE -> Optional.empty();
+    };
   }
 }

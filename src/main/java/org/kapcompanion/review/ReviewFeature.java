@@ -2,24 +2,29 @@ package org.kapcompanion.review;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.launch.SessionTokens;
 import org.kapcompanion.launch.UserRoles;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.writeback.ConformancePackage;
+import org.kapcompanion.writeback.DeliveryFollowUp;
 import org.kapcompanion.writeback.ResourceValidator;
 
 /**
- * Assembles supervisor review from what the composition root provides: the supervisor check used at sign-in, and the
- * review pages (queue, session, co-sign, printable summary) with the index that keeps the queue in step with the EHR.
+ * Assembles supervisor review from what the composition root provides: the supervisor check used at sign-in, the
+ * review index built from the entries the app delivered, and the review pages (queue, session, co-sign, printable
+ * summary) with the optional pickup of sessions recorded by other means.
  */
 public final class ReviewFeature implements AutoCloseable {
 
@@ -27,32 +32,59 @@ public final class ReviewFeature implements AutoCloseable {
   public static final String MULTI_LINE_FIELD = "comment";
 
   private final ExecutorService background;
-  private final Map<String, SessionPage> pages;
+  private final Optional<FeedPickup> pickup;
+  private final Map<String, SessionPage> pages = new HashMap<>();
 
+  /**
+   * @param changeFeed whether sessions recorded by other means are picked up from the EHR's change feed (searches
+   *     across patients; switched off per tenant when its EHR refuses them)
+   */
   public ReviewFeature(FhirContext fhir, ResourceValidator validator, ConformancePackage conformancePackage,
       DataSource dataSource, SessionTokens tokens, RecordService records, ClinicalProtocol protocol,
-      ExecutorService reads, Templates templates, Clock clock) {
+      ExecutorService reads, Templates templates, boolean changeFeed, Clock clock) {
     this.background = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "kap-review-index");
+      Thread thread = new Thread(runnable, "kap-review-pickup");
       thread.setDaemon(true);
       return thread;
     });
-    ReviewEhr ehr = new ReviewEhr(fhir, tokens, reads);
+    ReviewEhr ehr = new ReviewEhr(fhir, reads);
     SessionFactsReader facts = new SessionFactsReader(ehr);
-    ReviewIndex index = new ReviewIndex(ehr, facts, new FeedWatermarks(dataSource), validator, tokens, background,
-        clock);
+    SessionIndex index = new SessionIndex(dataSource, clock);
+    this.pickup = changeFeed ? Optional.of(new FeedPickup(ehr, facts, new FeedWatermarks(dataSource), index,
+        validator, tokens, background, clock)) : Optional.empty();
     SessionTimeline timeline = new SessionTimeline(clock.getZone(), protocol.alertRules(), protocol.monitoring(),
         conformancePackage::questionnaire);
     SessionReader reader = new SessionReader(ehr, records);
     SessionReviewPage session = new SessionReviewPage(reader, timeline, templates, "review/session.jte");
-    this.pages = Map.of(
-        "review", new ReviewGuard(new QueuePage(index, new ReviewQueue(ehr, facts, clock.getZone()), templates),
-            templates),
-        "review/session", new ReviewGuard(session, templates),
-        "review/print", new ReviewGuard(new SessionReviewPage(reader, timeline, templates, "review/print.jte"),
-            templates),
-        "review/cosign", new ReviewGuard(new CoSignAction(session, validator, new CoSignWriter(ehr), templates,
-            clock), templates));
+    pages.put("review", new ReviewGuard(new QueuePage(new ReviewQueue(ehr, facts, index, clock.getZone()), pickup,
+        templates), templates));
+    pages.put("review/session", new ReviewGuard(session, templates));
+    pages.put("review/print", new ReviewGuard(new SessionReviewPage(reader, timeline, templates, "review/print.jte"),
+        templates));
+    pages.put("review/cosign", new ReviewGuard(new CoSignAction(session, validator, new CoSignWriter(ehr), index,
+        templates, clock), templates));
+    pickup.ifPresent(feeds -> pages.put("review/pickup", new ReviewGuard(new PickupAction(feeds, templates),
+        templates)));
+  }
+
+  /**
+   * What records each dosing session in the review index, and writes its review Task, as the EHR confirms the
+   * entries the app wrote: the queue needs no search across patients.
+   */
+  public static DeliveryFollowUp indexOfDeliveredSessions(DataSource dataSource, ResourceValidator validator,
+      Clock clock) {
+    return new DeliveredSessions(new SessionIndex(dataSource, clock), validator, clock);
+  }
+
+  /**
+   * At a supervisor's sign-in with every patient's sessions in reach, starts picking up sessions recorded by other
+   * means in the background (where configured and the EHR allows it).
+   */
+  public void signedIn(ActiveSession active) {
+    Optional<ReviewAccess> access = ReviewAccess.of(active.session());
+    if (pickup.isPresent() && access.filter(a -> a.allPatients() && a.keepsQueue()).isPresent()) {
+      pickup.get().start(active);
+    }
   }
 
   /** Whether a newly signed-in user is a supervisor: from the EHR's PractitionerRole, or the tenant's list. */
@@ -62,10 +94,10 @@ public final class ReviewFeature implements AutoCloseable {
 
   /** The review pages, keyed by their path under the session. */
   public Map<String, SessionPage> sessionPages() {
-    return pages;
+    return Map.copyOf(pages);
   }
 
-  /** Stops bringing review queues up to date in the background. */
+  /** Stops picking up sessions in the background. */
   @Override
   public void close() {
     background.shutdownNow();

@@ -5,13 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.launch.SessionPage;
 import org.kapcompanion.web.Templates;
 
 /**
- * The door of every review page: refuses users who are not supervisors or whose scopes reach no sessions (403), and
- * turns an ended sign-in into a plain page (other EHR failures are answered for every session page alike).
+ * The door of every review page: refuses users who are not supervisors or whose scopes reach no sessions (403); EHR
+ * failures are answered for every session page alike.
  */
 final class ReviewGuard implements SessionPage {
 
@@ -37,11 +36,7 @@ final class ReviewGuard implements SessionPage {
       ReviewAccess.refuse(active.session(), templates, response);
       return;
     }
-    try {
-      handler.handle(active, access.get(), request, response);
-    } catch (ReviewEhr.SignInEnded e) {
-      LaunchError.SESSION_EXPIRED.sendTo(templates, response);
-    }
+    handler.handle(active, access.get(), request, response);
   }
 
   /** The Encounter id a review page was asked for, if it looks like one. */

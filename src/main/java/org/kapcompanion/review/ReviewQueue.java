@@ -4,82 +4,72 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.launch.EhrClients;
-import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.launch.ActiveSession;
 
 /**
- * Reads one page of the review queue: across patients, one search of the review Tasks (sorted, paged and with the
- * sessions, patients and people included by the EHR); for one patient, their latest sessions read and ordered here.
+ * Reads one page of the review queue: across patients, a page of the app's own index with the sessions, patients and
+ * therapists read from the EHR by id; for one patient, their latest sessions read from the EHR and ordered here.
  */
 final class ReviewQueue {
 
-  /** The sessions discharged on a prescriber's override that no supervisor has reviewed yet. */
-  private static final String OVERRIDDEN = "Task?_profile=" + KapUrls.REVIEW_TASK_PROFILE + "&_tag="
-      + ReviewReason.SYSTEM + "|" + ReviewReason.DISCHARGE_OVERRIDE.code() + "&status=requested&_count=20"
-      + "&_include=Task:focus&_include=Task:patient&_include=Task:requester";
   private static final String THERAPISTS = "Practitioner?_count=200&_sort=family&_elements=name";
 
   private final ReviewEhr ehr;
   private final SessionFactsReader reader;
+  private final SessionIndex index;
   private final ZoneId zone;
 
-  ReviewQueue(ReviewEhr ehr, SessionFactsReader reader, ZoneId zone) {
+  ReviewQueue(ReviewEhr ehr, SessionFactsReader reader, SessionIndex index, ZoneId zone) {
     this.ehr = ehr;
     this.reader = reader;
+    this.index = index;
     this.zone = zone;
   }
 
   /**
-   * The queue over every patient: three searches in parallel (the Tasks, the therapists to filter by, and on the
-   * first page the sessions discharged on a prescriber's override still awaiting review, which go first).
+   * The queue over every patient: the page of the index the filter asks for, then in parallel its sessions with their
+   * patients and therapists, its reviewers, and the therapists to filter by, each read by id in one search.
    */
   QueueView allPatients(ActiveSession active, QueueFilter filter, Optional<String> notice) {
-    CompletableFuture<Bundle> tasks = ehr.search(active, filter.taskSearch(zone) + "&_include=Task:owner");
     CompletableFuture<Bundle> therapists = ehr.search(active, THERAPISTS);
-    Optional<CompletableFuture<Bundle>> overridden = filter.page() == 1 && filter.status() != QueueFilter.Status.REVIEWED
-        ? Optional.of(ehr.search(active, OVERRIDDEN)) : Optional.empty();
-    Bundle page = EhrClients.await(tasks);
-    List<org.hl7.fhir.r4.model.Resource> people = new ArrayList<>(resources(page));
-    Map<String, Encounter> sessions = new LinkedHashMap<>();
-    List<ReviewEntry> entries = new ArrayList<>();
-    collect(page, sessions, entries);
-    if (overridden.isPresent()) {
-      Bundle first = EhrClients.await(overridden.get());
-      people.addAll(resources(first));
-      List<ReviewEntry> pinned = new ArrayList<>();
-      collect(first, sessions, pinned);
-      pinned.removeIf(entry -> !filter.matches(entry, zone));
-      entries.removeIf(entry -> pinned.stream().anyMatch(p -> p.encounterId().equals(entry.encounterId())));
-      entries.addAll(0, pinned);
-    }
-    PersonNames names = PersonNames.in(people);
-    List<QueueView.Row> rows = entries.stream().map(e -> row(e, sessions, names)).toList();
-    return view(filter, rows, page.getTotal(), true, EhrClients.await(therapists), notice);
-  }
-
-  private static List<org.hl7.fhir.r4.model.Resource> resources(Bundle bundle) {
-    return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(r -> r != null).toList();
-  }
-
-  private static void collect(Bundle page, Map<String, Encounter> sessions, List<ReviewEntry> entries) {
-    for (Bundle.BundleEntryComponent entry : page.getEntry()) {
+    SessionIndex.Page page = index.page(active.session().tenantId(), filter, zone);
+    CompletableFuture<Bundle> sessions = byIds(active, "Encounter", page.entries().stream()
+        .map(ReviewEntry::encounterId), "&_include=Encounter:patient&_include=Encounter:participant");
+    CompletableFuture<Bundle> reviewers = byIds(active, "Practitioner", page.entries().stream()
+        .flatMap(entry -> entry.reviewer().stream()).map(reference -> reference.substring("Practitioner/".length())),
+        "&_elements=name");
+    Bundle found = EhrClients.await(sessions);
+    Map<String, Encounter> encounters = new HashMap<>();
+    List<Resource> people = new ArrayList<>(EhrClients.await(reviewers).getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource).toList());
+    for (Bundle.BundleEntryComponent entry : found.getEntry()) {
       if (entry.getResource() instanceof Encounter encounter) {
-        sessions.put(encounter.getIdElement().getIdPart(), encounter);
-      } else if (entry.getResource() instanceof Task task
-          && entry.getSearch().getMode() != Bundle.SearchEntryMode.INCLUDE) {
-        entries.add(ReviewTasks.entryOf(task));
+        encounters.put(encounter.getIdElement().getIdPart(), encounter);
+      } else if (entry.getResource() != null) {
+        people.add(entry.getResource());
       }
     }
+    PersonNames names = PersonNames.in(people);
+    List<QueueView.Row> rows = page.entries().stream().map(e -> row(e, encounters, names)).toList();
+    return view(filter, rows, page.total(), true, EhrClients.await(therapists), notice);
+  }
+
+  /** One search of resources of {@code type} by id; an empty Bundle without asking when there are none. */
+  private CompletableFuture<Bundle> byIds(ActiveSession active, String type, Stream<String> ids, String more) {
+    List<String> distinct = ids.distinct().toList();
+    return distinct.isEmpty() ? CompletableFuture.completedFuture(new Bundle()) : ehr.search(active, type + "?_id="
+        + String.join(",", distinct) + more + "&_count=" + distinct.size());
   }
 
   /** The launched patient's latest sessions, filtered and ordered like the queue. */

@@ -55,10 +55,8 @@ record SessionFacts(
 
   /** The facts of {@code encounter}, or empty when it is not a KAP dosing session. */
   static Optional<SessionFacts> of(Encounter encounter, List<Resource> pointingAtIt, int adverseEvents) {
-    boolean dosing = encounter.getType().stream().flatMap(t -> t.getCoding().stream())
-        .anyMatch(c -> KapUrls.SESSION_TYPES.equals(c.getSystem()) && SessionType.DOSING.value().equals(c.getCode()));
     String patient = encounter.getSubject().getReferenceElement().getIdPart();
-    if (!dosing || patient == null) {
+    if (!isDosing(encounter) || patient == null) {
       return Optional.empty();
     }
     Set<ReviewReason> reasons = EnumSet.noneOf(ReviewReason.class);
@@ -106,6 +104,12 @@ record SessionFacts(
     Instant start = encounter.getPeriod().hasStart() ? encounter.getPeriod().getStart().toInstant() : stored(encounter);
     return Optional.of(new SessionFacts(encounter.getIdElement().getIdPart(), patient, therapist(encounter), start,
         reasons, coSign, lastAuthored, lastStored, task));
+  }
+
+  /** Whether the Encounter is a KAP dosing session. */
+  static boolean isDosing(Encounter encounter) {
+    return encounter.getType().stream().flatMap(t -> t.getCoding().stream())
+        .anyMatch(c -> KapUrls.SESSION_TYPES.equals(c.getSystem()) && SessionType.DOSING.value().equals(c.getCode()));
   }
 
   private static final Set<String> MISUSE_QUESTIONS = Set.of("misuse-craving", "misuse-outside-use",
@@ -182,7 +186,8 @@ record SessionFacts(
         answers(item.getItem())));
   }
 
-  private static Optional<String> therapist(Encounter encounter) {
+  /** The therapist of a session: the primary performer, else the first practitioner. */
+  static Optional<String> therapist(Encounter encounter) {
     List<Encounter.EncounterParticipantComponent> practitioners = encounter.getParticipant().stream()
         .filter(p -> p.getIndividual().getReference() != null
             && p.getIndividual().getReference().startsWith("Practitioner/"))

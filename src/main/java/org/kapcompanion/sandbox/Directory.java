@@ -88,6 +88,14 @@ final class Directory {
     return read(Patient.class, id).map(Directory::patientLabel);
   }
 
+  /** A patient as the chart's header names them: the name and, apart, the birth date ({@code null}: not recorded). */
+  record ChartPatient(String name, String born) {}
+
+  Optional<ChartPatient> chartPatient(String id) {
+    return read(Patient.class, id).map(p -> new ChartPatient(name(p.getName()),
+        p.hasBirthDate() ? p.getBirthDateElement().getValueAsString() : null));
+  }
+
   /** The encounter's label, if it exists and belongs to the patient. */
   Optional<String> encounterOf(String patientId, String encounterId) {
     return read(Encounter.class, encounterId)

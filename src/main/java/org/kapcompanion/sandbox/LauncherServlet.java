@@ -125,7 +125,10 @@ final class LauncherServlet extends HttpServlet {
     LaunchContext context = launch.get();
     RegisteredClient client = clients.get(context.clientId());
     Map<String, Object> params = new HashMap<>();
-    params.put("patient", directory.patientName(context.patientId()).orElse("(unknown patient)"));
+    Directory.ChartPatient patient = directory.chartPatient(context.patientId())
+        .orElse(new Directory.ChartPatient("(unknown patient)", null));
+    params.put("patient", patient.name());
+    params.put("born", patient.born());
     params.put("practitioner", directory.practitionerName(context.practitionerId()).orElse("(unknown)"));
     params.put(
         "encounter",

@@ -94,6 +94,8 @@ final class Sandbox implements EmbeddedEhr {
     try {
       long booted = System.nanoTime();
       SeedLoader.Outcome seed = seed(fhirServer, options, dataDir, clock);
+      new TodaysVisits(fhirServer.daoRegistry())
+          .book(SeedLoader.scenarios(options.seedPrefix()).keySet(), LocalDate.now(clock));
       long seeded = System.nanoTime();
       ServletContextHandler handlers = sandbox.handlers(options.clients(), options.seedPrefix(), tokens, clock);
       root.setHandler(handlers);

@@ -4,9 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -101,6 +104,17 @@ public final class Database implements AutoCloseable {
   }
 
   /** The pooled connections; while the database is still opening, asking for one waits until it is open. */
+  /** Deletes the rows of {@code table} whose {@code expires_at} is before {@code now}; how many were deleted. */
+  public static int deleteExpired(DataSource dataSource, String table, Instant now) {
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement delete = connection.prepareStatement("delete from " + table + " where expires_at < ?")) {
+      delete.setTimestamp(1, Timestamp.from(now));
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot delete expired rows of " + table, e);
+    }
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }

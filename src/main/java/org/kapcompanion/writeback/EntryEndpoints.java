@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.SessionPage;
@@ -31,14 +32,13 @@ final class EntryEndpoints {
 
   /** The session pages keyed by their path under {@code /s/{handle}/}. */
   Map<String, SessionPage> pages() {
-    return Map.of("entries/status", this::status, "entries/retry", this::retry, "entries/discard", this::discard);
+    return Map.of("entries/status", SessionPage.only(Set.of("GET", "HEAD"), this::status),
+        "entries/retry", SessionPage.only(Set.of("POST"), this::retry),
+        "entries/discard", SessionPage.only(Set.of("POST"), this::discard));
   }
 
   private void status(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!requireGet(request, response)) {
-      return;
-    }
     JsonArray list = new JsonArray();
     int pending = 0;
     int failed = 0;
@@ -77,10 +77,6 @@ final class EntryEndpoints {
 
   private static void act(HttpServletRequest request, HttpServletResponse response, Predicate<String> action,
       String state) throws IOException {
-    if (!"POST".equals(request.getMethod())) {
-      JsonAnswer.send(response, 405, JsonAnswer.error("use POST"));
-      return;
-    }
     String id = request.getParameter("id");
     if (id == null || !action.test(id)) {
       JsonAnswer.send(response, 404, JsonAnswer.error("no failed entry with this id in this session"));
@@ -91,13 +87,4 @@ final class EntryEndpoints {
     answer.addProperty("state", state);
     JsonAnswer.send(response, 200, answer);
   }
-
-  private boolean requireGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if ("GET".equals(request.getMethod())) {
-      return true;
-    }
-    JsonAnswer.send(response, 405, JsonAnswer.error("use GET"));
-    return false;
-  }
-
 }

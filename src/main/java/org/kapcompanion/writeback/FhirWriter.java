@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -124,12 +125,13 @@ final class FhirWriter {
   }
 
   /**
-   * The patient a resource names (its {@code subject}; a Provenance's Patient target), which narrows the look-up of
-   * an earlier attempt to one patient: EHRs refuse searches of patient data across patients.
+   * The patient a resource names (its {@code subject}, a Task's {@code for}; a Provenance's Patient target), which
+   * narrows the look-up of an earlier attempt to one patient: EHRs refuse searches of patient data across patients.
    */
   private Optional<String> patientOf(Resource resource) {
     List<Reference> references = resource instanceof Provenance provenance ? provenance.getTarget()
-        : fhir.newTerser().getValues(resource, "subject", Reference.class);
+        : Stream.of("subject", "for").filter(name -> fhir.getResourceDefinition(resource).getChildByName(name) != null)
+            .findFirst().map(name -> fhir.newTerser().getValues(resource, name, Reference.class)).orElse(List.of());
     return references.stream().map(Reference::getReference)
         .filter(reference -> reference != null && reference.startsWith("Patient/")).findFirst();
   }

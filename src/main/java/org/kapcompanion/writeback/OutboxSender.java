@@ -40,6 +40,7 @@ public final class OutboxSender implements AutoCloseable {
   private final FhirWriter writer;
   private final EntryReferences references;
   private final DeliveryCredentials credentials;
+  private final DeliveryFollowUp followUp;
   private final RetryPolicy policy;
   private final Clock clock;
   private final Duration lease;
@@ -55,12 +56,14 @@ public final class OutboxSender implements AutoCloseable {
   private Thread loop;
 
   OutboxSender(Outbox outbox, ResourceValidator validator, FhirWriter writer, EntryReferences references,
-      DeliveryCredentials credentials, RetryPolicy policy, Clock clock, Duration lease, int parallelism) {
+      DeliveryCredentials credentials, DeliveryFollowUp followUp, RetryPolicy policy, Clock clock, Duration lease,
+      int parallelism) {
     this.outbox = outbox;
     this.validator = validator;
     this.writer = writer;
     this.references = references;
     this.credentials = credentials;
+    this.followUp = followUp;
     this.policy = policy;
     this.clock = clock;
     this.lease = lease;
@@ -223,16 +226,51 @@ public final class OutboxSender implements AutoCloseable {
       awaitRelaunch(claimed);
       return;
     }
-    WriteOutcome outcome = writer.write(current.get(), resources);
+    FhirWriter.Credentials used = current.get();
+    WriteOutcome outcome = writer.write(used, resources);
     if (outcome instanceof WriteOutcome.Unauthorized) {
-      Optional<FhirWriter.Credentials> renewed = credentials.renew(claimed.sessionHash(), current.get());
+      Optional<FhirWriter.Credentials> renewed = credentials.renew(claimed.sessionHash(), used);
       if (renewed.isEmpty()) {
         awaitRelaunch(claimed);
         return;
       }
-      outcome = writer.write(renewed.get(), resources);
+      used = renewed.get();
+      outcome = writer.write(used, resources);
+    }
+    if (outcome instanceof WriteOutcome.Written done && !followedUp(claimed, resources, done, used)) {
+      return;
     }
     record(claimed, outcome);
+  }
+
+  /** Runs the follow-up of a written entry; when it must wait, the entry is retried (and written again) later. */
+  private boolean followedUp(Outbox.Claimed claimed, EntryResources resources, WriteOutcome.Written done,
+      FhirWriter.Credentials used) {
+    try {
+      followUp.delivered(new DeliveryFollowUp.Delivered(claimed.tenantId(), resources.target(), done.reference()),
+          entry -> writeFollowUp(claimed, used, entry));
+      return true;
+    } catch (DeliveryFollowUp.Later later) {
+      retry(claimed, "follow-up: " + later.getMessage(), Optional.empty());
+      return false;
+    }
+  }
+
+  private Optional<String> writeFollowUp(Outbox.Claimed claimed, FhirWriter.Credentials used, Entry entry) {
+    WriteOutcome outcome = writer.write(used, new EntryResources(entry.entryId(), entry.target(), Optional.empty(),
+        entry.update(), entry.fallback()));
+    if (outcome instanceof WriteOutcome.Written written) {
+      return Optional.of(written.reference()).filter(reference -> !reference.isEmpty());
+    }
+    if (outcome instanceof WriteOutcome.Retry retry) {
+      throw new DeliveryFollowUp.Later(retry.reason());
+    }
+    if (outcome instanceof WriteOutcome.Unauthorized) {
+      throw new DeliveryFollowUp.Later("session tokens no longer accepted");
+    }
+    LOG.warn("{} of entry {} (tenant {}) not written: {}", entry.kind(), claimed.entryId(), claimed.tenantId(),
+        outcome instanceof WriteOutcome.Rejected rejected ? rejected.problem() : "version conflict");
+    return Optional.empty();
   }
 
   /**

@@ -20,8 +20,8 @@ final class SessionCredentials implements DeliveryCredentials {
 
   @Override
   public Optional<FhirWriter.Credentials> renew(String sessionHash, FhirWriter.Credentials rejected) {
-    return tokens.refreshByHash(sessionHash, rejected.accessToken()).map(SessionCredentials::credentials)
-        .filter(renewed -> !renewed.accessToken().equals(rejected.accessToken()));
+    return tokens.renewed(sessionHash, rejected.accessToken())
+        .map(token -> new FhirWriter.Credentials(rejected.fhirBase(), token));
   }
 
   private static FhirWriter.Credentials credentials(AppSession session) {

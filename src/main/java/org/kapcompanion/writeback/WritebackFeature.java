@@ -29,18 +29,20 @@ public final class WritebackFeature implements AutoCloseable {
   private final OutboxOperations operations;
 
   /**
+   * @param followUp what follows from each entry the EHR confirmed, before its receipt is kept (e.g. the review
+   *     index)
    * @param stalledAfter how long the delivery loop may make no progress while entries are due before {@code /ready}
    *     fails
    */
   public WritebackFeature(FhirContext fhir, ResourceValidator validator, DataSource dataSource, SecretBox box,
-      SessionTokens tokens, Duration stalledAfter, Clock clock) {
+      SessionTokens tokens, DeliveryFollowUp followUp, Duration stalledAfter, Clock clock) {
     HttpClient http = EhrHttp.builder().build();
     Outbox outbox = new Outbox(dataSource, box, fhir, clock);
     FailedEntries failedEntries = new FailedEntries(dataSource, clock);
     FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT,
         clock);
     this.sender = new OutboxSender(outbox, validator, writer, new EntryReferences(fhir), new SessionCredentials(tokens),
-        RetryPolicy.DEFAULT, clock, WRITE_TIMEOUT.multipliedBy(3), 8);
+        followUp, RetryPolicy.DEFAULT, clock, WRITE_TIMEOUT.multipliedBy(3), 8);
     this.entries = new EntryService(validator, outbox, new SessionEntries(dataSource, box, fhir), failedEntries,
         sender::nudge, clock);
     this.endpoints = new EntryEndpoints(entries, clock);

@@ -39,7 +39,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void shippedConfigurationLoadsAndStartsTheSandbox() throws Exception {
+  void shippedConfigurationLoadsWithoutTenantsSoTheSandboxIsUsed() throws Exception {
     Files.copy(Path.of("config/kap-companion.json"), dir.resolve("config/kap-companion.json"));
     AppConfig config = loader.load(Path.of("config/kap-companion.json"));
     assertThat(config.tenants()).isEmpty();
@@ -167,6 +167,12 @@ class ConfigLoaderTest {
     } catch (ConfigException e) {
       assertThat(e.problems()).allSatisfy(problem -> assertThat(problem).contains("/etc/kap-companion/"));
     }
+  }
+
+  @Test
+  void reviewChangeFeedIsTriedUnlessSwitchedOff() throws Exception {
+    assertThat(loader.parse(base("\"tenants\": []")).reviewChangeFeed()).isTrue();
+    assertThat(loader.parse(base("\"review\": {\"changeFeed\": \"off\"}")).reviewChangeFeed()).isFalse();
   }
 
   @Test
@@ -361,6 +367,8 @@ class ConfigLoaderTest {
         Arguments.of("generated key on a shared database", base("\"store\": {\"jdbcUrl\": "
             + "\"jdbc:postgresql://db.example.org/kap\"}"), "store.encryptionKey: is \"generate\" (a key kept by this "
             + "node only), but the store is PostgreSQL"),
+        Arguments.of("unknown review change feed setting", base("\"review\": {\"changeFeed\": \"on\"}"),
+            "review.changeFeed: is \"on\" — write \"auto\""),
         Arguments.of("missing protocol file", base("\"protocolFile\": \"config/none.json\""),
             "protocolFile: "),
         Arguments.of("not JSON", "{\"publicBaseUrl\": ", "configuration: is not valid JSON"));

@@ -16,11 +16,11 @@ import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.writeback.SessionClient;
 
 /** A launched session driven over HTTP as the dosing pages drive it: form saves, entries, pages, the outbox. */
-final class DosingClient {
+public final class DosingClient {
 
   private final SessionClient session;
 
-  DosingClient(SessionClient session) {
+  public DosingClient(SessionClient session) {
     this.session = session;
   }
 
@@ -29,7 +29,7 @@ final class DosingClient {
   }
 
   /** Saves a form page's answers as the page does and returns the entry id; the answer says how it was saved. */
-  String saveForm(String path, Map<String, String> answers, String status) throws IOException, InterruptedException {
+  public String saveForm(String path, Map<String, String> answers, String status) throws IOException, InterruptedException {
     String id = UUID.randomUUID().toString();
     Map<String, String> form = new HashMap<>(answers);
     form.putAll(Map.of("csrf", session.csrf(), "entry", id));
@@ -40,7 +40,7 @@ final class DosingClient {
   }
 
   /** A pre-dose checklist with normal vitals and all screens negative, without an escort unless {@code escort}. */
-  static Map<String, String> predose(boolean escort) {
+  public static Map<String, String> predose(boolean escort) {
     Map<String, String> fields = new HashMap<>();
     for (String no : List.of("ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy", "ci-psychosis-mania",
         "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch", "cssrs-positive",
@@ -59,7 +59,7 @@ final class DosingClient {
   }
 
   /** Posts {@code session/start} as the page's button does. */
-  HttpBrowser.Page start() throws IOException, InterruptedException {
+  public HttpBrowser.Page start() throws IOException, InterruptedException {
     return session.browser().post(session.base().resolve("session/start"), Map.of("csrf", session.csrf()));
   }
 
@@ -85,7 +85,7 @@ final class DosingClient {
   }
 
   /** Saves an entry that must be accepted, adding its id to {@code ids}. */
-  void save(List<String> ids, String kind, Instant at, Map<String, Object> values)
+  public void save(List<String> ids, String kind, Instant at, Map<String, Object> values)
       throws IOException, InterruptedException {
     SessionClient.Response answer = record(kind, at, values);
     assertThat(answer.status()).as(kind + ": " + answer.body()).isEqualTo(200);
@@ -121,7 +121,7 @@ final class DosingClient {
   }
 
   /** Waits until the outbox has delivered every entry of the session. */
-  void awaitAllSaved() throws Exception {
+  public void awaitAllSaved() throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(deadline)) {
       JsonObject status = session.status().json();

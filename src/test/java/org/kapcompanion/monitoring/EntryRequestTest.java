@@ -132,7 +132,7 @@ class EntryRequestTest {
 
   @ParameterizedTest(name = "time {0} is refused")
   @ValueSource(strings = {"0000-01-01T00:00:00Z", "2099-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
-      "+999999999-12-31T23:59:59Z", "2026-11-21T03:59:00Z", "2026-11-21T10:15:01Z", "2026-11-21", "1700000000",
+      "+999999999-12-31T23:59:59Z", "2026-11-21T03:59:00Z", "2026-11-21T09:59:59Z", "2026-11-21T10:15:01Z", "2026-11-21", "1700000000",
       "2026-02-30T10:00:00Z"})
   void readingTimedOutsideTheSessionsWindowIsRefused(String effective) {
     JsonObject reading = json("\"kind\":\"hr\",\"value\":72");
@@ -143,13 +143,25 @@ class EntryRequestTest {
   }
 
   @Test
-  void readingTimedFromSixHoursBeforeTheStartToFiveMinutesAheadIsKept() {
-    for (String effective : List.of("2026-11-21T04:00:00Z", "2026-11-21T10:15:00Z", "2026-11-21T11:05:00.000+01:00")) {
+  void readingTimedFromTheSessionsStartToFiveMinutesAheadIsKept() {
+    for (String effective : List.of("2026-11-21T10:00:00Z", "2026-11-21T10:15:00Z", "2026-11-21T11:05:00.000+01:00")) {
       JsonObject reading = json("\"kind\":\"hr\",\"value\":72");
       reading.addProperty("effective", effective);
       assertThat(read(reading).effective()).as(effective)
           .isEqualTo(java.time.OffsetDateTime.parse(effective).toInstant());
     }
+  }
+
+  @Test
+  void aLateReadingMayCarryTheMinuteTheSessionStartedAndANoteWithoutASessionSixHoursBack() {
+    EntryRequest.Window running = EntryRequest.Window.of(Optional.of(Instant.parse("2026-11-21T10:00:40Z")),
+        Instant.parse("2026-11-21T10:10:00Z"), ZoneOffset.UTC);
+    EntryRequest.Window none = EntryRequest.Window.of(Optional.empty(), Instant.parse("2026-11-21T10:10:00Z"),
+        ZoneOffset.UTC);
+
+    assertThat(running.from()).isEqualTo(Instant.parse("2026-11-21T10:00:00Z"));
+    assertThat(running.to()).isEqualTo(Instant.parse("2026-11-21T10:15:00Z"));
+    assertThat(none.from()).isEqualTo(Instant.parse("2026-11-21T04:10:00Z"));
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.kapcompanion.vocabulary.KapUrls;
 
 class QueueFilterTest {
 
@@ -33,25 +32,6 @@ class QueueFilterTest {
     assertThat(filter.page()).isEqualTo(1);
     assertThat(QueueFilter.parse(Map.of("from", "2000-01-01", "to", "2099-12-31")::get).to())
         .contains(java.time.LocalDate.of(2099, 12, 31));
-  }
-
-  @Test
-  void theTaskSearchSortsAttentionFirstThenNewestAndPagesOnTheServer() {
-    QueueFilter filter = QueueFilter.parse(Map.of("therapist", "t-1", "from", "2026-11-01", "to", "2026-11-30",
-        "status", "awaiting", "attention", "any", "page", "3")::get);
-    assertThat(filter.taskSearch(ZONE)).startsWith("Task?_profile=" + KapUrls.REVIEW_TASK_PROFILE)
-        .contains("&requester=Practitioner/t-1", "&authored-on=ge2026-11-01T07:00:00Z",
-            "&authored-on=lt2026-12-01T07:00:00Z", "&status=requested",
-            "&_tag=" + ReviewReason.SYSTEM + "|safety-alert," + ReviewReason.SYSTEM + "|adverse-event,",
-            "&_sort=-priority,-authored-on", "&_count=20&_offset=40", "&_total=accurate",
-            "&_include=Task:focus&_include=Task:patient&_include=Task:requester");
-  }
-
-  @Test
-  void everySessionOfEveryStatusAsksForNoStatusOrTag() {
-    QueueFilter all = QueueFilter.parse(Map.of("status", "all")::get);
-    assertThat(all.taskSearch(ZONE)).doesNotContain("status=", "_tag=").contains("_offset=0");
-    assertThat(QueueFilter.parse(Map.of("status", "reviewed")::get).taskSearch(ZONE)).contains("&status=completed");
   }
 
   @Test

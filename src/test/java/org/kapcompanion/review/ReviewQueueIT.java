@@ -31,7 +31,8 @@ import org.kapcompanion.writeback.ValidationResult;
 
 /**
  * The supervisor's review over real HTTP against the sandbox EHR: sessions of several therapists, some with alerts,
- * written into the EHR by the test; the queue's order, filters and paging; the co-sign and what it writes; changes
+ * written into the EHR by the test and picked up from the EHR's change feed (the strict persona answers searches
+ * across patients); the queue's order, filters and paging; the co-sign and what it writes; changes
  * after a co-sign; and the refusal of a therapist.
  */
 class ReviewQueueIT {
@@ -171,6 +172,7 @@ class ReviewQueueIT {
     Session changed = Session.plain("rq-changed", "rq-patient-1", "rq-therapist-b", at("2021-06-03"));
     sessions.addNote(changed, "rq-changed-late-note", "Added after the co-sign: patient called, feeling well.",
         Instant.now());
+    queue.pickUp();
 
     assertThat(queue.rows("from=2021-06-01&to=2021-06-30")).containsExactly(new Row("rq-changed",
         "changed-after-review"));
@@ -234,7 +236,10 @@ class ReviewQueueIT {
         "150 min", "MOAA/S 4 at +30 min", "Blood pressure above threshold", "id=\"print-button\"");
   }
 
-  /** A supervisor's review sign-in in a scripted browser, with the queue brought up to date. */
+  /**
+   * A supervisor's review sign-in in a scripted browser, with the sessions the test wrote into the EHR picked up (the
+   * sign-in starts the pickup).
+   */
   private static Queue supervisor() throws Exception {
     HttpBrowser browser = new HttpBrowser();
     HttpBrowser.Page first = new Launches(environment, browser).reviewSignIn(CLIENT, Launches.SUPERVISOR);
@@ -296,7 +301,15 @@ class ReviewQueueIT {
           "comment", comment));
     }
 
-    /** Loads the queue until it no longer says that sessions are still being added (a large first update). */
+    /** Asks for sessions recorded by other systems (the test's, written into the EHR) to be picked up, and waits. */
+    void pickUp() throws Exception {
+      HttpBrowser.Page asked = browser.post(queueUrl.resolve("review/pickup"),
+          Map.of("csrf", page("status=all").inputValue("csrf")));
+      assertThat(asked.status()).isEqualTo(303);
+      waitUntilUpToDate();
+    }
+
+    /** Loads the queue until it no longer says that sessions are still being added (a large first pickup). */
     void waitUntilUpToDate() throws Exception {
       for (int attempt = 0; attempt < 120; attempt++) {
         if (!page("status=all").body().contains("still being added")) {

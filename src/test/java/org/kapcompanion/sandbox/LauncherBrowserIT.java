@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -30,14 +32,15 @@ class LauncherBrowserIT extends BrowserTest {
     assertThat(page.locator("input[name=banner][value=ehr]")).isChecked();
 
     page.selectOption("#patient", "kap-pt-04");
-    assertThat(page.locator(ENABLED_VISITS)).hasCount(2);
-    assertThat(page.locator("#encounter")).hasValue("kap-pt-04-dose-01");
+    assertThat(page.locator(ENABLED_VISITS)).hasCount(3);
+    assertThat(page.locator("#encounter")).hasValue(todaysVisit("kap-pt-04"));
+    assertThat(page.locator("#encounter option:checked")).containsText(LocalDate.now() + " KAP clinic visit (arrived)");
     assertThat(page.locator("#encounter option[value=kap-pt-01-dose-05]")).isDisabled();
 
     page.selectOption("#patient", "kap-pt-01");
-    assertThat(page.locator(ENABLED_VISITS)).hasCount(10);
-    assertThat(page.locator(ENABLED_VISITS + "[value^=kap-pt-01-]")).hasCount(10);
-    assertThat(page.locator("#encounter")).hasValue("kap-pt-01-dose-05");
+    assertThat(page.locator(ENABLED_VISITS)).hasCount(11);
+    assertThat(page.locator(ENABLED_VISITS + "[value^=kap-pt-01-]")).hasCount(11);
+    assertThat(page.locator("#encounter")).hasValue(todaysVisit("kap-pt-01"));
     page.selectOption("#encounter", "");
     assertThat(page.locator("#encounter")).hasValue("");
 
@@ -59,8 +62,8 @@ class LauncherBrowserIT extends BrowserTest {
 
     assertThat(page.locator("p.error")).containsText("does not belong to the chosen patient");
     assertThat(page.locator("#patient")).hasValue("kap-pt-03");
-    assertThat(offered).hasCount(4);
-    assertThat(page.locator("#encounter")).hasValue("kap-pt-03-dose-02");
+    assertThat(offered).hasCount(5);
+    assertThat(page.locator("#encounter")).hasValue(todaysVisit("kap-pt-03"));
     Chromium.screenshot(page, "launcher-refused-without-scripts");
 
     page.click("button[value=frame]");
@@ -78,8 +81,33 @@ class LauncherBrowserIT extends BrowserTest {
     page.click("button[value=frame]");
 
     assertThat(page.locator(".chart-header")).containsText("Signed in: Dr. Noor Halvorsen, PhD");
+    assertThat(page.locator(".chart-header")).containsText("Encounter: " + LocalDate.now() + " KAP clinic visit");
     assertThat(page.frameLocator("iframe.app").locator("#conditions-title")).isVisible();
     Chromium.screenshot(page, "launcher-default-frame-launch-820x1180");
+  }
+
+  @Test
+  void noEncounterStaysOfferedAndLaunchesWithoutAVisit() {
+    Page page = chromium.newPage(390, 844);
+    page.navigate(environment.ehrOrigin().toString());
+    page.selectOption("#client", TestEnvironment.PUBLIC_CLIENT);
+    page.selectOption("#patient", "kap-pt-06");
+    assertThat(page.locator("#encounter")).hasValue(todaysVisit("kap-pt-06"));
+    page.selectOption("#encounter", "");
+
+    page.click("button[value=frame]");
+
+    assertThat(page.locator(".chart-header")).not().containsText("Encounter:");
+    assertThat(page.locator(".chart-header .born")).hasText("(born 2000-02-27)");
+    assertThat(page.locator(".chart-header .born").evaluate("e => e.getClientRects().length")).isEqualTo(1);
+    assertThat(horizontalOverflow(page)).isZero();
+    assertThat(page.frameLocator("iframe.app").locator("#conditions-title")).isVisible();
+    Chromium.screenshot(page, "launcher-no-encounter-frame-launch-390x844");
+  }
+
+  /** The visit the sandbox books for a seeded patient on the day it starts. */
+  private static String todaysVisit(String patient) {
+    return patient + "-visit-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE);
   }
 
   private static int horizontalOverflow(Page page) {

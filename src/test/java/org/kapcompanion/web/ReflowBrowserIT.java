@@ -90,8 +90,9 @@ class ReflowBrowserIT extends BrowserTest {
     Chromium.screenshot(page, "reflow-review-queue-" + width + "x" + height);
   }
 
+  /** The words inside {@code selector} that are broken across lines (see {@link #BROKEN_WORDS}). */
   @SuppressWarnings("unchecked")
-  private static List<String> brokenWords(Page page, String selector) {
+  static List<String> brokenWords(Page page, String selector) {
     return (List<String>) page.evaluate(BROKEN_WORDS, selector);
   }
 

@@ -1,6 +1,8 @@
 package org.kapcompanion.review;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
@@ -30,54 +31,67 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the review queue — one {@code kap-review-task} per session — in step with the EHR: follows its change feeds
- * from the stored watermarks, reads the sessions that changed, and writes the Tasks whose content changed. A queue
- * page brings a few changes up to date before it renders; a larger backlog (the first run on an EHR, a bulk import)
- * continues in the background with the supervisor's session.
+ * The optional pickup of sessions recorded by other means, for EHRs that answer searches across patients: follows the
+ * EHR's change feeds ({@code _lastUpdated} searches) from the stored watermarks, reads the sessions that changed,
+ * records them in the {@link SessionIndex} and writes their review Tasks. It runs in the background with a
+ * supervisor's session when they sign in or ask for it (a POST), never while a page is shown. An EHR that refuses the
+ * searches switches it off for its tenant, and the queue says so.
  */
-final class ReviewIndex {
+final class FeedPickup {
 
   /**
    * How long a write may take to commit on the EHR: a feed read at the EHR's time {@code t} is read again from
    * {@code t - OVERLAP}, for writes that were in flight then and carry an earlier {@code _lastUpdated}.
    */
   static final Duration OVERLAP = Duration.ofSeconds(30);
-  /** Changed sessions per feed a queue page takes up before it renders. */
-  static final int PAGE_BUDGET = 25;
   /** Changed sessions per feed a background round takes up. */
   static final int BACKGROUND_BUDGET = 400;
-  private static final Logger LOG = LoggerFactory.getLogger(ReviewIndex.class);
+  private static final Logger LOG = LoggerFactory.getLogger(FeedPickup.class);
 
   private final ReviewEhr ehr;
   private final SessionFactsReader reader;
   private final FeedWatermarks watermarks;
+  private final SessionIndex index;
   private final ResourceValidator validator;
   private final SessionTokens tokens;
   private final ExecutorService background;
   private final Clock clock;
   private final Map<String, TenantFeeds> tenants = new ConcurrentHashMap<>();
 
-  ReviewIndex(ReviewEhr ehr, SessionFactsReader reader, FeedWatermarks watermarks, ResourceValidator validator,
-      SessionTokens tokens, ExecutorService background, Clock clock) {
+  FeedPickup(ReviewEhr ehr, SessionFactsReader reader, FeedWatermarks watermarks, SessionIndex index,
+      ResourceValidator validator, SessionTokens tokens, ExecutorService background, Clock clock) {
     this.ehr = ehr;
     this.reader = reader;
     this.watermarks = watermarks;
+    this.index = index;
     this.validator = validator;
     this.tokens = tokens;
     this.background = background;
     this.clock = clock;
   }
 
-  /** How current the queue is after {@link #update}. */
-  enum Freshness {
-    UP_TO_DATE,
-    CATCHING_UP
+  /** Where the pickup of a tenant stands, for the queue page to say. */
+  enum State {
+    /** Not run since this node started, or up to date. */
+    IDLE,
+    /** Sessions are still being picked up in the background. */
+    CATCHING_UP,
+    /** The EHR refused a search across patients: the pickup is off for the tenant. */
+    REFUSED
   }
 
-  /** One tenant's feeds: one updater at a time, and the items already taken up inside the overlap window. */
+  State state(String tenantId) {
+    TenantFeeds feeds = tenants.get(tenantId);
+    if (feeds == null) {
+      return State.IDLE;
+    }
+    return feeds.refused ? State.REFUSED : feeds.backgroundRunning.get() ? State.CATCHING_UP : State.IDLE;
+  }
+
+  /** One tenant's feeds: one pickup at a time, and the items already taken up inside the overlap window. */
   private static final class TenantFeeds {
-    final ReentrantLock lock = new ReentrantLock();
     final AtomicBoolean backgroundRunning = new AtomicBoolean();
+    volatile boolean refused;
     final Map<ChangeFeed, Map<String, Instant>> seen = new EnumMap<>(ChangeFeed.class);
   }
 
@@ -88,30 +102,12 @@ final class ReviewIndex {
   private record FeedRead(ChangeFeed feed, List<Item> items, Instant ehrNow, boolean truncated) {}
 
   /**
-   * Brings the queue up to date with what the EHR stored since the last update, as far as a page may wait; the rest
-   * continues in the background. The session needs user-level reads of the session records and writes of Task.
+   * Picks up what the EHR stored since the last pickup, in the background with the supervisor's session (which needs
+   * user-level reads of the session records and writes of Task), unless a pickup of the tenant is running already.
    */
-  Freshness update(ActiveSession active) {
+  void start(ActiveSession active) {
     TenantFeeds feeds = tenants.computeIfAbsent(active.session().tenantId(), id -> new TenantFeeds());
-    if (feeds.backgroundRunning.get()) {
-      return Freshness.CATCHING_UP;
-    }
-    boolean complete;
-    feeds.lock.lock();
-    try {
-      complete = catchUp(active, feeds, PAGE_BUDGET);
-    } finally {
-      feeds.lock.unlock();
-    }
-    if (complete) {
-      return Freshness.UP_TO_DATE;
-    }
-    continueInBackground(active, feeds);
-    return Freshness.CATCHING_UP;
-  }
-
-  private void continueInBackground(ActiveSession active, TenantFeeds feeds) {
-    if (!feeds.backgroundRunning.compareAndSet(false, true)) {
+    if (feeds.refused || !feeds.backgroundRunning.compareAndSet(false, true)) {
       return;
     }
     String sessionHash = Hashes.sha256(active.handle());
@@ -124,22 +120,21 @@ final class ReviewIndex {
             return;
           }
           ActiveSession current = new ActiveSession(active.handle(), session.get());
-          feeds.lock.lock();
-          try {
-            complete = catchUp(current, feeds, BACKGROUND_BUDGET);
-          } finally {
-            feeds.lock.unlock();
-          }
+          complete = catchUp(current, feeds, BACKGROUND_BUDGET);
         }
+      } catch (ForbiddenOperationException | InvalidRequestException refused) {
+        feeds.refused = true;
+        LOG.warn("the EHR of tenant {} refuses searches across patients (HTTP {}): sessions recorded by other means "
+            + "are not picked up", active.session().tenantId(), refused.getStatusCode());
       } catch (RuntimeException e) {
-        LOG.warn("review queue update stopped: {}", e.getClass().getName());
+        LOG.warn("review queue pickup stopped: {}", e.getClass().getName());
       } finally {
         feeds.backgroundRunning.set(false);
       }
     });
   }
 
-  /** One round over every feed; true when no feed had more than the budget. Called with the tenant's lock held. */
+  /** One round over every feed; true when no feed had more than the budget. Run by the tenant's one pickup. */
   private boolean catchUp(ActiveSession active, TenantFeeds feeds, int budget) {
     String tenantId = active.session().tenantId();
     Map<ChangeFeed, Instant> marks = watermarks.of(tenantId);
@@ -161,7 +156,7 @@ final class ReviewIndex {
       for (Item item : read.items()) {
         for (String session : item.sessions()) {
           Optional<Instant> change = read.feed().changesRecords() ? Optional.of(item.stored()) : Optional.empty();
-          changed.merge(session, change, ReviewIndex::later);
+          changed.merge(session, change, FeedPickup::later);
         }
       }
     }
@@ -243,18 +238,22 @@ final class ReviewIndex {
   }
 
   /**
-   * Reads the sessions and writes the review Tasks whose content changed, {@link SessionFactsReader#CHUNK} sessions
-   * per read and per transaction.
+   * Reads the sessions, records them in the index, and writes the review Tasks whose content changed,
+   * {@link SessionFactsReader#CHUNK} sessions per read and per transaction.
    *
    * @param changed the sessions, each with the latest change to its records the feeds showed
    */
   private void refresh(ActiveSession active, Map<String, Optional<Instant>> changed) {
+    String tenantId = active.session().tenantId();
     List<String> ids = new ArrayList<>(changed.keySet());
     for (int from = 0; from < ids.size(); from += SessionFactsReader.CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + SessionFactsReader.CHUNK));
       Bundle writes = new Bundle().setType(Bundle.BundleType.TRANSACTION);
       for (SessionFacts facts : reader.byIds(active, chunk).facts()) {
         ReviewEntry entry = ReviewEntry.of(facts, changed.getOrDefault(facts.encounterId(), Optional.empty()));
+        if (!index.find(tenantId, entry.encounterId()).map(SessionIndex.Indexed::entry).equals(Optional.of(entry))) {
+          index.save(tenantId, entry, Optional.empty());
+        }
         if (facts.task().map(ReviewTasks::entryOf).equals(Optional.of(entry))) {
           continue;
         }

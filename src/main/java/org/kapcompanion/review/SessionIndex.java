@@ -1,0 +1,207 @@
+package org.kapcompanion.review;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The review queue's index in the app's own database ({@code review_session}): one row per dosing session with its
+ * patient, therapist, start, reasons and review status, and the EHR's review Task once written. The queue pages from
+ * it with one query; names and content are read from the EHR.
+ */
+final class SessionIndex {
+
+  private static final String COLUMNS = "encounter_id, patient_id, therapist, started_at, reasons, status, reviewer, "
+      + "reviewed_at, task_reference";
+  /** Discharged on a prescriber's override and awaiting review first, then needing attention, then newest. */
+  private static final String ORDER = " order by case when status <> 'reviewed' and reasons like '%,"
+      + ReviewReason.DISCHARGE_OVERRIDE.code() + ",%' then 0 else 1 end, "
+      + "case when status <> 'reviewed' and reasons <> ',' then 0 else 1 end, started_at desc, encounter_id";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  SessionIndex(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /**
+   * A session as the index holds it.
+   *
+   * @param entry its place in the queue
+   * @param taskReference its review Task on the EHR ({@code Task/id}) once written
+   */
+  record Indexed(ReviewEntry entry, Optional<String> taskReference) {}
+
+  /** One page of the queue and how many sessions match the filter. */
+  record Page(List<ReviewEntry> entries, int total) {}
+
+  Optional<Indexed> find(String tenantId, String encounterId) {
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement select = connection.prepareStatement("select " + COLUMNS
+             + " from review_session where tenant_id = ? and encounter_id = ?")) {
+      select.setString(1, tenantId);
+      select.setString(2, encounterId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(new Indexed(entry(row), Optional.ofNullable(row.getString(9))))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the review index", e);
+    }
+  }
+
+  /** Records the session's place in the queue; its Task reference is kept unless {@code taskReference} names one. */
+  void save(String tenantId, ReviewEntry entry, Optional<String> taskReference) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (update(connection, tenantId, entry, taskReference) == 0) {
+        insert(connection, tenantId, entry, taskReference);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store the review index", e);
+    }
+  }
+
+  private int update(Connection connection, String tenantId, ReviewEntry entry, Optional<String> taskReference)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("update review_session set patient_id = ?, "
+        + "therapist = ?, started_at = ?, reasons = ?, status = ?, reviewer = ?, reviewed_at = ?, "
+        + "task_reference = coalesce(?, task_reference), updated_at = ? where tenant_id = ? and encounter_id = ?")) {
+      int next = bind(update, 1, entry);
+      update.setString(next, taskReference.orElse(null));
+      update.setTimestamp(next + 1, Timestamp.from(clock.instant()));
+      update.setString(next + 2, tenantId);
+      update.setString(next + 3, entry.encounterId());
+      return update.executeUpdate();
+    }
+  }
+
+  private void insert(Connection connection, String tenantId, ReviewEntry entry, Optional<String> taskReference)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("insert into review_session (patient_id, therapist, "
+        + "started_at, reasons, status, reviewer, reviewed_at, task_reference, updated_at, tenant_id, encounter_id) "
+        + "values (?,?,?,?,?,?,?,?,?,?,?)")) {
+      int next = bind(insert, 1, entry);
+      insert.setString(next, taskReference.orElse(null));
+      insert.setTimestamp(next + 1, Timestamp.from(clock.instant()));
+      insert.setString(next + 2, tenantId);
+      insert.setString(next + 3, entry.encounterId());
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+        throw e;
+      }
+      // Another node recorded the session first (a unique-key violation): write over it, as it would over ours.
+      update(connection, tenantId, entry, taskReference);
+    }
+  }
+
+  private static int bind(PreparedStatement statement, int first, ReviewEntry entry) throws SQLException {
+    statement.setString(first, entry.patientId());
+    statement.setString(first + 1, entry.therapist().orElse(null));
+    statement.setTimestamp(first + 2, Timestamp.from(entry.start()));
+    statement.setString(first + 3, reasons(entry.reasons()));
+    statement.setString(first + 4, entry.status().code());
+    statement.setString(first + 5, entry.reviewer().orElse(null));
+    statement.setTimestamp(first + 6, entry.reviewedAt().map(Timestamp::from).orElse(null));
+    return first + 7;
+  }
+
+  /** The page of the tenant's queue the filter asks for; days are taken in {@code zone}. */
+  Page page(String tenantId, QueueFilter filter, ZoneId zone) {
+    StringBuilder where = new StringBuilder(" from review_session where tenant_id = ?");
+    List<Object> values = new ArrayList<>(List.of(tenantId));
+    filter.therapist().ifPresent(id -> {
+      where.append(" and therapist = ?");
+      values.add("Practitioner/" + id);
+    });
+    filter.from().ifPresent(day -> {
+      where.append(" and started_at >= ?");
+      values.add(Timestamp.from(day.atStartOfDay(zone).toInstant()));
+    });
+    filter.to().ifPresent(day -> {
+      where.append(" and started_at < ?");
+      values.add(Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()));
+    });
+    if (filter.status() != QueueFilter.Status.ALL) {
+      where.append(filter.status() == QueueFilter.Status.REVIEWED ? " and status = ?" : " and status <> ?");
+      values.add(ReviewStatus.REVIEWED.code());
+    }
+    filter.attention().ifPresent(attention -> {
+      where.append(attention.reasons().stream().map(reason -> "reasons like ?")
+          .collect(Collectors.joining(" or ", " and (", ")")));
+      attention.reasons().forEach(reason -> values.add("%," + reason.code() + ",%"));
+    });
+    try (Connection connection = dataSource.getConnection()) {
+      return new Page(entries(connection, "select " + COLUMNS + where + ORDER, values, filter),
+          total(connection, "select count(*)" + where, values));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the review index", e);
+    }
+  }
+
+  private static List<ReviewEntry> entries(Connection connection, String sql, List<Object> values,
+      QueueFilter filter) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(sql + " limit ? offset ?")) {
+      int next = set(select, values);
+      select.setInt(next, QueueFilter.PAGE_SIZE);
+      select.setInt(next + 1, (filter.page() - 1) * QueueFilter.PAGE_SIZE);
+      List<ReviewEntry> entries = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          entries.add(entry(rows));
+        }
+      }
+      return entries;
+    }
+  }
+
+  private static int total(Connection connection, String sql, List<Object> values) throws SQLException {
+    try (PreparedStatement count = connection.prepareStatement(sql)) {
+      set(count, values);
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
+    }
+  }
+
+  private static int set(PreparedStatement statement, List<Object> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      statement.setObject(i + 1, values.get(i));
+    }
+    return values.size() + 1;
+  }
+
+  private static ReviewEntry entry(ResultSet row) throws SQLException {
+    return new ReviewEntry(row.getString(1), row.getString(2), Optional.ofNullable(row.getString(3)),
+        row.getTimestamp(4).toInstant(), reasons(row.getString(5)),
+        ReviewStatus.ofCode(row.getString(6)).orElse(ReviewStatus.AWAITING_REVIEW),
+        Optional.ofNullable(row.getString(7)), Optional.ofNullable(row.getTimestamp(8)).map(Timestamp::toInstant));
+  }
+
+  /** Reasons as stored: their codes framed by commas, {@code ","} for none, so one {@code like} finds a reason. */
+  static String reasons(Set<ReviewReason> reasons) {
+    return reasons.stream().sorted().map(ReviewReason::code).collect(Collectors.joining(",", ",", ","))
+        .replace(",,", ",");
+  }
+
+  static Set<ReviewReason> reasons(String stored) {
+    Set<ReviewReason> reasons = EnumSet.noneOf(ReviewReason.class);
+    Arrays.stream(stored.split(",")).map(ReviewReason::ofCode).flatMap(Optional::stream).forEach(reasons::add);
+    return reasons;
+  }
+}
