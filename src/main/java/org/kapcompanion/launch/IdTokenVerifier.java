@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -35,6 +36,14 @@ final class IdTokenVerifier {
   private static final Set<JWSAlgorithm> ALGORITHMS =
       Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
 
+  /**
+   * The EHR's JWKS and OpenID configuration are fetched with the app's EHR timeouts, not Nimbus' 500 ms defaults: a
+   * busy EHR answering in 600 ms must not turn every sign-in into "could not confirm who you are".
+   */
+  private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+  private static final int READ_TIMEOUT_MILLIS = 10_000;
+  private static final int JWKS_SIZE_LIMIT = JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT;
+
   private final Map<String, IDTokenValidator> validators = new ConcurrentHashMap<>();
 
   /** Returns the verified {@code fhirUser}, relative to the FHIR base when it lives there. */
@@ -61,11 +70,14 @@ final class IdTokenVerifier {
         issuer = new Issuer(smart.issuer().get());
         jwksUri = smart.jwksUri().get();
       } else {
-        OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(jwt.getJWTClaimsSet().getIssuer()));
+        OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(jwt.getJWTClaimsSet().getIssuer()),
+            CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS);
         issuer = metadata.getIssuer();
         jwksUri = metadata.getJWKSetURI();
       }
-      JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwksUri.toURL()).build();
+      JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(),
+              new DefaultResourceRetriever(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT))
+          .retrying(true).build();
       return new IDTokenValidator(issuer, new ClientID(tenant.clientId()),
           new JWSVerificationKeySelector<>(ALGORITHMS, keys), null);
     } catch (GeneralException | IOException | ParseException e) {

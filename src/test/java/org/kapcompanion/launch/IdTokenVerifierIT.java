@@ -28,6 +28,8 @@ class IdTokenVerifierIT {
 
   private static final String ISSUER = "https://ehr.example.org/auth";
   private static final URI FHIR_BASE = URI.create("https://ehr.example.org/fhir");
+  /** Slower than Nimbus' 500 ms default read timeout, as a busy EHR can be. */
+  private static final long SLOW_JWKS_MILLIS = 1_500;
   private static HttpServer jwksServer;
   private static RSAKey ehrKey;
   private static SmartConfiguration smart;
@@ -43,6 +45,18 @@ class IdTokenVerifierIT {
       exchange.getResponseBody().write(jwks);
       exchange.close();
     });
+    jwksServer.createContext("/slow-jwks", exchange -> {
+      try {
+        Thread.sleep(SLOW_JWKS_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, jwks.length);
+      exchange.getResponseBody().write(jwks);
+      exchange.close();
+    });
+    jwksServer.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     jwksServer.start();
     smart = new SmartConfiguration(Optional.of(URI.create(ISSUER)),
         Optional.of(URI.create("http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks")),
@@ -76,6 +90,18 @@ class IdTokenVerifierIT {
   void validIdTokenYieldsTheFhirUserRelativeToTheBase() throws Exception {
     Optional<String> user = new IdTokenVerifier().verify(tenant(), smart, idToken(ehrKey, "kap-app", "n1", inAnHour()),
         "n1");
+    assertThat(user).contains("Practitioner/t-1");
+  }
+
+  @Test
+  void anEhrSlowToServeItsKeysStillConfirmsWhoSignedIn() throws Exception {
+    SmartConfiguration slowKeys = new SmartConfiguration(smart.issuer(),
+        Optional.of(URI.create("http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/slow-jwks")),
+        smart.authorizationEndpoint(), smart.tokenEndpoint(), Set.of(), Set.of("S256"), Set.of(), Set.of());
+
+    Optional<String> user = new IdTokenVerifier().verify(tenant(), slowKeys,
+        idToken(ehrKey, "kap-app", "n1", inAnHour()), "n1");
+
     assertThat(user).contains("Practitioner/t-1");
   }
 
