@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
 import org.kapcompanion.testing.SandboxLauncher;
 
 /**
- * A reload on an upright tablet (820×1180) keeps the clinician on the page they were on: the EHR's page relaunches
+ * A reload on an upright tablet (820×1180) and a phone (390×844) keeps the clinician on the page they were on: the EHR's page relaunches
  * the app in its frame and the tab returns to its page only for the same user, patient and encounter; a window keeps
  * its page, and says to launch again from the EHR once its session is gone.
  */
@@ -21,9 +22,10 @@ class ReloadBrowserIT extends BrowserTest {
   private static final Pattern SESSION_PAGE = Pattern.compile(".*/s/[^/]+/.*");
   private static final String CURRENT = "nav.session-nav a[aria-current=page]";
 
-  @Test
-  void reloadOfTheEhrPageReturnsTheFrameToItsPageForTheSamePatientOnly() {
-    Page page = SandboxLauncher.open(chromium.newPage(820, 1180), environment, "kap-pt-04", true);
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"820, 1180", "390, 844"})
+  void reloadOfTheEhrPageReturnsTheFrameToItsPageForTheSamePatientOnly(int width, int height) {
+    Page page = SandboxLauncher.open(chromium.newPage(width, height), environment, "kap-pt-04", true);
     page.click("button[value=frame]");
     FrameLocator app = page.frameLocator("iframe.app");
     app.locator("nav.session-nav a", new FrameLocator.LocatorOptions().setHasText("Pre-dose checklist")).click();
@@ -36,7 +38,7 @@ class ReloadBrowserIT extends BrowserTest {
     assertThat(app.locator("[data-testid=patient-name]")).hasText("Gideon Abernathy-Cruz");
     String after = page.frameByUrl(SESSION_PAGE).url();
     assertThat(after).endsWith("/predose").isNotEqualTo(before);
-    Chromium.screenshot(page, "reload-frame-keeps-page-820x1180");
+    Chromium.screenshot(page, "reload-frame-keeps-page-" + width + "x" + height);
 
     SandboxLauncher.open(page, environment, "kap-pt-01", true);
     page.click("button[value=frame]");
@@ -44,14 +46,15 @@ class ReloadBrowserIT extends BrowserTest {
     assertThat(app.locator("[data-testid=patient-name]")).hasText("Marisol Quintero-Hale");
     assertThat(app.locator(CURRENT)).hasText("Record summary");
     assertThat(page.frameByUrl(SESSION_PAGE).url()).endsWith("/");
-    Chromium.screenshot(page, "reload-frame-other-patient-opens-summary-820x1180");
+    Chromium.screenshot(page, "reload-frame-other-patient-opens-summary-" + width + "x" + height);
   }
 
-  @Test
-  void reloadOfAWindowKeepsItsPageAndAGoneSessionSaysToLaunchAgainFromTheEhr() {
-    Page launcher = SandboxLauncher.open(chromium.newPage(820, 1180), environment, "kap-pt-04", true);
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"820, 1180", "390, 844"})
+  void reloadOfAWindowKeepsItsPageAndAGoneSessionSaysToLaunchAgainFromTheEhr(int width, int height) {
+    Page launcher = SandboxLauncher.open(chromium.newPage(width, height), environment, "kap-pt-04", true);
     Page window = SandboxLauncher.launchInWindow(launcher);
-    window.setViewportSize(820, 1180);
+    window.setViewportSize(width, height);
     window.locator("nav.session-nav a", new Page.LocatorOptions().setHasText("Pre-dose checklist")).click();
     assertThat(window.locator(CURRENT)).hasText("Pre-dose checklist");
     String before = window.url();
@@ -67,6 +70,6 @@ class ReloadBrowserIT extends BrowserTest {
 
     assertThat(window.locator("h1")).hasText("Your session has ended");
     assertThat(window.locator("main")).containsText("Launch again from the EHR.");
-    Chromium.screenshot(window, "reload-window-session-gone-820x1180");
+    Chromium.screenshot(window, "reload-window-session-gone-" + width + "x" + height);
   }
 }

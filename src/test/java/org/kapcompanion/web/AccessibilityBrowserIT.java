@@ -67,6 +67,10 @@ class AccessibilityBrowserIT extends BrowserTest {
     }
   }
 
+  /** What a clinician reads at a glance and taps: a word broken inside any of them is misread ("Insigh t"). */
+  private static final String CONTROLS_AND_HEADINGS =
+      "main label, main legend, main button, main h1, main h2, main h3, main dt, nav.session-nav";
+
   @ParameterizedTest(name = "{0}x{1}")
   @CsvSource({"820, 1180", "390, 844"})
   void everyTherapistPageOfASessionHasNoSeriousOrCriticalViolationNoSidewaysScrollAndAWholeIdentity(int width,
@@ -86,11 +90,15 @@ class AccessibilityBrowserIT extends BrowserTest {
       int sideways = ((Number) page.evaluate(
           "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
       if (sideways > 0) {
-        problems.add(name + ": scrolls sideways by " + sideways + " px");
+        problems.add(name + ": scrolls sideways by " + sideways + " px " + page.evaluate(ReflowBrowserIT.WIDEST));
       }
       page.locator("header.banner .whole").all().stream()
           .filter(whole -> ((Number) whole.evaluate("e => e.getClientRects().length")).intValue() > 1)
           .forEach(whole -> problems.add(name + ": banner breaks " + whole.textContent()));
+      List<String> broken = ReflowBrowserIT.brokenWords(page, CONTROLS_AND_HEADINGS);
+      if (!broken.isEmpty()) {
+        problems.add(name + ": breaks words " + broken);
+      }
     }
     assertThat(page.locator("header.banner .whole")).hasCount(3);
     assertThat(problems).isEmpty();

@@ -46,7 +46,7 @@ class ReflowBrowserIT extends BrowserTest {
       }""";
 
   /** The elements reaching past the viewport's right edge, innermost first, to name what makes a page scroll sideways. */
-  private static final String WIDEST = """
+  static final String WIDEST = """
       () => [...document.querySelectorAll('body *')]
           .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
           .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
