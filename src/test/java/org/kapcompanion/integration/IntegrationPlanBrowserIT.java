@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Goal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
 import org.kapcompanion.testing.Launches;
@@ -32,9 +34,14 @@ class IntegrationPlanBrowserIT extends BrowserTest {
       .setTimeout(60_000);
 
   private Page planPage(String patient, String encounter) {
+    return planPage(patient, encounter, 1180, 820);
+  }
+
+  private Page planPage(String patient, String encounter, int width, int height) {
     Page launcher = SandboxLauncher.open(chromium, environment, patient, false);
     launcher.selectOption("#encounter", encounter);
     Page window = SandboxLauncher.launchInWindow(launcher);
+    window.setViewportSize(width, height);
     window.waitForSelector("#conditions-title");
     window.navigate(window.url().replaceFirst("/s/([^/]+)/.*$", "/s/$1/integration"));
     return window;
@@ -71,13 +78,15 @@ class IntegrationPlanBrowserIT extends BrowserTest {
     Chromium.screenshot(page, "integration-plan-edited");
   }
 
-  @Test
-  void twoSessionsEditingOnePlanSeeBothVersionsAndTheSecondAppliesItsOwnOnTop() throws Exception {
-    Page first = planPage("kap-pt-02", "kap-pt-02-dose-03");
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"820, 1180", "390, 844"})
+  void twoSessionsEditingOnePlanSeeBothVersionsAndTheSecondAppliesItsOwnOnTop(int width, int height)
+      throws Exception {
+    Page first = planPage("kap-pt-02", "kap-pt-02-dose-03", width, height);
     first.locator("input[name$='.text']").first().fill("Walk outside each morning");
     saveAndWait(first);
     first.navigate(first.url().replaceFirst("\\?.*$", ""));
-    Page second = planPage("kap-pt-02", "kap-pt-02-dose-03");
+    Page second = planPage("kap-pt-02", "kap-pt-02-dose-03", width, height);
     assertThat(second.locator("#sync")).containsText("Editing the saved plan");
 
     first.fill("#themes", "Anger at my mother, then relief");
@@ -95,7 +104,7 @@ class IntegrationPlanBrowserIT extends BrowserTest {
         .hasCount(1);
     assertThat(second.locator("#theirs")).not().containsText("## ");
     org.assertj.core.api.Assertions.assertThat(goalVersions("kap-pt-02")).isEqualTo(goalsBefore);
-    Chromium.screenshot(second, "integration-conflict-side-by-side");
+    Chromium.screenshot(second, "integration-conflict-side-by-side-" + width + "x" + height);
 
     second.click("#apply-mine-form button[type=submit]");
     second.waitForURL("**/integration?saved=*");
@@ -103,7 +112,7 @@ class IntegrationPlanBrowserIT extends BrowserTest {
         new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
     second.navigate(second.url().replaceFirst("\\?.*$", ""));
     assertThat(second.locator("#themes")).hasValue("Relief after naming the anger");
-    Chromium.screenshot(second, "integration-conflict-resolved");
+    Chromium.screenshot(second, "integration-conflict-resolved-" + width + "x" + height);
   }
 
   /** Each Goal of {@code patient} in the EHR with its version, read past any cache. */
