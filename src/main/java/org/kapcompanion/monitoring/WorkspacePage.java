@@ -131,7 +131,7 @@ final class WorkspacePage {
     try {
       entry = entry(active, body);
     } catch (IllegalArgumentException e) {
-      JsonObject refused = JsonAnswer.error("the entry could not be read: " + e.getMessage());
+      JsonObject refused = JsonAnswer.error("Not saved: " + e.getMessage());
       if (e instanceof InvalidValue.Refused invalid) {
         refused.addProperty("field", invalid.invalid().field());
       }

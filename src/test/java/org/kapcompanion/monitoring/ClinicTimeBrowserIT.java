@@ -37,6 +37,7 @@ class ClinicTimeBrowserIT extends BrowserTest {
 
     Page page = SandboxLauncher.openDosingPage(chromium.newPortraitTabletPage(TABLET_ZONE), environment, patient);
 
+    assertThat(page.locator("#dose-effective")).not().hasValue("");
     LocalDateTime shown = LocalDateTime.parse(page.locator("#dose-effective").inputValue());
     LocalDateTime clinicNow = LocalDateTime.now(clinic);
     assertThat(Duration.between(shown, clinicNow).abs()).as("the clinic's time now").isLessThan(Duration.ofMinutes(2));
