@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
-import org.kapcompanion.testing.Launches;
+import org.kapcompanion.testing.ReviewQueueSignIn;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.SandboxSessions.Session;
 import org.kapcompanion.testing.TestEnvironment;
@@ -38,12 +38,7 @@ class ReviewBrowserIT extends BrowserTest {
   void supervisorSignsInOpensAFlaggedSessionAndCoSignsIt() {
     Page page = chromium.newPage();
     page.navigate(environment.appUrl(TestEnvironment.PUBLIC_CLIENT, "/").toString());
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review sessions in Sandbox EHR")).click();
-    page.selectOption("#practitioner", Launches.SUPERVISOR);
-    page.fill("#password", "sandbox");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in and authorize")).click();
-    assertThat(page.locator("h1")).hasText("Review queue");
-    waitUntilUpToDate(page);
+    ReviewQueueSignIn.signIn(page);
 
     page.selectOption("#f-therapist", "rb-therapist");
     page.selectOption("#f-status", "awaiting");
@@ -89,10 +84,4 @@ class ReviewBrowserIT extends BrowserTest {
   }
 
   /** Reloads the queue while it says that sessions are still being added (the index's first catch-up). */
-  private static void waitUntilUpToDate(Page page) {
-    for (int attempt = 0; attempt < 120 && page.content().contains("still being added"); attempt++) {
-      page.waitForTimeout(1000);
-      page.reload();
-    }
-  }
 }

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
-import org.kapcompanion.testing.Launches;
+import org.kapcompanion.testing.ReviewQueueSignIn;
 import org.kapcompanion.testing.SandboxLauncher;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.SandboxSessions.Session;
@@ -99,6 +100,7 @@ class AccessibilityBrowserIT extends BrowserTest {
       if (!broken.isEmpty()) {
         problems.add(name + ": breaks words " + broken);
       }
+      problems.addAll(menuProblems(page, name, width));
     }
     assertThat(page.locator("header.banner .whole")).hasCount(3);
     assertThat(problems).isEmpty();
@@ -109,7 +111,7 @@ class AccessibilityBrowserIT extends BrowserTest {
     Page page = chromium.newPage(820, 1180);
     page.navigate(environment.appUrl(TestEnvironment.PUBLIC_CLIENT, "/").toString());
     List<String> problems = new ArrayList<>(check(page, "start"));
-    signInAsSupervisor(page);
+    ReviewQueueSignIn.signIn(page);
     problems.addAll(check(page, "review-queue"));
 
     page.navigate(page.url().replaceFirst("/review.*$", "/review/session?id=ax-flagged"));
@@ -123,7 +125,7 @@ class AccessibilityBrowserIT extends BrowserTest {
   void aSessionNeedingReviewWithALongTimelineHasNoSeriousOrCriticalViolation(int width, int height) {
     Page page = chromium.newPage(width, height);
     page.navigate(environment.appUrl(TestEnvironment.PUBLIC_CLIENT, "/").toString());
-    signInAsSupervisor(page);
+    ReviewQueueSignIn.signIn(page);
 
     page.navigate(page.url().replaceFirst("/review.*$", "/review/session?id=" + LONG_SESSION));
     assertThat(page.locator("#review-status")).hasText("Awaiting review");
@@ -133,12 +135,23 @@ class AccessibilityBrowserIT extends BrowserTest {
     assertThat(check(page, "review-session-long-timeline", width, height)).isEmpty();
   }
 
-  private static void signInAsSupervisor(Page page) {
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review sessions in Sandbox EHR")).click();
-    page.selectOption("#practitioner", Launches.SUPERVISOR);
-    page.fill("#password", "sandbox");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in and authorize")).click();
-    assertThat(page.locator("h1")).hasText("Review queue");
+  /**
+   * The session menu on a phone is one row (not five rows of links above the page) and shows the current page's link
+   * whole; on a tablet every link is shown.
+   */
+  private static List<String> menuProblems(Page page, String name, int width) {
+    List<String> problems = new ArrayList<>();
+    Locator menu = page.locator("nav.session-nav");
+    Locator current = menu.locator("a[aria-current=page]");
+    double menuHeight = menu.boundingBox().height;
+    BoundingBox link = current.boundingBox();
+    if (width < 600 && menuHeight > 80) {
+      problems.add(name + ": the session menu takes " + Math.round(menuHeight) + " px on a phone");
+    }
+    if (link.x < 0 || link.x + link.width > width) {
+      problems.add(name + ": the current page's link is off screen");
+    }
+    return problems;
   }
 
   /** The page's serious and critical violations, one line each; the page's screenshot is kept either way. */

@@ -4,13 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
-import org.kapcompanion.testing.Launches;
+import org.kapcompanion.testing.ReviewQueueSignIn;
 import org.kapcompanion.testing.SandboxLauncher;
 import org.kapcompanion.testing.TestEnvironment;
 
@@ -78,11 +77,7 @@ class ReflowBrowserIT extends BrowserTest {
   void reviewQueueKeepsItsStatusPillsAndDatesWhole(int width, int height) {
     Page page = chromium.newPage(width, height);
     page.navigate(environment.appUrl(TestEnvironment.PUBLIC_CLIENT, "/").toString());
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review sessions in Sandbox EHR")).click();
-    page.selectOption("#practitioner", Launches.SUPERVISOR);
-    page.fill("#password", "sandbox");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in and authorize")).click();
-    assertThat(page.locator("h1")).hasText("Review queue");
+    ReviewQueueSignIn.signIn(page);
 
     assertThat(page.locator("table.queue tbody tr").first()).isVisible();
     assertThat(brokenWords(page, "table")).isEmpty();
