@@ -41,7 +41,8 @@ public final class CheckCommand {
       EndpointStatus status = check.check(tenant);
       Optional<EndpointCheck.JwksReach> jwks = tenant.clientAuth().method() == TenantConfig.AuthMethod.PRIVATE_KEY_JWT
           ? Optional.of(check.jwks(config.publicBaseUrl())) : Optional.empty();
-      Optional<TokenProbe.Answer> signIn = status.ok() ? check.signIn(tenant, tokenProbe) : Optional.empty();
+      Optional<TokenProbe.Answer> signIn = status.ok() && status instanceof EndpointStatus.Checked checked
+          ? EndpointCheck.signIn(tenant, checked, tokenProbe) : Optional.empty();
       boolean ok = status.ok() && jwks.map(EndpointCheck.JwksReach::ok).orElse(true)
           && signIn.map(answer -> answer.verdict() != TokenProbe.Verdict.REFUSED).orElse(true);
       print(status, tenant.allowedEhrOrigins(), jwks, signIn, ok);

@@ -50,7 +50,7 @@ public final class EndpointCheck {
       }
       CapabilityStatement statement = fhir.newJsonParser().parseResource(CapabilityStatement.class, metadata.body());
       return new EndpointStatus.Checked(tenant.id(), tenant.displayName(), base, "https".equals(base.getScheme()),
-          CapabilityAnalysis.analyse(statement, smart.get(), tenant.clientAuth()));
+          CapabilityAnalysis.analyse(statement, smart.get(), tenant.clientAuth()), smart.get().tokenEndpoint());
     } catch (FetchFailed e) {
       return unreachable(tenant, e.getMessage());
     } catch (DataFormatException e) {
@@ -92,18 +92,14 @@ public final class EndpointCheck {
    * What the tenant's token endpoint says of the configured client authentication ({@link TokenProbe}); empty for a
    * public client, which has nothing to check before a user signs in.
    */
-  public Optional<TokenProbe.Answer> signIn(TenantConfig tenant, TokenProbe probe) {
+  public static Optional<TokenProbe.Answer> signIn(TenantConfig tenant, EndpointStatus.Checked checked,
+      TokenProbe probe) {
     if (tenant.clientAuth().method() == TenantConfig.AuthMethod.NONE) {
       return Optional.empty();
     }
-    URI url = URI.create(root(tenant.fhirBaseUrl()) + ".well-known/smart-configuration");
-    try {
-      Optional<URI> tokenEndpoint = SmartMetadata.tokenEndpoint(fetch(url, "application/json").body());
-      return Optional.of(tokenEndpoint.map(endpoint -> probe.ask(tenant, endpoint))
-          .orElseGet(() -> new TokenProbe.Answer(TokenProbe.Verdict.REFUSED, url + " names no token_endpoint")));
-    } catch (FetchFailed e) {
-      return Optional.of(new TokenProbe.Answer(TokenProbe.Verdict.REFUSED, e.getMessage()));
-    }
+    return Optional.of(checked.tokenEndpoint().map(endpoint -> probe.ask(tenant, endpoint))
+        .orElseGet(() -> new TokenProbe.Answer(TokenProbe.Verdict.REFUSED, root(tenant.fhirBaseUrl())
+            + ".well-known/smart-configuration names no token_endpoint")));
   }
 
   private static String root(URI base) {

@@ -1,6 +1,7 @@
 package org.kapcompanion.admin;
 
 import java.net.URI;
+import java.util.Optional;
 
 /** The outcome of checking one tenant's endpoints: a capability report, or why the endpoints could not be read. */
 public sealed interface EndpointStatus {
@@ -18,9 +19,10 @@ public sealed interface EndpointStatus {
    * Both documents were read.
    *
    * @param tls whether they came over https (the TLS handshake succeeded with a trusted certificate)
+   * @param tokenEndpoint the token endpoint the SMART configuration names, empty when it names none
    */
-  record Checked(String tenantId, String displayName, URI fhirBase, boolean tls, CapabilityReport report)
-      implements EndpointStatus {
+  record Checked(String tenantId, String displayName, URI fhirBase, boolean tls, CapabilityReport report,
+      Optional<URI> tokenEndpoint) implements EndpointStatus {
 
     @Override
     public boolean ok() {

@@ -21,9 +21,11 @@ import java.util.Set;
  * @param scopesSupported scopes the server lists, may be empty
  * @param signingAlgorithms the algorithms the token endpoint accepts for client assertions
  *     ({@code token_endpoint_auth_signing_alg_values_supported}), may be empty
+ * @param tokenEndpoint the {@code token_endpoint}; empty when missing or not a URL
  */
 public record SmartMetadata(Set<String> capabilities, Set<String> codeChallengeMethods,
-    Set<String> tokenEndpointAuthMethods, Set<String> scopesSupported, Set<String> signingAlgorithms) {
+    Set<String> tokenEndpointAuthMethods, Set<String> scopesSupported, Set<String> signingAlgorithms,
+    Optional<URI> tokenEndpoint) {
 
   public SmartMetadata {
     capabilities = Set.copyOf(capabilities);
@@ -31,6 +33,13 @@ public record SmartMetadata(Set<String> capabilities, Set<String> codeChallengeM
     tokenEndpointAuthMethods = Set.copyOf(tokenEndpointAuthMethods);
     scopesSupported = Set.copyOf(scopesSupported);
     signingAlgorithms = Set.copyOf(signingAlgorithms);
+  }
+
+  /** Metadata that names no token endpoint. */
+  public SmartMetadata(Set<String> capabilities, Set<String> codeChallengeMethods,
+      Set<String> tokenEndpointAuthMethods, Set<String> scopesSupported, Set<String> signingAlgorithms) {
+    this(capabilities, codeChallengeMethods, tokenEndpointAuthMethods, scopesSupported, signingAlgorithms,
+        Optional.empty());
   }
 
   /** Metadata that lists no client assertion signing algorithms. */
@@ -49,22 +58,20 @@ public record SmartMetadata(Set<String> capabilities, Set<String> codeChallengeM
       JsonObject object = element.getAsJsonObject();
       return Optional.of(new SmartMetadata(strings(object, "capabilities"),
           strings(object, "code_challenge_methods_supported"), strings(object, "token_endpoint_auth_methods_supported"),
-          strings(object, "scopes_supported"), strings(object, "token_endpoint_auth_signing_alg_values_supported")));
+          strings(object, "scopes_supported"), strings(object, "token_endpoint_auth_signing_alg_values_supported"),
+          url(object, "token_endpoint")));
     } catch (JsonParseException e) {
       return Optional.empty();
     }
   }
 
-  /** The document's {@code token_endpoint}; empty when the document or the field is missing or not a URL. */
-  public static Optional<URI> tokenEndpoint(String json) {
-    try {
-      JsonElement element = JsonParser.parseString(json);
-      if (element.isJsonObject() && element.getAsJsonObject().get("token_endpoint") instanceof JsonPrimitive url
-          && url.isString()) {
-        return Optional.of(URI.create(url.getAsString()));
-      }
+  private static Optional<URI> url(JsonObject object, String name) {
+    if (!(object.get(name) instanceof JsonPrimitive value) || !value.isString()) {
       return Optional.empty();
-    } catch (JsonParseException | IllegalArgumentException e) {
+    }
+    try {
+      return Optional.of(URI.create(value.getAsString()));
+    } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }
