@@ -67,16 +67,10 @@ class GetRequestsChangeNothingIT {
 
   @Test
   void gettingEveryRouteOfARunningSessionWithAnAlertWritesNothing() throws Exception {
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-    FreshPatient fresh = SandboxSessions.of(environment).copyOf("kap-pt-04", "kap-pt-04-dose-01");
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, fresh.patient(),
-        fresh.encounter());
-    SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
-        session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
-    ehr.completePredose(fresh.patient());
-    HttpBrowser.Page started = session.browser().post(session.base().resolve("session/start"),
-        Map.of("csrf", session.csrf()));
-    assertThat(started.status()).isEqualTo(302);
+    StartedSession started = startedSession();
+    FreshPatient fresh = started.fresh();
+    SessionClient session = started.session();
+    SandboxRecord ehr = started.ehr();
     Instant dose = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     save(session, "dose", dose, Map.of("drug", "6130", "mg", 50, "route", "78421000", "lot", "KX1"));
     save(session, "spo2", Instant.now(), Map.of("value", 88));
@@ -99,14 +93,10 @@ class GetRequestsChangeNothingIT {
 
   @Test
   void aSupervisorViewingTheReviewQueueAndASessionWritesNothing() throws Exception {
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-    FreshPatient fresh = SandboxSessions.of(environment).copyOf("kap-pt-04", "kap-pt-04-dose-01");
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, fresh.patient(),
-        fresh.encounter());
-    SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
-        session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
-    ehr.completePredose(fresh.patient());
-    session.browser().post(session.base().resolve("session/start"), Map.of("csrf", session.csrf()));
+    StartedSession started = startedSession();
+    FreshPatient fresh = started.fresh();
+    SessionClient session = started.session();
+    SandboxRecord ehr = started.ehr();
     save(session, "spo2", Instant.now(), Map.of("value", 88));
     new DosingClient(session).awaitAllSaved();
     HttpBrowser supervisor = new HttpBrowser();
@@ -135,6 +125,23 @@ class GetRequestsChangeNothingIT {
   }
 
   /** The session's review Tasks in the EHR, each with its version. */
+  /** A dosing session a therapist started for a fresh copy of a seed patient, after a complete pre-dose checklist. */
+  private StartedSession startedSession() throws Exception {
+    environment.app(TestEnvironment.PUBLIC_CLIENT);
+    FreshPatient fresh = SandboxSessions.of(environment).copyOf("kap-pt-04", "kap-pt-04-dose-01");
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, fresh.patient(),
+        fresh.encounter());
+    SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
+        session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
+    ehr.completePredose(fresh.patient());
+    HttpBrowser.Page started = session.browser().post(session.base().resolve("session/start"),
+        Map.of("csrf", session.csrf()));
+    assertThat(started.status()).isEqualTo(302);
+    return new StartedSession(fresh, session, ehr);
+  }
+
+  private record StartedSession(FreshPatient fresh, SessionClient session, SandboxRecord ehr) {}
+
   private String tasks(String encounter) throws Exception {
     IGenericClient client = SharedValidator.FHIR.newRestfulGenericClient(environment.ehr().fhirBase().toString());
     client.registerInterceptor(new BearerTokenAuthInterceptor(
