@@ -27,7 +27,7 @@ import org.kapcompanion.config.TenantConfig;
  */
 public final class EndpointCheck {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration TIMEOUT = EhrHttp.ANSWER_TIMEOUT;
 
   private final HttpClient http;
   private final FhirContext fhir;

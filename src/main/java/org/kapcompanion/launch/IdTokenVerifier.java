@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.web.EhrHttp;
 
 /**
  * Verifies id_tokens (SMART App Launch 2.x §2.8 "OpenID Connect"; OIDC Core §3.1.3.7): signature against the EHR's
@@ -40,8 +41,8 @@ final class IdTokenVerifier {
    * The EHR's JWKS and OpenID configuration are fetched with the app's EHR timeouts, not Nimbus' 500 ms defaults: a
    * busy EHR answering in 600 ms must not turn every sign-in into "could not confirm who you are".
    */
-  private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-  private static final int READ_TIMEOUT_MILLIS = 10_000;
+  private static final int CONNECT_TIMEOUT_MILLIS = (int) EhrHttp.CONNECT_TIMEOUT.toMillis();
+  private static final int READ_TIMEOUT_MILLIS = (int) EhrHttp.ANSWER_TIMEOUT.toMillis();
   private static final int JWKS_SIZE_LIMIT = JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT;
 
   private final Map<String, IDTokenValidator> validators = new ConcurrentHashMap<>();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.kapcompanion.web.EhrHttp;
 
 /**
  * Fetches and caches each EHR's SMART configuration (SMART App Launch 2.x §2.6.2, "Retrieve
@@ -52,7 +53,7 @@ final class SmartDiscovery {
   }
 
   private String fetch(URI url) throws LaunchException {
-    HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+    HttpRequest request = HttpRequest.newBuilder(url).timeout(EhrHttp.ANSWER_TIMEOUT)
         .header("Accept", "application/json").GET().build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.kapcompanion.admin.RequestCost;
 import org.kapcompanion.config.TenantConfig;
+import org.kapcompanion.web.EhrHttp;
 
 /**
  * Calls an EHR's token endpoint with the tenant's client authentication (none, client secret, or
@@ -40,7 +41,7 @@ import org.kapcompanion.config.TenantConfig;
  */
 final class TokenClient {
 
-  private static final int TIMEOUT_MILLIS = 10_000;
+  private static final int TIMEOUT_MILLIS = (int) EhrHttp.ANSWER_TIMEOUT.toMillis();
 
   private final AppKeys keys;
 

@@ -10,7 +10,10 @@ import java.time.Duration;
  */
 public final class EhrHttp {
 
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** How long the app waits to connect to an EHR endpoint. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** How long the app waits for an EHR endpoint's answer once connected. */
+  public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
   private EhrHttp() {}
 
