@@ -11,35 +11,32 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The package structure: shared cores at the bottom (configuration, store, vocabulary, web, the launch and session
- * core, the record, the recorded session, gates, write-back, operations), features above them that meet only through
- * the Questionnaire form engine, and the sandbox beside everything.
+ * core, the record, the recorded session, gates, the Questionnaire form engine, write-back, operations), features
+ * above them that meet only through their declared dependencies, and the sandbox beside everything.
  */
 class ArchitectureTest {
 
   private static final String APP = "org.kapcompanion.";
   private static final List<String> FEATURES =
-      List.of("checklist", "course", "handout", "integration", "monitoring", "preparation", "review");
-  private static final List<String> CORES = List.of("admin", "config", "gates", "launch", "record", "recorded",
-      "store", "vocabulary", "web", "writeback");
-
-  /** The pre-dose checklist's own classes in {@code checklist}; the rest of it is the form engine the features share. */
-  private static final Pattern PREDOSE = Pattern.compile("(Predose|ConsentCheck|CourseWatchAnswer).*");
+      List.of("course", "discharge", "handout", "integration", "monitoring", "predose", "preparation", "review");
+  private static final List<String> CORES = List.of("admin", "config", "forms", "gates", "launch", "record",
+      "recorded", "store", "vocabulary", "web", "writeback");
 
   /**
-   * The dependencies between features that are by design, each with its reason: a feature or one class of one. The
-   * form engine's own independence is a rule of its own.
+   * The dependencies between features that are by design, each with its reason: a feature or one class of one.
    */
   private static final Map<String, Set<String>> BETWEEN_FEATURES = Map.of(
       // the pre-dose checklist reads the course's consent and signals to watch
-      "checklist", Set.of("course"),
+      "predose", Set.of("course"),
       // the dosing page shows whether today's pre-dose checklist allows a start
-      "monitoring", Set.of("checklist.PredoseReadiness"));
+      "monitoring", Set.of("predose.PredoseReadiness"),
+      // discharge judges the running session the dosing page reads, and finishes it the same way
+      "discharge", Set.of("monitoring.DosingSessionReader", "monitoring.SessionRecord", "monitoring.EntryMapping"));
 
   private static JavaClasses classes;
 
@@ -66,7 +63,7 @@ class ArchitectureTest {
   @Test
   void webInfrastructureDependsOnNothingElseOfTheApp() {
     noClasses().that().resideInAPackage("org.kapcompanion.web..")
-        .should().dependOnClassesThat(inAnyOf(List.of("admin", "config", "gates", "launch", "record", "recorded",
+        .should().dependOnClassesThat(inAnyOf(List.of("admin", "config", "forms", "gates", "launch", "record", "recorded",
             "store", "vocabulary", "writeback", "sandbox")))
         .orShould().dependOnClassesThat(inAnyOf(FEATURES))
         .check(classes);
@@ -75,7 +72,7 @@ class ArchitectureTest {
   @Test
   void configurationAndStoreDependOnlyOnTheVocabularyAndEachOther() {
     noClasses().that().resideInAnyPackage("org.kapcompanion.config..", "org.kapcompanion.store..")
-        .should().dependOnClassesThat(inAnyOf(List.of("admin", "gates", "launch", "record", "recorded", "web",
+        .should().dependOnClassesThat(inAnyOf(List.of("admin", "forms", "gates", "launch", "record", "recorded", "web",
             "writeback")))
         .orShould().dependOnClassesThat(inAnyOf(FEATURES))
         .check(classes);
@@ -104,20 +101,12 @@ class ArchitectureTest {
   }
 
   @Test
-  void featuresMeetOnlyThroughTheFormEngineAndTheirDeclaredDependencies() {
+  void featuresMeetOnlyThroughTheirDeclaredDependencies() {
     for (String feature : FEATURES) {
       noClasses().that().resideInAPackage(APP + feature)
-          .should().dependOnClassesThat(otherFeatureOutsideTheFormEngine(feature))
+          .should().dependOnClassesThat(otherFeatureNotDeclared(feature))
           .check(classes);
     }
-  }
-
-  @Test
-  void theFormEngineDependsOnNoFeatureNorOnThePredoseChecklist() {
-    noClasses().that(formEngine())
-        .should().dependOnClassesThat(inAnyOf(FEATURES.stream().filter(f -> !f.equals("checklist")).toList()))
-        .orShould().dependOnClassesThat(predose())
-        .check(classes);
   }
 
   @Test
@@ -138,26 +127,15 @@ class ArchitectureTest {
             || javaClass.getPackageName().startsWith(APP + p + ".")));
   }
 
-  private static DescribedPredicate<JavaClass> formEngine() {
-    return DescribedPredicate.describe("are the form engine in checklist", javaClass ->
-        javaClass.getPackageName().equals(APP + "checklist") && !PREDOSE.matcher(javaClass.getSimpleName()).matches()
-            && !PREDOSE.matcher(outermost(javaClass)).matches());
-  }
-
-  private static DescribedPredicate<JavaClass> predose() {
-    return DescribedPredicate.describe("are the pre-dose checklist's", javaClass ->
-        javaClass.getPackageName().equals(APP + "checklist") && PREDOSE.matcher(outermost(javaClass)).matches());
-  }
-
-  private static DescribedPredicate<JavaClass> otherFeatureOutsideTheFormEngine(String from) {
-    return DescribedPredicate.describe("are in another feature, outside the form engine and the declared dependencies",
+  private static DescribedPredicate<JavaClass> otherFeatureNotDeclared(String from) {
+    return DescribedPredicate.describe("are in another feature, outside the declared dependencies",
         target -> {
           String targetPackage = target.getPackageName();
           if (!targetPackage.startsWith(APP) || targetPackage.equals(APP + from)) {
             return false;
           }
           String targetFeature = targetPackage.substring(APP.length());
-          if (!FEATURES.contains(targetFeature) || formEngine().test(target)) {
+          if (!FEATURES.contains(targetFeature)) {
             return false;
           }
           return !declared(from, target);

@@ -24,7 +24,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
-import org.kapcompanion.checklist.FormCatalog;
+import org.kapcompanion.forms.FormCatalog;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.EhrClients;
 import org.kapcompanion.vocabulary.KapUrls;

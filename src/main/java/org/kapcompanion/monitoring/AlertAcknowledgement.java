@@ -36,13 +36,13 @@ final class AlertAcknowledgement {
 
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
-  private final SessionReader reader;
+  private final DosingSessionReader reader;
   private final EntrySaver entries;
   private final ClinicalProtocol protocol;
   private final FhirContext fhir;
   private final Clock clock;
 
-  AlertAcknowledgement(SessionReader reader, EntrySaver entries, ClinicalProtocol protocol, FhirContext fhir,
+  AlertAcknowledgement(DosingSessionReader reader, EntrySaver entries, ClinicalProtocol protocol, FhirContext fhir,
       Clock clock) {
     this.reader = reader;
     this.entries = entries;

@@ -36,7 +36,7 @@ import org.kapcompanion.writeback.EntryIdentity;
  * Pure mappings of what the therapist records in a dosing session to the project's profiles: the session Encounter
  * (started and finished), the dose, readings, adverse events and safety-alert Flags.
  */
-final class EntryMapping {
+public final class EntryMapping {
 
   static final String SESSION_KIND = SessionType.DOSING.value();
   /** The entry kinds of readings start with this, e.g. {@code reading-hr}. */
@@ -78,7 +78,7 @@ final class EntryMapping {
   }
 
   /** The session finished at {@code end}: a new version of {@code started}, replacing it at {@code reference}. */
-  static Entry finishedSession(String entryId, Encounter started, String reference, Instant end) {
+  public static Entry finishedSession(String entryId, Encounter started, String reference, Instant end) {
     Encounter finished = started.copy();
     finished.setIdElement(null);
     finished.setMeta(new org.hl7.fhir.r4.model.Meta().addProfile(KapUrls.SESSION_PROFILE));

@@ -28,7 +28,7 @@ import org.kapcompanion.vocabulary.KapUrls;
  * @param facts what was recorded, decoded
  * @param timeline everything recorded, newest first
  */
-record SessionRecord(Encounter encounter, String entryId, String reference, RecordedSession facts,
+public record SessionRecord(Encounter encounter, String entryId, String reference, RecordedSession facts,
     List<TimelineItem> timeline) {
 
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
@@ -41,20 +41,20 @@ record SessionRecord(Encounter encounter, String entryId, String reference, Reco
     return timeline.stream().anyMatch(item -> item.entryId().equals(entryId));
   }
 
-  boolean finished() {
+  public boolean finished() {
     return encounter.getStatus() == Encounter.EncounterStatus.FINISHED;
   }
 
-  Instant started() {
+  public Instant started() {
     return encounter.getPeriod().getStart().toInstant();
   }
 
-  Optional<Dose> dose() {
+  public Optional<Dose> dose() {
     return facts.dose();
   }
 
   /** Vitals and scales, oldest first. */
-  List<Reading> readings() {
+  public List<Reading> readings() {
     return facts.readings();
   }
 

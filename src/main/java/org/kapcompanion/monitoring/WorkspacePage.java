@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
-import org.kapcompanion.checklist.PredoseReadiness;
+import org.kapcompanion.predose.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.gates.DoseTime;
 import org.kapcompanion.launch.ActiveSession;
@@ -45,7 +45,7 @@ final class WorkspacePage {
   /** A running session's checklist state: it was complete when the session started. */
   private static final PredoseReadiness.Status READY = new PredoseReadiness.Status(true, List.of());
 
-  private final SessionReader reader;
+  private final DosingSessionReader reader;
   private final EntrySaver entries;
   private final RecordService records;
   private final ClinicalProtocol protocol;
@@ -53,7 +53,7 @@ final class WorkspacePage {
   private final Templates templates;
   private final Clock clock;
 
-  WorkspacePage(SessionReader reader, EntrySaver entries, RecordService records, ClinicalProtocol protocol,
+  WorkspacePage(DosingSessionReader reader, EntrySaver entries, RecordService records, ClinicalProtocol protocol,
       List<QuickTag> tags, Templates templates, Clock clock) {
     this.reader = reader;
     this.entries = entries;
@@ -73,7 +73,7 @@ final class WorkspacePage {
 
   private void page(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    SessionReader.Today today = reader.begin(active);
+    DosingSessionReader.Today today = reader.begin(active);
     boolean live = "live".equals(request.getParameter("part"));
     PatientRecord banner = live ? null : records.banner(active).orElse(null);
     Workspace workspace = workspace(active, today);
@@ -87,7 +87,7 @@ final class WorkspacePage {
     templates.render(response, 200, "monitoring/session.jte", model);
   }
 
-  private Workspace workspace(ActiveSession active, SessionReader.Today today) {
+  private Workspace workspace(ActiveSession active, DosingSessionReader.Today today) {
     Optional<SessionRecord> session = today.session().filter(s -> !s.finished());
     if (session.isEmpty()) {
       return new Workspace(false, today.predose(), false, "", "", 0, Optional.empty(), List.of(), List.of(), "{}");
@@ -108,7 +108,7 @@ final class WorkspacePage {
 
   private void start(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    SessionReader.Today today = reader.begin(active);
+    DosingSessionReader.Today today = reader.begin(active);
     boolean running = today.session().filter(s -> !s.finished()).isPresent();
     if (!running && today.predose().canStart()) {
       String entryId = UUID.randomUUID().toString();
@@ -182,15 +182,15 @@ final class WorkspacePage {
    */
   private Entry entry(ActiveSession active, JsonObject body) {
     String kind = EntryRequest.kind(body);
-    Optional<SessionReader.Running> running = reader.running(active);
-    EntryRequest.Window window = EntryRequest.Window.of(running.map(SessionReader.Running::started),
+    Optional<DosingSessionReader.Running> running = reader.running(active);
+    EntryRequest.Window window = EntryRequest.Window.of(running.map(DosingSessionReader.Running::started),
         clock.instant(), clock.getZone());
     if ("note".equals(kind)) {
-      Optional<Reference> encounter = running.map(SessionReader.Running::reference)
+      Optional<Reference> encounter = running.map(DosingSessionReader.Running::reference)
           .or(() -> active.session().context().encounterId().map(id -> new Reference("Encounter/" + id)));
       return NoteMapping.entry(EntryRequest.note(body, tags, window), subject(active, encounter), tags);
     }
-    SessionReader.Running session = running.orElseThrow(
+    DosingSessionReader.Running session = running.orElseThrow(
         () -> new IllegalArgumentException("no dosing session is running: start it first"));
     SessionSubject subject = subject(active, Optional.of(session.reference()));
     if ("dose".equals(kind)) {

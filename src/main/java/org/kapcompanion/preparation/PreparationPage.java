@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.kapcompanion.checklist.Answers;
-import org.kapcompanion.checklist.FormCatalog;
-import org.kapcompanion.checklist.FormInput;
-import org.kapcompanion.checklist.FormResponses;
-import org.kapcompanion.checklist.FormReview;
-import org.kapcompanion.checklist.FormSaveAnswer;
-import org.kapcompanion.checklist.FormView;
-import org.kapcompanion.checklist.QuestionnaireForm;
-import org.kapcompanion.checklist.ResponseMapper;
+import org.kapcompanion.forms.Answers;
+import org.kapcompanion.forms.FormCatalog;
+import org.kapcompanion.forms.FormInput;
+import org.kapcompanion.forms.FormResponses;
+import org.kapcompanion.forms.FormReview;
+import org.kapcompanion.forms.FormSaveAnswer;
+import org.kapcompanion.forms.FormView;
+import org.kapcompanion.forms.QuestionnaireForm;
+import org.kapcompanion.forms.ResponseMapper;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.SessionPage;
@@ -63,7 +63,7 @@ public final class PreparationPage {
     String patientId = active.session().context().patientId().orElseThrow();
     if ("POST".equals(request.getMethod())) {
       FormInput.Parsed parsed = FormInput.parse(form, FormSaveAnswer.fields(request), clock);
-      templates.render(response, 200, "checklist/conditional-fields.jte",
+      templates.render(response, 200, "forms/conditional-fields.jte",
           Map.of("form", view(parsed.answers(), parsed.problems())));
       return;
     }

@@ -62,7 +62,7 @@ final class CoSignAction implements ReviewGuard.Handler {
     Optional<String> entryId = Optional.ofNullable(request.getParameter("entry"))
         .filter(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
     String comment = Optional.ofNullable(request.getParameter("comment")).orElse("");
-    Optional<SessionReader.SessionRecord> session = page.read(active, access, ReviewGuard.encounterId(request));
+    Optional<ReviewedSessionReader.SessionRecord> session = page.read(active, access, ReviewGuard.encounterId(request));
     if (session.isEmpty() || entryId.isEmpty()) {
       page.notFound(response);
       return;

@@ -30,7 +30,7 @@ final class CoSignMapping {
    * system, which the conditional create matches on a retry; the patient is a target too, which puts the Provenance
    * in the patient's compartment.
    */
-  static Provenance provenance(String entryId, SessionReader.SessionRecord session, String supervisor,
+  static Provenance provenance(String entryId, ReviewedSessionReader.SessionRecord session, String supervisor,
       Instant recorded) {
     Provenance provenance = new Provenance();
     provenance.getMeta().addProfile(KapUrls.SUPERVISOR_REVIEW_PROFILE);

@@ -37,7 +37,7 @@ final class RemsSummary {
     this.monitoring = monitoring;
   }
 
-  SessionView.Rems of(SessionReader.SessionRecord record, RecordedSession facts, Optional<Instant> dose) {
+  SessionView.Rems of(ReviewedSessionReader.SessionRecord record, RecordedSession facts, Optional<Instant> dose) {
     Optional<MedicationAdministration> administration = record.recorded().stream()
         .filter(MedicationAdministration.class::isInstance).map(MedicationAdministration.class::cast).findFirst();
     Optional<Checklist> discharge = facts.checklist(KapUrls.DISCHARGE_CHECKLIST);

@@ -54,7 +54,7 @@ public final class ReviewFeature implements AutoCloseable {
         validator, tokens, background, clock)) : Optional.empty();
     SessionTimeline timeline = new SessionTimeline(clock.getZone(), protocol.alertRules(), protocol.monitoring(),
         conformancePackage::questionnaire);
-    SessionReader reader = new SessionReader(ehr, records);
+    ReviewedSessionReader reader = new ReviewedSessionReader(ehr, records);
     SessionReviewPage session = new SessionReviewPage(reader, timeline, templates, "review/session.jte");
     pages.put("review", new ReviewGuard(new QueuePage(new ReviewQueue(ehr, facts, index, clock.getZone()), pickup,
         templates), templates));

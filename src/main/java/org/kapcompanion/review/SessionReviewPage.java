@@ -20,12 +20,12 @@ import org.kapcompanion.web.Templates;
  */
 final class SessionReviewPage implements ReviewGuard.Handler {
 
-  private final SessionReader reader;
+  private final ReviewedSessionReader reader;
   private final SessionTimeline timeline;
   private final Templates templates;
   private final String template;
 
-  SessionReviewPage(SessionReader reader, SessionTimeline timeline, Templates templates, String template) {
+  SessionReviewPage(ReviewedSessionReader reader, SessionTimeline timeline, Templates templates, String template) {
     this.reader = reader;
     this.timeline = timeline;
     this.templates = templates;
@@ -35,7 +35,7 @@ final class SessionReviewPage implements ReviewGuard.Handler {
   @Override
   public void handle(ActiveSession active, ReviewAccess access, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    Optional<SessionReader.SessionRecord> session = read(active, access, ReviewGuard.encounterId(request));
+    Optional<ReviewedSessionReader.SessionRecord> session = read(active, access, ReviewGuard.encounterId(request));
     if (session.isEmpty()) {
       notFound(response);
       return;
@@ -46,7 +46,7 @@ final class SessionReviewPage implements ReviewGuard.Handler {
   }
 
   /** The session, if the session's access reaches it and it is a KAP session. */
-  Optional<SessionReader.SessionRecord> read(ActiveSession active, ReviewAccess access, Optional<String> id) {
+  Optional<ReviewedSessionReader.SessionRecord> read(ActiveSession active, ReviewAccess access, Optional<String> id) {
     return id.flatMap(encounterId -> reader.read(active, encounterId, access.patientId()))
         .filter(record -> record.facts().isPresent());
   }
@@ -57,12 +57,12 @@ final class SessionReviewPage implements ReviewGuard.Handler {
   }
 
   /** Whether the session may be co-signed now: the one co-sign gate, for the page and the co-sign alike. */
-  static GateDecision cosignGate(SessionReader.SessionRecord session) {
+  static GateDecision cosignGate(ReviewedSessionReader.SessionRecord session) {
     return CosignGate.decide(session.encounter().getStatus() == Encounter.EncounterStatus.FINISHED,
         session.facts().filter(f -> !f.reasons().contains(ReviewReason.DISCHARGE_INCOMPLETE)).isPresent());
   }
 
-  void show(ActiveSession active, ReviewAccess access, SessionReader.SessionRecord session, int status,
+  void show(ActiveSession active, ReviewAccess access, ReviewedSessionReader.SessionRecord session, int status,
       Optional<String> message, List<String> problems, HttpServletResponse response) throws IOException {
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("view", timeline.view(session));

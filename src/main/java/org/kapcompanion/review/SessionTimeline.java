@@ -61,7 +61,7 @@ final class SessionTimeline {
     this.questionnaires = questionnaires;
   }
 
-  SessionView view(SessionReader.SessionRecord record) {
+  SessionView view(ReviewedSessionReader.SessionRecord record) {
     Encounter encounter = record.encounter();
     RecordedSession facts = SessionDecoder.decode(record.recorded());
     Optional<Instant> dose = facts.dose().map(Dose::effective).or(() -> record.recorded().stream()
@@ -99,7 +99,7 @@ final class SessionTimeline {
         newest.toEpochMilli());
   }
 
-  private List<SessionView.TimelineEntry> timeline(SessionReader.SessionRecord record, Optional<Instant> dose,
+  private List<SessionView.TimelineEntry> timeline(ReviewedSessionReader.SessionRecord record, Optional<Instant> dose,
       Optional<SessionFacts.CoSign> latest, Authorship authorship) {
     record Timed(Instant at, SessionView.TimelineEntry entry) {}
     List<Timed> entries = new ArrayList<>();

@@ -26,7 +26,7 @@ final class AuthorizeFlow {
 
   private final Map<String, RegisteredClient> clients;
   private final SandboxUrls urls;
-  private final ExpiringStore<LaunchContext> launches;
+  private final ExpiringStore<IssuedLaunchContext> launches;
   private final ExpiringStore<PendingLogin> pendingLogins;
   private final ExpiringStore<IssuedCode> codes;
   private final ScopePolicy scopePolicy;
@@ -36,7 +36,7 @@ final class AuthorizeFlow {
   AuthorizeFlow(
       Map<String, RegisteredClient> clients,
       SandboxUrls urls,
-      ExpiringStore<LaunchContext> launches,
+      ExpiringStore<IssuedLaunchContext> launches,
       ExpiringStore<PendingLogin> pendingLogins,
       ExpiringStore<IssuedCode> codes,
       ScopePolicy scopePolicy,
@@ -151,7 +151,7 @@ final class AuthorizeFlow {
   }
 
   private Redirect approve(
-      Request request, String practitionerId, String patientId, LaunchContext launch, Instant authTime) {
+      Request request, String practitionerId, String patientId, IssuedLaunchContext launch, Instant authTime) {
     boolean publicClient = "none".equals(request.client().authMethod());
     ScopePolicy.Context context =
         new ScopePolicy.Context(

@@ -19,7 +19,7 @@ record Grant(
     List<String> scopes,
     String practitionerId,
     String patientId,
-    LaunchContext launch,
+    IssuedLaunchContext launch,
     String nonce,
     Instant authTime) {
 

@@ -28,7 +28,7 @@ final class LauncherServlet extends HttpServlet {
   private static final Pattern REFERENCE = Pattern.compile("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
 
   private final Map<String, RegisteredClient> clients;
-  private final ExpiringStore<LaunchContext> launches;
+  private final ExpiringStore<IssuedLaunchContext> launches;
   private final Directory directory;
   private final SandboxUrls urls;
   private final Pages pages;
@@ -37,7 +37,7 @@ final class LauncherServlet extends HttpServlet {
 
   LauncherServlet(
       Map<String, RegisteredClient> clients,
-      ExpiringStore<LaunchContext> launches,
+      ExpiringStore<IssuedLaunchContext> launches,
       Directory directory,
       SandboxUrls urls,
       Pages pages,
@@ -103,8 +103,8 @@ final class LauncherServlet extends HttpServlet {
     return Optional.empty();
   }
 
-  private static LaunchContext launchContext(HttpServletRequest request) {
-    return new LaunchContext(
+  private static IssuedLaunchContext launchContext(HttpServletRequest request) {
+    return new IssuedLaunchContext(
         request.getParameter("client"),
         request.getParameter("practitioner"),
         request.getParameter("patient"),
@@ -117,12 +117,12 @@ final class LauncherServlet extends HttpServlet {
   }
 
   private void showEhr(String launchId, HttpServletResponse response) throws IOException {
-    Optional<LaunchContext> launch = launches.get(launchId);
+    Optional<IssuedLaunchContext> launch = launches.get(launchId);
     if (launch.isEmpty()) {
       pages.error(response, 404, "This launch has expired. Launch the app again from the launcher.");
       return;
     }
-    LaunchContext context = launch.get();
+    IssuedLaunchContext context = launch.get();
     RegisteredClient client = clients.get(context.clientId());
     Map<String, Object> params = new HashMap<>();
     Directory.ChartPatient patient = directory.chartPatient(context.patientId())

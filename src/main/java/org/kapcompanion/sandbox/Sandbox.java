@@ -151,7 +151,7 @@ final class Sandbox implements EmbeddedEhr {
             .collect(Collectors.toMap(RegisteredClient::clientId, c -> c, (a, b) -> a, LinkedHashMap::new));
     Directory directory = new Directory(fhirServer.daoRegistry());
     Pages pages = new Pages(frameSources(clientList));
-    ExpiringStore<LaunchContext> launches = new ExpiringStore<>(LAUNCH_LIFETIME, clock);
+    ExpiringStore<IssuedLaunchContext> launches = new ExpiringStore<>(LAUNCH_LIFETIME, clock);
     ExpiringStore<AuthorizeFlow.IssuedCode> codes = new ExpiringStore<>(CODE_LIFETIME, clock);
     AuthorizeFlow flow =
         new AuthorizeFlow(

@@ -237,7 +237,7 @@ final class TokenEndpoint {
     if (grant.encounterId() != null) {
       context.put("encounter", grant.encounterId());
     }
-    LaunchContext launch = grant.launch();
+    IssuedLaunchContext launch = grant.launch();
     context.put("need_patient_banner", launch == null || launch.needPatientBanner());
     context.put("smart_style_url", urls.smartStyle().toString());
     if (launch != null && launch.intent() != null) {

@@ -1,5 +1,6 @@
 package org.kapcompanion.monitoring;
 
+import org.kapcompanion.testing.SandboxRecord;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;

@@ -1,5 +1,7 @@
 package org.kapcompanion.monitoring;
 
+import org.kapcompanion.testing.SandboxRecord;
+import org.kapcompanion.testing.DosingClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.jte.html.escape.Escape;

@@ -1,5 +1,7 @@
 package org.kapcompanion.monitoring;
 
+import org.kapcompanion.testing.SandboxRecord;
+import org.kapcompanion.testing.DosingClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;

@@ -1,5 +1,6 @@
 package org.kapcompanion.monitoring;
 
+import org.kapcompanion.testing.SandboxRecord;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.kapcompanion.monitoring;
 
+import org.kapcompanion.testing.SandboxRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -18,13 +18,13 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kapcompanion.checklist.Answers;
-import org.kapcompanion.checklist.FormCatalog;
-import org.kapcompanion.checklist.FormInput;
-import org.kapcompanion.checklist.FormResponses;
-import org.kapcompanion.checklist.FormReview;
-import org.kapcompanion.checklist.QuestionnaireForm;
-import org.kapcompanion.checklist.ResponseMapper;
+import org.kapcompanion.forms.Answers;
+import org.kapcompanion.forms.FormCatalog;
+import org.kapcompanion.forms.FormInput;
+import org.kapcompanion.forms.FormResponses;
+import org.kapcompanion.forms.FormReview;
+import org.kapcompanion.forms.QuestionnaireForm;
+import org.kapcompanion.forms.ResponseMapper;
 import org.kapcompanion.writeback.ConformancePackage;
 
 /** Preparation notes as form answers and as a QuestionnaireResponse, both ways, and which saved notes are shown. */

@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.launch.QueryEncoding;
-import org.kapcompanion.monitoring.DosingClient;
+import org.kapcompanion.testing.DosingClient;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.SandboxAccess;

@@ -24,11 +24,11 @@ final class SessionExamples {
     return resources;
   }
 
-  static SessionReader.SessionRecord record(SandboxSessions.Session session) {
+  static ReviewedSessionReader.SessionRecord record(SandboxSessions.Session session) {
     return record(stored(session));
   }
 
-  static SessionReader.SessionRecord record(List<Resource> resources) {
+  static ReviewedSessionReader.SessionRecord record(List<Resource> resources) {
     Encounter encounter = null;
     List<Resource> recorded = new ArrayList<>();
     List<Provenance> provenance = new ArrayList<>();
@@ -41,7 +41,7 @@ final class SessionExamples {
         recorded.add(resource);
       }
     }
-    return new SessionReader.SessionRecord(encounter, recorded, provenance, Optional.empty(),
+    return new ReviewedSessionReader.SessionRecord(encounter, recorded, provenance, Optional.empty(),
         PersonNames.in(List.of()), Optional.empty(), List.of());
   }
 
