@@ -146,21 +146,31 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** Starts the app (and the sandbox EHR when no EHR is configured or the sandbox is enabled). */
+  /**
+   * Starts the app (and the sandbox EHR when no EHR is configured or the sandbox is enabled). What needs no EHR (the
+   * store, the conformance package, the validator's warm-up) starts first, so it runs beside the sandbox's boot; the
+   * app listens once the sandbox is up.
+   */
   public static App start(AppConfig configured) throws Exception {
-    Optional<EmbeddedEhr> sandbox = configured.tenants().isEmpty() || configured.sandbox().enabled()
-        ? Optional.of(startSandbox(configured)) : Optional.empty();
-    AppConfig config = sandbox.map(ehr -> withSandboxTenant(configured, ehr)).orElse(configured);
+    Optional<EmbeddedEhr.Provider> sandboxProvider = configured.tenants().isEmpty() || configured.sandbox().enabled()
+        ? Optional.of(sandboxProvider(configured)) : Optional.empty();
+    ExecutorService background = threads("kap-background", 1);
+    Optional<EmbeddedEhr> sandbox = Optional.empty();
     Database database = null;
     WebServer web = null;
-    ExecutorService background = threads("kap-background", 1);
     List<AutoCloseable> features = new ArrayList<>();
     try {
-      database = Database.opening(config.store(), runnable -> new Thread(runnable, "kap-store-open").start());
+      database = Database.opening(configured.store(), runnable -> new Thread(runnable, "kap-store-open").start());
       FhirContext fhir = fhirContext();
       CompletableFuture<ConformancePackage> conformancePackage =
           CompletableFuture.supplyAsync(() -> ConformancePackage.fromClasspath(fhir), background);
-      web = webServer(config, database, fhir, conformancePackage.join(), background, features);
+      CompletableFuture<ResourceValidator> validator =
+          conformancePackage.thenApply(parsed -> warming(new ResourceValidator(fhir, parsed), background));
+      if (sandboxProvider.isPresent()) {
+        sandbox = Optional.of(startSandbox(sandboxProvider.get(), configured));
+      }
+      AppConfig config = sandbox.map(ehr -> withSandboxTenant(configured, ehr)).orElse(configured);
+      web = webServer(config, database, fhir, conformancePackage.join(), validator.join(), background, features);
       web.start();
       database.awaitOpen();
       LOG.info("KAP Companion listening on {}:{} for {} tenant(s)", config.host(), web.port(), config.tenants().size());
@@ -177,21 +187,27 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /**
-   * Wires the features; the conformance package was parsed in the background, and the store opens in the background
-   * (its connections wait for it; {@code /ready} fails until it is open), so {@code /health} answers sooner.
-   */
-  private static WebServer webServer(AppConfig config, Database database, FhirContext fhir,
-      ConformancePackage conformancePackage, ExecutorService background, List<AutoCloseable> closeWithDatabase) {
-    Clock clock = Clock.system(config.timeZone());
-    Metrics metrics = new Metrics();
-    FhirClientMetrics.instrument(fhir.getRestfulClientFactory(), metrics);
-    ResourceValidator validator = new ResourceValidator(fhir, conformancePackage);
+  /** Starts the validator's warm-up on {@code background}; {@code /ready} fails until it has finished. */
+  private static ResourceValidator warming(ResourceValidator validator, ExecutorService background) {
     validator.warmUp(background).whenComplete((warm, error) -> {
       if (error != null) {
         LOG.error("validator warm-up failed, so /ready stays 503: {}", error.getClass().getName());
       }
     });
+    return validator;
+  }
+
+  /**
+   * Wires the features; the conformance package was parsed and the validator warmed in the background, and the store
+   * opens in the background (its connections wait for it; {@code /ready} fails until it is open), so {@code /health}
+   * answers sooner.
+   */
+  private static WebServer webServer(AppConfig config, Database database, FhirContext fhir,
+      ConformancePackage conformancePackage, ResourceValidator validator, ExecutorService background,
+      List<AutoCloseable> closeWithDatabase) {
+    Clock clock = Clock.system(config.timeZone());
+    Metrics metrics = new Metrics();
+    FhirClientMetrics.instrument(fhir.getRestfulClientFactory(), metrics);
     SecurityHeaders headers = new SecurityHeaders(config.tenants().stream().collect(Collectors.toMap(
         TenantConfig::id, TenantConfig::allowedEhrOrigins)), "https".equals(config.publicBaseUrl().getScheme()));
     Templates templates = new Templates(headers, config.timeZone());
@@ -280,10 +296,10 @@ public final class App implements AutoCloseable {
     return fhir;
   }
 
-  private static EmbeddedEhr startSandbox(AppConfig config) throws Exception {
+  private static EmbeddedEhr startSandbox(EmbeddedEhr.Provider provider, AppConfig config) throws Exception {
     EmbeddedEhr.RegisteredClient client = new EmbeddedEhr.RegisteredClient(SANDBOX_CLIENT_ID, "KAP Companion",
         config.launchUrl(), Set.of(config.redirectUri()), "none", null, null);
-    return sandboxProvider(config).start(new EmbeddedEhr.Options(config.dataDir().resolve("sandbox"), config.host(),
+    return provider.start(new EmbeddedEhr.Options(config.dataDir().resolve("sandbox"), config.host(),
         config.sandbox().port(), config.sandbox().reset(), List.of(client), EmbeddedEhr.Options.DEFAULT_SEED_PREFIX,
         Duration.ofHours(1), config.sandbox().persona()));
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.config.ConfigLoader;
 import org.kapcompanion.store.TestStores;
@@ -47,6 +48,18 @@ class AppStartIT {
     }
   }
 
+  @Test
+  void sandboxThatCannotStartStopsTheStartWithTheStoreClosed(@TempDir Path dataDir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+      AppConfig config = sandboxConfig(freePort(), taken.getLocalPort(), dataDir);
+      Map<String, Long> before = appThreads();
+
+      assertThatThrownBy(() -> App.start(config)).isInstanceOf(IOException.class);
+
+      assertThat(appThreads()).isEqualTo(before);
+    }
+  }
+
   /**
    * Live web server and store pool threads by kind, including other tests' app nodes. (A validator warm-up already
    * under way finishes on its own daemon thread.)
@@ -64,6 +77,15 @@ class AppStartIT {
          "store": {"jdbcUrl": "%s", "encryptionKey": "env:KEY"},
          "tenants": [{"id": "sandbox", "fhirBaseUrl": "%s", "clientId": "kap-companion"}]}
         """.formatted(port, port, jdbcUrl, environment.ehr().fhirBase());
+    return new ConfigLoader(Map.of("KEY", Base64.getEncoder().encodeToString(TestStores.KEY)),
+        Path.of("").toAbsolutePath()).parse(json);
+  }
+
+  private static AppConfig sandboxConfig(int port, int sandboxPort, Path dataDir) throws Exception {
+    String json = """
+        {"publicBaseUrl": "http://localhost:%d/", "server": {"host": "127.0.0.1", "port": %d},
+         "dataDir": "%s", "store": {"encryptionKey": "env:KEY"}, "sandbox": {"port": %d}, "tenants": []}
+        """.formatted(port, port, dataDir, sandboxPort);
     return new ConfigLoader(Map.of("KEY", Base64.getEncoder().encodeToString(TestStores.KEY)),
         Path.of("").toAbsolutePath()).parse(json);
   }

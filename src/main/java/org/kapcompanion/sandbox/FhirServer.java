@@ -19,11 +19,16 @@ final class FhirServer implements AutoCloseable {
 
   /** Boots the JPA server; its REST servlet is initialised later by the servlet container. */
   static FhirServer start(FhirServerSettings settings) {
+    SandboxSchema schema = SandboxSchema.ofThisBuild(settings.dataDir());
+    boolean schemaWasCurrent = schema.isCurrent();
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(FhirServerSettings.class, () -> settings);
     context.register(JpaServerConfig.class);
     try {
       context.refresh();
+      if (!schemaWasCurrent) {
+        schema.recordCurrent();
+      }
     } catch (RuntimeException e) {
       context.close();
       throw e;

@@ -39,7 +39,8 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * Spring wiring of the sandbox's HAPI FHIR JPA R4 server on an embedded H2 file database, without full-text
- * indexing, subscriptions or terminology loading, so that it boots quickly.
+ * indexing, subscriptions or terminology loading, and without a schema update once this build made the tables
+ * ({@link SandboxSchema}), so that it boots quickly.
  */
 @Configuration
 @Import({
@@ -70,19 +71,20 @@ class JpaServerConfig {
       DataSource dataSource,
       ConfigurableListableBeanFactory beanFactory,
       FhirContext fhirContext,
-      JpaStorageSettings storageSettings) {
+      JpaStorageSettings storageSettings,
+      FhirServerSettings settings) {
     LocalContainerEntityManagerFactoryBean factory =
         HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
     factory.setPersistenceUnitName("HAPI_PU");
     factory.setDataSource(dataSource);
-    factory.setJpaProperties(hibernateProperties());
+    factory.setJpaProperties(hibernateProperties(SandboxSchema.ofThisBuild(settings.dataDir()).hibernateAction()));
     return factory;
   }
 
-  private static Properties hibernateProperties() {
+  private static Properties hibernateProperties(String schemaAction) {
     Properties properties = new Properties();
     properties.put("hibernate.dialect", HapiFhirH2Dialect.class.getName());
-    properties.put("hibernate.hbm2ddl.auto", "update");
+    properties.put("hibernate.hbm2ddl.auto", schemaAction);
     properties.put("hibernate.search.enabled", "false");
     properties.put("hibernate.format_sql", "false");
     properties.put("hibernate.show_sql", "false");

@@ -119,9 +119,14 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
+  /** Closes the pool; while the database is still opening (a start that failed meanwhile), waits for that first. */
   @Override
   public void close() {
-    opened.thenAccept(HikariDataSource::close);
+    try {
+      opened.join().close();
+    } catch (CompletionException neverOpened) {
+      // nothing to close
+    }
   }
 
   /** The pool once it is open. */

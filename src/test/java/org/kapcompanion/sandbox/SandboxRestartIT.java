@@ -29,7 +29,7 @@ class SandboxRestartIT {
   @TempDir Path dataDir;
 
   @Test
-  void dataKeysAndTokensSurviveRestartAndSeedIsNotReloaded() throws Exception {
+  void dataKeysAndTokensSurviveRestartAndNeitherSeedNorSchemaIsRedone() throws Exception {
     int port = freePort();
     String token;
     try (TestEhr first = TestEhr.start(dataDir, false, port)) {
@@ -39,6 +39,7 @@ class SandboxRestartIT {
       assertThat(http.fhir("DELETE", SEEDED, token, null).statusCode()).isEqualTo(200);
     }
     assertThat(dataDir.resolve(SeedLoader.MARKER_FILE)).exists();
+    assertThat(SandboxSchema.ofThisBuild(dataDir).hibernateAction()).isEqualTo("none");
 
     try (TestEhr second = TestEhr.start(dataDir, false, port)) {
       SmartHttp http = new SmartHttp(second);
