@@ -41,6 +41,7 @@ final class AppProcess implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
   private final Map<String, AccessLine> accessLines = new ConcurrentHashMap<>();
   private final Deque<String> output = new ArrayDeque<>();
+  private volatile boolean outOfHeap;
 
   /** When a probe first answered 200: milliseconds after the process started, and the resident memory then. */
   record Reached(double millis, double rssMegabytes) {}
@@ -125,6 +126,11 @@ final class AppProcess implements AutoCloseable {
     Files.writeString(file, jcmd("GC.class_histogram"));
   }
 
+  /** Whether the app has logged an {@code OutOfMemoryError}: a node must answer 503 when full, never run out. */
+  boolean ranOutOfHeap() {
+    return outOfHeap;
+  }
+
   /** CPU time the process has used so far, user and system. */
   Duration cpuTime() {
     return process.info().totalCpuDuration().orElse(Duration.ZERO);
@@ -169,6 +175,7 @@ final class AppProcess implements AutoCloseable {
         if (access.isPresent()) {
           accessLines.put(access.get().requestId(), access.get());
         } else {
+          outOfHeap |= line.contains("OutOfMemoryError");
           log.write(line + "\n");
           log.flush();
           synchronized (output) {

@@ -138,6 +138,10 @@ final class CapacityRun {
         levels.add(measuredLevel);
         System.out.printf("capacity: %d sessions measured; errors %s; failed launches %s%n", sessions.size(),
             measuredLevel.errors(), measuredLevel.launchErrors());
+        if (app.ranOutOfHeap()) {
+          throw new IllegalStateException("the app ran out of heap at " + size + " sessions; its live objects are in "
+              + AppProcess.LOG.resolveSibling("heap-" + size + ".txt") + " and its log in " + AppProcess.LOG);
+        }
       }
     } finally {
       running = false;
