@@ -21,13 +21,10 @@ import org.kapcompanion.store.StoreJson;
 public final class Sessions {
 
   private static final Gson GSON = StoreJson.create();
-  /** Sessions kept opened per node: the benchmark's largest level; each costs a few KB. */
-  private static final int OPENED = 2_000;
 
   private final DataSource dataSource;
   private final SecretBox box;
   private final Clock clock;
-  private final OpenedSessions opened = new OpenedSessions(OPENED);
 
   public Sessions(DataSource dataSource, SecretBox box, Clock clock) {
     this.dataSource = dataSource;
@@ -57,14 +54,13 @@ public final class Sessions {
     String sql = "select browser_hash, payload from app_session where session_hash = ? and expires_at > ?";
     try (Connection connection = dataSource.getConnection();
          PreparedStatement select = connection.prepareStatement(sql)) {
-      String sessionHash = Hashes.sha256(handle);
-      select.setString(1, sessionHash);
+      select.setString(1, Hashes.sha256(handle));
       select.setTimestamp(2, Timestamp.from(clock.instant()));
       try (ResultSet result = select.executeQuery()) {
         if (!result.next() || !result.getString(1).equals(Hashes.sha256(browserKey))) {
           return Optional.empty();
         }
-        return Optional.of(open(sessionHash, result.getString(2)));
+        return Optional.of(GSON.fromJson(box.open(result.getString(2)), AppSession.class));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read session", e);
@@ -79,15 +75,12 @@ public final class Sessions {
       select.setString(1, sessionHash);
       select.setTimestamp(2, Timestamp.from(clock.instant()));
       try (ResultSet result = select.executeQuery()) {
-        return result.next() ? Optional.of(open(sessionHash, result.getString(1))) : Optional.empty();
+        return result.next() ? Optional.of(GSON.fromJson(box.open(result.getString(1)), AppSession.class))
+            : Optional.empty();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read session", e);
     }
-  }
-
-  private AppSession open(String sessionHash, String sealed) {
-    return opened.open(sessionHash, sealed, payload -> GSON.fromJson(box.open(payload), AppSession.class));
   }
 
   void update(String handle, AppSession session) {

@@ -16,7 +16,7 @@ import org.kapcompanion.store.TestStores;
 import org.kapcompanion.testing.MutableClock;
 
 /**
- * Two app nodes on one store, each keeping the sessions it opened: what one node changes or what ends is what the
+ * Two app nodes on one store: what one node changes or what ends is what the
  * other answers at its next request, and a session goes only to the browser that launched it.
  */
 class SessionsAcrossNodesTest {
