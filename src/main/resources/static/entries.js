@@ -11,14 +11,6 @@
   var ended = false;
   var STORE_KEY;
 
-  function uuid() {
-    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
-    var b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
-    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
-  }
-
   function remember() {
     var unacked = order.map(function (id) { return entries[id]; })
       .filter(function (e) { return !e.acked && e.body; })
@@ -237,7 +229,7 @@
   function submit(event) {
     event.preventDefault();
     var form = event.target;
-    var data = {id: uuid(), kind: form.getAttribute("data-kind")};
+    var data = {id: window.kapNewEntryId(), kind: form.getAttribute("data-kind")};
     var tags = [];
     new FormData(form).forEach(function (value, name) {
       if (name === "tag") { tags.push(value); } else if (name !== "csrf") { data[name] = valueOf(form, name, value); }

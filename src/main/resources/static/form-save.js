@@ -4,14 +4,6 @@
 (function () {
   "use strict";
 
-  function uuid() {
-    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
-    var b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
-    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
-  }
-
   function setUp(form) {
     var base = form.getAttribute("data-base");
     var csrf = form.getAttribute("data-csrf");
@@ -67,7 +59,7 @@
     function received(answer) {
       current.acked = true;
       current.status = answer.status;
-      entryField.value = uuid();
+      entryField.value = window.kapNewEntryId();
       show("pending", "Saved in KAP Companion (" + words(answer.status) + "), sending to the EHR…");
       if (next && answer.status === "completed") { next.hidden = false; }
       poll();

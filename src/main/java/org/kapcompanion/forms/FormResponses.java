@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
@@ -65,29 +66,35 @@ public final class FormResponses {
   /** Starts reading the patient's saved responses: those on the EHR, on the shared read threads. */
   public Saved saved(ActiveSession active, String patientId) {
     IGenericClient client = EhrClients.forSession(fhir, active);
-    return new Saved(active, CompletableFuture.supplyAsync(() -> fromEhr(client, patientId), reads));
+    return new Saved(CompletableFuture.supplyAsync(() -> fromEhr(client, patientId), reads),
+        () -> entries.unsent(active), clock.getZone());
   }
 
   /** A patient's saved responses: those the EHR holds (being read) and those of the session not yet sent. */
-  public final class Saved {
-    private final ActiveSession active;
+  public static final class Saved {
     private final CompletableFuture<Optional<List<Resource>>> onEhr;
+    private final Supplier<List<Resource>> unsent;
+    private final ZoneId zone;
 
-    private Saved(ActiveSession active, CompletableFuture<Optional<List<Resource>>> onEhr) {
-      this.active = active;
+    Saved(CompletableFuture<Optional<List<Resource>>> onEhr, Supplier<List<Resource>> unsent, ZoneId zone) {
       this.onEhr = onEhr;
+      this.unsent = unsent;
+      this.zone = zone;
     }
 
     /** The latest response to {@code form}, authored on {@code day} when given; waits for the EHR's answer. */
     public Optional<QuestionnaireResponse> latest(QuestionnaireForm form, Optional<LocalDate> day) {
       List<Resource> candidates = new ArrayList<>(onEhr.join().orElse(List.of()));
-      candidates.addAll(entries.unsent(active));
-      return FormResponses.latest(form.canonical(), candidates, day, clock.getZone());
+      candidates.addAll(unsent.get());
+      return FormResponses.latest(form.canonical(), candidates, day, zone);
     }
 
-    /** Whether the EHR could not give the saved responses, so "none saved" would not be known; waits for it. */
-    public boolean ehrUnread() {
-      return onEhr.join().isEmpty();
+    /**
+     * Whether no response to {@code form} (on {@code day} when given) is known and the EHR could not give the saved
+     * ones, so "nothing saved" would not be true: the pages then say earlier answers could not be read (H-SAF-10).
+     */
+    public boolean noneKnownAndEhrUnread(QuestionnaireForm form, Optional<LocalDate> day) {
+      return latest(form, day).isEmpty() && onEhr.join().isEmpty();
     }
   }
 

@@ -118,7 +118,8 @@ public final class PredoseChecklistPage {
     model.put("course", read.orElse(null));
     model.put("fasting", protocol.fasting());
     model.put("saved", state.saved().orElse(null));
-    model.put("savedUnread", !submitted && state.saved().isEmpty() && prefill.orElseThrow().saved().ehrUnread());
+    model.put("savedUnread", !submitted
+        && prefill.orElseThrow().saved().noneKnownAndEhrUnread(form, Optional.of(LocalDate.now(clock))));
     model.put("entryId", FormSaveAnswer.newEntryId());
     templates.render(response, 200, "predose/predose.jte", model);
   }

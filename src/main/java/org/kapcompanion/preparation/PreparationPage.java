@@ -82,7 +82,7 @@ public final class PreparationPage {
     model.put("chart", ScoreChart.toJson(record.get()));
     model.put("savedOn", latest.map(r -> r.getAuthored().toInstant().atZone(clock.getZone()).toLocalDate().toString())
         .orElse(null));
-    model.put("savedUnread", latest.isEmpty() && saved.ehrUnread());
+    model.put("savedUnread", saved.noneKnownAndEhrUnread(form, Optional.empty()));
     model.put("entryId", FormSaveAnswer.newEntryId());
     model.put("fasting", fasting);
     templates.render(response, 200, "preparation/preparation.jte", model);

@@ -12,7 +12,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Task;
 import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.web.Templates;
 import org.kapcompanion.writeback.ResourceValidator;
 import org.kapcompanion.writeback.ValidationResult;
 
@@ -31,34 +30,21 @@ final class CoSignAction implements ReviewGuard.Handler {
   private final ResourceValidator validator;
   private final CoSignWriter writer;
   private final SessionIndex index;
-  private final Templates templates;
   private final Clock clock;
 
   CoSignAction(SessionReviewPage page, ResourceValidator validator, CoSignWriter writer, SessionIndex index,
-      Templates templates, Clock clock) {
+      Clock clock) {
     this.page = page;
     this.validator = validator;
     this.writer = writer;
     this.index = index;
-    this.templates = templates;
     this.clock = clock;
   }
 
   @Override
   public void handle(ActiveSession active, ReviewAccess access, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    if (!"POST".equals(request.getMethod())) {
-      templates.error(response, 405, "Open the session to co-sign it",
-          "A co-sign is sent from the session's review page. Go back to the review queue and open the session.");
-      return;
-    }
-    Optional<String> supervisor = active.session().fhirUser();
-    if (!access.canCoSign() || supervisor.isEmpty()) {
-      templates.error(response, 403, "Co-signing is not available to you",
-          "Your sign-in does not let KAP Companion write a co-sign to the EHR. Sign in again from the start page "
-              + "with \"Review sessions\", or ask IT to check the app's permissions (Provenance and Task).");
-      return;
-    }
+    String supervisor = active.session().fhirUser().orElseThrow();
     Optional<String> entryId = Optional.ofNullable(request.getParameter("entry"))
         .filter(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
     String comment = Optional.ofNullable(request.getParameter("comment")).orElse("");
@@ -86,8 +72,8 @@ final class CoSignAction implements ReviewGuard.Handler {
     }
     Instant now = clock.instant();
     SessionFacts facts = session.get().facts().orElseThrow();
-    Provenance provenance = CoSignMapping.provenance(entryId.get(), session.get(), supervisor.get(), now);
-    Task task = CoSignMapping.completedTask(facts, supervisor.get(), comment, now);
+    Provenance provenance = CoSignMapping.provenance(entryId.get(), session.get(), supervisor, now);
+    Task task = CoSignMapping.completedTask(facts, supervisor, comment, now);
     List<String> problems = new ArrayList<>();
     problems.addAll(problems(provenance));
     problems.addAll(problems(task));
@@ -96,7 +82,7 @@ final class CoSignAction implements ReviewGuard.Handler {
       return;
     }
     writer.write(active, entryId.get(), provenance, task, facts.encounterId());
-    index.save(active.session().tenantId(), CoSignMapping.reviewed(facts, supervisor.get(), now), Optional.empty());
+    index.save(active.session().tenantId(), CoSignMapping.reviewed(facts, supervisor, now), Optional.empty());
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", active.basePath() + "review/session?id=" + facts.encounterId() + "&cosigned=1");
   }

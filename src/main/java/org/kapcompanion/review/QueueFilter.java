@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ record QueueFilter(
   private static final String ID = "[A-Za-z0-9\\-.]{1,64}";
 
   /** Which review status the queue shows. */
-  enum Status {
+  enum Status implements Coded {
     AWAITING("awaiting", "Awaiting review"),
     REVIEWED("reviewed", "Reviewed"),
     ALL("all", "All");
@@ -55,11 +54,13 @@ record QueueFilter(
       this.label = label;
     }
 
-    String code() {
+    @Override
+    public String code() {
       return code;
     }
 
-    String label() {
+    @Override
+    public String label() {
       return label;
     }
 
@@ -84,15 +85,14 @@ record QueueFilter(
       if ("any".equals(code)) {
         return Optional.of(any());
       }
-      return ReviewReason.ofCode(code).map(reason -> new Attention(EnumSet.of(reason)));
+      return Coded.ofCode(ReviewReason.class, code).map(reason -> new Attention(EnumSet.of(reason)));
     }
   }
 
   /** The filter in a request's query parameters ({@code therapist, from, to, status, attention, page}). */
   static QueueFilter parse(Function<String, String> parameter) {
     Optional<String> therapist = Optional.ofNullable(parameter.apply("therapist")).filter(id -> id.matches(ID));
-    Status status = Arrays.stream(Status.values()).filter(s -> s.code().equals(parameter.apply("status")))
-        .findFirst().orElse(Status.AWAITING);
+    Status status = Coded.ofCode(Status.class, parameter.apply("status")).orElse(Status.AWAITING);
     Optional<Attention> attention = Optional.ofNullable(parameter.apply("attention")).flatMap(Attention::parse);
     int page = StrictValue.number("page", "The page", parameter.apply("page"), StrictValue.Range.whole(1, 10_000))
         .value().map(BigDecimal::intValueExact).orElse(1);

@@ -32,7 +32,7 @@ final class QueuePage implements ReviewGuard.Handler {
     QueueFilter filter = QueueFilter.parse(request::getParameter);
     QueueView view = access.allPatients() ? queue.allPatients(active, filter, notice(active, access))
         : queue.onePatient(active, access.patientId().orElseThrow(), filter);
-    boolean picksUp = access.allPatients() && access.keepsQueue() && pickup.isPresent();
+    boolean picksUp = access.picksUpSessions() && pickup.isPresent();
     templates.render(response, 200, "review/queue.jte", Map.of("queue", view, "basePath", active.basePath(),
         "csrf", active.session().csrfToken(), "picksUp", picksUp));
   }

@@ -21,6 +21,11 @@ record ReviewAccess(Optional<String> patientId, boolean canCoSign, boolean keeps
     return patientId.isEmpty();
   }
 
+  /** Whether it may pick up sessions recorded by other systems: every patient's sessions, and the queue kept. */
+  boolean picksUpSessions() {
+    return allPatients() && keepsQueue;
+  }
+
   /** The access of a session, or empty when it has none (not a supervisor, or no scopes to read sessions). */
   static Optional<ReviewAccess> of(AppSession session) {
     if (!session.supervisor()) {

@@ -56,15 +56,15 @@ public final class ReviewFeature implements AutoCloseable {
         conformancePackage::questionnaire);
     ReviewedSessionReader reader = new ReviewedSessionReader(ehr, records);
     SessionReviewPage session = new SessionReviewPage(reader, timeline, templates, "review/session.jte");
-    pages.put("review", new ReviewGuard(new QueuePage(new ReviewQueue(ehr, facts, index, clock.getZone()), pickup,
+    pages.put("review", ReviewGuard.view(new QueuePage(new ReviewQueue(ehr, facts, index, clock.getZone()), pickup,
         templates), templates));
-    pages.put("review/session", new ReviewGuard(session, templates));
-    pages.put("review/print", new ReviewGuard(new SessionReviewPage(reader, timeline, templates, "review/print.jte"),
+    pages.put("review/session", ReviewGuard.view(session, templates));
+    pages.put("review/print", ReviewGuard.view(new SessionReviewPage(reader, timeline, templates, "review/print.jte"),
         templates));
-    pages.put("review/cosign", new ReviewGuard(new CoSignAction(session, validator, new CoSignWriter(ehr), index,
-        templates, clock), templates));
-    pickup.ifPresent(feeds -> pages.put("review/pickup", new ReviewGuard(new PickupAction(feeds, templates),
-        templates)));
+    pages.put("review/cosign", ReviewGuard.action(new CoSignAction(session, validator, new CoSignWriter(ehr), index,
+        clock), ReviewGuard.Permission.CO_SIGN, templates));
+    pickup.ifPresent(feeds -> pages.put("review/pickup", ReviewGuard.action(new PickupAction(feeds),
+        ReviewGuard.Permission.PICK_UP, templates)));
   }
 
   /**
@@ -82,7 +82,7 @@ public final class ReviewFeature implements AutoCloseable {
    */
   public void signedIn(ActiveSession active) {
     Optional<ReviewAccess> access = ReviewAccess.of(active.session());
-    if (pickup.isPresent() && access.filter(a -> a.allPatients() && a.keepsQueue()).isPresent()) {
+    if (pickup.isPresent() && access.filter(ReviewAccess::picksUpSessions).isPresent()) {
       pickup.get().start(active);
     }
   }

@@ -1,11 +1,9 @@
 package org.kapcompanion.review;
 
-import java.util.Arrays;
-import java.util.Optional;
 import org.kapcompanion.vocabulary.KapUrls;
 
 /** Why a session needs the supervisor's attention first (CodeSystem {@code kap-review-reason}). */
-enum ReviewReason {
+enum ReviewReason implements Coded {
   SAFETY_ALERT("safety-alert", "Safety alert"),
   ADVERSE_EVENT("adverse-event", "Adverse event"),
   PREDOSE_PRESCRIBER_DECISION("bp-gate-decision", "Prescriber decision before the dose"),
@@ -23,15 +21,13 @@ enum ReviewReason {
     this.label = label;
   }
 
-  String code() {
+  @Override
+  public String code() {
     return code;
   }
 
-  String label() {
+  @Override
+  public String label() {
     return label;
-  }
-
-  static Optional<ReviewReason> ofCode(String code) {
-    return Arrays.stream(values()).filter(reason -> reason.code.equals(code)).findFirst();
   }
 }

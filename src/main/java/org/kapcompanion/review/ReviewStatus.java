@@ -1,11 +1,9 @@
 package org.kapcompanion.review;
 
-import java.util.Arrays;
-import java.util.Optional;
 import org.kapcompanion.vocabulary.KapUrls;
 
 /** Where a session stands with its supervisor review (CodeSystem {@code kap-review-status}). */
-enum ReviewStatus {
+enum ReviewStatus implements Coded {
   AWAITING_REVIEW("awaiting-review", "Awaiting review"),
   REVIEWED("reviewed", "Reviewed"),
   CHANGED_AFTER_REVIEW("changed-after-review", "Changed after review");
@@ -20,20 +18,18 @@ enum ReviewStatus {
     this.label = label;
   }
 
-  String code() {
+  @Override
+  public String code() {
     return code;
   }
 
-  String label() {
+  @Override
+  public String label() {
     return label;
   }
 
   /** Whether a supervisor still has to look at it. */
   boolean awaitsReview() {
     return this != REVIEWED;
-  }
-
-  static Optional<ReviewStatus> ofCode(String code) {
-    return Arrays.stream(values()).filter(status -> status.code.equals(code)).findFirst();
   }
 }

@@ -73,10 +73,10 @@ final class ReviewTasks {
   static ReviewEntry entryOf(Task task) {
     Set<ReviewReason> reasons = EnumSet.noneOf(ReviewReason.class);
     task.getMeta().getTag().stream().filter(tag -> ReviewReason.SYSTEM.equals(tag.getSystem()))
-        .forEach(tag -> ReviewReason.ofCode(tag.getCode()).ifPresent(reasons::add));
+        .forEach(tag -> Coded.ofCode(ReviewReason.class, tag.getCode()).ifPresent(reasons::add));
     ReviewStatus status = task.getBusinessStatus().getCoding().stream()
         .filter(c -> ReviewStatus.SYSTEM.equals(c.getSystem())).findFirst()
-        .flatMap(c -> ReviewStatus.ofCode(c.getCode()))
+        .flatMap(c -> Coded.ofCode(ReviewStatus.class, c.getCode()))
         .orElse(task.getStatus() == Task.TaskStatus.COMPLETED ? ReviewStatus.REVIEWED : ReviewStatus.AWAITING_REVIEW);
     return new ReviewEntry(
         task.getFocus().getReferenceElement().getIdPart(),

@@ -189,7 +189,7 @@ final class SessionIndex {
   private static ReviewEntry entry(ResultSet row) throws SQLException {
     return new ReviewEntry(row.getString(1), row.getString(2), Optional.ofNullable(row.getString(3)),
         row.getTimestamp(4).toInstant(), reasons(row.getString(5)),
-        ReviewStatus.ofCode(row.getString(6)).orElse(ReviewStatus.AWAITING_REVIEW),
+        Coded.ofCode(ReviewStatus.class, row.getString(6)).orElse(ReviewStatus.AWAITING_REVIEW),
         Optional.ofNullable(row.getString(7)), Optional.ofNullable(row.getTimestamp(8)).map(Timestamp::toInstant));
   }
 
@@ -201,7 +201,8 @@ final class SessionIndex {
 
   static Set<ReviewReason> reasons(String stored) {
     Set<ReviewReason> reasons = EnumSet.noneOf(ReviewReason.class);
-    Arrays.stream(stored.split(",")).map(ReviewReason::ofCode).flatMap(Optional::stream).forEach(reasons::add);
+    Arrays.stream(stored.split(",")).map(code -> Coded.ofCode(ReviewReason.class, code)).flatMap(Optional::stream)
+        .forEach(reasons::add);
     return reasons;
   }
 }

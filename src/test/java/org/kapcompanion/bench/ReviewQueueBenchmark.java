@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;
+import org.kapcompanion.testing.ReviewQueueCatchUp;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.SandboxSessions.Discharge;
 import org.kapcompanion.testing.SandboxSessions.Session;
@@ -52,9 +53,7 @@ public final class ReviewQueueBenchmark {
     HttpBrowser.Page first = new Launches(environment, browser).reviewSignIn(TestEnvironment.PUBLIC_CLIENT,
         Launches.SUPERVISOR);
     URI queue = first.url();
-    while (browser.get(queue).body().contains("still being added")) {
-      Thread.sleep(2000);
-    }
+    ReviewQueueCatchUp.await(() -> browser.get(queue).body(), Duration.ofHours(1), Duration.ofSeconds(2));
     System.out.printf("the review queue caught up with %d new sessions in %d s%n", SESSIONS,
         (System.nanoTime() - catchUpStart) / 1_000_000_000);
 

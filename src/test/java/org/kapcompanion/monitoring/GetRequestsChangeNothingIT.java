@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.kapcompanion.launch.SessionPages;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;
+import org.kapcompanion.testing.ReviewQueueCatchUp;
 import org.kapcompanion.testing.SandboxAccess;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.SandboxSessions.FreshPatient;
@@ -47,7 +48,7 @@ class GetRequestsChangeNothingIT {
 
   /**
    * The answer to a GET of each session route, as the pages and their scripts request them: pages 200, a conflict page
-   * with no conflict 302 (back to the plan), routes that only take POST 405, review pages 403 to a therapist.
+   * with no conflict 302 (back to the plan), routes that only take POST 405 (review actions too), review pages 403 to a therapist.
    */
   private static final Map<String, Integer> GET_ANSWERS = Map.ofEntries(Map.entry("", 200),
       Map.entry("course", 200), Map.entry("predose", 200), Map.entry("predose/save", 405),
@@ -57,7 +58,7 @@ class GetRequestsChangeNothingIT {
       Map.entry("session/alerts/acknowledge", 405), Map.entry("notes", 200), Map.entry("discharge", 200),
       Map.entry("entries/status", 200), Map.entry("entries/retry", 405), Map.entry("entries/discard", 405),
       Map.entry("review", 403), Map.entry("review/session", 403), Map.entry("review/print", 403),
-      Map.entry("review/cosign", 403), Map.entry("review/pickup", 403));
+      Map.entry("review/cosign", 405), Map.entry("review/pickup", 405));
   /** The answer to a GET of each review route for a supervisor: pages 200, routes that only take POST 405. */
   private static final Map<String, Integer> SUPERVISOR_GET_ANSWERS = Map.of("review", 200,
       "review?status=all&attention=any", 200, "review/session?id=%s", 200, "review/print?id=%s", 200,
@@ -105,10 +106,7 @@ class GetRequestsChangeNothingIT {
     HttpBrowser.Page queue = new Launches(environment, supervisor).reviewSignIn(TestEnvironment.PUBLIC_CLIENT,
         Launches.SUPERVISOR);
     URI base = queue.url().resolve("./");
-    for (int attempt = 0; attempt < 120 && queue.body().contains("still being added"); attempt++) {
-      Thread.sleep(1000);
-      queue = supervisor.get(base.resolve("review?status=all"));
-    }
+    ReviewQueueCatchUp.await(() -> supervisor.get(base.resolve("review?status=all")).body());
     String encounter = sessionOf(supervisor.get(base.resolve("review?attention=safety-alert&from="
         + LocalDate.now(ZoneOffset.UTC).minusDays(1))), ehr, fresh.patient());
     Map<String, Integer> before = counts(ehr, fresh.patient());

@@ -82,6 +82,4 @@ class ReviewBrowserIT extends BrowserTest {
     assertThat(page.locator("#print-button")).isHidden();
     Chromium.screenshot(page, "review-print");
   }
-
-  /** Reloads the queue while it says that sessions are still being added (the index's first catch-up). */
 }

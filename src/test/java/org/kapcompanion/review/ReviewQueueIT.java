@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.kapcompanion.launch.QueryEncoding;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;
+import org.kapcompanion.testing.ReviewQueueCatchUp;
 import org.kapcompanion.testing.SandboxAccess;
 import org.kapcompanion.testing.SandboxSessions.Discharge;
 import org.kapcompanion.testing.SandboxSessions.Session;
@@ -311,13 +312,7 @@ class ReviewQueueIT {
 
     /** Loads the queue until it no longer says that sessions are still being added (a large first pickup). */
     void waitUntilUpToDate() throws Exception {
-      for (int attempt = 0; attempt < 120; attempt++) {
-        if (!page("status=all").body().contains("still being added")) {
-          return;
-        }
-        Thread.sleep(1000);
-      }
-      throw new AssertionError("the review queue did not catch up with the EHR within two minutes");
+      ReviewQueueCatchUp.await(() -> page("status=all").body());
     }
   }
 }

@@ -20,9 +20,13 @@ public final class ReviewQueueSignIn {
     page.fill("#password", "sandbox");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in and authorize")).click();
     assertThat(page.locator("h1")).hasText("Review queue");
-    for (int attempt = 0; attempt < 120 && page.content().contains("still being added"); attempt++) {
-      page.waitForTimeout(1000);
-      page.reload();
+    try {
+      ReviewQueueCatchUp.await(() -> {
+        page.reload();
+        return page.content();
+      });
+    } catch (Exception e) {
+      throw new IllegalStateException("the review queue could not be reloaded", e);
     }
   }
 }

@@ -100,10 +100,11 @@ class EntriesIT {
 
     String page = session.browser().get(session.base().resolve("notes")).body();
 
-    assertThat(page).contains("/assets/entries.js", "Emotional release", "data-csrf=")
+    assertThat(page).contains("/assets/entry-id.js", "/assets/entries.js", "Emotional release", "data-csrf=")
         .doesNotContain("<script>");
     assertThat(session.browser().get(launches.appUrl("/assets/entries.js"))
-        .body()).contains("beforeunload", "randomUUID");
+        .body()).contains("beforeunload", "kapNewEntryId");
+    assertThat(session.browser().get(launches.appUrl("/assets/entry-id.js")).body()).contains("randomUUID");
   }
 
   static boolean awaitState(SessionClient session, String id, String state, Duration timeout) throws Exception {
