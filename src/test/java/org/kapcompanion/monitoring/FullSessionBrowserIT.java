@@ -70,8 +70,8 @@ class FullSessionBrowserIT extends BrowserTest {
     page.fill("#f-transport", "Partner drives her home");
     page.check("input[name=readiness][value$='|ready']");
     save(page, "Saved to the EHR (complete).");
-    assertThat(page.locator("#glance")).containsText("Sirens; being touched from behind");
-    assertThat(page.locator("#saved-on")).containsText("Last saved " + LocalDate.now());
+    assertThat(page.locator("#glance")).containsText("Sirens; being touched from behind", SLOW_CONTAINS);
+    assertThat(page.locator("#saved-on")).containsText("Last saved " + LocalDate.now(), SLOW_CONTAINS);
     shot(page, "preparation-saved");
 
     navigate(page, "Dosing session");
