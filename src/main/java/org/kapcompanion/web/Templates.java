@@ -30,11 +30,22 @@ public final class Templates {
     this.clinicZone = clinicZone;
   }
 
+  /** Renders a page model into its template as a complete response. */
+  public void render(HttpServletResponse response, int status, PageModel model) throws IOException {
+    Utf8ByteOutput output = new Utf8ByteOutput();
+    engine.render(model.template(), model, output);
+    send(response, status, output);
+  }
+
   /** Renders {@code template} (e.g. {@code "summary.jte"}) with named parameters into a complete response. */
   public void render(HttpServletResponse response, int status, String template, Map<String, Object> parameters)
       throws IOException {
     Utf8ByteOutput output = new Utf8ByteOutput();
     engine.render(template, withClinicZone(template, parameters), output);
+    send(response, status, output);
+  }
+
+  private static void send(HttpServletResponse response, int status, Utf8ByteOutput output) throws IOException {
     response.setStatus(status);
     response.setContentType("text/html;charset=utf-8");
     response.setContentLength(output.getContentLength());
