@@ -55,12 +55,12 @@ public final class ReviewFeature implements AutoCloseable {
     SessionTimeline timeline = new SessionTimeline(clock.getZone(), protocol.alertRules(), protocol.monitoring(),
         conformancePackage::questionnaire);
     ReviewedSessionReader reader = new ReviewedSessionReader(ehr, records);
-    SessionReviewPage session = new SessionReviewPage(reader, timeline, templates, "review/session.jte");
+    SessionReviewPage session = new SessionReviewPage(reader, timeline, templates, model -> model);
     pages.put("review", new ReviewGuard(new QueuePage(new ReviewQueue(ehr, facts, index, clock.getZone()), pickup,
         templates), templates));
     pages.put("review/session", new ReviewGuard(session, templates));
-    pages.put("review/print", new ReviewGuard(new SessionReviewPage(reader, timeline, templates, "review/print.jte"),
-        templates));
+    pages.put("review/print", new ReviewGuard(new SessionReviewPage(reader, timeline, templates,
+        SessionReviewModel::printable), templates));
     pages.put("review/cosign", new ReviewGuard(new CoSignAction(session, validator, new CoSignWriter(ehr), index,
         templates, clock), templates));
     pickup.ifPresent(feeds -> pages.put("review/pickup", new ReviewGuard(new PickupAction(feeds, templates),
