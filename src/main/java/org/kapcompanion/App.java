@@ -210,7 +210,7 @@ public final class App implements AutoCloseable {
     FhirClientMetrics.instrument(fhir.getRestfulClientFactory(), metrics);
     SecurityHeaders headers = new SecurityHeaders(config.tenants().stream().collect(Collectors.toMap(
         TenantConfig::id, TenantConfig::allowedEhrOrigins)), "https".equals(config.publicBaseUrl().getScheme()));
-    Templates templates = new Templates(headers, config.timeZone());
+    Templates templates = new Templates(headers);
     SecretBox box = new SecretBox(config.store().encryptionKey());
     LaunchFeature launch = new LaunchFeature(config, database.dataSource(), box, templates, headers,
         ReviewFeature.supervisorRoles(fhir, config.tenants()), clock);

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.web.Templates;
 
@@ -35,8 +34,7 @@ final class StatusPage extends HttpServlet {
     List<TenantStatus> views = tenants.parallelStream()
         .map(tenant -> new TenantStatus(check.check(tenant), outbox.of(tenant.id()))).toList();
     response.setHeader("Cache-Control", "no-store");
-    templates.render(response, 200, "admin/status.jte", Map.of("tenants", views, "csrf", forms.token(),
-        "done", done(request.getParameter("done"))));
+    templates.render(response, 200, new StatusModel(views, forms.token(), done(request.getParameter("done"))));
   }
 
   /** What the last failed-entry action did, in words. */

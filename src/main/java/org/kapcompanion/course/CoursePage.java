@@ -3,8 +3,6 @@ package org.kapcompanion.course;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.kapcompanion.launch.ActiveSession;
@@ -50,12 +48,7 @@ public final class CoursePage implements SessionPage {
     }
     CourseReader.Pending pending = reader.start(active, patientId.get());
     Optional<PatientRecord> banner = other ? records.banner(active, patientId.get()) : records.banner(active);
-    Map<String, Object> model = new HashMap<>();
-    model.put("course", pending.course());
-    model.put("banner", banner.orElseThrow());
-    model.put("session", active.session());
-    model.put("basePath", active.basePath());
-    model.put("reviewing", other);
-    templates.render(response, 200, "course/course.jte", model);
+    templates.render(response, 200, new CourseModel(pending.course(), banner.orElseThrow(), active.session(),
+        active.basePath(), other));
   }
 }

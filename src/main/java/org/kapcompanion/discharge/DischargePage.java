@@ -87,16 +87,9 @@ public final class DischargePage implements SessionPage {
     boolean partial = "POST".equals(request.getMethod()) && request.getHeader("HX-Request") != null;
     Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);
     Optional<SessionRecord> session = today.session();
-    Map<String, Object> model = new HashMap<>(Map.of("session", active, "minimumMinutes",
-        protocol.monitoring().minimumMinutes(), "state", session.isEmpty() ? "none"
-            : session.get().finished() ? "finished" : "running"));
-    if (!partial) {
-      model.put("record", banner.orElse(null));
-    }
     if (session.isEmpty() || session.get().finished()) {
-      model.put("form", FormView.of(form, Answers.none(), Set.of(), Set.of(), Map.of(), List.of()));
-      model.put("entryId", "");
-      templates.render(response, 200, "discharge/discharge.jte", model);
+      templates.render(response, 200, page(active, FormView.of(form, Answers.none(), Set.of(), Set.of(), Map.of(),
+          List.of()), session.isEmpty() ? "none" : "finished", "", banner));
       return;
     }
     SessionRecord record = session.get();
@@ -132,13 +125,18 @@ public final class DischargePage implements SessionPage {
       response.sendRedirect(active.basePath() + "discharge");
       return;
     }
-    model.put("form", FormView.of(form, answers, fromRecord, COMPUTED, problems, blockers));
-    model.put("entryId", entryId);
+    FormView view = FormView.of(form, answers, fromRecord, COMPUTED, problems, blockers);
     if (partial) {
-      templates.render(response, 200, "discharge/discharge-update.jte", model);
+      templates.render(response, 200, new DischargeUpdateModel(view, protocol.monitoring().minimumMinutes()));
       return;
     }
-    templates.render(response, submitted ? 422 : 200, "discharge/discharge.jte", model);
+    templates.render(response, submitted ? 422 : 200, page(active, view, "running", entryId, banner));
+  }
+
+  private DischargeModel page(ActiveSession active, FormView view, String state, String entryId,
+      Optional<PatientRecord> banner) {
+    return new DischargeModel(active, view, state, entryId, protocol.monitoring().minimumMinutes(),
+        banner.orElse(null), clock.getZone().getId());
   }
 
   private Answers prefilled(SessionRecord record, long sinceDose) {

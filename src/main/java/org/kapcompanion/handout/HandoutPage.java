@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -52,13 +50,7 @@ public final class HandoutPage implements SessionPage {
         : RecoveryHandout.beforeDischarge(protocol.recoveryInstructions());
     String markdown = RecoveryHandout.fill(template, RecoveryHandout.values(protocol,
         discharged.orElse(ZonedDateTime.now(clock))));
-    Map<String, Object> model = new HashMap<>();
-    model.put("record", banner.orElse(null));
-    model.put("session", active.session());
-    model.put("basePath", active.basePath());
-    model.put("instructions", RecoveryHandout.toHtml(markdown));
-    model.put("discharged", discharged.isPresent());
-    model.put("dischargeUnread", today instanceof DischargeReader.Today.Unread);
-    templates.render(response, 200, "handout/handout.jte", model);
+    templates.render(response, 200, new HandoutModel(banner.orElse(null), active.session(), active.basePath(),
+        RecoveryHandout.toHtml(markdown), discharged.isPresent(), today instanceof DischargeReader.Today.Unread));
   }
 }

@@ -120,12 +120,9 @@ public final class IntegrationPage {
   private void render(ActiveSession active, HttpServletResponse response, int status, PlanReader.Start start,
       IntegrationPlan plan, Optional<IntegrationPlan.Existing> existing, Map<String, String> problems,
       List<String> saved) throws IOException {
-    Map<String, Object> model = new HashMap<>();
-    model.put("session", active);
-    model.put("record", records.banner(active).orElse(null));
-    model.put("view", PlanView.of(plan, existing, start, UUID.randomUUID().toString(), problems, saved,
-        protocol.course().remeasureEveryDays()));
-    templates.render(response, status, "integration/plan.jte", model);
+    templates.render(response, status, new PlanModel(active, records.banner(active).orElse(null),
+        PlanView.of(plan, existing, start, UUID.randomUUID().toString(), problems, saved,
+            protocol.course().remeasureEveryDays())));
   }
 
   private void conflict(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
@@ -151,16 +148,10 @@ public final class IntegrationPage {
       resolve(active, request, response, ours.get(), mine, theirs.get(), sessionDate);
       return;
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("session", active);
-    model.put("record", records.banner(active).orElse(null));
-    model.put("entryId", entryId);
-    model.put("newEntryId", UUID.randomUUID().toString());
-    model.put("resubmit", null);
-    model.put("theirs", PlanSection.of(PlanText.lines(theirs.get().loaded().plan(), sessionDate)));
-    model.put("ours", PlanSection.of(PlanText.lines(mine, sessionDate)));
-    model.put("theirVersion", theirs.get().loaded().existing().version().orElse("?"));
-    templates.render(response, 200, "integration/conflict.jte", model);
+    templates.render(response, 200, new ConflictModel(active, records.banner(active).orElse(null), entryId,
+        UUID.randomUUID().toString(), PlanSection.of(PlanText.lines(theirs.get().loaded().plan(), sessionDate)),
+        PlanSection.of(PlanText.lines(mine, sessionDate)), theirs.get().loaded().existing().version().orElse("?"),
+        null));
   }
 
   /**
@@ -196,16 +187,9 @@ public final class IntegrationPage {
         }
       }
     });
-    Map<String, Object> model = new HashMap<>();
-    model.put("session", active);
-    model.put("record", records.banner(active).orElse(null));
-    model.put("entryId", "");
-    model.put("newEntryId", "");
-    model.put("resubmit", resubmit);
-    model.put("theirs", PlanSection.of(PlanText.lines(current.plan(), sessionDate)));
-    model.put("ours", PlanSection.of(PlanText.lines(mine, sessionDate)));
-    model.put("theirVersion", current.existing().version().orElse("?"));
-    templates.render(response, 409, "integration/conflict.jte", model);
+    templates.render(response, 409, new ConflictModel(active, records.banner(active).orElse(null), "", "",
+        PlanSection.of(PlanText.lines(current.plan(), sessionDate)), PlanSection.of(PlanText.lines(mine, sessionDate)),
+        current.existing().version().orElse("?"), resubmit));
   }
 
   /** A form field with the plan's or a goal's version replaced by the version the EHR holds now. */

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.kapcompanion.config.AppConfig;
 import org.kapcompanion.web.Templates;
 
@@ -21,6 +20,6 @@ final class StartServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    templates.render(response, 200, "start.jte", Map.of("tenants", config.tenants()));
+    templates.render(response, 200, new StartModel(config.tenants()));
   }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,14 +76,12 @@ final class WorkspacePage {
     boolean live = "live".equals(request.getParameter("part"));
     PatientRecord banner = live ? null : records.banner(active).orElse(null);
     Workspace workspace = workspace(active, today);
-    Map<String, Object> model = new HashMap<>(Map.of("session", active, "workspace", workspace, "tags", tags,
-        "protocol", protocol));
     if (live) {
-      templates.render(response, 200, "monitoring/live.jte", model);
+      templates.render(response, 200, new LiveModel(active, workspace));
       return;
     }
-    model.put("record", banner);
-    templates.render(response, 200, "monitoring/session.jte", model);
+    templates.render(response, 200, new WorkspaceModel(active, workspace, tags, protocol, banner,
+        clock.getZone().getId()));
   }
 
   private Workspace workspace(ActiveSession active, DosingSessionReader.Today today) {
@@ -208,8 +205,8 @@ final class WorkspacePage {
 
   private void notes(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    templates.render(response, 200, "monitoring/notes.jte", Map.of("session", active, "tags", tags,
-        "record", records.banner(active).orElse(null)));
+    templates.render(response, 200, new NotesModel(active, tags, records.banner(active).orElse(null),
+        clock.getZone().getId()));
   }
 
   static SessionSubject subject(ActiveSession active, Optional<Reference> encounter) {

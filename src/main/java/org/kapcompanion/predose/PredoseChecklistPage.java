@@ -107,21 +107,14 @@ public final class PredoseChecklistPage {
     Answers answers = partial ? answers(state.answers()) : CourseWatchAnswer.with(answers(state.answers()), read);
     FormView view = FormView.of(form, answers, new FormView.RecordContext(state.fromRecord(), absent), COMPUTED,
         state.problems(), blockers(answers, consent));
-    Map<String, Object> model = new HashMap<>(Map.of("form", view, "session", active.session(),
-        "basePath", active.basePath(), "fromRecord", state.recordValues(),
-        "gate", protocol.bloodPressureGate(), "cautions", PredoseGate.cautions(answers, gate)));
     if (partial) {
-      templates.render(response, 200, "predose/predose-update.jte", model);
+      templates.render(response, 200, new PredoseUpdateModel(view));
       return;
     }
-    model.put("record", banner.orElse(null));
-    model.put("course", read.orElse(null));
-    model.put("fasting", protocol.fasting());
-    model.put("saved", state.saved().orElse(null));
-    model.put("savedUnread", !submitted
-        && prefill.orElseThrow().saved().noneKnownAndEhrUnread(form, Optional.of(LocalDate.now(clock))));
-    model.put("entryId", FormSaveAnswer.newEntryId());
-    templates.render(response, 200, "predose/predose.jte", model);
+    templates.render(response, 200, new PredoseModel(view, active.session(), active.basePath(),
+        state.recordValues(), protocol.bloodPressureGate(), banner.orElse(null), state.saved().orElse(null),
+        !submitted && prefill.orElseThrow().saved().noneKnownAndEhrUnread(form, Optional.of(LocalDate.now(clock))),
+        FormSaveAnswer.newEntryId(), PredoseGate.cautions(answers, gate), read.orElse(null), protocol.fasting()));
   }
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)

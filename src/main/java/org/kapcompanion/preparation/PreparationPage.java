@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +62,7 @@ public final class PreparationPage {
     String patientId = active.session().context().patientId().orElseThrow();
     if ("POST".equals(request.getMethod())) {
       FormInput.Parsed parsed = FormInput.parse(form, FormSaveAnswer.fields(request), clock);
-      templates.render(response, 200, "forms/conditional-fields.jte",
-          Map.of("form", view(parsed.answers(), parsed.problems())));
+      templates.render(response, 200, new PreparationUpdateModel(view(parsed.answers(), parsed.problems())));
       return;
     }
     FormResponses.Saved saved = responses.saved(active, patientId);
@@ -74,18 +72,11 @@ public final class PreparationPage {
     }
     Optional<QuestionnaireResponse> latest = saved.latest(form, Optional.empty());
     Answers answers = latest.map(ResponseMapper::fromResponse).orElse(Answers.none());
-    Map<String, Object> model = new HashMap<>();
-    model.put("form", view(answers, Map.of()));
-    model.put("record", record.get());
-    model.put("session", active.session());
-    model.put("basePath", active.basePath());
-    model.put("chart", ScoreChart.toJson(record.get()));
-    model.put("savedOn", latest.map(r -> r.getAuthored().toInstant().atZone(clock.getZone()).toLocalDate().toString())
-        .orElse(null));
-    model.put("savedUnread", saved.noneKnownAndEhrUnread(form, Optional.empty()));
-    model.put("entryId", FormSaveAnswer.newEntryId());
-    model.put("fasting", fasting);
-    templates.render(response, 200, "preparation/preparation.jte", model);
+    String savedOn = latest.map(r -> r.getAuthored().toInstant().atZone(clock.getZone()).toLocalDate().toString())
+        .orElse(null);
+    boolean savedUnread = saved.noneKnownAndEhrUnread(form, Optional.empty());
+    templates.render(response, 200, new PreparationModel(view(answers, Map.of()), record.get(), active.session(),
+        active.basePath(), ScoreChart.toJson(record.get()), savedOn, savedUnread, FormSaveAnswer.newEntryId(), fasting));
   }
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)

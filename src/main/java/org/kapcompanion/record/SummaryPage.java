@@ -3,7 +3,6 @@ package org.kapcompanion.record;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.launch.SessionPage;
@@ -27,10 +26,7 @@ public final class SummaryPage implements SessionPage {
     if (RecordService.refused(record, templates, response)) {
       return;
     }
-    templates.render(response, 200, "summary.jte", Map.of(
-        "record", record.get(),
-        "session", active.session(),
-        "basePath", active.basePath(),
-        "chart", ScoreChart.toJson(record.get())));
+    templates.render(response, 200, new SummaryModel(record.get(), active.session(),
+        ScoreChart.toJson(record.get()), active.basePath()));
   }
 }

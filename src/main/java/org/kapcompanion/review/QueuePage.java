@@ -3,7 +3,6 @@ package org.kapcompanion.review;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import org.kapcompanion.launch.ActiveSession;
 import org.kapcompanion.web.Templates;
@@ -33,8 +32,7 @@ final class QueuePage implements ReviewGuard.Handler {
     QueueView view = access.allPatients() ? queue.allPatients(active, filter, notice(active, access))
         : queue.onePatient(active, access.patientId().orElseThrow(), filter);
     boolean picksUp = access.picksUpSessions() && pickup.isPresent();
-    templates.render(response, 200, "review/queue.jte", Map.of("queue", view, "basePath", active.basePath(),
-        "csrf", active.session().csrfToken(), "picksUp", picksUp));
+    templates.render(response, 200, new QueueModel(view, active.basePath(), active.session().csrfToken(), picksUp));
   }
 
   /** What the supervisor should know about sessions recorded outside the app. */

@@ -55,12 +55,12 @@ public final class ReviewFeature implements AutoCloseable {
     SessionTimeline timeline = new SessionTimeline(clock.getZone(), protocol.alertRules(), protocol.monitoring(),
         conformancePackage::questionnaire);
     ReviewedSessionReader reader = new ReviewedSessionReader(ehr, records);
-    SessionReviewPage session = new SessionReviewPage(reader, timeline, templates, "review/session.jte");
+    SessionReviewPage session = new SessionReviewPage(reader, timeline, templates, model -> model);
     pages.put("review", ReviewGuard.view(new QueuePage(new ReviewQueue(ehr, facts, index, clock.getZone()), pickup,
         templates), templates));
     pages.put("review/session", ReviewGuard.view(session, templates));
-    pages.put("review/print", ReviewGuard.view(new SessionReviewPage(reader, timeline, templates, "review/print.jte"),
-        templates));
+    pages.put("review/print", ReviewGuard.view(new SessionReviewPage(reader, timeline, templates,
+        SessionReviewModel::printable), templates));
     pages.put("review/cosign", ReviewGuard.action(new CoSignAction(session, validator, new CoSignWriter(ehr), index,
         clock), ReviewGuard.Permission.CO_SIGN, templates));
     pickup.ifPresent(feeds -> pages.put("review/pickup", ReviewGuard.action(new PickupAction(feeds),

@@ -3,15 +3,15 @@ package org.kapcompanion.review;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Encounter;
 import org.kapcompanion.gates.CosignGate;
 import org.kapcompanion.gates.GateDecision;
 import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.web.PageModel;
 import org.kapcompanion.web.Templates;
 
 /**
@@ -23,13 +23,15 @@ final class SessionReviewPage implements ReviewGuard.Handler {
   private final ReviewedSessionReader reader;
   private final SessionTimeline timeline;
   private final Templates templates;
-  private final String template;
+  private final Function<SessionReviewModel, PageModel> shown;
 
-  SessionReviewPage(ReviewedSessionReader reader, SessionTimeline timeline, Templates templates, String template) {
+  /** @param shown what of the review this page shows: all of it, or the printable summary */
+  SessionReviewPage(ReviewedSessionReader reader, SessionTimeline timeline, Templates templates,
+      Function<SessionReviewModel, PageModel> shown) {
     this.reader = reader;
     this.timeline = timeline;
     this.templates = templates;
-    this.template = template;
+    this.shown = shown;
   }
 
   @Override
@@ -64,17 +66,10 @@ final class SessionReviewPage implements ReviewGuard.Handler {
 
   void show(ActiveSession active, ReviewAccess access, ReviewedSessionReader.SessionRecord session, int status,
       Optional<String> message, List<String> problems, HttpServletResponse response) throws IOException {
-    Map<String, Object> parameters = new HashMap<>();
-    parameters.put("view", timeline.view(session));
-    parameters.put("banner", session.banner().orElse(null));
-    parameters.put("basePath", active.basePath());
-    parameters.put("csrf", active.session().csrfToken());
-    parameters.put("entryId", UUID.randomUUID().toString());
-    parameters.put("canCoSign", access.canCoSign());
-    parameters.put("cosignGate", cosignGate(session));
-    parameters.put("message", message.orElse(""));
-    parameters.put("problems", problems);
-    parameters.put("coursePatient", session.encounter().getSubject().getReferenceElement().getIdPart());
-    templates.render(response, status, template, parameters);
+    SessionReviewModel model = new SessionReviewModel(timeline.view(session), session.banner().orElse(null),
+        active.basePath(), active.session().csrfToken(), UUID.randomUUID().toString(), access.canCoSign(),
+        message.orElse(""), problems, cosignGate(session),
+        session.encounter().getSubject().getReferenceElement().getIdPart());
+    templates.render(response, status, shown.apply(model));
   }
 }

@@ -32,7 +32,7 @@ class ServerHardeningIT {
   @BeforeAll
   static void start() throws Exception {
     SecurityHeaders headers = new SecurityHeaders(Map.of("clinic", List.of(EHR), "other", List.of(OTHER_EHR)), true);
-    Templates templates = new Templates(headers, java.time.ZoneId.of("UTC"));
+    Templates templates = new Templates(headers);
     HttpServlet echo = new HttpServlet() {
       @Override
       protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {

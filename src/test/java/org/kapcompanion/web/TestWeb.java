@@ -10,6 +10,6 @@ public final class TestWeb {
   private TestWeb() {}
 
   public static Templates templates() {
-    return new Templates(HEADERS, java.time.ZoneId.of("UTC"));
+    return new Templates(HEADERS);
   }
 }
