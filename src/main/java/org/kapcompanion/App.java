@@ -43,7 +43,7 @@ import org.kapcompanion.integration.IntegrationPage;
 import org.kapcompanion.launch.AppKeys;
 import org.kapcompanion.launch.ClientAuthenticationProbe;
 import org.kapcompanion.launch.LaunchFeature;
-import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.session.SessionPage;
 import org.kapcompanion.handout.HandoutPage;
 import org.kapcompanion.preparation.PreparationPage;
 import org.kapcompanion.discharge.DischargePage;

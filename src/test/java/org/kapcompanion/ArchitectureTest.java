@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package structure: shared cores at the bottom (configuration, store, vocabulary, web, the launch and session
- * core, the record, the recorded session, gates, the Questionnaire form engine, write-back, operations), features
+ * The package structure: shared cores at the bottom (configuration, store, vocabulary, web, the session a page
+ * runs in, the SMART launch, the record, the recorded session, gates, the Questionnaire form engine, write-back, operations), features
  * above them that meet only through their declared dependencies, and the sandbox beside everything.
  */
 class ArchitectureTest {
@@ -25,7 +25,7 @@ class ArchitectureTest {
   private static final List<String> FEATURES =
       List.of("course", "discharge", "handout", "integration", "monitoring", "predose", "preparation", "review");
   private static final List<String> CORES = List.of("admin", "config", "forms", "gates", "launch", "record",
-      "recorded", "store", "vocabulary", "web", "writeback");
+      "recorded", "session", "store", "vocabulary", "web", "writeback");
 
   /**
    * The dependencies between features that are by design, each with its reason: a feature or one class of one.
@@ -63,7 +63,7 @@ class ArchitectureTest {
   @Test
   void webInfrastructureDependsOnNothingElseOfTheApp() {
     noClasses().that().resideInAPackage("org.kapcompanion.web..")
-        .should().dependOnClassesThat(inAnyOf(List.of("admin", "config", "forms", "gates", "launch", "record", "recorded",
+        .should().dependOnClassesThat(inAnyOf(List.of("admin", "config", "forms", "gates", "launch", "record", "recorded", "session",
             "store", "vocabulary", "writeback", "sandbox")))
         .orShould().dependOnClassesThat(inAnyOf(FEATURES))
         .check(classes);
@@ -72,7 +72,7 @@ class ArchitectureTest {
   @Test
   void configurationAndStoreDependOnlyOnTheVocabularyAndEachOther() {
     noClasses().that().resideInAnyPackage("org.kapcompanion.config..", "org.kapcompanion.store..")
-        .should().dependOnClassesThat(inAnyOf(List.of("admin", "forms", "gates", "launch", "record", "recorded", "web",
+        .should().dependOnClassesThat(inAnyOf(List.of("admin", "forms", "gates", "launch", "record", "recorded", "session", "web",
             "writeback")))
         .orShould().dependOnClassesThat(inAnyOf(FEATURES))
         .check(classes);
@@ -87,8 +87,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void launchDoesNotDependOnTheRecordItServes() {
-    noClasses().that().resideInAPackage("org.kapcompanion.launch..")
+  void launchAndSessionDoNotDependOnTheRecordTheyServe() {
+    noClasses().that().resideInAnyPackage("org.kapcompanion.launch..", "org.kapcompanion.session..")
         .should().dependOnClassesThat().resideInAPackage("org.kapcompanion.record..")
         .check(classes);
   }

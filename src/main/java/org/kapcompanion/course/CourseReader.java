@@ -14,8 +14,8 @@ import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.CourseRules;
-import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.EhrClients;
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.EhrClients;
 import org.kapcompanion.record.Section;
 
 /**

@@ -1,7 +1,7 @@
 package org.kapcompanion.discharge;
 
 import org.kapcompanion.forms.FormView;
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.web.PageModel;
 

@@ -1,6 +1,6 @@
 package org.kapcompanion.handout;
 
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.web.PageModel;
 

@@ -2,7 +2,7 @@ package org.kapcompanion.integration;
 
 import java.util.List;
 import java.util.Map;
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.web.PageModel;
 

@@ -1,6 +1,6 @@
 package org.kapcompanion.integration;
 
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.web.PageModel;
 

@@ -1,5 +1,6 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.LaunchContext;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

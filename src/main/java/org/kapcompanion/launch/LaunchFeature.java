@@ -1,5 +1,8 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.SessionPage;
+import org.kapcompanion.session.UserRoles;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

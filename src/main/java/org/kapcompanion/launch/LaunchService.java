@@ -1,5 +1,8 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.AppSession;
+import org.kapcompanion.session.UserRoles;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;

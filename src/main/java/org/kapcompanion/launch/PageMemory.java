@@ -1,5 +1,6 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.AppSession;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

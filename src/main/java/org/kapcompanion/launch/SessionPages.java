@@ -1,5 +1,7 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.AppSession;
+import org.kapcompanion.session.SessionPage;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

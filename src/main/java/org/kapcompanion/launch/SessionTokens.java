@@ -1,5 +1,7 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.AppSession;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;

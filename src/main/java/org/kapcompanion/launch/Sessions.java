@@ -1,5 +1,6 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.AppSession;
 import com.google.gson.Gson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package org.kapcompanion.monitoring;
 
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.web.PageModel;
 
 /**

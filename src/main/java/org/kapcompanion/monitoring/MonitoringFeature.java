@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import org.kapcompanion.forms.FormCatalog;
 import org.kapcompanion.predose.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
-import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.session.SessionPage;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.web.Templates;
 import org.kapcompanion.writeback.ConformancePackage;

@@ -2,7 +2,7 @@ package org.kapcompanion.monitoring;
 
 import java.util.List;
 import org.kapcompanion.config.ClinicalProtocol;
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.web.PageModel;
 

@@ -6,7 +6,7 @@ import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.course.Course;
 import org.kapcompanion.forms.FormView;
 import org.kapcompanion.gates.Finding;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.web.PageModel;
 

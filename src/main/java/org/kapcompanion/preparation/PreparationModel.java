@@ -2,7 +2,7 @@ package org.kapcompanion.preparation;
 
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.forms.FormView;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.web.PageModel;
 

@@ -14,8 +14,8 @@ import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
-import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.EhrClients;
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.EhrClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.launch.LaunchError;
 import org.kapcompanion.web.Templates;
 

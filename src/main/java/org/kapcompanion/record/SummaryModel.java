@@ -1,6 +1,6 @@
 package org.kapcompanion.record;
 
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.web.PageModel;
 
 /**

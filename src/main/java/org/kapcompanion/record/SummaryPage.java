@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.SessionPage;
 import org.kapcompanion.web.Templates;
 
 /** The first page after launch: the patient banner and the record summary. */

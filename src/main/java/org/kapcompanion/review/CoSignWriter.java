@@ -4,7 +4,7 @@ import ca.uhn.fhir.rest.api.SummaryEnum;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Task;
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.vocabulary.KapUrls;
 
 /**

@@ -3,7 +3,7 @@ package org.kapcompanion.review;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.ActiveSession;
 
 /**
  * {@code POST /s/{h}/review/pickup}: the supervisor asks for sessions recorded by other systems to be picked up from

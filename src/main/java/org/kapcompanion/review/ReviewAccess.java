@@ -3,7 +3,7 @@ package org.kapcompanion.review;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.web.Templates;
 
 /**

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
-import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.EhrClients;
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.EhrClients;
 
 /**
  * The review's FHIR calls: made with the session's client (which renews a rejected access token once), and run in

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
-import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.SessionPage;
 import org.kapcompanion.web.Templates;
 
 /**

@@ -14,8 +14,8 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
-import org.kapcompanion.launch.EhrClients;
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.EhrClients;
+import org.kapcompanion.session.ActiveSession;
 
 /**
  * Reads one page of the review queue: across patients, a page of the app's own index with the sessions, patients and

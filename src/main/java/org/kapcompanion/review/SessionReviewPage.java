@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.hl7.fhir.r4.model.Encounter;
 import org.kapcompanion.gates.CosignGate;
 import org.kapcompanion.gates.GateDecision;
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.web.PageModel;
 import org.kapcompanion.web.Templates;
 

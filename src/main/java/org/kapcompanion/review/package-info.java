@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li><b>Who.</b> A supervisor is a user whose PractitionerRole carries the SNOMED CT occupation Supervisor, or whom
- *       the tenant's configuration lists; it is decided at sign-in ({@link org.kapcompanion.launch.UserRoles}).
+ *       the tenant's configuration lists; it is decided at sign-in ({@link org.kapcompanion.session.UserRoles}).
  *       Anyone else gets a 403 page, and no review link. A supervisor's standalone sign-in ("Review sessions" on the
  *       start page) has user-level scopes and sees every patient's dosing sessions; launched from a patient's chart,
  *       the review covers that patient's sessions, read and ordered in the app (one patient's sessions are few).</li>

@@ -10,8 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.SessionPage;
 import org.kapcompanion.web.JsonAnswer;
 
 /**

@@ -3,7 +3,7 @@ package org.kapcompanion.writeback;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Resource;
-import org.kapcompanion.launch.ActiveSession;
+import org.kapcompanion.session.ActiveSession;
 
 /** What the clinical features use to write: save an entry durably, and see the entries the EHR has not confirmed. */
 public interface EntrySaver {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Resource;
-import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.store.Hashes;
 
 /**

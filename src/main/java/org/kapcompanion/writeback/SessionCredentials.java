@@ -1,7 +1,7 @@
 package org.kapcompanion.writeback;
 
 import java.util.Optional;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.launch.SessionTokens;
 
 /** Delivery credentials from the launched sessions: their stored tokens, refreshed with the refresh token. */

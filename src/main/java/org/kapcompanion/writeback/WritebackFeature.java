@@ -9,8 +9,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.kapcompanion.admin.OutboxStatus;
 import org.kapcompanion.admin.Readiness;
-import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.SessionPage;
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.SessionPage;
 import org.kapcompanion.launch.SessionTokens;
 import org.kapcompanion.store.SecretBox;
 

@@ -1,5 +1,6 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.LaunchContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.AppSession;
+import org.kapcompanion.session.LaunchContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.ClinicalScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
@@ -68,9 +69,9 @@ class ScopeNegotiationTest {
 
   @Test
   void scopeQueryRestrictionIsParsed() {
-    assertThat(ScopeNegotiation.ClinicalScope.parse("patient/Observation.rs?category=vital-signs"))
+    assertThat(ClinicalScope.parse("patient/Observation.rs?category=vital-signs"))
         .hasValueSatisfying(scope -> assertThat(scope.permissions()).containsExactlyInAnyOrder('r', 's'));
-    assertThat(ScopeNegotiation.ClinicalScope.parse("patient/Observation.xyz")).isEmpty();
-    assertThat(ScopeNegotiation.ClinicalScope.parse("launch/patient")).isEmpty();
+    assertThat(ClinicalScope.parse("patient/Observation.xyz")).isEmpty();
+    assertThat(ClinicalScope.parse("launch/patient")).isEmpty();
   }
 }

@@ -1,5 +1,8 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.session.AppSession;
+import org.kapcompanion.session.LaunchContext;
+import org.kapcompanion.session.SessionPage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.kapcompanion.launch.ActiveSession;
-import org.kapcompanion.launch.AppSession;
-import org.kapcompanion.launch.LaunchContext;
+import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.session.AppSession;
+import org.kapcompanion.session.LaunchContext;
 import org.kapcompanion.web.Templates;
 
 /**

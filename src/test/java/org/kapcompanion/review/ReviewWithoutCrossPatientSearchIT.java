@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kapcompanion.launch.QueryEncoding;
+import org.kapcompanion.session.QueryEncoding;
 import org.kapcompanion.testing.DosingClient;
 import org.kapcompanion.testing.HttpBrowser;
 import org.kapcompanion.testing.Launches;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.TenantConfig;
-import org.kapcompanion.launch.AppSession;
-import org.kapcompanion.launch.LaunchContext;
+import org.kapcompanion.session.AppSession;
+import org.kapcompanion.session.LaunchContext;
 import org.kapcompanion.writeback.SharedValidator;
 
 class SupervisorRolesTest {

@@ -14,8 +14,8 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.kapcompanion.launch.QueryEncoding;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.QueryEncoding;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.writeback.EntryIdentity;
 import org.kapcompanion.writeback.SharedValidator;
 

@@ -2,7 +2,7 @@ package org.kapcompanion.testing;
 
 import java.time.Clock;
 import org.h2.jdbcx.JdbcDataSource;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.launch.Sessions;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.TestStores;

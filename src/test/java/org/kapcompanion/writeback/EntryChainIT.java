@@ -1,6 +1,6 @@
 package org.kapcompanion.writeback;
 
-import org.kapcompanion.launch.QueryEncoding;
+import org.kapcompanion.session.QueryEncoding;
 import org.kapcompanion.monitoring.SessionNote;
 import org.kapcompanion.monitoring.NoteMapping;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.TestStores;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.testing.StoredSessions;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.web.BrowserCookie;

@@ -21,7 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 
 /**
  * An app node killed (not stopped) while it stores and sends entries, then started again on the same H2 file: every

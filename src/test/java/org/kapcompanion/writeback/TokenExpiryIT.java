@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.kapcompanion.launch.AppSession;
+import org.kapcompanion.session.AppSession;
 import org.kapcompanion.store.SecretBox;
 import org.kapcompanion.store.StoreJson;
 import org.kapcompanion.store.TestStores;

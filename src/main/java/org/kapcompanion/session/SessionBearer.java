@@ -1,4 +1,4 @@
-package org.kapcompanion.launch;
+package org.kapcompanion.session;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The one place a session's FHIR requests get their bearer token and, when the EHR answers 401, a refreshed one: the
  * token is refreshed once and the request sent once more (SMART App Launch 2.x §2.1.4). A second 401 is left to the
- * client, which throws it as a failed sign-in for {@link EhrFailures}; the retry is sent directly, so it cannot loop.
+ * client, which throws it as a failed sign-in for the launch's failure pages; the retry is sent directly, so it cannot loop.
  */
 @Interceptor
 public final class SessionBearer {

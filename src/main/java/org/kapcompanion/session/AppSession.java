@@ -1,4 +1,4 @@
-package org.kapcompanion.launch;
+package org.kapcompanion.session;
 
 import java.net.URI;
 import java.time.Instant;
@@ -45,13 +45,13 @@ public record AppSession(
         csrfToken, expiresAt, framed);
   }
 
-  AppSession withSupervisor(boolean isSupervisor) {
+  public AppSession withSupervisor(boolean isSupervisor) {
     return new AppSession(tenantId, fhirBase, tokens, context, grantedScopes, missingScopes, fhirUser, isSupervisor,
         csrfToken, expiresAt, framed);
   }
 
   /** This session as one page shows it: inside the EHR's frame or not. Not stored. */
-  AppSession placed(boolean inFrame) {
+  public AppSession placed(boolean inFrame) {
     return inFrame == framed ? this : new AppSession(tenantId, fhirBase, tokens, context, grantedScopes,
         missingScopes, fhirUser, supervisor, csrfToken, expiresAt, inFrame);
   }
@@ -69,8 +69,8 @@ public record AppSession(
    * {@code resourceType} at {@code level} ({@code patient} or {@code user}); v1 scopes count by their meaning.
    */
   public boolean grants(String level, String resourceType, char permission) {
-    ScopeNegotiation.ClinicalScope wanted = new ScopeNegotiation.ClinicalScope(level, resourceType, Set.of(permission));
-    return grantedScopes.stream().map(ScopeNegotiation.ClinicalScope::parse).flatMap(Optional::stream)
+    ClinicalScope wanted = new ClinicalScope(level, resourceType, Set.of(permission));
+    return grantedScopes.stream().map(ClinicalScope::parse).flatMap(Optional::stream)
         .anyMatch(scope -> scope.covers(wanted));
   }
 

@@ -1,4 +1,4 @@
-package org.kapcompanion.launch;
+package org.kapcompanion.session;
 
 import java.util.Optional;
 

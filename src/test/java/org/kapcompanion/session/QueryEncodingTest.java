@@ -1,4 +1,4 @@
-package org.kapcompanion.launch;
+package org.kapcompanion.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.kapcompanion.launch;
+package org.kapcompanion.session;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;

@@ -1,4 +1,4 @@
-package org.kapcompanion.launch;
+package org.kapcompanion.session;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,7 +8,7 @@ import org.kapcompanion.web.BodyType;
 
 /**
  * A page or action inside a launched session, e.g. the record summary. What it accepts (methods, body type, whether it
- * needs the launch's patient) is declared here and checked by {@link SessionPages} before the page runs.
+ * needs the launch's patient) is declared here and checked by the launch's page dispatcher before the page runs.
  */
 public interface SessionPage {
 
