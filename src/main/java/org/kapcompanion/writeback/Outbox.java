@@ -211,18 +211,23 @@ public final class Outbox {
     }
   }
 
-  /** The EHR confirmed the entry: its content is deleted and a receipt kept. */
+  /**
+   * The EHR confirmed the entry: its content is deleted and a receipt kept. An entry stored again while its first copy
+   * was being delivered (a re-saved alert of the same episode) keeps the first receipt: the write itself is idempotent.
+   */
   void delivered(Claimed entry, String reference, Optional<String> skipped) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement receipt = connection.prepareStatement("insert into outbox_receipt "
-               + "(entry_id, session_hash, reference, skipped, delivered_at) values (?,?,?,?,?)");
+               + "(entry_id, session_hash, reference, skipped, delivered_at) select ?,?,?,?,? where not exists "
+               + "(select 1 from outbox_receipt where entry_id = ?)");
            PreparedStatement delete = connection.prepareStatement("delete from outbox_entry where entry_id = ?")) {
         receipt.setString(1, entry.entryId());
         receipt.setString(2, entry.sessionHash());
         receipt.setString(3, reference);
         receipt.setString(4, skipped.orElse(null));
         receipt.setTimestamp(5, Timestamp.from(clock.instant()));
+        receipt.setString(6, entry.entryId());
         receipt.executeUpdate();
         delete.setString(1, entry.entryId());
         delete.executeUpdate();

@@ -49,6 +49,23 @@ class OutboxTest {
   }
 
   @Test
+  void anEntryStoredAgainWhileItsFirstCopyWasDeliveredIsDeliveredOnceWithTheFirstReceipt() throws Exception {
+    EntryResources alert = entry("BP 184/112");
+    outbox.enqueue(destination("s1"), alert, "alert");
+    Outbox.Claimed second = outbox.claim("node", Duration.ofSeconds(30), 10).get(0);
+    try (Connection connection = database.dataSource().getConnection();
+         Statement insert = connection.createStatement()) {
+      insert.executeUpdate("insert into outbox_receipt (entry_id, session_hash, reference, delivered_at) values ('"
+          + alert.entryId() + "', '" + hash("s1") + "', 'Flag/1', timestamp '2026-11-20 14:59:00')");
+    }
+
+    outbox.delivered(second, "Flag/1", Optional.empty());
+
+    assertThat(outbox.claim("node", Duration.ofSeconds(30), 10)).isEmpty();
+    assertThat(entries.statuses(hash("s1"))).extracting(SessionEntries.EntryStatus::state).containsExactly("saved");
+  }
+
+  @Test
   void claimsOnlyTheOldestPendingEntryOfEachSession() {
     EntryResources first = entry("first");
     EntryResources second = entry("second");
