@@ -70,11 +70,15 @@ public final class FormResponses {
         () -> entries.unsent(active), clock.getZone());
   }
 
-  /** A patient's saved responses: those the EHR holds (being read) and those of the session not yet sent. */
+  /**
+   * A patient's saved responses: those the EHR holds (being read) and those of the session not yet sent, read from the
+   * store once for the page that asks.
+   */
   public static final class Saved {
     private final CompletableFuture<Optional<List<Resource>>> onEhr;
     private final Supplier<List<Resource>> unsent;
     private final ZoneId zone;
+    private List<Resource> unsentRead;
 
     Saved(CompletableFuture<Optional<List<Resource>>> onEhr, Supplier<List<Resource>> unsent, ZoneId zone) {
       this.onEhr = onEhr;
@@ -85,8 +89,15 @@ public final class FormResponses {
     /** The latest response to {@code form}, authored on {@code day} when given; waits for the EHR's answer. */
     public Optional<QuestionnaireResponse> latest(QuestionnaireForm form, Optional<LocalDate> day) {
       List<Resource> candidates = new ArrayList<>(onEhr.join().orElse(List.of()));
-      candidates.addAll(unsent.get());
+      candidates.addAll(unsent());
       return FormResponses.latest(form.canonical(), candidates, day, zone);
+    }
+
+    private synchronized List<Resource> unsent() {
+      if (unsentRead == null) {
+        unsentRead = unsent.get();
+      }
+      return unsentRead;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
@@ -36,6 +37,21 @@ class SavedResponsesTest {
     QuestionnaireResponse waiting = new QuestionnaireResponse().setQuestionnaire(FORM.canonical())
         .setAuthored(new Date());
     assertThat(saved(Optional.empty(), List.of(waiting)).noneKnownAndEhrUnread(FORM, Optional.empty())).isFalse();
+  }
+
+  @Test
+  void theUnsentResponsesAreReadFromTheStoreOnceForAPage() {
+    AtomicInteger reads = new AtomicInteger();
+    FormResponses.Saved saved = new FormResponses.Saved(CompletableFuture.completedFuture(Optional.of(List.of())),
+        () -> {
+          reads.incrementAndGet();
+          return List.of();
+        }, ZoneOffset.UTC);
+
+    saved.latest(FORM, Optional.empty());
+    saved.noneKnownAndEhrUnread(FORM, Optional.empty());
+
+    assertThat(reads).hasValue(1);
   }
 
   private static FormResponses.Saved saved(Optional<List<Resource>> onEhr, List<Resource> unsent) {
