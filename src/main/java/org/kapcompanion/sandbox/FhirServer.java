@@ -20,15 +20,13 @@ final class FhirServer implements AutoCloseable {
   /** Boots the JPA server; its REST servlet is initialised later by the servlet container. */
   static FhirServer start(FhirServerSettings settings) {
     SandboxSchema schema = SandboxSchema.ofThisBuild(settings.dataDir());
-    boolean schemaWasCurrent = schema.isCurrent();
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(FhirServerSettings.class, () -> settings);
+    context.registerBean(SandboxSchema.class, () -> schema);
     context.register(JpaServerConfig.class);
     try {
       context.refresh();
-      if (!schemaWasCurrent) {
-        schema.recordCurrent();
-      }
+      schema.recordCurrent();
     } catch (RuntimeException e) {
       context.close();
       throw e;

@@ -72,12 +72,12 @@ class JpaServerConfig {
       ConfigurableListableBeanFactory beanFactory,
       FhirContext fhirContext,
       JpaStorageSettings storageSettings,
-      FhirServerSettings settings) {
+      SandboxSchema schema) {
     LocalContainerEntityManagerFactoryBean factory =
         HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
     factory.setPersistenceUnitName("HAPI_PU");
     factory.setDataSource(dataSource);
-    factory.setJpaProperties(hibernateProperties(SandboxSchema.ofThisBuild(settings.dataDir()).hibernateAction()));
+    factory.setJpaProperties(hibernateProperties(schema.hibernateAction()));
     return factory;
   }
 
