@@ -22,16 +22,17 @@ public final class Templates {
 
   /** Renders a page model into its template as a complete response. */
   public void render(HttpServletResponse response, int status, PageModel model) throws IOException {
-    Utf8ByteOutput output = new Utf8ByteOutput();
-    engine.render(model.template(), model, output);
-    send(response, status, output);
-  }
-
-  private static void send(HttpServletResponse response, int status, Utf8ByteOutput output) throws IOException {
+    Utf8ByteOutput output = rendered(model);
     response.setStatus(status);
     response.setContentType("text/html;charset=utf-8");
     response.setContentLength(output.getContentLength());
     output.writeTo(response.getOutputStream());
+  }
+
+  private Utf8ByteOutput rendered(PageModel model) {
+    Utf8ByteOutput output = new Utf8ByteOutput();
+    engine.render(model.template(), model, output);
+    return output;
   }
 
   /** Sends an error page: a title, what the clinician should do, and the request id for IT; nothing else. */
@@ -42,9 +43,6 @@ public final class Templates {
 
   /** The error page as bytes, for responses written outside the servlet API (Jetty's own errors). */
   byte[] errorPage(String title, String advice, String requestId) {
-    Utf8ByteOutput output = new Utf8ByteOutput();
-    ErrorModel model = new ErrorModel(title, advice, requestId);
-    engine.render(model.template(), model, output);
-    return output.toByteArray();
+    return rendered(new ErrorModel(title, advice, requestId)).toByteArray();
   }
 }
