@@ -30,14 +30,14 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * HAPI's instance validator module, except that it reuses the core {@code InstanceValidator}s instead of building one
  * per validation (building one reloads the OID registry, about two thirds of a warm validation, and each holds its
  * own copy of it, about 10 MB). At most two per processor exist, each used by one thread at a time — validation is
- * CPU-bound, so more would mostly add heap; further saves wait their turn — and each is retired after {@value #USES}
- * validations: it keeps about 100 KB of every validation until then (measured on a session note), so with 500 uses
- * the validators held up to 200 MB of a 512 MB heap under load. The validation follows HAPI's
+ * CPU-bound, so more would mostly add heap; further saves wait their turn. A reused validator keeps nothing of what it
+ * validated (its coding observer records none: {@link UnrecordedCodings}); each is still rebuilt after {@value #USES}
+ * validations, which bounds what a future validator version might keep. The validation follows HAPI's
  * {@code ValidatorWrapper} (HAPI FHIR 8.8) for JSON input.
  */
 final class ReusingInstanceValidator extends FhirInstanceValidator {
 
-  private static final int USES = 50;
+  private static final int USES = 10_000;
 
   private final Semaphore inUse = new Semaphore(2 * Runtime.getRuntime().availableProcessors());
   private final Queue<Reusable> idle = new ConcurrentLinkedQueue<>();
@@ -80,9 +80,13 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
   }
 
   private InstanceValidator newInstanceValidator(IWorkerContext worker) {
+    XVerExtensionManagerOld extensions = new XVerExtensionManagerOld(worker);
+    ValidatorSession session = new ValidatorSession();
+    ValidatorSettings settings = new ValidatorSettings();
     InstanceValidator validator = new InstanceValidator(worker,
-        Objects.requireNonNullElseGet(getHostApplicationServices(), NullEvaluationContext::new),
-        new XVerExtensionManagerOld(worker), new ValidatorSession(), new ValidatorSettings());
+        Objects.requireNonNullElseGet(getHostApplicationServices(), NullEvaluationContext::new), extensions, session,
+        settings);
+    UnrecordedCodings.install(validator, new UnrecordedCodings(worker, settings, extensions, session));
     validator.setAssumeValidRestReferences(isAssumeValidRestReferences());
     validator.setBestPracticeWarningLevel(getBestPracticeWarningLevel());
     validator.setAnyExtensionsAllowed(isAnyExtensionsAllowed());
