@@ -10,21 +10,21 @@ class CommandLineTest {
 
   @Test
   void noArgumentsServe() {
-    App.CommandLine command = App.CommandLine.parse(new String[0]);
+    CommandLine command = CommandLine.parse(new String[0]);
     assertThat(command.name()).isEqualTo("serve");
     assertThat(command.argument()).isEmpty();
   }
 
   @Test
   void checkTakesAnOptionalTenantAnywhereAroundTheOptions() {
-    App.CommandLine command = App.CommandLine.parse(new String[] {"--config", "x.json", "check", "epic-prod"});
-    assertThat(command).isEqualTo(new App.CommandLine("check", Optional.of("epic-prod"), Path.of("x.json"), false));
-    assertThat(App.CommandLine.parse(new String[] {"check"}).argument()).isEmpty();
+    CommandLine command = CommandLine.parse(new String[] {"--config", "x.json", "check", "epic-prod"});
+    assertThat(command).isEqualTo(new CommandLine("check", Optional.of("epic-prod"), Path.of("x.json"), false));
+    assertThat(CommandLine.parse(new String[] {"check"}).argument()).isEmpty();
   }
 
   @Test
   void keysNewAndResetSandbox() {
-    assertThat(App.CommandLine.parse(new String[] {"keys", "new"}).name()).isEqualTo("keys");
-    assertThat(App.CommandLine.parse(new String[] {"--reset-sandbox"}).resetSandbox()).isTrue();
+    assertThat(CommandLine.parse(new String[] {"keys", "new"}).name()).isEqualTo("keys");
+    assertThat(CommandLine.parse(new String[] {"--reset-sandbox"}).resetSandbox()).isTrue();
   }
 }
