@@ -48,7 +48,8 @@ public final class Benchmark {
    * How much of everything: {@code full} for the published table, {@code quick} to see that it all works,
    * {@code capacity} for the capacity levels alone (and little else), to study them, {@code recorded} for the capacity
    * levels against the recorded EHR alone, {@code save} for the saves alone against the recorded EHR
-   * ({@code -Dbench.saves}, 150 by default), to compare changes to the save path.
+   * ({@code -Dbench.saves}, 150 by default), to compare changes to the save path, {@code start} for the start-up
+   * rows alone.
    */
   private record Mode(String name, int appStarts, boolean laterSandboxStart, int launchWarmUp, int launches,
       int overheadPairs, int saves, CapacityRun.Settings capacity, CapacityRun.Settings recorded) {
@@ -64,6 +65,7 @@ public final class Benchmark {
                 .toList(), Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(150), 8));
         case "save" -> new Mode(name, 0, false, 0, 0, 0, Integer.getInteger("bench.saves", 150), NO_LEVELS,
             NO_LEVELS);
+        case "start" -> new Mode(name, 5, true, 0, 0, 0, 0, NO_LEVELS, NO_LEVELS);
         case "quick" -> new Mode(name, 1, false, 3, 10, 10, 20, new CapacityRun.Settings(List.of(20, 50),
             Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 4), new CapacityRun.Settings(
             List.of(20, 50), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(60), 4));
@@ -119,6 +121,9 @@ public final class Benchmark {
       StartUps starts = new StartUps(work, latencies);
       starts.alone(mode.appStarts());
       starts.withSandbox(mode.laterSandboxStart());
+    }
+    if (mode.saves() == 0 && mode.capacity().levels().isEmpty() && mode.recorded().levels().isEmpty()) {
+      return "";
     }
     System.out.println("starting the sandbox EHR");
     TestEnvironment environment = TestEnvironment.get();
