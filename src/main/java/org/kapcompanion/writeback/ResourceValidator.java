@@ -21,6 +21,7 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 
 /**
@@ -82,7 +83,9 @@ public final class ResourceValidator {
 
   /**
    * Warms the validator in the background by validating every example in the package once (loading R4 core and
-   * generating the profiles' snapshots). Calling it again returns the same future.
+   * generating the profiles' snapshots). An example found invalid fails the warm-up, so {@code /ready} never reports a
+   * validator that would refuse every save (e.g. one that could not load R4 core). Calling it again returns the same
+   * future.
    */
   public CompletableFuture<Void> warmUp(Executor executor) {
     CompletableFuture<Void> started = new CompletableFuture<>();
@@ -91,13 +94,21 @@ public final class ResourceValidator {
     }
     executor.execute(() -> {
       try {
-        conformancePackage.examples().forEach(this::validateWarm);
+        conformancePackage.examples().forEach(this::validateExample);
         started.complete(null);
       } catch (RuntimeException e) {
         started.completeExceptionally(e);
       }
     });
     return started;
+  }
+
+  private void validateExample(Resource example) {
+    if (validateWarm(example) instanceof ValidationResult.Invalid invalid) {
+      throw new IllegalStateException("the validator finds the conformance package's own example "
+          + example.getIdElement().getIdPart() + " invalid (" + invalid.errors().size() + " errors), so it cannot "
+          + "be trusted with saves");
+    }
   }
 
   /** Whether the background warm-up has finished, so a {@code /ready} check can report it. */

@@ -2,6 +2,7 @@ package org.kapcompanion.writeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,18 @@ class ResourceValidatorTest {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  @Test
+  void warmUpFailsAndNeverReportsWarmWhenThePackagesOwnExampleIsFoundInvalid() {
+    ConformancePackage broken = new ConformancePackage(SharedValidator.PACKAGE.conformanceResources(),
+        List.of(new Patient()));
+    ResourceValidator validator = new ResourceValidator(SharedValidator.FHIR, broken);
+
+    CompletableFuture<Void> warmUp = validator.warmUp(Runnable::run);
+
+    assertThat(warmUp).isCompletedExceptionally();
+    assertThat(validator.isWarm()).isFalse();
   }
 
   @Test
