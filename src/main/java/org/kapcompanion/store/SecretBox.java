@@ -25,6 +25,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SecretBox {
 
   private static final JWEHeader HEADER = new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM);
+  /** The header as {@link #seal} writes it, accepted without parsing it again. */
+  private static final String SEALED_HEADER = HEADER.toBase64URL().toString();
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
 
@@ -58,7 +60,7 @@ public final class SecretBox {
   public String open(String sealed) {
     try {
       String[] parts = sealed.split("\\.", -1);
-      if (parts.length != 5 || !parts[1].isEmpty() || !expected(JWEHeader.parse(new Base64URL(parts[0])))) {
+      if (parts.length != 5 || !parts[1].isEmpty() || !expected(parts[0])) {
         throw new GeneralSecurityException("not a compact JWE of dir + A256GCM");
       }
       Base64.Decoder base64 = Base64.getUrlDecoder();
@@ -79,7 +81,12 @@ public final class SecretBox {
     }
   }
 
-  private static boolean expected(JWEHeader header) {
+  /** Whether the header is {@code dir} + A256GCM without compression or critical parameters. */
+  private static boolean expected(String encodedHeader) throws ParseException {
+    if (SEALED_HEADER.equals(encodedHeader)) {
+      return true;
+    }
+    JWEHeader header = JWEHeader.parse(new Base64URL(encodedHeader));
     return JWEAlgorithm.DIR.equals(header.getAlgorithm())
         && EncryptionMethod.A256GCM.equals(header.getEncryptionMethod())
         && header.getCompressionAlgorithm() == null && header.getCriticalParams() == null;
