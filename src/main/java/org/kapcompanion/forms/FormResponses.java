@@ -11,12 +11,14 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ResourceType;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.AppSession;
 import org.kapcompanion.session.EhrClients;
@@ -67,7 +69,7 @@ public final class FormResponses {
   public Saved saved(ActiveSession active, String patientId) {
     IGenericClient client = EhrClients.forSession(fhir, active);
     return new Saved(CompletableFuture.supplyAsync(() -> fromEhr(client, patientId), reads),
-        () -> entries.unsent(active), clock.getZone());
+        () -> entries.unsent(active, Set.of(ResourceType.QuestionnaireResponse)), clock.getZone());
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ResourceType;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.SessionPage;
@@ -240,7 +242,7 @@ public final class IntegrationPage {
   /** Goals by reference as our save has them: ours where our update is still unsent, else the EHR's current one. */
   private Function<String, Optional<Goal>> ourGoals(ActiveSession active,
       PlanReader.Current theirs) {
-    List<Goal> unsent = entries.unsent(active).stream().filter(Goal.class::isInstance).map(Goal.class::cast)
+    List<Goal> unsent = entries.unsent(active, Set.of(ResourceType.Goal)).stream().map(Goal.class::cast)
         .toList();
     return reference -> Optional.ofNullable(theirs.goals().get(reference)).map(current -> unsent.stream()
         .filter(g -> sameIdentifier(g, current)).reduce((a, b) -> b).map(g -> withId(g, current)).orElse(current));

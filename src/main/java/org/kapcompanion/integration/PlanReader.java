@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.hl7.fhir.r4.model.Bundle;
@@ -24,6 +25,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ResourceType;
 import org.kapcompanion.forms.FormCatalog;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.EhrClients;
@@ -39,6 +41,9 @@ import org.kapcompanion.writeback.EntrySaver;
  */
 final class PlanReader {
 
+  /** The unsent entries the plan builds on: preparation answers, today's session, plans and their Goals. */
+  private static final Set<ResourceType> UNSENT = Set.of(ResourceType.QuestionnaireResponse,
+      ResourceType.Encounter, ResourceType.CarePlan, ResourceType.Goal);
 
   private final FhirContext fhir;
   private final EntrySaver entries;
@@ -88,7 +93,7 @@ final class PlanReader {
         .include(CarePlan.INCLUDE_GOAL).sort().descending("_lastUpdated").count(20)
         .returnBundle(Bundle.class).execute(), reads);
     CompletableFuture<Boolean> ptsd = CompletableFuture.supplyAsync(() -> hasPtsd(client, patientId), reads);
-    List<Resource> unsent = entries.unsent(active);
+    List<Resource> unsent = entries.unsent(active, UNSENT);
     List<Resource> read = resources(responses.join());
     Optional<String> intentions = latestAnswer(read, unsent, "intentions");
     Optional<String> supportPerson = latestAnswer(read, unsent, "support-person");

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ResourceType;
 import org.kapcompanion.forms.FormResponses;
 import org.kapcompanion.predose.PredoseReadiness;
 import org.kapcompanion.session.ActiveSession;
@@ -45,6 +47,11 @@ public final class DosingSessionReader {
 
   private static final Logger LOG = LoggerFactory.getLogger(DosingSessionReader.class);
   private static final CacheControlDirective NO_CACHE = new CacheControlDirective().setNoCache(true);
+  /** The unsent entries a session's record is made of: the session itself, what was recorded in it, its checklists. */
+  private static final Set<ResourceType> RECORDED = Set.of(ResourceType.Encounter, ResourceType.Observation,
+      ResourceType.MedicationAdministration, ResourceType.Flag, ResourceType.QuestionnaireResponse);
+  /** The unsent entries that tell whether a session runs: the session itself. */
+  private static final Set<ResourceType> SESSIONS = Set.of(ResourceType.Encounter);
 
   private final FhirContext fhir;
   private final EntrySaver entries;
@@ -88,7 +95,7 @@ public final class DosingSessionReader {
      */
     private Today(ActiveSession active, boolean withRecord) {
       this.active = active;
-      this.unsent = entries.unsent(active);
+      this.unsent = entries.unsent(active, withRecord ? RECORDED : SESSIONS);
       this.client = EhrClients.forSession(fhir, active);
       String patient = "Patient/" + active.session().context().patientId().orElseThrow();
       LocalDate today = LocalDate.now(clock);

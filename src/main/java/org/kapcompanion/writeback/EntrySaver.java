@@ -2,7 +2,9 @@ package org.kapcompanion.writeback;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ResourceType;
 import org.kapcompanion.session.ActiveSession;
 
 /** What the clinical features use to write: save an entry durably, and see the entries the EHR has not confirmed. */
@@ -17,10 +19,11 @@ public interface EntrySaver {
 
   /**
    * The target resources of this user's entries for this patient that the EHR has not confirmed yet (pending or
-   * failed), oldest first, so a page can show them with what it reads from the EHR. An entry that cannot be read back
-   * is left out; the session's entry status lists it.
+   * failed), oldest first, so a page can show them with what it reads from the EHR; only those of the resource
+   * {@code types} the page uses, and only these are decrypted. An entry that cannot be read back is left out; the
+   * session's entry status lists it.
    */
-  List<Resource> unsent(ActiveSession active);
+  List<Resource> unsent(ActiveSession active, Set<ResourceType> types);
 
   /**
    * A failed entry of this session as it was saved (target, update and fallback), so the page can show it beside the

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ResourceType;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.AppSession;
 import org.kapcompanion.store.Hashes;
@@ -50,8 +52,8 @@ final class EntryService implements EntrySaver {
   }
 
   @Override
-  public List<Resource> unsent(ActiveSession active) {
-    return sessionEntries.unsent(destination(active).ownerHash());
+  public List<Resource> unsent(ActiveSession active, Set<ResourceType> types) {
+    return sessionEntries.unsent(destination(active).ownerHash(), types);
   }
 
   @Override

@@ -81,7 +81,8 @@ public final class Outbox {
       return Stored.UNREADABLE;
     }
     String sql = "insert into outbox_entry (entry_id, tenant_id, session_hash, owner_hash, entry_type, label, "
-        + "payload, state, attempts, next_attempt_at, created_at) values (?,?,?,?,?,?,?,'pending',0,?,?)";
+        + "payload, state, attempts, next_attempt_at, created_at, target_type) "
+        + "values (?,?,?,?,?,?,?,'pending',0,?,?,?)";
     Timestamp now = Timestamp.from(clock.instant());
     try (Connection connection = dataSource.getConnection();
          PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -94,6 +95,7 @@ public final class Outbox {
       insert.setString(7, payload.get());
       insert.setTimestamp(8, now);
       insert.setTimestamp(9, now);
+      insert.setString(10, resources.target().fhirType());
       insert.executeUpdate();
       return Stored.NEW;
     } catch (SQLException e) {

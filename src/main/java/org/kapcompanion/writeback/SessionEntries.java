@@ -7,10 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ResourceType;
 import org.kapcompanion.store.SecretBox;
 
 /**
@@ -80,18 +83,29 @@ final class SessionEntries {
   }
 
   /**
-   * The targets of an owner's entries still in the outbox (pending or failed), oldest first; an entry that cannot be
-   * read is left out (the entry status lists it as unreadable).
+   * The targets of an owner's entries still in the outbox (pending or failed) whose resource type is one of
+   * {@code types}, oldest first. Only rows stored with one of these types, or stored before the type was recorded, are
+   * decrypted; an entry that cannot be read is left out (the entry status lists it as unreadable).
    */
-  List<Resource> unsent(String ownerHash) {
+  List<Resource> unsent(String ownerHash, Set<ResourceType> types) {
     List<Resource> targets = new ArrayList<>();
+    if (types.isEmpty()) {
+      return targets;
+    }
+    String sql = "select entry_id, payload from outbox_entry where owner_hash = ? and unreadable = false "
+        + "and (target_type is null or target_type in (" + String.join(",", Collections.nCopies(types.size(), "?"))
+        + ")) order by seq";
     try (Connection connection = dataSource.getConnection();
-         PreparedStatement select = connection.prepareStatement(
-             "select entry_id, payload from outbox_entry where owner_hash = ? and unreadable = false order by seq")) {
+         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, ownerHash);
+      int index = 2;
+      for (ResourceType type : types) {
+        select.setString(index++, type.name());
+      }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          if (form.open(rows.getString(1), rows.getString(2)) instanceof StoredForm.Readable readable) {
+          if (form.open(rows.getString(1), rows.getString(2)) instanceof StoredForm.Readable readable
+              && types.contains(readable.resources().target().getResourceType())) {
             targets.add(readable.resources().target());
           }
         }

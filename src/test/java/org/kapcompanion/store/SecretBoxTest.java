@@ -3,6 +3,15 @@ package org.kapcompanion.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.CompressionAlgorithm;
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.DirectEncrypter;
+import com.nimbusds.jose.util.Base64URL;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
@@ -23,5 +32,39 @@ class SecretBoxTest {
     String sealed = box.seal("x");
     String tampered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
     assertThatThrownBy(() -> box.open(tampered)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void longTextWithCharactersBeyondAsciiComesBackExactly() {
+    SecretBox box = new SecretBox(new byte[32]);
+    String text = "SpO₂ 91 % — Übelkeit, 血圧 🙂\n".repeat(2_000);
+
+    assertThat(box.open(box.seal(text))).isEqualTo(text);
+  }
+
+  @Test
+  void compressedOrOtherwiseEncryptedJweIsRefusedEvenWithTheRightKey() throws Exception {
+    byte[] key = new byte[32];
+    JWEObject compressed = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
+        .compressionAlgorithm(CompressionAlgorithm.DEF).build(), new Payload("access-token-123"));
+    compressed.encrypt(new DirectEncrypter(new SecretKeySpec(key, "AES")));
+    JWEObject otherMethod = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A128GCM),
+        new Payload("access-token-123"));
+    otherMethod.encrypt(new DirectEncrypter(new SecretKeySpec(new byte[16], "AES")));
+
+    assertThatThrownBy(() -> new SecretBox(key).open(compressed.serialize()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new SecretBox(key).open(otherMethod.serialize()))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void headerRewrittenToTheSameMeaningIsRejectedAsTampered() {
+    SecretBox box = new SecretBox(new byte[32]);
+    String sealed = box.seal("x");
+    String rewritten = Base64URL.encode("{\"enc\":\"A256GCM\", \"alg\":\"dir\"}") + sealed.substring(
+        sealed.indexOf('.'));
+
+    assertThatThrownBy(() -> box.open(rewritten)).isInstanceOf(IllegalStateException.class);
   }
 }

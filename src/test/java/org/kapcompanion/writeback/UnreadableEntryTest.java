@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.ResourceType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.admin.OutboxStatus;
@@ -98,7 +100,8 @@ class UnreadableEntryTest {
     EntryResources readable = OutboxTest.entry("readable");
     outbox.enqueue(OutboxTest.destination("s1"), readable, "session-note");
 
-    assertThat(entries.unsent("owner")).singleElement().isInstanceOf(Observation.class);
+    assertThat(entries.unsent("owner", Set.of(ResourceType.Observation, ResourceType.CarePlan))).singleElement()
+        .isInstanceOf(Observation.class);
     assertThat(entries.statuses(OutboxTest.hash("s1"))).extracting(SessionEntries.EntryStatus::state)
         .containsExactly("pending", "pending");
 
@@ -107,7 +110,8 @@ class UnreadableEntryTest {
     assertThat(entries.statuses(OutboxTest.hash("s1"))).first().isEqualTo(new SessionEntries.EntryStatus(poison.entryId(),
         "failed", Optional.of(Outbox.UNREADABLE), Optional.of("Integration plan"), NOW, true));
     assertThat(entries.failed(OutboxTest.hash("s1"), poison.entryId())).isEmpty();
-    assertThat(entries.unsent("owner")).singleElement().isInstanceOf(Observation.class);
+    assertThat(entries.unsent("owner", Set.of(ResourceType.Observation, ResourceType.CarePlan))).singleElement()
+        .isInstanceOf(Observation.class);
   }
 
   @Test
