@@ -3,7 +3,6 @@ package org.kapcompanion.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.CompressionAlgorithm;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
@@ -43,18 +42,22 @@ class SecretBoxTest {
   }
 
   @Test
-  void compressedOrOtherwiseEncryptedJweIsRefusedEvenWithTheRightKey() throws Exception {
-    byte[] key = new byte[32];
-    JWEObject compressed = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
-        .compressionAlgorithm(CompressionAlgorithm.DEF).build(), new Payload("access-token-123"));
-    compressed.encrypt(new DirectEncrypter(new SecretKeySpec(key, "AES")));
+  void jweOfAnotherEncryptionMethodIsRefused() throws Exception {
     JWEObject otherMethod = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A128GCM),
         new Payload("access-token-123"));
     otherMethod.encrypt(new DirectEncrypter(new SecretKeySpec(new byte[16], "AES")));
 
-    assertThatThrownBy(() -> new SecretBox(key).open(compressed.serialize()))
+    assertThatThrownBy(() -> new SecretBox(new byte[32]).open(otherMethod.serialize()))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> new SecretBox(key).open(otherMethod.serialize()))
+  }
+
+  @Test
+  void aSignedTokenOrNonBase64PartsAreRefused() {
+    SecretBox box = new SecretBox(new byte[32]);
+    String sealed = box.seal("x");
+
+    assertThatThrownBy(() -> box.open("eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> box.open(sealed.substring(0, sealed.lastIndexOf('.')) + ".*not-base64*"))
         .isInstanceOf(IllegalStateException.class);
   }
 
