@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.validation.IValidationContext;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.elementmodel.Manager;
+import org.hl7.fhir.r5.elementmodel.ParserBase;
+import org.hl7.fhir.r5.elementmodel.ValidatedFragment;
 import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
@@ -46,13 +49,19 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     super(support);
   }
 
-  /** A core validator and how often it has been used. */
+  /**
+   * A core validator, the element-model parser it reads JSON with (the validator's own way makes a new parser, with
+   * two FHIRPath engines, for every validation), and how often they have been used.
+   */
   private static final class Reusable {
     private final InstanceValidator validator;
+    private final ParserBase parser;
     private int uses;
 
-    private Reusable(InstanceValidator validator) {
+    private Reusable(InstanceValidator validator, IWorkerContext worker) {
       this.validator = validator;
+      this.parser = Manager.makeParser(worker, Manager.FhirFormat.JSON);
+      parser.setupValidation(ParserBase.ValidationPolicy.EVERYTHING);
     }
   }
 
@@ -67,9 +76,9 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     try {
       Reusable reusable = idle.poll();
       if (reusable == null) {
-        reusable = new Reusable(newInstanceValidator(worker));
+        reusable = new Reusable(newInstanceValidator(worker), worker);
       }
-      List<ValidationMessage> messages = validate(reusable.validator, worker, context, resource);
+      List<ValidationMessage> messages = validate(reusable, worker, context, resource);
       if (++reusable.uses < USES) {
         idle.offer(reusable);
       }
@@ -104,8 +113,8 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     return validator;
   }
 
-  private List<ValidationMessage> validate(InstanceValidator validator, IWorkerContext worker,
-      IValidationContext<?> context, IBaseResource resource) {
+  private List<ValidationMessage> validate(Reusable reusable, IWorkerContext worker, IValidationContext<?> context,
+      IBaseResource resource) {
     List<StructureDefinition> profiles = new ArrayList<>();
     List<ValidationMessage> unknownProfiles = new ArrayList<>();
     context.getOptions().getProfiles().forEach(url -> addProfile(worker, url, profiles, unknownProfiles));
@@ -113,8 +122,14 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
 
     List<ValidationMessage> messages = new ArrayList<>();
     byte[] json = context.getResourceAsString().getBytes(StandardCharsets.UTF_8);
-    validator.validate(context.getOptions().getAppContext(), messages, new ByteArrayInputStream(json),
-        Manager.FhirFormat.JSON, profiles);
+    List<ValidatedFragment> fragments = parse(reusable.parser, json);
+    for (ValidatedFragment fragment : fragments) {
+      if (fragment.getElement() != null) {
+        reusable.validator.validate(context.getOptions().getAppContext(), fragment.getErrors(),
+            fragments.size() > 1 ? fragment.path() : null, fragment.getElement(), profiles);
+      }
+      messages.addAll(fragment.getErrors());
+    }
     if (profiles.isEmpty()) {
       messages.addAll(unknownProfiles);
     }
@@ -125,6 +140,15 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
         .forEach(m -> m.setLevel(isErrorForUnknownProfiles()
             ? ValidationMessage.IssueSeverity.ERROR : ValidationMessage.IssueSeverity.WARNING));
     return kept;
+  }
+
+  /** Parses as the core validator's stream entry point does (the app's profiles are never logical models). */
+  private static List<ValidatedFragment> parse(ParserBase parser, byte[] json) {
+    try {
+      return parser.parse(new ByteArrayInputStream(json));
+    } catch (IOException e) {
+      throw new FHIRException(e);
+    }
   }
 
   /** HAPI drops these two messages: a binding without a source, and the mime-types value set it cannot expand. */
