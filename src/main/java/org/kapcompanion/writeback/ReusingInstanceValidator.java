@@ -17,7 +17,6 @@ import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupp
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.context.IWorkerContext;
-import org.hl7.fhir.r5.elementmodel.Manager;
 import org.hl7.fhir.r5.elementmodel.ParserBase;
 import org.hl7.fhir.r5.elementmodel.ValidatedFragment;
 import org.hl7.fhir.r5.model.StructureDefinition;
@@ -51,7 +50,8 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
 
   /**
    * A core validator, the element-model parser it reads JSON with (the validator's own way makes a new parser, with
-   * two FHIRPath engines, for every validation), and how often they have been used.
+   * two FHIRPath engines, for every validation, and that parser looks up each resource type among all definitions),
+   * and how often they have been used.
    */
   private static final class Reusable {
     private final InstanceValidator validator;
@@ -60,7 +60,7 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
 
     private Reusable(InstanceValidator validator, IWorkerContext worker) {
       this.validator = validator;
-      this.parser = Manager.makeParser(worker, Manager.FhirFormat.JSON);
+      this.parser = new TypeRememberingJsonParser(worker);
       parser.setupValidation(ParserBase.ValidationPolicy.EVERYTHING);
     }
   }
