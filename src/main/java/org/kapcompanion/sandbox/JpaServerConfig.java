@@ -55,7 +55,7 @@ class JpaServerConfig {
 
   @Bean(destroyMethod = "close")
   DataSource dataSource(FhirServerSettings settings) {
-    HikariDataSource dataSource = new HikariDataSource();
+    HikariDataSource dataSource = new SandboxDataSource();
     dataSource.setJdbcUrl(
         "jdbc:h2:file:" + settings.dataDir().resolve("fhir").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
     dataSource.setUsername("sa");
