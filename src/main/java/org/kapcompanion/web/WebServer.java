@@ -147,12 +147,12 @@ public final class WebServer {
     server.start();
   }
 
-  /** The port actually bound, useful when configured with 0. */
   /** The routes it serves, in the order they were given. */
   public List<Route> routes() {
     return routes;
   }
 
+  /** The port actually bound, useful when configured with 0. */
   public int port() {
     return connector.getLocalPort();
   }
