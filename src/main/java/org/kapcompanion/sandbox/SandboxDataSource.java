@@ -2,6 +2,7 @@ package org.kapcompanion.sandbox;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.slf4j.Logger;
@@ -24,15 +25,14 @@ final class SandboxDataSource extends HikariDataSource {
     super.close();
   }
 
-  /** Writes what was committed, ends every session (rolling back what was not) and closes the files. */
+  /**
+   * Writes what was committed, ends every session (rolling back what was not) and closes the files, through a
+   * connection of its own, so it never waits for the pool.
+   */
   private void shutDownDatabase() {
-    try {
-      Connection connection = getConnection();
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SHUTDOWN");
-      } finally {
-        evictConnection(connection); // closed by H2 with the database; the pool drops it without using it
-      }
+    try (Connection connection = DriverManager.getConnection(getJdbcUrl(), getUsername(), getPassword());
+        Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
     } catch (SQLException e) {
       LOG.warn("Sandbox database did not shut down: {}", e.getMessage());
     }
