@@ -56,26 +56,29 @@ public final class Benchmark {
 
     static Mode of(String name) {
       CapacityRun.Settings full = new CapacityRun.Settings(List.of(100, 500, 1_000, 2_000), Duration.ofSeconds(45),
-          Duration.ofSeconds(5), Duration.ofSeconds(240), 8);
+          Duration.ofSeconds(5), Duration.ofSeconds(240), 8, Duration.ZERO);
+      Duration warmUp = Duration.ofSeconds(Long.getLong("bench.capacityWarmUp", 120));
       return switch (name) {
         case "capacity" -> new Mode(name, 0, false, 0, 0, 0, 0, 0, new CapacityRun.Settings(List.of(100, 300),
-            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(120), 8), NO_LEVELS);
+            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(120), 8, Duration.ZERO), NO_LEVELS);
         case "recorded" -> new Mode(name, 0, false, 0, 0, 0, 0, 0, NO_LEVELS, new CapacityRun.Settings(
             Arrays.stream(System.getProperty("bench.levels", "100,500,1000,2000").split(",")).map(Integer::valueOf)
-                .toList(), Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(150), 8));
+                .toList(), Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(150), 8, warmUp));
         case "save" -> new Mode(name, 0, false, 0, 0, 0, Integer.getInteger("bench.saveWarmUp", 2_000),
             Integer.getInteger("bench.saves", 150), NO_LEVELS, NO_LEVELS);
         case "start" -> new Mode(name, 5, true, 0, 0, 0, 0, 0, NO_LEVELS, NO_LEVELS);
         case "quick" -> new Mode(name, 1, false, 3, 10, 10, 0, 20, new CapacityRun.Settings(List.of(20, 50),
-            Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 4), new CapacityRun.Settings(
-            List.of(20, 50), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(60), 4));
-        default -> new Mode("full", 5, true, 10, 60, 100, 0, 150, full, full);
+            Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 4, Duration.ZERO),
+            new CapacityRun.Settings(List.of(20, 50), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                Duration.ofSeconds(60), 4, Duration.ZERO));
+        default -> new Mode("full", 5, true, 10, 60, 100, 0, 150, full, new CapacityRun.Settings(full.levels(),
+            full.window(), full.think(), full.rampLimit(), full.launchers(), warmUp));
       };
     }
   }
 
   private static final CapacityRun.Settings NO_LEVELS = new CapacityRun.Settings(List.of(), Duration.ZERO,
-      Duration.ZERO, Duration.ZERO, 1);
+      Duration.ZERO, Duration.ZERO, 1, Duration.ZERO);
   /** The recorded EHR's fixed time per FHIR answer ({@code -Dbench.ehrLatency}, milliseconds), a remote EHR's. */
   private static final Duration RECORDED_LATENCY = Duration.ofMillis(Long.getLong("bench.ehrLatency", 50));
 
@@ -336,7 +339,8 @@ public final class Benchmark {
     MarkdownTable table = new MarkdownTable("sessions", "page p50", "page p95", "page p99",
         "page p99 beyond the EHR's time", "page p99 in the app / queued before it", "pages", "save ack p99", "saves",
         "errors",
-        "heap after GC", "heap / session", "app CPU (per session)", "EHR + load CPU", "load average");
+        "heap after GC", "heap / session", "app CPU (per session)", "app CPU per session-second by request",
+        "EHR + load CPU", "load average");
     for (CapacityRun.Level level : levels) {
       double beyond = level.pageBeyondEhrMillis().percentile(99);
       String target = level.sessions() >= 1_000
@@ -359,6 +363,9 @@ public final class Benchmark {
           MarkdownTable.number(level.heapPerSessionKilobytes(), "KB"),
           String.format(Locale.ROOT, "%.2f cores (%.1f ms/s)", level.appCores(),
               level.appCores() * 1_000 / Math.max(1, level.running())),
+          level.cpuPerSessionSecond().entrySet().stream()
+              .map(kind -> String.format(Locale.ROOT, "%s %.2f", kind.getKey(), kind.getValue()))
+              .collect(java.util.stream.Collectors.joining(", ", "", " ms/s")),
           String.format(Locale.ROOT, "%.2f cores", level.ehrAndLoadCores()), level.loadAverage());
     }
     return table.toString();

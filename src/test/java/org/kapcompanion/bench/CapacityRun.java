@@ -5,6 +5,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,21 +42,27 @@ final class CapacityRun {
   private static final Duration STATUS_POLL_AFTER = Duration.ofMillis(500);
   private static final String[][] PATIENTS = Benchmark.PATIENTS;
 
-  /** How large and how long. */
-  record Settings(List<Integer> levels, Duration window, Duration think, Duration rampLimit, int launchers) {}
+  /**
+   * How large and how long; {@code warmUp} is how long the first level's sessions act before its measurement starts,
+   * so that the levels measure a node whose JIT has compiled what serves them, as on a node in service.
+   */
+  record Settings(List<Integer> levels, Duration window, Duration think, Duration rampLimit, int launchers,
+      Duration warmUp) {}
 
   /**
    * What one level measured. Page times as the load generator saw them, beyond the EHR's time in them, and the app's
    * own time in them (its access log: from the request entering the app to its answer, less the EHR's time) and the
    * time they waited in the app's server before that (from their first byte: parsing, waiting for a thread); errors
    * and failed launches counted by kind; the heap per session is the heap added since before the first capacity
-   * session, per running session.
+   * session, per running session. {@code cpuPerSessionSecond} splits the app's CPU per session-second (ms/s) by what
+   * it served: each kind of request by its access log, the JIT compilers, and "rest" for what neither accounts for
+   * (delivery to the EHR, garbage collection).
    */
   record Level(int sessions, int running, Samples pageMillis, Samples pageBeyondEhrMillis, Samples pageOwnMillis,
       Samples pageQueuedMillis, Samples saveMillis, int requests, Map<String, Integer> errors,
       Map<String, Integer> launchErrors,
       double heapMegabytes, double heapPerSessionKilobytes, double appCores, double ehrAndLoadCores,
-      String loadAverage) {
+      String loadAverage, Map<String, Double> cpuPerSessionSecond) {
 
     int errorCount() {
       return errors.values().stream().mapToInt(Integer::intValue).sum();
@@ -113,9 +121,10 @@ final class CapacityRun {
         int current = ++level;
         running = true;
         sessions.forEach(simulated -> scheduleNext(simulated, current));
-        Thread.sleep(settings.think().toMillis());
+        Thread.sleep((levels.isEmpty() ? settings.warmUp() : Duration.ZERO).plus(settings.think()).toMillis());
         app.forgetAccessLines();
         Duration appCpu = app.cpuTime();
+        Duration jitCpu = app.jitCpuTime();
         Duration ownCpu = ownCpuTime();
         Window measured = new Window();
         window = measured;
@@ -123,6 +132,7 @@ final class CapacityRun {
         window = null;
         double seconds = settings.window().toNanos() / 1e9;
         double appCores = app.cpuTime().minus(appCpu).toNanos() / 1e9 / seconds;
+        double jitCores = app.jitCpuTime().minus(jitCpu).toNanos() / 1e9 / seconds;
         double ownCores = ownCpuTime().minus(ownCpu).toNanos() / 1e9 / seconds;
         String load = Benchmark.loadAverage();
         running = false;
@@ -133,8 +143,8 @@ final class CapacityRun {
         double heap = app.heapUsedAfterGcMegabytes();
         app.saveClassHistogram(AppProcess.LOG.resolveSibling("heap-" + size + ".txt"));
         double perSession = sessions.isEmpty() ? Double.NaN : (heap - heapBefore) * 1024 / sessions.size();
-        Level measuredLevel = summarize(size, measured, launchErrors, heap, perSession, appCores, ownCores,
-            load);
+        Level measuredLevel = summarize(size, measured, launchErrors, heap, perSession,
+            new Cores(appCores, jitCores, ownCores), load, seconds);
         levels.add(measuredLevel);
         System.out.printf("capacity: %d sessions measured; errors %s; failed launches %s%n", sessions.size(),
             measuredLevel.errors(), measuredLevel.launchErrors());
@@ -241,7 +251,8 @@ final class CapacityRun {
   }
 
   private Level summarize(int size, Window measured, Map<String, Integer> launchErrors, double heap,
-      double heapPerSession, double appCores, double ownCores, String load) {
+      double heapPerSession, Cores cores, String load, double seconds) {
+    Map<Kind, Double> cpu = new EnumMap<>(Kind.class);
     Samples pages = new Samples();
     Samples beyondEhr = new Samples();
     Samples own = new Samples();
@@ -251,11 +262,12 @@ final class CapacityRun {
     for (Observed observed : measured.observed) {
       observed.error().ifPresent(error -> errors.merge(observed.kind().name().toLowerCase(Locale.ROOT) + " "
           + error, 1, Integer::sum));
+      Optional<AccessLine> line = app.takeAccessLine(observed.requestId());
+      line.ifPresent(l -> cpu.merge(observed.kind(), l.cpuMillis(), Double::sum));
       if (observed.kind() == Kind.SAVE) {
         saves.add(observed.millis());
       } else if (observed.kind() != Kind.STATUS) {
         pages.add(observed.millis());
-        Optional<AccessLine> line = app.takeAccessLine(observed.requestId());
         line.ifPresent(l -> {
           beyondEhr.add(observed.millis() - l.ehrMillis());
           own.add(l.ownMillis());
@@ -264,7 +276,26 @@ final class CapacityRun {
       }
     }
     return new Level(size, sessions.size(), pages, beyondEhr, own, queued, saves, measured.observed.size(), errors,
-        launchErrors, heap, heapPerSession, appCores, ownCores, load);
+        launchErrors, heap, heapPerSession, cores.app(), cores.ehrAndLoad(), load,
+        perSessionSecond(cpu, cores, seconds));
+  }
+
+  /** The cores used in a window: by the app, by its JIT compiler threads, and by the EHR and the load generator. */
+  private record Cores(double app, double jit, double ehrAndLoad) {}
+
+  /**
+   * The CPU milliseconds by kind of request as ms per session-second, then the app's JIT compilers, then the rest of
+   * the app's CPU as "rest".
+   */
+  private Map<String, Double> perSessionSecond(Map<Kind, Double> cpuMillis, Cores cores, double seconds) {
+    int running = Math.max(1, sessions.size());
+    Map<String, Double> perSecond = new LinkedHashMap<>();
+    cpuMillis.forEach((kind, millis) -> perSecond.put(kind.name().toLowerCase(Locale.ROOT),
+        millis / (running * seconds)));
+    perSecond.put("JIT", cores.jit() * 1_000 / running);
+    double accounted = perSecond.values().stream().mapToDouble(Double::doubleValue).sum();
+    perSecond.put("rest", cores.app() * 1_000 / running - accounted);
+    return perSecond;
   }
 
   private static Duration ownCpuTime() {
