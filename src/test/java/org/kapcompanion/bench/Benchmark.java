@@ -37,7 +37,9 @@ public final class Benchmark {
       {"kap-pt-03", "kap-pt-03-dose-02"}, {"kap-pt-04", "kap-pt-04-dose-01"}, {"kap-pt-05", "kap-pt-05-dose-02"}};
 
   private static final String THERAPIST = "Practitioner/" + Launches.THERAPIST;
-  private static final List<String> APP_HEAP = List.of("-Xmx512m");
+  /** The node's JVM options as the README ("The JVM and load") gives them, less the exit on running out of heap. */
+  private static final List<String> APP_HEAP = List.of("-Xmx512m", "-XX:-G1UseAdaptiveIHOP",
+      "-XX:InitiatingHeapOccupancyPercent=75");
   /** The JVM options of the app under load: its heap, and any from {@code -Dbench.appJvm} (e.g. a flight recording). */
   private static final List<String> APP_OPTIONS = Stream.concat(APP_HEAP.stream(),
       Arrays.stream(System.getProperty("bench.appJvm", "").split("\\s+")).filter(option -> !option.isBlank()))
