@@ -38,10 +38,10 @@ public final class Benchmark {
 
   private static final String THERAPIST = "Practitioner/" + Launches.THERAPIST;
   /** The node's JVM options as the README ("The JVM and load") gives them, less the exit on running out of heap. */
-  private static final List<String> APP_HEAP = List.of("-Xmx512m", "-XX:-G1UseAdaptiveIHOP",
+  private static final List<String> NODE_JVM = List.of("-Xmx512m", "-XX:-G1UseAdaptiveIHOP",
       "-XX:InitiatingHeapOccupancyPercent=75");
   /** The JVM options of the app under load: its heap, and any from {@code -Dbench.appJvm} (e.g. a flight recording). */
-  private static final List<String> APP_OPTIONS = Stream.concat(APP_HEAP.stream(),
+  private static final List<String> APP_OPTIONS = Stream.concat(NODE_JVM.stream(),
       Arrays.stream(System.getProperty("bench.appJvm", "").split("\\s+")).filter(option -> !option.isBlank()))
       .toList();
   private static final Duration START_LIMIT = Duration.ofMinutes(3);
@@ -341,7 +341,7 @@ public final class Benchmark {
     MarkdownTable table = new MarkdownTable("sessions", "page p50", "page p95", "page p99",
         "page p99 beyond the EHR's time", "page p99 in the app / queued before it", "pages", "save ack p99", "saves",
         "errors",
-        "heap after GC", "heap / session", "app CPU (per session)", "app CPU per session-second by request",
+        "heap after GC", "heap / session", "app CPU (per session)", "app CPU per session-second, split",
         "EHR + load CPU", "load average");
     for (CapacityRun.Level level : levels) {
       double beyond = level.pageBeyondEhrMillis().percentile(99);
