@@ -10,8 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,21 +111,31 @@ public final class Outbox {
 
   /**
    * Claims up to {@code limit} due entries, at most the oldest pending one of each session, for {@code lease}; the
-   * leases are one commit, since every commit is written through at once (and saves wait for it).
+   * leases are one commit, since every commit is written through at once (and saves wait for it). Only a leased
+   * entry is decrypted and read: one that cannot be read is quarantined instead of claimed, and its session's next
+   * entry comes due in the next round.
    */
   List<Claimed> claim(String node, Duration lease, int limit) {
     Instant now = clock.instant();
     List<Claimed> claimed = new ArrayList<>();
+    List<Map.Entry<Head, StoredForm.Unreadable>> setAside = new ArrayList<>();
     try (Connection connection = dataSource.getConnection()) {
-      List<Claimed> heads = heads(connection, now, limit * 2);
+      List<Head> heads = heads(connection, now, limit * 2);
       if (heads.isEmpty()) {
         return claimed;
       }
       connection.setAutoCommit(false);
       try {
-        for (Claimed candidate : heads) {
-          if (claimed.size() < limit && lease(connection, candidate.entryId(), node, now, lease)) {
-            claimed.add(candidate);
+        for (Head head : heads) {
+          if (claimed.size() < limit && lease(connection, head.entryId(), node, now, lease)) {
+            StoredForm.Opened opened = form.open(head.entryId(), head.payload());
+            if (opened instanceof StoredForm.Readable readable) {
+              claimed.add(new Claimed(head.entryId(), head.tenantId(), head.sessionHash(), readable.resources(),
+                  head.attempts()));
+            } else if (opened instanceof StoredForm.Unreadable unreadable
+                && quarantine(connection, head.entryId(), unreadable, now)) {
+              setAside.add(Map.entry(head, unreadable));
+            }
           }
         }
         connection.commit();
@@ -138,37 +146,26 @@ public final class Outbox {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot claim entries", e);
     }
+    setAside.forEach(entry -> countQuarantined(entry.getKey(), entry.getValue()));
     return claimed;
   }
 
-  /**
-   * The due heads of the sessions, each read on its own: a head that cannot be read is quarantined instead of
-   * claimed, and its session's next entry comes due in the next round.
-   */
-  private List<Claimed> heads(Connection connection, Instant now, int limit) throws SQLException {
-    List<Claimed> heads = new ArrayList<>();
-    Map<String, StoredForm.Unreadable> unreadable = new LinkedHashMap<>();
-    Map<String, String> tenants = new HashMap<>();
+  /** A session's due head as stored: its payload still sealed. */
+  private record Head(String entryId, String tenantId, String sessionHash, String payload, int attempts) {}
+
+  /** The due heads of the sessions, oldest first. */
+  private static List<Head> heads(Connection connection, Instant now, int limit) throws SQLException {
+    List<Head> heads = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(HEADS)) {
       select.setTimestamp(1, Timestamp.from(now));
       select.setTimestamp(2, Timestamp.from(now));
       select.setMaxRows(limit);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          String entryId = rows.getString(1);
-          StoredForm.Opened opened = form.open(entryId, rows.getString(4));
-          if (opened instanceof StoredForm.Readable readable) {
-            heads.add(new Claimed(entryId, rows.getString(2), rows.getString(3), readable.resources(),
-                rows.getInt(5)));
-          } else {
-            unreadable.put(entryId, (StoredForm.Unreadable) opened);
-            tenants.put(entryId, rows.getString(2));
-          }
+          heads.add(new Head(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+              rows.getInt(5)));
         }
       }
-    }
-    for (Map.Entry<String, StoredForm.Unreadable> entry : unreadable.entrySet()) {
-      quarantine(connection, entry.getKey(), tenants.get(entry.getKey()), entry.getValue(), now);
     }
     return heads;
   }
@@ -177,8 +174,8 @@ public final class Outbox {
    * Sets a pending entry that cannot be read aside as failed, with the error type for operators and a reason for
    * the user; counted once, by the node whose update changed it.
    */
-  private void quarantine(Connection connection, String entryId, String tenantId, StoredForm.Unreadable unreadable,
-      Instant now) throws SQLException {
+  private boolean quarantine(Connection connection, String entryId, StoredForm.Unreadable unreadable, Instant now)
+      throws SQLException {
     String sql = "update outbox_entry set state = 'failed', unreadable = true, reason = ?, problem = ?, "
         + "problem_at = ?, lease_owner = null, lease_until = null where entry_id = ? and state = 'pending'";
     try (PreparedStatement update = connection.prepareStatement(sql)) {
@@ -186,12 +183,15 @@ public final class Outbox {
       update.setString(2, "stored entry unreadable (" + unreadable.cause() + ")");
       update.setTimestamp(3, Timestamp.from(now));
       update.setString(4, entryId);
-      if (update.executeUpdate() == 1) {
-        quarantined.computeIfAbsent(tenantId, t -> new AtomicLong()).incrementAndGet();
-        LOG.warn("entry {} (tenant {}) set aside as failed: stored entry unreadable ({})", entryId, tenantId,
-            unreadable.cause());
-      }
+      return update.executeUpdate() == 1;
     }
+  }
+
+  /** Counts and logs an entry this node set aside, once its quarantine is committed. */
+  private void countQuarantined(Head head, StoredForm.Unreadable unreadable) {
+    quarantined.computeIfAbsent(head.tenantId(), t -> new AtomicLong()).incrementAndGet();
+    LOG.warn("entry {} (tenant {}) set aside as failed: stored entry unreadable ({})", head.entryId(),
+        head.tenantId(), unreadable.cause());
   }
 
   /** How many entries of {@code tenantId} this node set aside as unreadable since it started. */

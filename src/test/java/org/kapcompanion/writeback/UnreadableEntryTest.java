@@ -94,6 +94,25 @@ class UnreadableEntryTest {
   }
 
   @Test
+  void claimReadsOnlyTheEntriesItLeasesSoAnUnreadableHeadBeyondTheLimitWaitsForTheNextRound() throws Exception {
+    EntryResources first = OutboxTest.entry("first");
+    outbox.enqueue(OutboxTest.destination("s1"), first, "session-note");
+    EntryResources poison = OutboxRows.carePlanWithNul("kap-pt-01", NOW);
+    OutboxRows.storeUnchecked(database.dataSource(), OutboxTest.destination("s2"), poison, NOW);
+
+    assertThat(outbox.claim("node", Duration.ofSeconds(30), 1)).extracting(Outbox.Claimed::entryId)
+        .containsExactly(first.entryId());
+    assertThat(outbox.quarantined("sandbox")).isZero();
+    assertThat(entries.statuses(OutboxTest.hash("s2"))).extracting(SessionEntries.EntryStatus::state)
+        .containsExactly("pending");
+
+    assertThat(outbox.claim("node", Duration.ofSeconds(30), 1)).isEmpty();
+    assertThat(outbox.quarantined("sandbox")).isEqualTo(1);
+    assertThat(entries.statuses(OutboxTest.hash("s2"))).extracting(SessionEntries.EntryStatus::state)
+        .containsExactly("failed");
+  }
+
+  @Test
   void pagesReadAroundAnUnreadableEntryAndShowItFailedWithItsReason() throws Exception {
     EntryResources poison = OutboxRows.carePlanWithNul("kap-pt-01", NOW);
     OutboxRows.storeUnchecked(database.dataSource(), OutboxTest.destination("s1"), poison, NOW);
