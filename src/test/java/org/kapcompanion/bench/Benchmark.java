@@ -280,9 +280,7 @@ public final class Benchmark {
         ids.add(id);
         sent.add(at);
       }
-      for (int poll = 0; poll < 1_000 && pending(http, session) > 0; poll++) {
-        Thread.sleep(20);
-      }
+      awaitNothingPending(http, session, Duration.ofMillis(20), 1_000);
     }
     String which = mode.saveWarmUp() > 0 ? "after " + mode.saveWarmUp() + " saves" : "the first saves";
     latencies.samples("save: acknowledged, as the page sees it (" + which + ")", acknowledged, "ms", "");
@@ -314,9 +312,7 @@ public final class Benchmark {
         throw new IllegalStateException("a warm-up save answered " + saved.statusCode());
       }
     }
-    for (int poll = 0; poll < 3_000 && pending(http, session) > 0; poll++) {
-      Thread.sleep(100);
-    }
+    awaitNothingPending(http, session, Duration.ofMillis(100), 3_000);
   }
 
   /** When each saved note was stored in the EHR, from when the page sent it. */
@@ -330,6 +326,14 @@ public final class Benchmark {
     }
     latencies.samples("save: stored in the FHIR server, from the page's POST", delivered, "ms",
         delivered.count() == ids.size() ? "" : (ids.size() - delivered.count()) + " not delivered");
+  }
+
+  /** Polls the session's save status every {@code interval}, at most {@code polls} times, until nothing is pending. */
+  private static void awaitNothingPending(HttpClient http, TherapistSession session, Duration interval, int polls)
+      throws Exception {
+    for (int poll = 0; poll < polls && pending(http, session) > 0; poll++) {
+      Thread.sleep(interval.toMillis());
+    }
   }
 
   private static int pending(HttpClient http, TherapistSession session) throws Exception {
