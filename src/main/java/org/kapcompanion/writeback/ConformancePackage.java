@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.ValueSet;
 
 /**
  * The KAP conformance package ({@code fhir-profiles/}: profiles, code systems, value sets, Questionnaires and
@@ -73,6 +74,11 @@ public final class ConformancePackage {
   /** The example instances, one or more per profile; every one validates against its profile. */
   List<Resource> examples() {
     return examples;
+  }
+
+  /** The package's value set with this canonical URL. */
+  Optional<ValueSet> valueSet(String canonicalUrl) {
+    return Optional.ofNullable(byUrl.get(canonicalUrl)).filter(ValueSet.class::isInstance).map(ValueSet.class::cast);
   }
 
   /** The profile with this canonical URL. */

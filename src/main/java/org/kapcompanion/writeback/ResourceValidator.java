@@ -1,12 +1,12 @@
 package org.kapcompanion.writeback;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +22,13 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 
 /**
  * Checks every resource the app writes against its KAP profile before it leaves, with one HAPI validator built from
- * FHIR R4 core and the conformance package. Build one per app and share it: it is thread-safe, and costly to warm.
+ * FHIR R4 core (what of it the build prepared, {@link BuiltDefinitions}) and the conformance package. Build one per app
+ * and share it: it is thread-safe, and costly to warm.
  */
 public final class ResourceValidator {
 
@@ -34,12 +36,18 @@ public final class ResourceValidator {
   private final ProfileSelector profiles = new ProfileSelector();
   private final ProblemWording wording;
   private final ConformancePackage conformancePackage;
+  private final R4CoreSource r4Core;
   private final AtomicReference<CompletableFuture<Void>> warming = new AtomicReference<>();
 
   public ResourceValidator(FhirContext fhir, ConformancePackage conformancePackage) {
+    this(fhir, conformancePackage, BuiltDefinitions.fromClasspath(fhir));
+  }
+
+  ResourceValidator(FhirContext fhir, ConformancePackage conformancePackage, R4CoreSource r4Core) {
     this.conformancePackage = conformancePackage;
     this.wording = new ProblemWording(conformancePackage);
-    FhirInstanceValidator module = new ReusingInstanceValidator(supportChain(fhir, conformancePackage));
+    this.r4Core = r4Core;
+    FhirInstanceValidator module = new ReusingInstanceValidator(supportChain(fhir, conformancePackage, r4Core));
     module.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
     this.validator = fhir.newValidator().registerValidatorModule(module);
   }
@@ -117,18 +125,27 @@ public final class ResourceValidator {
     return future != null && future.isDone() && !future.isCompletedExceptionally();
   }
 
-  private static ValidationSupportChain supportChain(FhirContext fhir, ConformancePackage conformancePackage) {
+  /** Whether a validation needed an R4 core definition the build did not prepare, so all of R4 core was read. */
+  boolean readAllOfR4Core() {
+    return r4Core.readAllOfR4Core();
+  }
+
+  private static ValidationSupportChain supportChain(
+      FhirContext fhir, ConformancePackage conformancePackage, R4CoreSource r4Core) {
     PrePopulatedValidationSupport kap = new PrePopulatedValidationSupport(fhir);
-    conformancePackage.conformanceResources().forEach(kap::addResource);
-    return new ValidationSupportChain(
-        ValidationSupportChain.CacheConfiguration.defaultValues(),
-        new DefaultProfileValidationSupport(fhir),
+    conformancePackage.conformanceResources().stream()
+        .map(resource -> resource instanceof StructureDefinition profile ? r4Core.profile(profile) : resource)
+        .forEach(kap::addResource);
+    List<IValidationSupport> chain = new ArrayList<>(r4Core.supports());
+    chain.addAll(List.of(
         kap,
         new SnapshotGeneratingValidationSupport(fhir),
         new InMemoryTerminologyServerValidationSupport(fhir),
         new CommonCodeSystemsTerminologyService(fhir),
         new QuestionnaireSupport(fhir, conformancePackage),
-        unknownCodeSystemsWarn(fhir));
+        unknownCodeSystemsWarn(fhir)));
+    return new ValidationSupportChain(
+        ValidationSupportChain.CacheConfiguration.defaultValues(), chain.toArray(IValidationSupport[]::new));
   }
 
   /** Without a terminology server, LOINC, SNOMED CT and RxNorm codes cannot be looked up: that is a warning. */

@@ -56,7 +56,7 @@ class ConformancePackageTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("conformanceResourcesOtherThanExtensions")
   void conformanceResourceIsValidR4(MetadataResource resource) {
-    ValidationResult result = SharedValidator.VALIDATOR.validateAgainst(
+    ValidationResult result = SharedValidator.ON_ALL_OF_R4_CORE.validateAgainst(
         resource, "http://hl7.org/fhir/StructureDefinition/" + resource.fhirType());
 
     assertThat(result).as("%s", result).isInstanceOf(ValidationResult.Valid.class);

@@ -26,7 +26,7 @@ class QuestionnairesTest {
   void questionnaireIsShippedAndValid(String url) {
     Questionnaire questionnaire = SharedValidator.PACKAGE.questionnaire(url).orElseThrow();
 
-    ValidationResult result = SharedValidator.VALIDATOR.validateAgainst(
+    ValidationResult result = SharedValidator.ON_ALL_OF_R4_CORE.validateAgainst(
         questionnaire, "http://hl7.org/fhir/StructureDefinition/Questionnaire");
 
     assertThat(result).as("%s", result).isInstanceOf(ValidationResult.Valid.class);
