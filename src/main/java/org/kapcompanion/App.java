@@ -191,7 +191,8 @@ public final class App implements AutoCloseable {
   private static ResourceValidator warming(ResourceValidator validator, ExecutorService background) {
     validator.warmUp(background).whenComplete((warm, error) -> {
       if (error != null) {
-        LOG.error("validator warm-up failed, so /ready stays 503: {}", error.getClass().getName());
+        LOG.error("validator warm-up failed, so /ready stays 503: {}: {}", error.getClass().getName(),
+            error.getMessage()); // the warm-up reads only the shipped package: no patient data
       }
     });
     return validator;

@@ -83,6 +83,19 @@ final class BuiltDefinitions implements R4CoreSource {
     }
   }
 
+  /**
+   * Checks, without reading them, that the build's files are on the class path.
+   *
+   * @throws IllegalStateException naming the first one missing and how to get it
+   */
+  static void requireOnClasspath() {
+    List.of(REACHED, REFERENCED, R4_CORE_URLS).forEach(resource -> {
+      if (BuiltDefinitions.class.getClassLoader().getResource(resource) == null) {
+        throw missing(resource);
+      }
+    });
+  }
+
   /** Writes the files {@link #fromClasspath} reads into the class path directory {@code root}. */
   void writeTo(Path root) throws IOException {
     Files.createDirectories(root.resolve(REACHED).getParent());
@@ -199,10 +212,14 @@ final class BuiltDefinitions implements R4CoreSource {
   private static Reader open(String resource) {
     InputStream in = BuiltDefinitions.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
-      throw new IllegalStateException(resource + " is missing from the class path: build the app with "
-          + "`mvn package`, which writes it");
+      throw missing(resource);
     }
     return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  private static IllegalStateException missing(String resource) {
+    return new IllegalStateException(resource + " is missing from the class path: build the app with `mvn package`, "
+        + "which writes it");
   }
 
   private static boolean isKapProfile(Resource resource) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -28,28 +29,37 @@ import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 /**
  * Checks every resource the app writes against its KAP profile before it leaves, with one HAPI validator built from
  * FHIR R4 core (what of it the build prepared, {@link BuiltDefinitions}) and the conformance package. Build one per app
- * and share it: it is thread-safe, and costly to warm.
+ * and share it: it is thread-safe, and costly to warm. Its definitions are read on first use (the warm-up), not when it
+ * is built, so building one costs the app's start nothing.
  */
 public final class ResourceValidator {
 
-  private final FhirValidator validator;
+  private final FhirContext fhir;
+  private final Supplier<R4CoreSource> r4CoreSource;
   private final ProfileSelector profiles = new ProfileSelector();
   private final ProblemWording wording;
   private final ConformancePackage conformancePackage;
-  private final R4CoreSource r4Core;
   private final AtomicReference<CompletableFuture<Void>> warming = new AtomicReference<>();
+  private volatile Prepared prepared;
 
+  /** HAPI's validator on its definitions, and where it finds R4 core's. */
+  private record Prepared(FhirValidator validator, R4CoreSource r4Core) {}
+
+  /**
+   * A validator on the definitions the build prepared.
+   *
+   * @throws IllegalStateException when the build's definitions are not on the class path (a packaging defect)
+   */
   public ResourceValidator(FhirContext fhir, ConformancePackage conformancePackage) {
-    this(fhir, conformancePackage, BuiltDefinitions.fromClasspath(fhir));
+    this(fhir, conformancePackage, () -> BuiltDefinitions.fromClasspath(fhir));
+    BuiltDefinitions.requireOnClasspath();
   }
 
-  ResourceValidator(FhirContext fhir, ConformancePackage conformancePackage, R4CoreSource r4Core) {
+  ResourceValidator(FhirContext fhir, ConformancePackage conformancePackage, Supplier<R4CoreSource> r4CoreSource) {
+    this.fhir = fhir;
     this.conformancePackage = conformancePackage;
     this.wording = new ProblemWording(conformancePackage);
-    this.r4Core = r4Core;
-    FhirInstanceValidator module = new ReusingInstanceValidator(supportChain(fhir, conformancePackage, r4Core));
-    module.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
-    this.validator = fhir.newValidator().registerValidatorModule(module);
+    this.r4CoreSource = r4CoreSource;
   }
 
   /**
@@ -77,7 +87,8 @@ public final class ResourceValidator {
     List<ValidationProblem> problems;
     try {
       List<SingleValidationMessage> messages =
-          validator.validateWithResult(resource, new ValidationOptions().addProfile(profileUrl)).getMessages().stream()
+          prepared().validator().validateWithResult(resource, new ValidationOptions().addProfile(profileUrl))
+              .getMessages().stream()
               .filter(message -> message.getSeverity() != ResultSeverityEnum.INFORMATION)
               .toList();
       problems = wording.problems(resource, profileUrl, messages);
@@ -127,7 +138,28 @@ public final class ResourceValidator {
 
   /** Whether a validation needed an R4 core definition the build did not prepare, so all of R4 core was read. */
   boolean readAllOfR4Core() {
-    return r4Core.readAllOfR4Core();
+    return prepared().r4Core().readAllOfR4Core();
+  }
+
+  private Prepared prepared() {
+    Prepared current = prepared;
+    if (current == null) {
+      synchronized (this) {
+        current = prepared;
+        if (current == null) {
+          current = prepare();
+          prepared = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  private Prepared prepare() {
+    R4CoreSource r4Core = r4CoreSource.get();
+    FhirInstanceValidator module = new ReusingInstanceValidator(supportChain(fhir, conformancePackage, r4Core));
+    module.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
+    return new Prepared(fhir.newValidator().registerValidatorModule(module), r4Core);
   }
 
   private static ValidationSupportChain supportChain(

@@ -41,7 +41,7 @@ class BuiltDefinitionsTest {
   static void buildBothValidators() {
     onAllOfR4Core = SharedValidator.ON_ALL_OF_R4_CORE;
     onBuiltDefinitions = new ResourceValidator(SharedValidator.FHIR, SharedValidator.PACKAGE,
-        BuiltDefinitions.fromClasspath(SharedValidator.FHIR));
+        () -> BuiltDefinitions.fromClasspath(SharedValidator.FHIR));
   }
 
   static Stream<Resource> corpus() {
