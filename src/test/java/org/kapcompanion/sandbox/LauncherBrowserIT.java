@@ -34,7 +34,8 @@ class LauncherBrowserIT extends BrowserTest {
     page.selectOption("#patient", "kap-pt-04");
     assertThat(page.locator(ENABLED_VISITS)).hasCount(3);
     assertThat(page.locator("#encounter")).hasValue(todaysVisit("kap-pt-04"));
-    assertThat(page.locator("#encounter option:checked")).containsText(LocalDate.now() + " KAP clinic visit (arrived)");
+    assertThat(page.locator("#encounter option:checked"))
+        .containsText(environment.seededOn() + " KAP clinic visit (arrived)");
     assertThat(page.locator("#encounter option[value=kap-pt-01-dose-05]")).isDisabled();
 
     page.selectOption("#patient", "kap-pt-01");
@@ -81,7 +82,8 @@ class LauncherBrowserIT extends BrowserTest {
     page.click("button[value=frame]");
 
     assertThat(page.locator(".chart-header")).containsText("Signed in: Dr. Noor Halvorsen, PhD");
-    assertThat(page.locator(".chart-header")).containsText("Encounter: " + LocalDate.now() + " KAP clinic visit");
+    assertThat(page.locator(".chart-header"))
+        .containsText("Encounter: " + environment.seededOn() + " KAP clinic visit");
     assertThat(page.frameLocator("iframe.app").locator("#conditions-title")).isVisible();
     Chromium.screenshot(page, "launcher-default-frame-launch-820x1180");
   }
@@ -98,16 +100,21 @@ class LauncherBrowserIT extends BrowserTest {
     page.click("button[value=frame]");
 
     assertThat(page.locator(".chart-header")).not().containsText("Encounter:");
-    assertThat(page.locator(".chart-header .born")).hasText("(born 2000-02-27)");
+    assertThat(page.locator(".chart-header .born")).hasText("(born " + seeded(LocalDate.of(2000, 1, 25)) + ")");
     assertThat(page.locator(".chart-header .born").evaluate("e => e.getClientRects().length")).isEqualTo(1);
     assertThat(horizontalOverflow(page)).isZero();
     assertThat(page.frameLocator("iframe.app").locator("#conditions-title")).isVisible();
     Chromium.screenshot(page, "launcher-no-encounter-frame-launch-390x844");
   }
 
-  /** The visit the sandbox books for a seeded patient on the day it starts. */
-  private static String todaysVisit(String patient) {
-    return patient + "-visit-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE);
+  /** The visit the sandbox booked for a seeded patient on the day it loaded its seed. */
+  private String todaysVisit(String patient) {
+    return patient + "-visit-" + environment.seededOn().format(DateTimeFormatter.BASIC_ISO_DATE);
+  }
+
+  /** A date of the seed files as the sandbox shows it: moved by the days from the seed's authoring to its loading. */
+  private LocalDate seeded(LocalDate authored) {
+    return authored.plusDays(DateShift.daysFromSeedTo(environment.seededOn()));
   }
 
   private static int horizontalOverflow(Page page) {

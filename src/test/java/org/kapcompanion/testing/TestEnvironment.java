@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +44,17 @@ public final class TestEnvironment {
   private final String persona;
   private final Path root;
   private final EmbeddedEhr ehr;
+  private final LocalDate seededOn;
   private final Map<String, Integer> ports;
   private final Map<String, App> apps = new java.util.HashMap<>();
   private final Map<String, ServerSocket> reservations;
 
-  private TestEnvironment(String persona, Path root, EmbeddedEhr ehr, Map<String, ServerSocket> reservations) {
+  private TestEnvironment(String persona, Path root, EmbeddedEhr ehr, LocalDate seededOn,
+      Map<String, ServerSocket> reservations) {
     this.persona = persona;
     this.root = root;
     this.ehr = ehr;
+    this.seededOn = seededOn;
     this.reservations = new java.util.HashMap<>(reservations);
     this.ports = portsOf(reservations);
   }
@@ -92,9 +96,10 @@ public final class TestEnvironment {
         client(SECRET_CLIENT, ports.get(SECRET_CLIENT), "client_secret_basic", CLIENT_SECRET),
         client(JWT_CLIENT, ports.get(JWT_CLIENT), "private_key_jwt", null));
     EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
+    LocalDate seededOn = LocalDate.now();
     EmbeddedEhr ehr = provider.start(new EmbeddedEhr.Options(root.resolve("sandbox"), EHR_HOST, 0, false, clients,
         EmbeddedEhr.Options.DEFAULT_SEED_PREFIX, java.time.Duration.ofHours(1), persona));
-    return new TestEnvironment(persona, root, ehr, reservations);
+    return new TestEnvironment(persona, root, ehr, seededOn, reservations);
   }
 
   private static EmbeddedEhr.RegisteredClient client(String id, int port, String method, String secret) {
@@ -102,6 +107,14 @@ public final class TestEnvironment {
     return new EmbeddedEhr.RegisteredClient(id, "KAP Companion (" + method + ")", base.resolve("launch"),
         Set.of(base.resolve("callback")), method, secret,
         method.equals("private_key_jwt") ? base.resolve(".well-known/jwks.json") : null);
+  }
+
+  /**
+   * The day the sandbox loaded its seed, whose dates it moved to that day: what a test expects of a seeded date, even
+   * when the clock has passed midnight since.
+   */
+  public LocalDate seededOn() {
+    return seededOn;
   }
 
   public EmbeddedEhr ehr() {
