@@ -25,6 +25,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.kapcompanion.vocabulary.KapUrls;
 
 /**
  * The validation definitions the build prepares ({@link DefinitionClosure}): the part of R4 core that the KAP profiles
@@ -40,8 +41,6 @@ final class BuiltDefinitions implements R4CoreSource {
   static final String REFERENCED = "validation/referenced-definitions.json";
   /** Where the build writes the URLs of all of R4 core's definitions, one per line. */
   static final String R4_CORE_URLS = "validation/r4-core-urls.txt";
-
-  private static final String KAP_PROFILE_PREFIX = "http://kapcompanion.org/fhir/StructureDefinition/";
 
   private final FhirContext fhir;
   private final List<Resource> reached;
@@ -223,6 +222,6 @@ final class BuiltDefinitions implements R4CoreSource {
   }
 
   private static boolean isKapProfile(Resource resource) {
-    return resource instanceof StructureDefinition definition && definition.getUrl().startsWith(KAP_PROFILE_PREFIX);
+    return resource instanceof StructureDefinition definition && definition.getUrl().startsWith(KapUrls.BASE);
   }
 }
