@@ -65,7 +65,8 @@ final class BuiltDefinitions implements R4CoreSource {
   }
 
   /**
-   * Reads what the build wrote. Its absence is a packaging defect, so it fails the start.
+   * Reads what the build wrote (the validator does so in its warm-up; {@link #requireOnClasspath} lets the start fail
+   * early on a packaging defect).
    *
    * @throws IllegalStateException when a file is missing or cannot be parsed
    */

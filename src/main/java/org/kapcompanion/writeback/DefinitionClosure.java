@@ -159,12 +159,13 @@ public final class DefinitionClosure {
 
   /** Reaches an R4 core value set, or walks a package value set for the R4 core ones and code systems it includes. */
   private void valueSet(String url) {
-    Optional<ValueSet> fromPackage = conformancePackage.valueSet(BuiltDefinitions.withoutVersion(url));
+    String canonical = BuiltDefinitions.withoutVersion(url);
+    Optional<ValueSet> fromPackage = conformancePackage.valueSet(canonical);
     if (fromPackage.isPresent()) {
-      if (packageValueSetsWalked.add(url)) {
+      if (packageValueSetsWalked.add(canonical)) {
         walkIncludes(fromPackage.get());
       }
-    } else if (r4Core.fetchValueSet(BuiltDefinitions.withoutVersion(url)) instanceof ValueSet valueSet
+    } else if (r4Core.fetchValueSet(canonical) instanceof ValueSet valueSet
         && reached.putIfAbsent(key(valueSet), valueSet) == null) {
       walkIncludes(valueSet);
     }
