@@ -1,7 +1,6 @@
 package org.kapcompanion.sandbox;
 
 import java.time.OffsetDateTime;
-import java.time.LocalDate;
 import java.time.Instant;
 import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +56,7 @@ class ScopeEnforcementIT {
     assertThat(include.statusCode()).as(include.body()).isEqualTo(200);
     assertThat(include.body()).contains("\"resourceType\":\"Practitioner\"");
     Instant authored = OffsetDateTime.parse("2026-10-30T09:40:00-04:00").toInstant();
-    Instant expected = authored.plus(Duration.ofDays(DateShift.daysFromSeedTo(LocalDate.now())));
+    Instant expected = authored.plus(Duration.ofDays(DateShift.daysFromSeedTo(http.ehr.startedOn)));
     String effective = SmartHttp.json(observation).get("effectiveDateTime").getAsString();
     assertThat(OffsetDateTime.parse(effective).toInstant()).isEqualTo(expected);
   }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -42,11 +43,17 @@ final class TestEhr implements AutoCloseable {
 
   final EmbeddedEhr ehr;
   final RSAKey clientKey;
+  /**
+   * The day this sandbox started: on a fresh data directory, the day it loaded its seed and moved the seed's dates
+   * to, which a test expects of a seeded date even when the clock has passed midnight since.
+   */
+  final LocalDate startedOn;
   private final HttpServer jwksServer;
 
-  private TestEhr(EmbeddedEhr ehr, RSAKey clientKey, HttpServer jwksServer) {
+  private TestEhr(EmbeddedEhr ehr, RSAKey clientKey, LocalDate startedOn, HttpServer jwksServer) {
     this.ehr = ehr;
     this.clientKey = clientKey;
+    this.startedOn = startedOn;
     this.jwksServer = jwksServer;
   }
 
@@ -64,7 +71,8 @@ final class TestEhr implements AutoCloseable {
             Options.DEFAULT_PERSONA);
     try {
       EmbeddedEhr.Provider provider = ServiceLoader.load(EmbeddedEhr.Provider.class).findFirst().orElseThrow();
-      return new TestEhr(provider.start(options), clientKey, jwksServer);
+      LocalDate startedOn = LocalDate.now();
+      return new TestEhr(provider.start(options), clientKey, startedOn, jwksServer);
     } catch (Exception e) {
       jwksServer.stop(0);
       throw e;
