@@ -34,6 +34,8 @@ final class AppProcess implements AutoCloseable {
 
   static final Path JAR = Path.of("target/kap-companion.jar");
   static final Path LOG = Path.of("target/bench/app.log");
+  /** The app's access log as it wrote it, for a timeline of a window (arrivals, waits) after the run. */
+  static final Path ACCESS_LOG = LOG.resolveSibling("access.log");
 
   private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
@@ -59,7 +61,7 @@ final class AppProcess implements AutoCloseable {
 
   /**
    * Starts {@code java [jvmOptions] -jar target/kap-companion.jar --config configFile}, serving at {@code base}; its
-   * log, except the access log, goes to {@code target/bench/app.log}.
+   * log goes to {@code target/bench/app.log}, its access log to {@code access.log} beside it.
    */
   static AppProcess start(Path configFile, Map<String, String> environment, URI base, List<String> jvmOptions)
       throws IOException {
@@ -201,11 +203,14 @@ final class AppProcess implements AutoCloseable {
   private void readOutput() {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Writer log = Files.newBufferedWriter(LOG, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        Writer log = Files.newBufferedWriter(LOG, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Writer accessLog = Files.newBufferedWriter(ACCESS_LOG, StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND)) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         Optional<AccessLine> access = AccessLine.parse(line);
         if (access.isPresent()) {
           accessLines.put(access.get().requestId(), access.get());
+          accessLog.write(line + "\n");
         } else {
           outOfHeap |= line.contains("OutOfMemoryError");
           log.write(line + "\n");

@@ -65,7 +65,8 @@ public final class Benchmark {
             Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(120), 8, Duration.ZERO), NO_LEVELS);
         case "recorded" -> new Mode(name, 0, false, 0, 0, 0, 0, 0, NO_LEVELS, new CapacityRun.Settings(
             Arrays.stream(System.getProperty("bench.levels", "100,500,1000,2000").split(",")).map(Integer::valueOf)
-                .toList(), Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(150), 8, warmUp));
+                .toList(), Duration.ofSeconds(20), Duration.ofSeconds(Long.getLong("bench.think", 5)),
+            Duration.ofSeconds(150), 8, warmUp));
         case "save" -> new Mode(name, 0, false, 0, 0, 0, Integer.getInteger("bench.saveWarmUp", 2_000),
             Integer.getInteger("bench.saves", 150), NO_LEVELS, NO_LEVELS);
         case "start" -> new Mode(name, 5, true, 0, 0, 0, 0, 0, NO_LEVELS, NO_LEVELS);
@@ -149,7 +150,8 @@ public final class Benchmark {
       List<CapacityRun.Level> levels = RecordedCapacity.run(environment, http, work, APP_OPTIONS, mode.recorded(),
           RECORDED_LATENCY);
       report += "\nAgainst the recorded EHR (the sandbox's answers replayed, writes acknowledged unstored, "
-          + RECORDED_LATENCY.toMillis() + " ms per FHIR answer):\n\n" + capacity(levels);
+          + RECORDED_LATENCY.toMillis() + " ms per FHIR answer, an action per session every "
+          + mode.recorded().think().toSeconds() + " s ± 50 %):\n\n" + capacity(levels);
     }
     return report;
   }
