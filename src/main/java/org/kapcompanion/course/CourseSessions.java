@@ -22,6 +22,7 @@ import org.kapcompanion.recorded.AdverseEvent;
 import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.recorded.RecordedSession;
 import org.kapcompanion.recorded.SessionDecoder;
+import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.vocabulary.RecordVital;
@@ -139,7 +140,7 @@ final class CourseSessions {
           .toLowerCase(Locale.ROOT).contains("ketamine");
     }
     return given.getMedicationCodeableConcept().getCoding().stream()
-        .anyMatch(c -> Drug.byCode(String.valueOf(c.getCode())).isPresent()
+        .anyMatch(c -> Coded.byValue(Drug.class, String.valueOf(c.getCode())).isPresent()
             || String.valueOf(c.getDisplay()).toLowerCase(Locale.ROOT).contains("ketamine"))
         || String.valueOf(given.getMedicationCodeableConcept().getText()).toLowerCase(Locale.ROOT)
             .contains("ketamine");

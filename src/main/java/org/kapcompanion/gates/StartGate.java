@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.config.ClinicalProtocol.Gates;
+import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.ItemId;
 import org.kapcompanion.vocabulary.PrescriberDecisionCode;
 import org.kapcompanion.vocabulary.ReadinessCode;
@@ -68,8 +69,8 @@ public final class StartGate {
     usedBy.ifPresent(start -> findings.add(new Finding("", "Pre-dose checklist", "This checklist was used for the "
         + "session started at " + CLOCK.format(start.atZone(zone)) + "; a new dosing session needs a new pre-dose "
         + "checklist.", Finding.Kind.REFUSED)));
-    Optional<String> readiness = code(answers, ItemId.READINESS.linkId()).flatMap(ReadinessCode::byCode)
-        .map(Gates::readinessFinding);
+    Optional<String> readiness = code(answers, ItemId.READINESS.linkId())
+        .flatMap(code -> Coded.byValue(ReadinessCode.class, code)).map(Gates::readinessFinding);
     FINDINGS.forEach((key, title) -> {
       boolean found = readiness.filter(key::equals).isPresent() || answers.yes(key);
       if (found) {

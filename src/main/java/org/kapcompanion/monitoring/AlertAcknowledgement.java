@@ -101,7 +101,7 @@ final class AlertAcknowledgement {
   }
 
   private static boolean matches(Alert alert, JsonObject body) {
-    return body.has("rule") && body.has("start") && alert.rule().code().equals(body.get("rule").getAsString())
+    return body.has("rule") && body.has("start") && alert.rule().value().equals(body.get("rule").getAsString())
         && String.valueOf(alert.start().toEpochMilli()).equals(body.get("start").getAsString());
   }
 

@@ -22,6 +22,7 @@ import org.kapcompanion.recorded.AdverseEvent;
 import org.kapcompanion.recorded.Alert;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.AdverseEventCode;
 import org.kapcompanion.vocabulary.Code;
 import org.kapcompanion.vocabulary.KapUrls;
@@ -124,7 +125,7 @@ public final class EntryMapping {
     Observation observation = observation(event.entryId(), SessionCode.ADVERSE_EVENT.profile().orElseThrow(),
         "exam", coded(SessionCode.ADVERSE_EVENT.code()),
         event.effective(), subject);
-    Code what = AdverseEventCode.of(event.code()).map(AdverseEventCode::code)
+    Code what = Coded.byValue(AdverseEventCode.class, event.code()).map(AdverseEventCode::code)
         .orElse(new Code(Systems.SNOMED, event.code(), event.display()));
     observation.setValue(coded(what).setText(event.display()));
     observation.addNote().setText(event.note());
@@ -139,7 +140,7 @@ public final class EntryMapping {
     flag.addIdentifier(EntryIdentity.of(entryId));
     flag.setStatus(Flag.FlagStatus.ACTIVE);
     flag.addCategory(new CodeableConcept(new Coding(Systems.FLAG_CATEGORY, "clinical", "Clinical")));
-    flag.setCode(new CodeableConcept(new Coding(KapUrls.ALERT_CODES, alert.rule().code(), alert.rule().display()))
+    flag.setCode(new CodeableConcept(coding(alert.rule().code()))
         .setText(alert.message()));
     flag.setSubject(subject.patient());
     flag.setPeriod(new Period().setStartElement(dateTime(alert.start())));

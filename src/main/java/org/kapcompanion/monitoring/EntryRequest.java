@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.kapcompanion.recorded.AdverseEvent;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
+import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.AdverseEventCode;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.ReadingKind;
@@ -111,8 +112,9 @@ final class EntryRequest {
 
   static Dose dose(JsonObject json, Window window) {
     BigDecimal mg = StrictValue.number("mg", "The dose (mg)", json.get("mg"), DOSE_MG).orRefuse();
-    Drug drug = Drug.byCode(string(json, "drug")).orElseThrow(() -> new IllegalArgumentException("unknown drug"));
-    Route route = Route.byCode(string(json, "route"))
+    Drug drug = Coded.byValue(Drug.class, string(json, "drug"))
+        .orElseThrow(() -> new IllegalArgumentException("unknown drug"));
+    Route route = Coded.byValue(Route.class, string(json, "route"))
         .orElseThrow(() -> new IllegalArgumentException("unknown route"));
     String lot = StrictValue.text("lot", "The lot number", string(json, "lot"), MAX_LOT, true).orRefuse();
     return new Dose(id(json), drug, mg, route, lot, effective(json, window));
@@ -134,7 +136,7 @@ final class EntryRequest {
   }
 
   static AdverseEvent adverseEvent(JsonObject json, Window window) {
-    AdverseEventCode event = AdverseEventCode.of(string(json, "code"))
+    AdverseEventCode event = Coded.byValue(AdverseEventCode.class, string(json, "code"))
         .orElseThrow(() -> new IllegalArgumentException("unknown adverse event"));
     return new AdverseEvent(id(json), effective(json, window), event.code().code(), event.label(),
         StrictValue.text(TEXT, "What happened", string(json, TEXT), MAX_TEXT, true).orRefuse());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.OutcomeScore;
 import org.kapcompanion.vocabulary.Systems;
 
@@ -77,7 +78,7 @@ public record PatientRecord(
 
     /** How the scale is scored, e.g. "0–27, self-report". */
     public String range() {
-      return OutcomeScore.byCode(Systems.LOINC, code).map(OutcomeScore::range).orElse("0–" + maximum);
+      return Coded.of(OutcomeScore.class, Systems.LOINC, code).map(OutcomeScore::range).orElse("0–" + maximum);
     }
 
     public Optional<Integer> changeSinceFirst() {

@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.Code;
 import org.kapcompanion.vocabulary.NoKnownAllergy;
 import org.kapcompanion.vocabulary.OutcomeScore;
@@ -198,7 +199,7 @@ final class RecordMapper {
   /** The "no known allergy" assertion an AllergyIntolerance makes by its code, if it makes one. */
   private static Optional<NoKnownAllergy> noKnownAllergy(AllergyIntolerance allergy) {
     return allergy.getCode().getCoding().stream()
-        .flatMap(c -> NoKnownAllergy.of(c.getSystem(), c.getCode()).stream()).findFirst();
+        .flatMap(c -> Coded.of(NoKnownAllergy.class, c.getSystem(), c.getCode()).stream()).findFirst();
   }
 
   /**

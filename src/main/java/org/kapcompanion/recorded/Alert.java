@@ -18,7 +18,7 @@ public record Alert(AlertCode rule, Instant start, String message, boolean ongoi
 
   /** The Flag's entry id: the same for the same episode of the same session, so it is written once. */
   public String entryId(String sessionEntryId) {
-    String name = sessionEntryId + "|" + rule.code() + "|" + start.toEpochMilli();
+    String name = sessionEntryId + "|" + rule.value() + "|" + start.toEpochMilli();
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 

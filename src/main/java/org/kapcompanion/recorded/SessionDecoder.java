@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
+import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.Code;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.KapUrls;
@@ -86,8 +87,8 @@ public final class SessionDecoder {
 
   /** The dose a MedicationAdministration records, when its drug, route and time are known. */
   public static Optional<Dose> dose(MedicationAdministration given) {
-    Optional<Drug> drug = Drug.byCode(given.getMedicationCodeableConcept().getCodingFirstRep().getCode());
-    Optional<Route> route = Route.byCode(given.getDosage().getRoute().getCodingFirstRep().getCode());
+    Optional<Drug> drug = Coded.byValue(Drug.class, given.getMedicationCodeableConcept().getCodingFirstRep().getCode());
+    Optional<Route> route = Coded.byValue(Route.class, given.getDosage().getRoute().getCodingFirstRep().getCode());
     Optional<Instant> at = instant(given.getEffective());
     if (drug.isEmpty() || route.isEmpty() || at.isEmpty() || !given.getDosage().getDose().hasValue()) {
       return Optional.empty();

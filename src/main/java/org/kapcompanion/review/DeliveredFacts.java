@@ -12,6 +12,8 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReviewReason;
+import org.kapcompanion.vocabulary.ReviewStatus;
 import org.kapcompanion.vocabulary.SessionCode;
 
 /**

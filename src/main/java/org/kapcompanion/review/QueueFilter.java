@@ -5,13 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.kapcompanion.vocabulary.Coded;
+import org.kapcompanion.vocabulary.ReviewReason;
+import org.kapcompanion.vocabulary.ReviewStatus;
 import org.kapcompanion.web.StrictValue;
 
 /**
@@ -40,28 +45,29 @@ record QueueFilter(
   static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
   private static final String ID = "[A-Za-z0-9\\-.]{1,64}";
 
-  /** Which review status the queue shows. */
-  enum Status implements Coded {
-    AWAITING("awaiting", "Awaiting review"),
-    REVIEWED("reviewed", "Reviewed"),
-    ALL("all", "All");
+  /** Which review status the queue shows; its code in a query is its name in lower case. */
+  enum Status {
+    AWAITING("Awaiting review"),
+    REVIEWED("Reviewed"),
+    ALL("All");
 
-    private final String code;
     private final String label;
 
-    Status(String code, String label) {
-      this.code = code;
+    Status(String label) {
       this.label = label;
     }
 
-    @Override
-    public String code() {
-      return code;
+    String code() {
+      return name().toLowerCase(Locale.ROOT);
     }
 
-    @Override
-    public String label() {
+    String label() {
       return label;
+    }
+
+    /** The status whose code is {@code code}; empty for any other value, or none. */
+    static Optional<Status> of(String code) {
+      return Arrays.stream(values()).filter(status -> status.code().equals(code)).findFirst();
     }
 
     boolean includes(ReviewStatus status) {
@@ -78,21 +84,21 @@ record QueueFilter(
 
     /** {@code any}, or a reason's code. */
     String code() {
-      return reasons.size() == 1 ? reasons.iterator().next().code() : "any";
+      return reasons.size() == 1 ? reasons.iterator().next().value() : "any";
     }
 
     static Optional<Attention> parse(String code) {
       if ("any".equals(code)) {
         return Optional.of(any());
       }
-      return Coded.ofCode(ReviewReason.class, code).map(reason -> new Attention(EnumSet.of(reason)));
+      return Coded.byValue(ReviewReason.class, code).map(reason -> new Attention(EnumSet.of(reason)));
     }
   }
 
   /** The filter in a request's query parameters ({@code therapist, from, to, status, attention, page}). */
   static QueueFilter parse(Function<String, String> parameter) {
     Optional<String> therapist = Optional.ofNullable(parameter.apply("therapist")).filter(id -> id.matches(ID));
-    Status status = Coded.ofCode(Status.class, parameter.apply("status")).orElse(Status.AWAITING);
+    Status status = Status.of(parameter.apply("status")).orElse(Status.AWAITING);
     Optional<Attention> attention = Optional.ofNullable(parameter.apply("attention")).flatMap(Attention::parse);
     int page = StrictValue.number("page", "The page", parameter.apply("page"), StrictValue.Range.whole(1, 10_000))
         .value().map(BigDecimal::intValueExact).orElse(1);

@@ -3,6 +3,8 @@ package org.kapcompanion.review;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.kapcompanion.vocabulary.ReviewReason;
+import org.kapcompanion.vocabulary.ReviewStatus;
 
 /**
  * One session's place in the review queue, as its review Task records it.

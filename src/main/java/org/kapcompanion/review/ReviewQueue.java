@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.session.EhrClients;
 import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.vocabulary.ReviewReason;
 
 /**
  * Reads one page of the review queue: across patients, a page of the app's own index with the sessions, patients and
@@ -97,9 +98,9 @@ final class ReviewQueue {
         session.map(SessionTimeline::sessionTitle).orElse("Session not found"),
         ReviewText.dayTime(entry.start(), zone),
         session.map(SessionTimeline::statusLabel).orElse("—"),
-        entry.reasons().stream().sorted().map(ReviewReason::label).toList(),
-        entry.status().label(),
-        entry.status().code(),
+        entry.reasons().stream().sorted().map(ReviewReason::display).toList(),
+        entry.status().display(),
+        entry.status().value(),
         entry.reviewer().map(reviewer -> names.of(reviewer, "A supervisor")
             + entry.reviewedAt().map(at -> ", " + ReviewText.dayTime(at, zone)).orElse("")));
   }
@@ -123,7 +124,7 @@ final class ReviewQueue {
     attentions.add(new QueueView.Option("", "Every session", attention.isEmpty()));
     attentions.add(new QueueView.Option("any", "Needing attention (any reason)", attention.equals("any")));
     for (ReviewReason reason : ReviewReason.values()) {
-      attentions.add(new QueueView.Option(reason.code(), reason.label(), attention.equals(reason.code())));
+      attentions.add(new QueueView.Option(reason.value(), reason.display(), attention.equals(reason.value())));
     }
     return new QueueView(rows, total, filter.page(), pages, allPatients,
         filter.from().map(Object::toString).orElse(""), filter.to().map(Object::toString).orElse(""),

@@ -16,7 +16,11 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.vocabulary.Code;
+import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReviewReason;
+import org.kapcompanion.vocabulary.ReviewStatus;
 import org.kapcompanion.vocabulary.Systems;
 
 /** Pure mapping between a session's {@link ReviewEntry} and its review Task ({@code kap-review-task}). */
@@ -41,13 +45,12 @@ final class ReviewTasks {
     task.getMeta().addProfile(KapUrls.REVIEW_TASK_PROFILE);
     for (ReviewReason reason : ReviewReason.values()) {
       if (entry.reasons().contains(reason)) {
-        task.getMeta().addTag(ReviewReason.SYSTEM, reason.code(), reason.label());
+        task.getMeta().addTag(coding(reason));
       }
     }
     task.addIdentifier().setSystem(KapUrls.ENTRY_ID).setValue(identifierOf(entry.encounterId()));
     task.setStatus(entry.status() == ReviewStatus.REVIEWED ? Task.TaskStatus.COMPLETED : Task.TaskStatus.REQUESTED);
-    task.setBusinessStatus(new CodeableConcept(new Coding(ReviewStatus.SYSTEM, entry.status().code(),
-        entry.status().label())));
+    task.setBusinessStatus(new CodeableConcept(coding(entry.status())));
     task.setIntent(Task.TaskIntent.ORDER);
     task.setPriority(entry.urgent() ? Task.TaskPriority.URGENT : Task.TaskPriority.ROUTINE);
     task.setCode(new CodeableConcept(new Coding(Systems.TASK_CODE, "approve", "Activate/approve the focal resource")));
@@ -73,10 +76,10 @@ final class ReviewTasks {
   static ReviewEntry entryOf(Task task) {
     Set<ReviewReason> reasons = EnumSet.noneOf(ReviewReason.class);
     task.getMeta().getTag().stream().filter(tag -> ReviewReason.SYSTEM.equals(tag.getSystem()))
-        .forEach(tag -> Coded.ofCode(ReviewReason.class, tag.getCode()).ifPresent(reasons::add));
+        .forEach(tag -> Coded.byValue(ReviewReason.class, tag.getCode()).ifPresent(reasons::add));
     ReviewStatus status = task.getBusinessStatus().getCoding().stream()
         .filter(c -> ReviewStatus.SYSTEM.equals(c.getSystem())).findFirst()
-        .flatMap(c -> Coded.ofCode(ReviewStatus.class, c.getCode()))
+        .flatMap(c -> Coded.byValue(ReviewStatus.class, c.getCode()))
         .orElse(task.getStatus() == Task.TaskStatus.COMPLETED ? ReviewStatus.REVIEWED : ReviewStatus.AWAITING_REVIEW);
     return new ReviewEntry(
         task.getFocus().getReferenceElement().getIdPart(),
@@ -92,5 +95,10 @@ final class ReviewTasks {
 
   private static Optional<String> reference(Reference reference) {
     return Optional.ofNullable(reference.getReference()).filter(r -> !r.isBlank());
+  }
+
+  private static Coding coding(Coded concept) {
+    Code code = concept.code();
+    return new Coding(code.system(), code.code(), code.display());
   }
 }

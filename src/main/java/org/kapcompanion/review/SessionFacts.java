@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 import org.kapcompanion.vocabulary.ItemId;
 import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReviewReason;
 import org.kapcompanion.vocabulary.SessionType;
 import org.kapcompanion.vocabulary.Systems;
 

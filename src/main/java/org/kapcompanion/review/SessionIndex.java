@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.kapcompanion.vocabulary.Coded;
+import org.kapcompanion.vocabulary.ReviewReason;
+import org.kapcompanion.vocabulary.ReviewStatus;
 
 /**
  * The review queue's index in the app's own database ({@code review_session}): one row per dosing session with its
@@ -27,7 +30,7 @@ final class SessionIndex {
       + "reviewed_at, task_reference";
   /** Discharged on a prescriber's override and awaiting review first, then needing attention, then newest. */
   private static final String ORDER = " order by case when status <> 'reviewed' and reasons like '%,"
-      + ReviewReason.DISCHARGE_OVERRIDE.code() + ",%' then 0 else 1 end, "
+      + ReviewReason.DISCHARGE_OVERRIDE.value() + ",%' then 0 else 1 end, "
       + "case when status <> 'reviewed' and reasons <> ',' then 0 else 1 end, started_at desc, encounter_id";
 
   private final DataSource dataSource;
@@ -114,7 +117,7 @@ final class SessionIndex {
     statement.setString(first + 1, entry.therapist().orElse(null));
     statement.setTimestamp(first + 2, Timestamp.from(entry.start()));
     statement.setString(first + 3, reasons(entry.reasons()));
-    statement.setString(first + 4, entry.status().code());
+    statement.setString(first + 4, entry.status().value());
     statement.setString(first + 5, entry.reviewer().orElse(null));
     statement.setTimestamp(first + 6, entry.reviewedAt().map(Timestamp::from).orElse(null));
     return first + 7;
@@ -138,12 +141,12 @@ final class SessionIndex {
     });
     if (filter.status() != QueueFilter.Status.ALL) {
       where.append(filter.status() == QueueFilter.Status.REVIEWED ? " and status = ?" : " and status <> ?");
-      values.add(ReviewStatus.REVIEWED.code());
+      values.add(ReviewStatus.REVIEWED.value());
     }
     filter.attention().ifPresent(attention -> {
       where.append(attention.reasons().stream().map(reason -> "reasons like ?")
           .collect(Collectors.joining(" or ", " and (", ")")));
-      attention.reasons().forEach(reason -> values.add("%," + reason.code() + ",%"));
+      attention.reasons().forEach(reason -> values.add("%," + reason.value() + ",%"));
     });
     try (Connection connection = dataSource.getConnection()) {
       return new Page(entries(connection, "select " + COLUMNS + where + ORDER, values, filter),
@@ -189,19 +192,19 @@ final class SessionIndex {
   private static ReviewEntry entry(ResultSet row) throws SQLException {
     return new ReviewEntry(row.getString(1), row.getString(2), Optional.ofNullable(row.getString(3)),
         row.getTimestamp(4).toInstant(), reasons(row.getString(5)),
-        Coded.ofCode(ReviewStatus.class, row.getString(6)).orElse(ReviewStatus.AWAITING_REVIEW),
+        Coded.byValue(ReviewStatus.class, row.getString(6)).orElse(ReviewStatus.AWAITING_REVIEW),
         Optional.ofNullable(row.getString(7)), Optional.ofNullable(row.getTimestamp(8)).map(Timestamp::toInstant));
   }
 
   /** Reasons as stored: their codes framed by commas, {@code ","} for none, so one {@code like} finds a reason. */
   static String reasons(Set<ReviewReason> reasons) {
-    return reasons.stream().sorted().map(ReviewReason::code).collect(Collectors.joining(",", ",", ","))
+    return reasons.stream().sorted().map(ReviewReason::value).collect(Collectors.joining(",", ",", ","))
         .replace(",,", ",");
   }
 
   static Set<ReviewReason> reasons(String stored) {
     Set<ReviewReason> reasons = EnumSet.noneOf(ReviewReason.class);
-    Arrays.stream(stored.split(",")).map(code -> Coded.ofCode(ReviewReason.class, code)).flatMap(Optional::stream)
+    Arrays.stream(stored.split(",")).map(code -> Coded.byValue(ReviewReason.class, code)).flatMap(Optional::stream)
         .forEach(reasons::add);
     return reasons;
   }

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.kapcompanion.gates.CosignGate;
 import org.kapcompanion.gates.GateDecision;
 import org.kapcompanion.session.ActiveSession;
+import org.kapcompanion.vocabulary.ReviewReason;
 import org.kapcompanion.web.PageModel;
 import org.kapcompanion.web.Templates;
 

@@ -34,8 +34,10 @@ import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.recorded.RecordedSession;
 import org.kapcompanion.recorded.SessionDecoder;
+import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.ReviewReason;
 import org.kapcompanion.vocabulary.SessionCode;
 
 /**
@@ -81,9 +83,9 @@ final class SessionTimeline {
         encounter.getPeriod().hasStart() ? dayTime(encounter.getPeriod().getStart().toInstant()) : NONE,
         statusLabel(encounter),
         record.names().of(queueFacts.flatMap(SessionFacts::therapist), "Not recorded"),
-        entry == null ? "Not a KAP session" : entry.status().label(),
-        entry == null ? "reviewed" : entry.status().code(),
-        entry == null ? List.of() : entry.reasons().stream().sorted().map(ReviewReason::label).toList(),
+        entry == null ? "Not a KAP session" : entry.status().display(),
+        entry == null ? "reviewed" : entry.status().value(),
+        entry == null ? List.of() : entry.reasons().stream().sorted().map(ReviewReason::display).toList(),
         coSigns.stream().map(c -> new SessionView.CoSignLine(record.names().of(c.supervisor(), "A supervisor"),
             dayTime(c.recorded()))).toList(),
         record.task().map(task -> task.getNote().stream().map(note -> new SessionView.Comment(
@@ -139,7 +141,7 @@ final class SessionTimeline {
   private SessionView.TimelineEntry observationEntry(Observation observation, Instant at, Optional<Instant> dose,
       String by, boolean changed) {
     Optional<SessionCode> code = observation.getCode().getCoding().stream()
-        .map(c -> SessionCode.byCode(c.getSystem(), c.getCode())).flatMap(Optional::stream).findFirst();
+        .map(c -> Coded.of(SessionCode.class, c.getSystem(), c.getCode())).flatMap(Optional::stream).findFirst();
     List<String> details = new ArrayList<>();
     observation.getNote().forEach(note -> details.add(note.getText()));
     String value = valueText(observation.getValue());

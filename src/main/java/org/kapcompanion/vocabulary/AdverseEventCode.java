@@ -1,14 +1,12 @@
 package org.kapcompanion.vocabulary;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The in-session adverse events the dosing page offers (the {@code kap-adverse-event} ValueSet), each with its label
  * and the default response (config/README.md, "Adverse-event responses"), which the clinic's protocol may replace.
  */
-public enum AdverseEventCode {
+public enum AdverseEventCode implements Coded {
 
   NAUSEA(Systems.SNOMED, "422587007", "Nausea", "Nausea", ""),
   VOMITING(Systems.SNOMED, "422400008", "Vomiting", "Vomiting", ""),
@@ -43,12 +41,7 @@ public enum AdverseEventCode {
     this.response = response;
   }
 
-  /** The event with this code value (SNOMED CT or {@code kap-adverse-event}, which do not overlap). */
-  public static Optional<AdverseEventCode> of(String code) {
-    return Arrays.stream(values()).filter(e -> e.code.code().equals(code)).findFirst();
-  }
-
-  /** Its code, with the display of its code system. */
+  @Override
   public Code code() {
     return code;
   }

@@ -1,7 +1,7 @@
 package org.kapcompanion.vocabulary;
 
 /** The alerts of the {@code kap-alert} CodeSystem that the app raises from a session's readings, one per rule. */
-public enum AlertCode {
+public enum AlertCode implements Coded {
 
   BP_HIGH("bp-high", "Blood pressure above threshold"),
   HR_HIGH("hr-high", "Heart rate above threshold"),
@@ -15,13 +15,9 @@ public enum AlertCode {
     this.code = new Code(KapUrls.ALERT_CODES, code, display);
   }
 
-  /** Its code in {@code kap-alert}, e.g. {@code bp-high}. */
-  public String code() {
-    return code.code();
-  }
-
-  /** Its display in {@code kap-alert}, which is also the alert's title on screen. */
-  public String display() {
-    return code.display();
+  /** Its concept in {@code kap-alert}; the display is also the alert's title on screen. */
+  @Override
+  public Code code() {
+    return code;
   }
 }

@@ -1,10 +1,7 @@
 package org.kapcompanion.vocabulary;
 
-import java.util.List;
-import java.util.Optional;
-
 /** The medications of the {@code kap-ketamine-medication} ValueSet (RxNorm). */
-public enum Drug {
+public enum Drug implements Coded {
 
   KETAMINE("6130", "ketamine", "Ketamine"),
   ESKETAMINE("2201623", "esketamine Nasal Spray", "Esketamine nasal spray");
@@ -17,11 +14,7 @@ public enum Drug {
     this.label = label;
   }
 
-  /** The drug with this RxNorm code. */
-  public static Optional<Drug> byCode(String code) {
-    return List.of(values()).stream().filter(d -> d.code.code().equals(code)).findFirst();
-  }
-
+  @Override
   public Code code() {
     return code;
   }

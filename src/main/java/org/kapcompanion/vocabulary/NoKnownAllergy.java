@@ -1,14 +1,11 @@
 package org.kapcompanion.vocabulary;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The SNOMED CT codes by which an EHR records that a patient has no known allergy (as an AllergyIntolerance, from
  * the negation codes of FHIR's {@code allergyintolerance-code} value set). Only such a recorded assertion may be shown
  * as "no known allergies"; an empty allergy list is shown as "none recorded in the EHR".
  */
-public enum NoKnownAllergy {
+public enum NoKnownAllergy implements Coded {
 
   ANY("716186003", "No known allergy (situation)", "No known allergies"),
   DRUG("409137002", "No known drug allergy (situation)", "No known drug allergies"),
@@ -23,6 +20,7 @@ public enum NoKnownAllergy {
     this.shown = shown;
   }
 
+  @Override
   public Code code() {
     return code;
   }
@@ -32,8 +30,4 @@ public enum NoKnownAllergy {
     return shown;
   }
 
-  /** The assertion this code makes, if it is one of them. */
-  public static Optional<NoKnownAllergy> of(String system, String code) {
-    return Arrays.stream(values()).filter(n -> n.code.is(system, code)).findFirst();
-  }
 }

@@ -1,10 +1,7 @@
 package org.kapcompanion.vocabulary;
 
-import java.util.List;
-import java.util.Optional;
-
 /** The outcome measures' total scores (LOINC), with the highest score each can have. */
-public enum OutcomeScore {
+public enum OutcomeScore implements Coded {
 
   PHQ9("44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]", "PHQ-9", 27),
   GAD7("70274-6", "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]", "GAD-7", 21),
@@ -20,11 +17,7 @@ public enum OutcomeScore {
     this.max = max;
   }
 
-  /** The score with this code. */
-  public static Optional<OutcomeScore> byCode(String system, String code) {
-    return List.of(values()).stream().filter(s -> s.code.is(system, code)).findFirst();
-  }
-
+  @Override
   public Code code() {
     return code;
   }

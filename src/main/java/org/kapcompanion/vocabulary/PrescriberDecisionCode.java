@@ -1,7 +1,7 @@
 package org.kapcompanion.vocabulary;
 
 /** The answers of the pre-dose checklist's {@code prescriber-decision} item ({@code kap-prescriber-decision}). */
-public enum PrescriberDecisionCode {
+public enum PrescriberDecisionCode implements Coded {
 
   PROCEED("proceed", "Proceed with dosing"),
   POSTPONE("postpone", "Postpone dosing");
@@ -12,12 +12,8 @@ public enum PrescriberDecisionCode {
     this.code = new Code(KapUrls.PRESCRIBER_DECISIONS, code, display);
   }
 
+  @Override
   public Code code() {
     return code;
-  }
-
-  /** The code value, e.g. {@code proceed}. */
-  public String value() {
-    return code.code();
   }
 }

@@ -1,10 +1,7 @@
 package org.kapcompanion.vocabulary;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** The answers of the pre-dose checklist's {@code readiness} item, from the {@code kap-readiness} CodeSystem. */
-public enum ReadinessCode {
+public enum ReadinessCode implements Coded {
 
   READY("ready", "Ready"),
   NEEDS_MORE_PREP("needs-more-prep", "Needs more preparation"),
@@ -16,17 +13,8 @@ public enum ReadinessCode {
     this.code = new Code(KapUrls.READINESS, code, display);
   }
 
-  /** The answer with this code. */
-  public static Optional<ReadinessCode> byCode(String code) {
-    return Arrays.stream(values()).filter(r -> r.code.code().equals(code)).findFirst();
-  }
-
+  @Override
   public Code code() {
     return code;
-  }
-
-  /** The code value, e.g. {@code not-ready}. */
-  public String value() {
-    return code.code();
   }
 }

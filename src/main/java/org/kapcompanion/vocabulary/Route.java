@@ -1,10 +1,7 @@
 package org.kapcompanion.vocabulary;
 
-import java.util.List;
-import java.util.Optional;
-
 /** The routes of the {@code kap-administration-route} ValueSet (SNOMED CT). */
-public enum Route {
+public enum Route implements Coded {
 
   IM("78421000", "Intramuscular route", "IM"),
   IV("47625008", "Intravenous route", "IV"),
@@ -20,11 +17,7 @@ public enum Route {
     this.label = label;
   }
 
-  /** The route with this SNOMED CT code. */
-  public static Optional<Route> byCode(String code) {
-    return List.of(values()).stream().filter(r -> r.code.code().equals(code)).findFirst();
-  }
-
+  @Override
   public Code code() {
     return code;
   }

@@ -1,7 +1,7 @@
 package org.kapcompanion.vocabulary;
 
 /** The KAP session types of the {@code kap-session-type} CodeSystem, carried by a session's Encounter. */
-public enum SessionType {
+public enum SessionType implements Coded {
 
   DOSING("dosing-session", "KAP dosing session"),
   INTEGRATION("integration-session", "KAP integration session"),
@@ -13,12 +13,8 @@ public enum SessionType {
     this.code = new Code(KapUrls.SESSION_TYPES, code, display);
   }
 
+  @Override
   public Code code() {
     return code;
-  }
-
-  /** The code value, e.g. {@code dosing-session}. */
-  public String value() {
-    return code.code();
   }
 }

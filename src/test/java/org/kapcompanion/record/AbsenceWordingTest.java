@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.NoKnownAllergy;
 import org.kapcompanion.vocabulary.Systems;
 
@@ -60,8 +61,8 @@ class AbsenceWordingTest {
   void theFourNoKnownAllergyCodesAreSnomedsSituations() {
     assertThat(List.of(NoKnownAllergy.values())).extracting(n -> n.code().code())
         .containsExactly("716186003", "409137002", "429625007", "428607008");
-    assertThat(NoKnownAllergy.of(Systems.SNOMED, "716186003")).contains(NoKnownAllergy.ANY);
-    assertThat(NoKnownAllergy.of("http://example.org", "716186003")).isEmpty();
+    assertThat(Coded.of(NoKnownAllergy.class, Systems.SNOMED, "716186003")).contains(NoKnownAllergy.ANY);
+    assertThat(Coded.of(NoKnownAllergy.class, "http://example.org", "716186003")).isEmpty();
   }
 
   @Test

@@ -23,6 +23,8 @@ import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.SandboxSessions.Discharge;
 import org.kapcompanion.testing.SandboxSessions.Session;
 import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReviewReason;
+import org.kapcompanion.vocabulary.ReviewStatus;
 import org.kapcompanion.writeback.DeliveryFollowUp;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.SharedValidator;

@@ -10,6 +10,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.vocabulary.ReviewReason;
+import org.kapcompanion.vocabulary.ReviewStatus;
 
 class QueueFilterTest {
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.SandboxSessions.Discharge;
 import org.kapcompanion.testing.SandboxSessions.Session;
 import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReviewReason;
 
 class SessionFactsTest {
 

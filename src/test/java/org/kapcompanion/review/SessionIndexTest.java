@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.TestStores;
+import org.kapcompanion.vocabulary.ReviewReason;
+import org.kapcompanion.vocabulary.ReviewStatus;
 
 /** The review queue's index pages, orders and filters in the database, one tenant at a time. */
 class SessionIndexTest {

@@ -134,7 +134,15 @@ class VocabularyTest {
     assertThat(Stream.of(PrescriberDecisionCode.values()).map(PrescriberDecisionCode::code).toList())
         .containsExactlyInAnyOrderElementsOf(codeSystem(KapUrls.PRESCRIBER_DECISIONS));
     assertThat(codeSystem(KapUrls.ALERT_CODES)).containsAll(Stream.of(AlertCode.values())
-        .map(a -> new Code(KapUrls.ALERT_CODES, a.code(), a.display())).toList());
+        .map(AlertCode::code).toList());
+  }
+
+  @Test
+  void reviewCodesAreTheirCodeSystemsConceptsWithTheirDisplays() {
+    assertThat(Stream.of(ReviewReason.values()).map(ReviewReason::code).toList())
+        .containsExactlyInAnyOrderElementsOf(codeSystem(KapUrls.REVIEW_REASONS));
+    assertThat(Stream.of(ReviewStatus.values()).map(ReviewStatus::code).toList())
+        .containsExactlyInAnyOrderElementsOf(codeSystem(KapUrls.REVIEW_STATUSES));
   }
 
   @Test

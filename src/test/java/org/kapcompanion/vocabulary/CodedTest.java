@@ -1,0 +1,30 @@
+package org.kapcompanion.vocabulary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CodedTest {
+
+  @Test
+  void aCodeValueNamesItsConstantAndAnyOtherValueNamesNone() {
+    assertThat(Coded.byValue(ReviewReason.class, "adverse-event")).contains(ReviewReason.ADVERSE_EVENT);
+    assertThat(Coded.byValue(ReviewStatus.class, "changed-after-review")).contains(ReviewStatus.CHANGED_AFTER_REVIEW);
+    assertThat(Coded.byValue(Drug.class, "2201623")).contains(Drug.ESKETAMINE);
+    assertThat(Coded.byValue(ReviewReason.class, "ADVERSE_EVENT")).isEmpty();
+    assertThat(Coded.byValue(ReviewStatus.class, null)).isEmpty();
+  }
+
+  @Test
+  void aCodeInItsSystemNamesItsConstantAndTheSameValueInAnotherSystemNamesNone() {
+    assertThat(Coded.of(SessionCode.class, KapUrls.OBSERVATION_CODES, "session-note")).contains(SessionCode.SESSION_NOTE);
+    assertThat(Coded.of(SessionCode.class, Systems.SNOMED, "session-note")).isEmpty();
+    assertThat(Coded.of(OutcomeScore.class, Systems.LOINC, "44261-6")).contains(OutcomeScore.PHQ9);
+  }
+
+  @Test
+  void valueAndDisplayAreTheCodes() {
+    assertThat(AlertCode.BP_HIGH.value()).isEqualTo("bp-high");
+    assertThat(AlertCode.BP_HIGH.display()).isEqualTo(AlertCode.BP_HIGH.code().display());
+  }
+}
