@@ -34,11 +34,17 @@ public final class Outbox {
   /** The reason shown to the user for an entry set aside because it cannot be read back. */
   static final String UNREADABLE = "KAP Companion could not read this entry back, so it was not sent to the EHR: "
       + "record it again, then discard this one";
-  private static final String HEADS = "select o.entry_id, o.tenant_id, o.session_hash, o.payload, o.attempts "
+  /**
+   * The due heads, oldest first: a session's head is its pending entry with no earlier pending entry (one probe of
+   * the session index). Ordered as the due index is, state first, so the database reads that index in order and
+   * stops at the claim's limit instead of reading and sorting every pending entry each time.
+   */
+  static final String HEADS = "select o.entry_id, o.tenant_id, o.session_hash, o.attempts "
       + "from outbox_entry o where o.state = 'pending' and o.next_attempt_at <= ? "
       + "and (o.lease_until is null or o.lease_until < ?) "
-      + "and o.seq = (select min(p.seq) from outbox_entry p where p.session_hash = o.session_hash "
-      + "and p.state = 'pending') order by o.next_attempt_at, o.seq";
+      + "and not exists (select 1 from outbox_entry p where p.session_hash = o.session_hash "
+      + "and p.state = 'pending' and p.seq < o.seq) order by o.state, o.next_attempt_at, o.seq";
+  private static final String PAYLOAD = "select payload from outbox_entry where entry_id = ?";
 
   private final DataSource dataSource;
   private final SecretBox box;
@@ -128,7 +134,7 @@ public final class Outbox {
       try {
         for (Head head : heads) {
           if (claimed.size() < limit && lease(connection, head.entryId(), node, now, lease)) {
-            StoredForm.Opened opened = form.open(head.entryId(), head.payload());
+            StoredForm.Opened opened = form.open(head.entryId(), payload(connection, head.entryId()));
             if (opened instanceof StoredForm.Readable readable) {
               claimed.add(new Claimed(head.entryId(), head.tenantId(), head.sessionHash(), readable.resources(),
                   head.attempts()));
@@ -150,8 +156,8 @@ public final class Outbox {
     return claimed;
   }
 
-  /** A session's due head as stored: its payload still sealed. */
-  private record Head(String entryId, String tenantId, String sessionHash, String payload, int attempts) {}
+  /** A session's due head, without its payload: only a leased head's is read. */
+  private record Head(String entryId, String tenantId, String sessionHash, int attempts) {}
 
   /** The due heads of the sessions, oldest first. */
   private static List<Head> heads(Connection connection, Instant now, int limit) throws SQLException {
@@ -162,12 +168,22 @@ public final class Outbox {
       select.setMaxRows(limit);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          heads.add(new Head(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-              rows.getInt(5)));
+          heads.add(new Head(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4)));
         }
       }
     }
     return heads;
+  }
+
+  /** The sealed payload of an entry this transaction has just leased. */
+  private static String payload(Connection connection, String entryId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(PAYLOAD)) {
+      select.setString(1, entryId);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getString(1);
+      }
+    }
   }
 
   /**

@@ -82,6 +82,16 @@ class OutboxTest {
   }
 
   @Test
+  void dueHeadsAreReadInTheDueIndexOrderNotSortedAfterReadingEveryPendingEntry() throws Exception {
+    try (Connection connection = database.dataSource().getConnection();
+         Statement explain = connection.createStatement();
+         ResultSet plan = explain.executeQuery("explain " + Outbox.HEADS.replace("?", "current_timestamp"))) {
+      plan.next();
+      assertThat(plan.getString(1)).contains("/* index sorted */").contains("OUTBOX_ENTRY_DUE");
+    }
+  }
+
+  @Test
   void leasedEntryIsNotClaimedByAnotherNodeUntilTheLeaseRunsOut() {
     outbox.enqueue(destination("s1"), entry("leased"), "session-note");
     assertThat(outbox.claim("node-1", Duration.ofSeconds(30), 10)).hasSize(1);
