@@ -2,8 +2,6 @@ package org.kapcompanion.writeback;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.kapcompanion.config.StoreConfig;
 import org.kapcompanion.monitoring.SessionNote;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
+import org.kapcompanion.store.TestStores;
 
 /**
  * A micro-measurement of what the delivery loop pays for one claim while deliveries lag: S sessions with N notes each
@@ -33,10 +31,8 @@ public final class ClaimBench {
     int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
     int perSession = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int claims = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-    Path store = Files.createTempDirectory("kap-claim-bench").resolve("store");
-    byte[] key = new byte[32];
-    try (Database database = Database.open(new StoreConfig("jdbc:h2:file:" + store, "", "", key))) {
-      Outbox outbox = new Outbox(database.dataSource(), new SecretBox(key), SharedValidator.FHIR, Clock.systemUTC());
+    try (Database database = TestStores.inTemporaryFile("kap-claim-bench")) {
+      Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SharedValidator.FHIR, Clock.systemUTC());
       fill(outbox, sessions, perSession);
       double[] cpu = new double[claims];
       for (int i = -claims; i < claims; i++) {

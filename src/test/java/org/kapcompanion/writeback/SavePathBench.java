@@ -2,18 +2,16 @@ package org.kapcompanion.writeback;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.kapcompanion.config.StoreConfig;
 import org.kapcompanion.monitoring.SessionNote;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
+import org.kapcompanion.store.TestStores;
 
 /**
  * A micro-measurement of the save path without HTTP, the session or the EHR: map a session note with its Provenance,
@@ -31,9 +29,8 @@ public final class SavePathBench {
 
   public static void main(String[] args) throws Exception {
     int saves = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    Path store = Files.createTempDirectory("kap-save-bench").resolve("store");
-    try (Database database = Database.open(new StoreConfig("jdbc:h2:file:" + store, "", "", new byte[32]))) {
-      Outbox outbox = new Outbox(database.dataSource(), new SecretBox(new byte[32]), SharedValidator.FHIR,
+    try (Database database = TestStores.inTemporaryFile("kap-save-bench")) {
+      Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SharedValidator.FHIR,
           Clock.systemUTC());
       Outbox.Destination destination = new Outbox.Destination("bench", "session", "owner");
       EntryContext context = new EntryContext("kap-pt-05", Optional.of("kap-pt-05-dose-02"),

@@ -2,8 +2,6 @@ package org.kapcompanion.writeback;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,10 +16,10 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ResourceType;
-import org.kapcompanion.config.StoreConfig;
 import org.kapcompanion.monitoring.SessionNote;
 import org.kapcompanion.store.Database;
 import org.kapcompanion.store.SecretBox;
+import org.kapcompanion.store.TestStores;
 
 /**
  * A micro-measurement of what a page of a running session pays to read the session's unsent entries from an H2 file
@@ -50,11 +48,9 @@ public final class UnsentReadBench {
   public static void main(String[] args) throws Exception {
     int waiting = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int reads = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-    Path store = Files.createTempDirectory("kap-unsent-bench").resolve("store");
-    byte[] key = new byte[32];
-    try (Database database = Database.open(new StoreConfig("jdbc:h2:file:" + store, "", "", key))) {
-      Outbox outbox = new Outbox(database.dataSource(), new SecretBox(key), SharedValidator.FHIR, Clock.systemUTC());
-      SessionEntries entries = new SessionEntries(database.dataSource(), new SecretBox(key), SharedValidator.FHIR);
+    try (Database database = TestStores.inTemporaryFile("kap-unsent-bench")) {
+      Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SharedValidator.FHIR, Clock.systemUTC());
+      SessionEntries entries = new SessionEntries(database.dataSource(), new SecretBox(TestStores.KEY), SharedValidator.FHIR);
       fill(outbox, waiting);
       Function<Set<ResourceType>, List<Resource>> unsent = types -> entries.unsent("owner", types);
       System.out.printf("%d entries waiting, %d reads each after as many to warm up; load average %.2f%n",
