@@ -17,7 +17,8 @@ class CodedTest {
 
   @Test
   void aCodeInItsSystemNamesItsConstantAndTheSameValueInAnotherSystemNamesNone() {
-    assertThat(Coded.of(SessionCode.class, KapUrls.OBSERVATION_CODES, "session-note")).contains(SessionCode.SESSION_NOTE);
+    assertThat(Coded.of(SessionCode.class, KapUrls.OBSERVATION_CODES, "session-note"))
+        .contains(SessionCode.SESSION_NOTE);
     assertThat(Coded.of(SessionCode.class, Systems.SNOMED, "session-note")).isEmpty();
     assertThat(Coded.of(OutcomeScore.class, Systems.LOINC, "44261-6")).contains(OutcomeScore.PHQ9);
   }

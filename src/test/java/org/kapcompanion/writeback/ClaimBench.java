@@ -16,8 +16,8 @@ import org.kapcompanion.store.TestStores;
 
 /**
  * A micro-measurement of what the delivery loop pays for one claim while deliveries lag: S sessions with N notes each
- * waiting in an H2 file store, claimed one at a time as a freed worker asks (a zero lease, so every claim finds the same
- * heads). Prints the CPU time per claim (p50, p95). Not a test; run its {@code main} with the test class path, e.g.
+ * waiting in an H2 file store, claimed one at a time as a freed worker asks (a zero lease, so every claim finds the
+ * same heads). Prints the CPU time per claim (p50, p95). Not a test; run its {@code main} with the test class path, e.g.
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.kapcompanion.writeback.ClaimBench
  * 1000 3 300}.
  */
@@ -32,7 +32,8 @@ public final class ClaimBench {
     int perSession = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int claims = args.length > 2 ? Integer.parseInt(args[2]) : 300;
     try (Database database = TestStores.inTemporaryFile("kap-claim-bench")) {
-      Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SharedValidator.FHIR, Clock.systemUTC());
+      Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SharedValidator.FHIR,
+          Clock.systemUTC());
       fill(outbox, sessions, perSession);
       double[] cpu = new double[claims];
       for (int i = -claims; i < claims; i++) {

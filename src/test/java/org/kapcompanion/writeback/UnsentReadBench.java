@@ -49,8 +49,10 @@ public final class UnsentReadBench {
     int waiting = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int reads = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     try (Database database = TestStores.inTemporaryFile("kap-unsent-bench")) {
-      Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SharedValidator.FHIR, Clock.systemUTC());
-      SessionEntries entries = new SessionEntries(database.dataSource(), new SecretBox(TestStores.KEY), SharedValidator.FHIR);
+      Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SharedValidator.FHIR,
+          Clock.systemUTC());
+      SessionEntries entries = new SessionEntries(database.dataSource(), new SecretBox(TestStores.KEY),
+          SharedValidator.FHIR);
       fill(outbox, waiting);
       Function<Set<ResourceType>, List<Resource>> unsent = types -> entries.unsent("owner", types);
       System.out.printf("%d entries waiting, %d reads each after as many to warm up; load average %.2f%n",
