@@ -36,10 +36,12 @@ final class AdminForms {
     if (AdminGuard.presentedAsBearer(request)) {
       return true;
     }
+    // Read first, so the form body is consumed even when refused: a refusal that left it unread made the server close
+    // the kept-alive connection after answering, and a client's next request on it got no answer.
+    String sent = request.getParameter(FIELD);
     if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
       return false;
     }
-    String sent = request.getParameter(FIELD);
     return token.isPresent() && sent != null && MessageDigest.isEqual(
         token.get().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
