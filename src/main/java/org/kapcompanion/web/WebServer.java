@@ -29,7 +29,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The app's Jetty server: routes, the filters every request passes (request boundary, security headers), static
  * assets from the classpath and WebJars, and error pages without stack traces. In front of the app, in this order:
  * graceful stop, the methods the app serves (others 405), a session's share of the admission slots, admission, and
- * the deadline for request bodies.
+ * the handling of request bodies (a deadline; an answer before its body closes the connection).
  */
 public final class WebServer {
 
@@ -110,7 +110,7 @@ public final class WebServer {
 
     ConditionalHandler.NextElseReject methods = new ConditionalHandler.NextElseReject(405);
     methods.includeMethod(METHODS.split(", "));
-    methods.setHandler(new SessionShare(admitted(new BodyDeadline(context, bodyDeadline))));
+    methods.setHandler(new SessionShare(admitted(new RequestBodies(context, bodyDeadline))));
     GracefulHandler graceful = new GracefulHandler();
     graceful.setHandler(methods);
     server.setHandler(graceful);

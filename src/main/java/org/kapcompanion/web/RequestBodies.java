@@ -1,7 +1,9 @@
 package org.kapcompanion.web;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
@@ -11,15 +13,17 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.NanoTime;
 
 /**
- * Bounds the time a request's body may take to arrive once the app works on it: while the app waits for more of the
- * body, the connection's idle timeout is cut to what is left of the deadline, so a body trickled in byte by byte fails
- * (as Jetty's idle timeout: the read fails, the app answers 408) instead of holding its admission slot.
+ * What the app does about request bodies. It bounds the time a body may take to arrive once the app works on it: while
+ * the app waits for more of the body, the connection's idle timeout is cut to what is left of the deadline, so a body
+ * trickled in byte by byte fails (as Jetty's idle timeout: the read fails, the app answers 408) instead of holding its
+ * admission slot. And an answer that goes out before its request's body was read says {@code Connection: close}:
+ * Jetty closes such a connection afterwards, and a client told nothing would send its next request on it.
  */
-final class BodyDeadline extends Handler.Wrapper {
+final class RequestBodies extends Handler.Wrapper {
 
   private final Duration limit;
 
-  BodyDeadline(Handler handler, Duration limit) {
+  RequestBodies(Handler handler, Duration limit) {
     super(handler);
     this.limit = limit;
   }
@@ -31,7 +35,26 @@ final class BodyDeadline extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     Bounded bounded = new Bounded(request, NanoTime.now() + limit.toNanos());
-    return super.handle(bounded, response, Callback.from(bounded::restore, callback));
+    return super.handle(bounded, new ClosingUnlessRead(response, bounded), Callback.from(bounded::restore, callback));
+  }
+
+  /** The response that, when it commits before its request's body was read to the end, closes its connection. */
+  private static final class ClosingUnlessRead extends Response.Wrapper {
+
+    private final Bounded request;
+
+    ClosingUnlessRead(Response response, Bounded request) {
+      super(request, response);
+      this.request = request;
+    }
+
+    @Override
+    public void write(boolean last, ByteBuffer content, Callback callback) {
+      if (!isCommitted() && !request.bodyRead()) {
+        getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+      }
+      super.write(last, content, callback);
+    }
   }
 
   /** The request whose reads of its body must end by {@code deadline} ({@link NanoTime}). */
@@ -40,6 +63,7 @@ final class BodyDeadline extends Handler.Wrapper {
     private final EndPoint endPoint;
     private final long normal;
     private final long deadline;
+    private volatile boolean bodyRead;
 
     Bounded(Request request, long deadline) {
       super(request);
@@ -59,9 +83,15 @@ final class BodyDeadline extends Handler.Wrapper {
     public Content.Chunk read() {
       Content.Chunk chunk = super.read();
       if (chunk != null && chunk.isLast()) {
+        bodyRead = true;
         restore();
       }
       return chunk;
+    }
+
+    /** Whether the body was read to its end. */
+    boolean bodyRead() {
+      return bodyRead;
     }
 
     void restore() {
