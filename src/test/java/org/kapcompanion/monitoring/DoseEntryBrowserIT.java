@@ -10,8 +10,30 @@ import org.kapcompanion.testing.Chromium;
 import org.kapcompanion.testing.SandboxLauncher;
 import org.kapcompanion.testing.SandboxSessions;
 
-/** Every dose given in the session stays listed on the dosing page with the session's total. */
+/**
+ * The dose as Chromium sends it: a decimal comma typed into "Dose (mg)" is refused with the point to use (a number
+ * field turned 12,5 into 125), and every dose given in the session stays listed with the session's total.
+ */
 class DoseEntryBrowserIT extends BrowserTest {
+
+  @Test
+  void aDoseTypedWithADecimalCommaIsRefusedAndKeptAsTypedNeverSavedAsTenTimesAsMuch() throws Exception {
+    String patient = SandboxSessions.of(environment).patientAwaitingTheDose("comma", "Ines Valbuena-Okafor",
+        Duration.ofMinutes(3));
+    Page page = SandboxLauncher.openDosingPage(chromium.newPortraitTabletPage(), environment, patient);
+
+    page.locator("#dose-mg").pressSequentially("12,5");
+    page.fill("#dose-lot", "KX24117");
+    page.click("#dose-form button[type=submit]");
+
+    assertThat(page.locator("#dose-form-problems")).containsText("use a point for decimals, e.g. 12.5");
+    assertThat(page.locator("#dose-mg")).hasValue("12,5");
+    assertThat(page.locator("#dose-list")).hasCount(0);
+    page.reload();
+    assertThat(page.locator("#dose-form")).isVisible();
+    assertThat(page.locator("#dose-list")).hasCount(0);
+    Chromium.screenshot(page, "dose-comma-refused");
+  }
 
   @Test
   void anotherDoseIsRecordedAsSuchAndEveryDoseIsListedWithTheSessionTotal() throws Exception {
