@@ -219,27 +219,22 @@
     }).catch(function () { schedulePoll(5000); });
   }
 
-  // A number field's value goes as a JSON number, as the server reads it; anything else as typed, for it to refuse.
-  function valueOf(form, name, value) {
-    var text = String(value).trim();
-    var field = form.elements[name];
-    return field && field.type === "number" && /^-?[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : text;
-  }
-
   function submit(event) {
     event.preventDefault();
     var form = event.target;
     var data = {id: window.kapNewEntryId(), kind: form.getAttribute("data-kind")};
     var tags = [];
+    // Every value goes as typed, numbers too: the server reads them strictly and refuses a decimal comma, which a
+    // number field would have dropped (12,5 became 125).
     new FormData(form).forEach(function (value, name) {
-      if (name === "tag") { tags.push(value); } else if (name !== "csrf") { data[name] = valueOf(form, name, value); }
+      if (name === "tag") { tags.push(value); } else if (name !== "csrf") { data[name] = String(value).trim(); }
     });
     if (form.querySelector("input[name=tag]")) { data.tags = tags; }
     // A typed time is the clinic's wall-clock time, read in the clinic's zone by the server; none is "now".
     data.effective = data.effective || new Date().toISOString();
     var text = form.getAttribute("data-label") || "Entry";
     if (data.text) { text = data.text; } else {
-      text += " " + Array.prototype.map.call(form.querySelectorAll("input[type=number], select"), function (f) {
+      text += " " + Array.prototype.map.call(form.querySelectorAll("input[inputmode], select"), function (f) {
         return f.options ? f.options[f.selectedIndex].text : f.value;
       }).join(" ");
     }

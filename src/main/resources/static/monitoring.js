@@ -1,5 +1,6 @@
-// Dosing workspace: the session clock since the dose, the live part (alerts, next check, chart, timeline) reloaded
-// from the server after each acknowledged save and every 30 s, and the vitals chart with the alert thresholds.
+// Dosing workspace: the session clock since the first dose, the live part (alerts, doses, next check, chart,
+// timeline) reloaded from the server after each acknowledged save and every 30 s, and the vitals chart with the alert
+// thresholds.
 (function () {
   "use strict";
   var chart = null;
@@ -8,7 +9,8 @@
     var el = document.getElementById("session-clock");
     if (!el || !el.getAttribute("data-dose")) { return; }
     var minutes = Math.max(0, Math.floor((Date.now() - Date.parse(el.getAttribute("data-dose"))) / 60000));
-    el.textContent = Math.floor(minutes / 60) + " h " + String(minutes % 60).padStart(2, "0") + " min since dose";
+    el.textContent = Math.floor(minutes / 60) + " h " + String(minutes % 60).padStart(2, "0") + " min "
+      + (el.getAttribute("data-since") || "since dose");
   }
 
   // A dashed limit line across the whole time axis.
@@ -65,7 +67,11 @@
       var parsed = new DOMParser().parseFromString(html, "text/html");
       var fresh = parsed.getElementById("live");
       if (!fresh) { return; }
+      var another = document.getElementById("another-dose");
+      var anotherOpen = another && another.open;
       live.replaceChildren.apply(live, Array.prototype.slice.call(fresh.childNodes));
+      another = document.getElementById("another-dose");
+      if (another && anotherOpen) { another.open = true; }
       clock();
       draw();
       document.dispatchEvent(new CustomEvent("live-updated"));

@@ -36,7 +36,7 @@ final class CourseMapper {
         parts.get(CoursePart.ENCOUNTERS).value(), parts.get(CoursePart.OBSERVATIONS).value(),
         parts.get(CoursePart.FLAGS).value(), zone);
     List<CourseSession> current = CourseStand.currentCourse(built.sessions(), rules);
-    Optional<LocalDate> start = current.stream().filter(s -> s.dose().isPresent()).map(CourseSession::date)
+    Optional<LocalDate> start = current.stream().filter(CourseSession::dosed).map(CourseSession::date)
         .findFirst();
     List<ScaleProgress> scales = MeasurementCare.of(parts.get(CoursePart.OBSERVATIONS).value(), start, rules, today,
         zone);

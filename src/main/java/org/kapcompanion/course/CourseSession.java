@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
 
@@ -12,8 +14,8 @@ import org.kapcompanion.recorded.Reading;
  * One dosing session of the course as recorded in the EHR.
  *
  * @param encounterId the session's Encounter id, empty for a dose recorded without one
- * @param date the day of the dose (or of the session, when no dose was recorded)
- * @param dose the dose, when one was recorded and could be read
+ * @param date the day of the first dose (or of the session, when no dose was recorded)
+ * @param doses every dose of the session that could be read, oldest first (a top-up is a dose of its own)
  * @param weightKg the patient's weight on or before that day, for mg/kg
  * @param lowestMoaas the lowest MOAA/S score recorded
  * @param peakDissociation the highest clinician-rated dissociation recorded
@@ -21,24 +23,39 @@ import org.kapcompanion.recorded.Reading;
  * @param adverseEvents what each adverse event was
  * @param alerts the alerts written for the session
  */
-public record CourseSession(String encounterId, LocalDate date, Optional<Dose> dose, Optional<BigDecimal> weightKg,
+public record CourseSession(String encounterId, LocalDate date, List<Dose> doses, Optional<BigDecimal> weightKg,
     Optional<Integer> lowestMoaas, Optional<Integer> peakDissociation, Optional<Reading> highestBloodPressure,
     List<String> adverseEvents, List<String> alerts) {
 
   public CourseSession {
+    doses = List.copyOf(doses);
     adverseEvents = List.copyOf(adverseEvents);
     alerts = List.copyOf(alerts);
   }
 
-  /** The dose in mg as shown, e.g. "50", or "—". */
-  public String milligrams() {
-    return dose.map(d -> plain(d.milligrams())).orElse("—");
+  /** Whether a dose was recorded and could be read. */
+  public boolean dosed() {
+    return !doses.isEmpty();
   }
 
-  /** The dose per kg of body weight to two decimals, when dose and weight are known. */
+  /** Every dose of the session added up, in mg. */
+  public BigDecimal totalMilligrams() {
+    return doses.stream().map(Dose::milligrams).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The session's dose in mg as shown, e.g. "50", every dose added up, e.g. "72 (32 + 40)", or "—". */
+  public String milligrams() {
+    if (doses.size() < 2) {
+      return dosed() ? plain(totalMilligrams()) : "—";
+    }
+    return plain(totalMilligrams()) + " (" + doses.stream().map(d -> plain(d.milligrams()))
+        .collect(Collectors.joining(" + ")) + ")";
+  }
+
+  /** The session's dose per kg of body weight to two decimals, when dose and weight are known. */
   public Optional<BigDecimal> milligramsPerKg() {
-    return dose.flatMap(d -> weightKg.filter(w -> w.signum() > 0)
-        .map(w -> d.milligrams().divide(w, 2, RoundingMode.HALF_UP)));
+    return weightKg.filter(w -> w.signum() > 0 && dosed())
+        .map(w -> totalMilligrams().divide(w, 2, RoundingMode.HALF_UP));
   }
 
   /** mg/kg as shown, e.g. "0.63", or "—" (no weight recorded). */
@@ -47,11 +64,15 @@ public record CourseSession(String encounterId, LocalDate date, Optional<Dose> d
   }
 
   public String drugShown() {
-    return dose.map(d -> d.drug().label()).orElse("No dose recorded");
+    return dosed() ? distinct(d -> d.drug().label()) : "No dose recorded";
   }
 
   public String routeShown() {
-    return dose.map(d -> d.route().label()).orElse("—");
+    return dosed() ? distinct(d -> d.route().label()) : "—";
+  }
+
+  private String distinct(Function<Dose, String> what) {
+    return doses.stream().map(what).distinct().collect(Collectors.joining(", "));
   }
 
   static String plain(BigDecimal number) {

@@ -95,12 +95,12 @@ final class CourseSessions {
   private static Optional<CourseSession> session(String encounterId, List<Resource> group, Optional<Instant> started,
       List<Resource> observations, ZoneId zone) {
     RecordedSession recorded = SessionDecoder.decode(group);
-    Optional<Instant> at = recorded.dose().map(d -> d.effective()).or(() -> started);
-    if (at.isEmpty() || (recorded.dose().isEmpty() && group.isEmpty() && started.isEmpty())) {
+    Optional<Instant> at = recorded.firstDose().map(d -> d.effective()).or(() -> started);
+    if (at.isEmpty() || (recorded.doses().isEmpty() && group.isEmpty() && started.isEmpty())) {
       return Optional.empty();
     }
     LocalDate date = at.get().atZone(zone).toLocalDate();
-    return Optional.of(new CourseSession(encounterId, date, recorded.dose(), weightOn(observations, at.get()),
+    return Optional.of(new CourseSession(encounterId, date, recorded.doses(), weightOn(observations, at.get()),
         recorded.readings(ReadingKind.MOAAS).stream().map(r -> r.value().intValue()).min(Integer::compare),
         recorded.readings(ReadingKind.DISSOCIATION).stream().map(r -> r.value().intValue()).max(Integer::compare),
         recorded.readings(ReadingKind.BLOOD_PRESSURE).stream().max(Comparator.comparing(Reading::value)),

@@ -11,7 +11,6 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.CourseRules;
 import org.kapcompanion.record.Section;
-import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.vocabulary.Systems;
 
 /**
@@ -42,7 +41,7 @@ final class CourseSignals {
         items.add(new WatchItem(check, NOT_READ, WatchItem.State.NOT_READ));
       }
     } else {
-      List<CourseSession> dosed = sessions.value().stream().filter(s -> s.dose().isPresent()).toList();
+      List<CourseSession> dosed = sessions.value().stream().filter(CourseSession::dosed).toList();
       items.addAll(spacing(dosed, rules));
       items.addAll(steps(dosed, rules));
       items.add(cumulative(WINDOW_30, dosed, unreadableDoses, 30, rules.cumulativeDays30Mg(), today));
@@ -82,16 +81,15 @@ final class CourseSignals {
     List<WatchItem> found = new ArrayList<>();
     BigDecimal limit = BigDecimal.valueOf(rules.maximumDoseStepMg());
     for (int i = 1; i < dosed.size(); i++) {
-      Dose before = dosed.get(i - 1).dose().orElseThrow();
-      Dose after = dosed.get(i).dose().orElseThrow();
-      boolean sameCourse = ChronoUnit.DAYS.between(dosed.get(i - 1).date(), dosed.get(i).date())
-          < rules.newCourseAfterDays();
-      BigDecimal step = after.milligrams().subtract(before.milligrams());
-      if (sameCourse && before.drug() == after.drug() && before.route() == after.route()
-          && step.compareTo(limit) > 0) {
-        found.add(new WatchItem(STEP, after.drug().label() + " " + after.route().label() + " raised from "
-            + CourseSession.plain(before.milligrams()) + " mg to " + CourseSession.plain(after.milligrams())
-            + " mg on " + dosed.get(i).date() + " (+" + CourseSession.plain(step) + " mg); the protocol's step is at "
+      CourseSession before = dosed.get(i - 1);
+      CourseSession after = dosed.get(i);
+      boolean sameCourse = ChronoUnit.DAYS.between(before.date(), after.date()) < rules.newCourseAfterDays();
+      BigDecimal step = after.totalMilligrams().subtract(before.totalMilligrams());
+      if (sameCourse && before.drugShown().equals(after.drugShown())
+          && before.routeShown().equals(after.routeShown()) && step.compareTo(limit) > 0) {
+        found.add(new WatchItem(STEP, after.drugShown() + " " + after.routeShown() + " raised from "
+            + CourseSession.plain(before.totalMilligrams()) + " mg to " + CourseSession.plain(after.totalMilligrams())
+            + " mg on " + after.date() + " (+" + CourseSession.plain(step) + " mg); the protocol's step is at "
             + "most " + rules.maximumDoseStepMg() + " mg.", WatchItem.State.SIGNAL));
       }
     }
@@ -107,7 +105,7 @@ final class CourseSignals {
       LocalDate today) {
     LocalDate from = today.minusDays(days - 1L);
     BigDecimal total = dosed.stream().filter(s -> !s.date().isBefore(from) && !s.date().isAfter(today))
-        .map(s -> s.dose().orElseThrow().milligrams()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        .map(CourseSession::totalMilligrams).reduce(BigDecimal.ZERO, BigDecimal::add);
     String amount = CourseSession.plain(total) + " mg since " + from + " (limit " + limitMg + " mg)";
     if (total.compareTo(BigDecimal.valueOf(limitMg)) > 0) {
       return new WatchItem(check, amount + " — above the protocol's limit.", WatchItem.State.SIGNAL);

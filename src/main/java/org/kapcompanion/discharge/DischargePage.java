@@ -94,8 +94,8 @@ public final class DischargePage implements SessionPage {
     }
     SessionRecord record = session.get();
     Instant now = clock.instant();
-    long sinceDose = Duration.between(record.dose().map(Dose::effective).orElse(record.started()), now).toMinutes();
-    Answers prefilled = prefilled(record, sinceDose);
+    long sinceDose = minutesSince(record.latestDose(), record, now);
+    Answers prefilled = prefilled(record, sinceDose, minutesSince(record.firstDose(), record, now));
     boolean submitted = "POST".equals(request.getMethod());
     Answers answers = prefilled;
     Map<String, String> problems = Map.of();
@@ -139,9 +139,15 @@ public final class DischargePage implements SessionPage {
         banner.orElse(null), clock.getZone().getId());
   }
 
-  private Answers prefilled(SessionRecord record, long sinceDose) {
+  /** Minutes from {@code dose} (the session's start without one) to {@code now}. */
+  private static long minutesSince(Optional<Dose> dose, SessionRecord record, Instant now) {
+    return Duration.between(dose.map(Dose::effective).orElse(record.started()), now).toMinutes();
+  }
+
+  /** The time since the latest dose (as the gate judges it) and the monitoring time since the first. */
+  private Answers prefilled(SessionRecord record, long sinceDose, long monitored) {
     Answers answers = Answers.none().with(TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
-        .with(ItemId.MONITORING_MINUTES.linkId(), List.<Type>of(new IntegerType((int) sinceDose)));
+        .with(ItemId.MONITORING_MINUTES.linkId(), List.<Type>of(new IntegerType((int) monitored)));
     Optional<Reading> bp = record.readings().stream().filter(r -> r.kind() == ReadingKind.BLOOD_PRESSURE)
         .reduce((first, second) -> second);
     if (bp.isPresent() && bp.get().diastolic().isPresent()) {

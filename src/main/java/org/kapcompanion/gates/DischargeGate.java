@@ -71,16 +71,17 @@ public final class DischargeGate {
 
   private void time(RecordedSession session, Instant now, List<Finding> findings) {
     int minimum = protocol.monitoring().minimumMinutes();
-    if (session.dose().isEmpty()) {
+    if (session.latestDose().isEmpty()) {
       findings.add(new Finding(TIME, "Minutes since the dose", "No dose is recorded in this session.",
           Finding.Kind.PRESCRIBER));
       return;
     }
-    Instant dose = session.dose().get().effective();
+    Instant dose = session.latestDose().get().effective();
     long minutes = Duration.between(dose, now).toMinutes();
     if (minutes < minimum) {
-      findings.add(new Finding(TIME, "Minutes since the dose", "Only " + minutes + " minutes since the dose at "
-          + at(dose) + "; discharge needs at least " + minimum + ".", Finding.Kind.PRESCRIBER));
+      findings.add(new Finding(TIME, "Minutes since the dose", "Only " + minutes + " minutes since the "
+          + (session.doses().size() > 1 ? "latest " : "") + "dose at " + at(dose) + "; discharge needs at least "
+          + minimum + ".", Finding.Kind.PRESCRIBER));
     }
   }
 
@@ -116,10 +117,10 @@ public final class DischargeGate {
 
   private void requiredReadings(RecordedSession session, Instant now, ClinicalProtocol.Discharge rules,
       List<Finding> findings) {
-    if (session.dose().isEmpty()) {
+    if (session.firstDose().isEmpty()) {
       return;
     }
-    Instant dose = session.dose().get().effective();
+    Instant dose = session.firstDose().get().effective();
     Duration tolerance = Duration.ofMinutes(rules.readingToleranceMinutes());
     List<Reading> pressures = session.readings(ReadingKind.BLOOD_PRESSURE);
     for (int minutes : protocol.monitoring().bloodPressureAtMinutes()) {

@@ -23,9 +23,10 @@ import org.kapcompanion.web.StrictValue;
 
 /**
  * Parses what the workspace page sends for one entry ({@code {id, kind, effective, …}}) into the entry it
- * describes. Every value is read once, strictly ({@link StrictValue}): readings as JSON whole numbers within their
- * kind's range, the dose as an exact decimal, the time within the session's {@link Window}; anything else is refused
- * with {@link IllegalArgumentException} (an {@link org.kapcompanion.web.InvalidValue.Refused} naming the field).
+ * describes. Every value is read once, strictly ({@link StrictValue}), numbers as the text typed: readings as whole
+ * numbers within their kind's range, the dose as an exact decimal with a point (a comma is refused, never read as
+ * 10×), the time within the session's {@link Window}; anything else is refused with
+ * {@link IllegalArgumentException} (an {@link org.kapcompanion.web.InvalidValue.Refused} naming the field).
  */
 final class EntryRequest {
 
@@ -111,7 +112,7 @@ final class EntryRequest {
   }
 
   static Dose dose(JsonObject json, Window window) {
-    BigDecimal mg = StrictValue.number("mg", "The dose (mg)", json.get("mg"), DOSE_MG).orRefuse();
+    BigDecimal mg = StrictValue.typedNumber("mg", "The dose (mg)", json.get("mg"), DOSE_MG).orRefuse();
     Drug drug = Coded.byValue(Drug.class, string(json, "drug"))
         .orElseThrow(() -> new IllegalArgumentException("unknown drug"));
     Route route = Coded.byValue(Route.class, string(json, "route"))
@@ -125,11 +126,11 @@ final class EntryRequest {
         .orElseThrow(() -> new IllegalArgumentException("unknown kind"));
     StrictValue.Range range = StrictValue.Range.whole(kind.min(), kind.max());
     boolean bloodPressure = kind == ReadingKind.BLOOD_PRESSURE;
-    BigDecimal value = StrictValue.number("value", bloodPressure ? "The systolic" : kind.label(), json.get("value"),
-        range).orRefuse();
+    BigDecimal value = StrictValue.typedNumber("value", bloodPressure ? "The systolic" : kind.label(),
+        json.get("value"), range).orRefuse();
     Optional<BigDecimal> diastolic = Optional.empty();
     if (bloodPressure) {
-      diastolic = Optional.of(StrictValue.number("second", "The diastolic", json.get("second"), range)
+      diastolic = Optional.of(StrictValue.typedNumber("second", "The diastolic", json.get("second"), range)
           .require("second", d -> d.compareTo(value) < 0, "The diastolic must be below the systolic.").orRefuse());
     }
     return new Reading(id(json), kind, effective(json, window), value, diastolic);

@@ -49,8 +49,14 @@ public record SessionRecord(Encounter encounter, String entryId, String referenc
     return encounter.getPeriod().getStart().toInstant();
   }
 
-  public Optional<Dose> dose() {
-    return facts.dose();
+  /** The first dose: the session clock, the monitoring schedule and the chart run from it. */
+  public Optional<Dose> firstDose() {
+    return facts.firstDose();
+  }
+
+  /** The latest dose: the minimum monitoring time before discharge runs from it. */
+  public Optional<Dose> latestDose() {
+    return facts.latestDose();
   }
 
   /** Vitals and scales, oldest first. */
@@ -78,14 +84,23 @@ public record SessionRecord(Encounter encounter, String entryId, String referenc
     inEhr.put(entryId, !reference.startsWith("urn:"));
     List<TimelineItem> timeline = items.stream().sorted(Comparator.comparing(Item::at).reversed())
         .map(item -> new TimelineItem(item.entryId(), item.at(), item.title(), item.detail(),
-            inEhr.getOrDefault(item.entryId(), false), CLOCK.format(item.at().atZone(zone)))).toList();
+            inEhr.getOrDefault(item.entryId(), false), clockTime(item.at(), zone))).toList();
     return new SessionRecord(encounter, entryId, reference, facts, timeline);
+  }
+
+  /** {@code at} on the clinic's clock, e.g. {@code 14:35}. */
+  static String clockTime(Instant at, ZoneId zone) {
+    return CLOCK.format(at.atZone(zone));
+  }
+
+  /** How a dose reads in the session's lists, e.g. "Ketamine 32 mg IM · lot KX1". */
+  static String doseLine(Dose dose) {
+    return dose.shown() + " · lot " + dose.lot();
   }
 
   private static List<Item> items(RecordedSession facts) {
     List<Item> items = new ArrayList<>();
-    facts.dose().ifPresent(d -> items.add(new Item(d.entryId(), d.effective(), "Dose", d.shown() + " · lot "
-        + d.lot())));
+    facts.doses().forEach(d -> items.add(new Item(d.entryId(), d.effective(), "Dose", doseLine(d))));
     facts.readings().forEach(r -> items.add(new Item(r.entryId(), r.effective(), r.kind().label(), r.withUnit())));
     facts.notes().forEach(n -> items.add(new Item(n.entryId(), n.effective(), "Note"
         + (n.tags().isEmpty() ? "" : " · " + String.join(", ", n.tags())), n.text())));

@@ -12,22 +12,41 @@ import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.Route;
 
 /**
- * What the dosing workspace shows: whether a session runs (or why it cannot start yet), the dose and clock, the next
- * check, alerts, the chart data and the timeline.
+ * What the dosing workspace shows: whether a session runs (or why it cannot start yet), every dose given with their
+ * total and the clock, the next check, alerts, the chart data and the timeline.
  *
  * @param running whether today's dosing session is running
  * @param predose whether today's pre-dose checklist lets the session start, and if not, why
- * @param dosed whether the dose is recorded
- * @param doseShown the dose as read, e.g. "Ketamine 50 mg IM"
- * @param doseTime the dose time as an ISO instant, for the page's clock
- * @param minutesSinceDose minutes since the dose at render time
+ * @param doses every dose given in the session, oldest first
+ * @param doseTotal what the doses add up to, e.g. "Ketamine 72 mg"
+ * @param doseTime the first dose's time as an ISO instant, for the page's clock
+ * @param minutesSinceDose minutes since the first dose at render time
  * @param next the next scheduled check
  * @param alerts the alert episodes of the session not yet acknowledged, earliest first (ongoing or not)
  * @param timeline everything recorded, newest first
  * @param chart the chart's readings and limits as JSON
  */
-public record Workspace(boolean running, PredoseReadiness.Status predose, boolean dosed, String doseShown, String doseTime,
-    long minutesSinceDose, Optional<NextCheck> next, List<Alert> alerts, List<TimelineItem> timeline, String chart) {
+public record Workspace(boolean running, PredoseReadiness.Status predose, List<GivenDose> doses, String doseTotal,
+    String doseTime, long minutesSinceDose, Optional<NextCheck> next, List<Alert> alerts, List<TimelineItem> timeline,
+    String chart) {
+
+  /**
+   * A dose as the page lists it.
+   *
+   * @param clockTime when it was given, on the clinic's clock, e.g. {@code 10:02}
+   * @param shown what was given, e.g. "Ketamine 32 mg IM · lot KX1"
+   */
+  public record GivenDose(String clockTime, String shown) {}
+
+  /** What the session clock counts from: "since dose", or "since the first dose" once there are more. */
+  public String clockSince() {
+    return doses.size() > 1 ? "since the first dose" : "since dose";
+  }
+
+  /** Whether a dose is recorded. */
+  public boolean dosed() {
+    return !doses.isEmpty();
+  }
 
   /** The drugs of the dose form. */
   public List<FormView.Option> drugs() {

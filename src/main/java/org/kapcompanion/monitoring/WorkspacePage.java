@@ -87,17 +87,20 @@ final class WorkspacePage {
   private Workspace workspace(ActiveSession active, DosingSessionReader.Today today) {
     Optional<SessionRecord> session = today.session().filter(s -> !s.finished());
     if (session.isEmpty()) {
-      return new Workspace(false, today.predose(), false, "", "", 0, Optional.empty(), List.of(), List.of(), "{}");
+      return new Workspace(false, today.predose(), List.of(), "", "", 0, Optional.empty(), List.of(), List.of(),
+          "{}");
     }
     SessionRecord record = session.get();
     List<Alert> alerts = AlertAcknowledgement.unacknowledged(
         AlertEvaluation.evaluate(protocol.alertRules(), record.readings()), record);
     Instant now = clock.instant();
-    Optional<Dose> dose = record.dose();
+    Optional<Dose> dose = record.firstDose();
     long minutes = dose.map(d -> Duration.between(d.effective(), now).toMinutes()).orElse(0L);
     Optional<NextCheck> next = dose.map(d ->
         MonitoringSchedule.next(protocol.monitoring(), d.effective(), record.readings(), now));
-    return new Workspace(true, READY, dose.isPresent(), dose.map(Dose::shown).orElse(""),
+    List<Workspace.GivenDose> doses = record.facts().doses().stream().map(d -> new Workspace.GivenDose(
+        SessionRecord.clockTime(d.effective(), clock.getZone()), SessionRecord.doseLine(d))).toList();
+    return new Workspace(true, READY, doses, record.facts().doseTotal(),
         dose.map(d -> d.effective().toString()).orElse(""), minutes, next, alerts, record.timeline(),
         VitalsChart.json(record.readings(), dose.map(Dose::effective).orElse(record.started()),
             protocol.alertRules()));

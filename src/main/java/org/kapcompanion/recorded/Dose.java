@@ -2,23 +2,42 @@ package org.kapcompanion.recorded;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.Route;
 
 /**
- * The ketamine dose as recorded in the session.
+ * One dose of the session as recorded; a session may hold several (a top-up, a second dose).
  *
  * @param entryId the entry identifier
  * @param drug the medication
  * @param milligrams the dose in mg (the profile fixes the unit)
  * @param route how it was given
  * @param lot the lot number of the vial or device
- * @param effective when it was given; the session clock runs from here
+ * @param effective when it was given
  */
 public record Dose(String entryId, Drug drug, BigDecimal milligrams, Route route, String lot, Instant effective) {
 
   /** How the dose reads on screen, e.g. "Ketamine 50 mg IM". */
   public String shown() {
-    return drug.label() + " " + milligrams.stripTrailingZeros().toPlainString() + " mg " + route.label();
+    return drug.label() + " " + mg(milligrams) + " " + route.label();
+  }
+
+  /**
+   * What {@code doses} add up to, per drug in the order first given, e.g. "Ketamine 72 mg" or "Ketamine 32 mg +
+   * Esketamine nasal spray 28 mg"; empty without a dose.
+   */
+  public static String total(List<Dose> doses) {
+    Map<Drug, BigDecimal> byDrug = new LinkedHashMap<>();
+    doses.forEach(dose -> byDrug.merge(dose.drug(), dose.milligrams(), BigDecimal::add));
+    return byDrug.entrySet().stream().map(e -> e.getKey().label() + " " + mg(e.getValue()))
+        .collect(Collectors.joining(" + "));
+  }
+
+  private static String mg(BigDecimal milligrams) {
+    return milligrams.stripTrailingZeros().toPlainString() + " mg";
   }
 }

@@ -8,14 +8,14 @@ import org.kapcompanion.vocabulary.ReadingKind;
 /**
  * The typed facts of one dosing session, as decoded from its FHIR resources by {@link SessionDecoder}.
  *
- * @param dose the dose (the earliest recorded), once recorded
+ * @param doses every dose given in the session, oldest first (a top-up or second dose is never left out)
  * @param readings vitals and scales, oldest first
  * @param notes the therapist's notes, oldest first
  * @param adverseEvents adverse events, oldest first
  * @param alerts the alert Flags written for the session, oldest first
  * @param checklists the pre-dose and discharge checklists recorded in the session, oldest first
  */
-public record RecordedSession(Optional<Dose> dose, List<Reading> readings, List<Note> notes,
+public record RecordedSession(List<Dose> doses, List<Reading> readings, List<Note> notes,
     List<AdverseEvent> adverseEvents, List<RecordedAlert> alerts, List<Checklist> checklists) {
 
   /**
@@ -38,6 +38,21 @@ public record RecordedSession(Optional<Dose> dose, List<Reading> readings, List<
    * @param status the Flag's status, e.g. "Active"
    */
   public record RecordedAlert(String entryId, Instant start, String title, String text, String status) {}
+
+  /** The first dose: the session clock, the monitoring schedule and the chart run from it. */
+  public Optional<Dose> firstDose() {
+    return doses.stream().findFirst();
+  }
+
+  /** The latest dose: the minimum monitoring time before discharge runs from it. */
+  public Optional<Dose> latestDose() {
+    return doses.stream().reduce((a, b) -> b);
+  }
+
+  /** What the session's doses add up to, e.g. "Ketamine 72 mg"; empty before a dose. */
+  public String doseTotal() {
+    return Dose.total(doses);
+  }
 
   /** The readings of one kind, oldest first. */
   public List<Reading> readings(ReadingKind kind) {

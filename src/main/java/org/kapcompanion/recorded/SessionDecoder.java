@@ -63,7 +63,8 @@ public final class SessionDecoder {
     events.sort(Comparator.comparing(AdverseEvent::effective));
     alerts.sort(Comparator.comparing(RecordedSession.RecordedAlert::start));
     checklists.sort(Comparator.comparing(Checklist::authored));
-    return new RecordedSession(doses.stream().min(Comparator.comparing(Dose::effective)), List.copyOf(readings),
+    doses.sort(Comparator.comparing(Dose::effective));
+    return new RecordedSession(List.copyOf(doses), List.copyOf(readings),
         List.copyOf(notes), List.copyOf(events), List.copyOf(alerts), List.copyOf(checklists));
   }
 

@@ -5,6 +5,7 @@ import static org.kapcompanion.review.ReviewText.minutes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,14 +16,15 @@ import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.recorded.Checklist;
 import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.recorded.RecordedSession;
+import org.kapcompanion.recorded.SessionDecoder;
 import org.kapcompanion.vocabulary.ItemId;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.ReadingKind;
 
 /**
- * The REMS monitoring data of a session from its decoded facts: dose, blood pressure before, around the protocol's
- * mid-session time and at the end, monitoring time, sedation below the protocol's MOAA/S baseline, dissociation and
- * adverse events.
+ * The REMS monitoring data of a session from its decoded facts: every dose and their total, blood pressure before,
+ * around the protocol's mid-session time and at the end, monitoring time, sedation below the protocol's MOAA/S
+ * baseline, dissociation and adverse events.
  */
 final class RemsSummary {
 
@@ -38,8 +40,9 @@ final class RemsSummary {
   }
 
   SessionView.Rems of(ReviewedSessionReader.SessionRecord record, RecordedSession facts, Optional<Instant> dose) {
-    Optional<MedicationAdministration> administration = record.recorded().stream()
-        .filter(MedicationAdministration.class::isInstance).map(MedicationAdministration.class::cast).findFirst();
+    List<MedicationAdministration> unread = record.recorded().stream()
+        .filter(MedicationAdministration.class::isInstance).map(MedicationAdministration.class::cast)
+        .filter(given -> SessionDecoder.dose(given).isEmpty()).toList();
     Optional<Checklist> discharge = facts.checklist(KapUrls.DISCHARGE_CHECKLIST);
     List<Reading> pressures = facts.readings(ReadingKind.BLOOD_PRESSURE);
     ClinicalProtocol.RemsWindow window = monitoring.remsBloodPressure();
@@ -76,12 +79,38 @@ final class RemsSummary {
     List<String> adverse = facts.adverseEvents().stream().map(e -> e.display() + " at " + at(e.effective(), dose)
         + (e.note().isBlank() ? "" : " — " + e.note())).toList();
     return new SessionView.Rems(
-        administration.map(SessionTimeline::medication).orElse(NONE),
-        administration.map(SessionTimeline::doseText).orElse(NONE),
-        administration.flatMap(SessionTimeline::lot).orElse(NONE),
+        medication(facts, unread),
+        doses(facts, unread),
+        total(facts, unread),
         dose.map(d -> ReviewText.dayTime(d, zone)).orElse(NONE),
         bpBefore, bpMidSession, bpAtEnd, monitored, readyToLeave.map(d -> ReviewText.dayTime(d, zone)).orElse(NONE),
         sedation, dissociation, adverse);
+  }
+
+  private static String medication(RecordedSession facts, List<MedicationAdministration> unread) {
+    List<String> drugs = Stream.concat(facts.doses().stream().map(d -> d.drug().label()),
+        unread.stream().map(SessionTimeline::medication)).distinct().toList();
+    return drugs.isEmpty() ? NONE : String.join(", ", drugs);
+  }
+
+  /** Each dose as "10:02 — Ketamine 32 mg IM, lot KX1"; an administration that cannot be read is listed as such. */
+  private List<String> doses(RecordedSession facts, List<MedicationAdministration> unread) {
+    List<String> lines = new ArrayList<>();
+    facts.doses().forEach(d -> lines.add(ReviewText.time(d.effective(), zone) + " — " + d.shown()
+        + (d.lot().isBlank() ? "" : ", lot " + d.lot())));
+    unread.forEach(given -> lines.add(SessionDecoder.instant(given.getEffective())
+        .map(at -> ReviewText.time(at, zone) + " — ").orElse("") + SessionTimeline.doseText(given)
+        + " — could not be read as a dose, not in the total: check the chart"));
+    return List.copyOf(lines);
+  }
+
+  private static String total(RecordedSession facts, List<MedicationAdministration> unread) {
+    if (facts.doses().isEmpty()) {
+      return NONE;
+    }
+    String count = facts.doses().size() == 1 ? "1 dose" : facts.doses().size() + " doses";
+    return facts.doseTotal() + " (" + count + (unread.isEmpty() ? ")" : "; " + unread.size() + " more "
+        + (unread.size() == 1 ? "administration" : "administrations") + " could not be read: check the chart)");
   }
 
   private static Optional<String> checklistPressure(Optional<Checklist> checklist, ItemId systolic,

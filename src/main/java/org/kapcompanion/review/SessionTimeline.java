@@ -66,7 +66,7 @@ final class SessionTimeline {
   SessionView view(ReviewedSessionReader.SessionRecord record) {
     Encounter encounter = record.encounter();
     RecordedSession facts = SessionDecoder.decode(record.recorded());
-    Optional<Instant> dose = facts.dose().map(Dose::effective).or(() -> record.recorded().stream()
+    Optional<Instant> dose = facts.firstDose().map(Dose::effective).or(() -> record.recorded().stream()
         .filter(MedicationAdministration.class::isInstance).map(SessionTimeline::timeOf).flatMap(Optional::stream)
         .min(Instant::compareTo));
     List<SessionFacts.CoSign> coSigns = record.provenance().stream().map(SessionFacts::coSignOf)
@@ -116,7 +116,8 @@ final class SessionTimeline {
         entries.add(new Timed(at, observationEntry(observation, at, dose, by, changed)));
       } else if (resource instanceof MedicationAdministration administration) {
         entries.add(new Timed(at, new SessionView.TimelineEntry(time(at), since(at, dose), "Dose",
-            doseText(administration), lot(administration).map(lot -> List.of("Lot " + lot)).orElse(List.of()),
+            SessionDecoder.dose(administration).map(Dose::shown).orElse(doseText(administration)),
+            lot(administration).map(lot -> List.of("Lot " + lot)).orElse(List.of()),
             by, changed, false)));
       } else if (resource instanceof QuestionnaireResponse response) {
         entries.add(new Timed(at, checklistEntry(response, at, dose, by, changed)));

@@ -67,10 +67,10 @@ public record SessionView(
   /**
    * What a REMS patient-monitoring form asks for; "Not recorded in this session" where the session does not say.
    *
-   * @param medication the drug given
-   * @param dose amount and route
-   * @param lot the lot number
-   * @param doseTime when it was given
+   * @param medication the drugs given
+   * @param doses every dose given, oldest first: time, drug, amount, route and lot
+   * @param doseTotal what the doses add up to, e.g. "Ketamine 72 mg"
+   * @param doseTime when the first dose was given
    * @param bpBefore the blood pressure before the dose
    * @param bpAt40 the reading closest to 40 minutes after the dose
    * @param bpAtEnd the last reading, or the one on the discharge checklist
@@ -80,7 +80,8 @@ public record SessionView(
    * @param dissociation readings with dissociation
    * @param adverseEvents the adverse events recorded
    */
-  public record Rems(String medication, String dose, String lot, String doseTime, String bpBefore, String bpAt40,
+  public record Rems(String medication, List<String> doses, String doseTotal, String doseTime, String bpBefore,
+      String bpAt40,
       String bpAtEnd, String monitoringMinutes, String readyToLeave, List<String> sedation, List<String> dissociation,
       List<String> adverseEvents) {}
 

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * One submitted value parsed exactly once as its type and range, or refused with an {@link InvalidValue} naming its
- * field: numbers in plain ASCII digits (no exponent, sign of a kind the range allows, no NaN or Infinity, no digits
- * of other scripts, never rounded or truncated), JSON numbers only as JSON numbers, dates and times in their ISO
- * form within a window. Every form and JSON handler reads its numbers, dates and bounded texts through it.
+ * field: numbers as typed, in plain ASCII digits (no exponent, sign of a kind the range allows, no NaN or Infinity,
+ * no digits of other scripts, no comma: a decimal comma is refused, never read as a separator; never rounded or
+ * truncated), dates and times in their ISO form within a window. Every form and JSON handler reads its numbers,
+ * dates and bounded texts through it.
  */
 public final class StrictValue<T> {
 
@@ -105,18 +106,24 @@ public final class StrictValue<T> {
     return inRange(field, label, text.strip(), range);
   }
 
-  /** A number sent as a JSON number (not a string, list, object or {@code null}). */
-  public static StrictValue<BigDecimal> number(String field, String label, JsonElement element, Range range) {
-    if (element == null || element.isJsonNull()) {
-      return invalid(field, label + " is missing: " + lowerFirst(range.words("it")));
+  /**
+   * A number as typed into a page's text field and sent by its script as a JSON string, read as {@link #number(String,
+   * String, String, Range)} reads a form field; a JSON number, list or object is refused (a page that sends numbers
+   * as numbers is out of date: a number field drops a decimal comma, so 12,5 arrived as 125).
+   */
+  public static StrictValue<BigDecimal> typedNumber(String field, String label, JsonElement element, Range range) {
+    if (element != null && !element.isJsonNull()
+        && (!element.isJsonPrimitive() || !((JsonPrimitive) element).isString())) {
+      return invalid(field, label + " must be sent as typed, as text: reload the page.");
     }
-    if (!element.isJsonPrimitive() || !((JsonPrimitive) element).isNumber()) {
-      return invalid(field, label + " must be sent as a number, not as text or a list: reload the page.");
-    }
-    return inRange(field, label, element.getAsNumber().toString(), range);
+    return number(field, label, element == null || element.isJsonNull() ? null : element.getAsString(), range);
   }
 
   private static StrictValue<BigDecimal> inRange(String field, String label, String text, Range range) {
+    if (text.indexOf(',') >= 0) {
+      return invalid(field, label + " holds a comma, which is not read: use a point for decimals, e.g. 12.5, and no "
+          + "thousands separator.");
+    }
     if (!NUMBER.matcher(text).matches()) {
       return invalid(field, range.words(label));
     }

@@ -42,7 +42,7 @@ final class CourseFixtures {
   static CourseSession session(int daysAgo, int mg, Drug drug, Route route) {
     LocalDate date = TODAY.minusDays(daysAgo);
     Dose dose = new Dose("", drug, BigDecimal.valueOf(mg), route, "", date.atTime(10, 0).atZone(ZONE).toInstant());
-    return new CourseSession("enc-" + daysAgo, date, Optional.of(dose), Optional.empty(), Optional.empty(),
+    return new CourseSession("enc-" + daysAgo, date, List.of(dose), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), List.of(), List.of());
   }
 

@@ -15,9 +15,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.kapcompanion.record.Section;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.ReadingKind;
 import org.kapcompanion.vocabulary.Route;
@@ -49,6 +51,22 @@ class CourseSessionsTest {
     assertThat(session.peakDissociation()).contains(3);
     assertThat(session.highestBloodPressure().orElseThrow().shown()).isEqualTo("150/92");
     assertThat(session.alerts()).containsExactly("Blood pressure above threshold");
+  }
+
+  @Test
+  void aSecondDoseInASessionIsPartOfItsDoseAndOfTheCumulativeTotal() {
+    MedicationAdministration topUp = administration("s1", DAY, "40", Drug.KETAMINE, Route.IM);
+    topUp.setEffective(new DateTimeType(CourseFixtures.at(DAY, 11)));
+    CourseSessions.Built built = CourseSessions.build(List.of(administration("s1", DAY, "32", Drug.KETAMINE,
+        Route.IM), topUp), List.of(dosingEncounter("s1", DAY)), List.of(weight(DAY, "80", "kg")), List.of(), ZONE);
+
+    CourseSession session = built.sessions().get(0);
+    assertThat(built.sessions()).hasSize(1);
+    assertThat(session.milligrams()).isEqualTo("72 (32 + 40)");
+    assertThat(session.perKgShown()).isEqualTo("0.90");
+    assertThat(CourseSignals.watch(Section.loaded(built.sessions()), 0, Section.loaded(List.of()),
+        CourseFixtures.RULES, TODAY)).filteredOn(item -> item.check().equals(CourseSignals.WINDOW_30))
+        .extracting(WatchItem::finding).singleElement().asString().startsWith("72 mg since ");
   }
 
   @Test

@@ -108,8 +108,20 @@ class DischargeGateTest {
   }
 
   @Test
+  void theMinimumTimeRunsFromTheLatestDoseSoATopUpIsMonitoredInFull() {
+    RecordedSession once = session(settled());
+    Dose topUp = new Dose("top-up", Drug.values()[0], BigDecimal.valueOf(20), Route.values()[0], "KX1", at(60));
+    RecordedSession twice = new RecordedSession(List.of(once.doses().get(0), topUp), once.readings(), List.of(),
+        List.of(), List.of(), List.of());
+
+    assertThat(GATE.decide(once, yesToAll(), at(125)).open()).isTrue();
+    assertThat(GATE.decide(twice, yesToAll(), at(125)).needsPrescriber()).extracting(Finding::reason)
+        .containsExactly("Only 65 minutes since the latest dose at 12:35; discharge needs at least 120.");
+  }
+
+  @Test
   void noDoseRecordedNeedsAPrescriber() {
-    GateDecision decision = GATE.decide(new RecordedSession(Optional.empty(), settled(), List.of(), List.of(),
+    GateDecision decision = GATE.decide(new RecordedSession(List.of(), settled(), List.of(), List.of(),
         List.of(), List.of()), yesToAll(), at(125));
 
     assertThat(decision.needsPrescriber()).extracting(Finding::reason).contains("No dose is recorded in this session.");
@@ -144,7 +156,7 @@ class DischargeGateTest {
 
   private static RecordedSession session(List<Reading> readings) {
     Dose dose = new Dose("dose", Drug.values()[0], BigDecimal.valueOf(50), Route.values()[0], "KX1", DOSE);
-    return new RecordedSession(Optional.of(dose), readings.stream().sorted(java.util.Comparator.comparing(
+    return new RecordedSession(List.of(dose), readings.stream().sorted(java.util.Comparator.comparing(
         Reading::effective)).toList(), List.of(), List.of(), List.of(), List.of());
   }
 

@@ -32,10 +32,10 @@ public final class WorkspaceBenchmark {
     SandboxRecord.forSession(environment, session.handle(),
         session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow()).completePredose(PATIENT);
     session.browser().post(session.base().resolve("session/start"), Map.of("csrf", session.csrf()));
-    save(session, "dose", "\"drug\": \"6130\", \"mg\": 50, \"route\": \"78421000\", \"lot\": \"B1\"");
+    save(session, "dose", "\"drug\": \"6130\", \"mg\": \"50\", \"route\": \"78421000\", \"lot\": \"B1\"");
     for (int i = 0; i < 10; i++) {
-      save(session, "hr", "\"value\": " + (70 + i));
-      save(session, "bp", "\"value\": 130, \"second\": 80");
+      save(session, "hr", "\"value\": \"" + (70 + i) + "\"");
+      save(session, "bp", "\"value\": \"130\", \"second\": \"80\"");
     }
     awaitSaved(session, null);
 
@@ -65,7 +65,7 @@ public final class WorkspaceBenchmark {
     List<Double> saves = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       long before = System.nanoTime();
-      String id = save(session, "hr", "\"value\": " + (60 + i % 30));
+      String id = save(session, "hr", "\"value\": \"" + (60 + i % 30) + "\"");
       awaitSaved(session, id);
       saves.add((System.nanoTime() - before) / 1e6);
     }

@@ -1,9 +1,11 @@
 package org.kapcompanion.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +30,9 @@ class SessionTimelineTest {
   @Test
   void theRemsSummaryHasDoseBloodPressuresMonitoringAndEvents() {
     SessionView.Rems rems = TIMELINE.view(SessionExamples.record(FLAGGED)).rems();
-    assertThat(rems.dose()).isEqualTo("Ketamine 50 mg, Intramuscular route");
-    assertThat(rems.lot()).isEqualTo("KT-LOT-7");
+    assertThat(rems.medication()).isEqualTo("Ketamine");
+    assertThat(rems.doses()).containsExactly("09:10 — Ketamine 50 mg IM, lot KT-LOT-7");
+    assertThat(rems.doseTotal()).isEqualTo("Ketamine 50 mg (1 dose)");
     assertThat(rems.doseTime()).isEqualTo("2026-11-19 09:10");
     assertThat(rems.bpBefore()).isEqualTo("124/82 mmHg (pre-dose checklist)");
     assertThat(rems.bpAt40()).isEqualTo("186/112 mmHg at +40 min");
@@ -38,6 +41,23 @@ class SessionTimelineTest {
     assertThat(rems.readyToLeave()).isEqualTo("2026-11-19 11:40");
     assertThat(rems.sedation()).containsExactly("MOAA/S 4 at +30 min");
     assertThat(rems.adverseEvents()).containsExactly("Vomiting at +45 min — Vomited once; settled within 15 minutes.");
+  }
+
+  @Test
+  void aSecondDoseIsListedInTheRemsSummaryAndTheTimelineAndCountedInTheSessionTotal() {
+    List<Resource> resources = new ArrayList<>(SessionExamples.stored(FLAGGED));
+    resources.add(SandboxSessions.secondDose(resources, 30, 40));
+    resources.forEach(r -> r.getMeta().setLastUpdated(Date.from(SessionExamples.STORED)));
+
+    SessionView view = TIMELINE.view(SessionExamples.record(resources));
+
+    assertThat(view.rems().doses()).containsExactly("09:10 — Ketamine 50 mg IM, lot KT-LOT-7",
+        "09:40 — Ketamine 40 mg IM, lot KT-LOT-7");
+    assertThat(view.rems().doseTotal()).isEqualTo("Ketamine 90 mg (2 doses)");
+    assertThat(view.rems().doseTime()).isEqualTo("2026-11-19 09:10");
+    assertThat(view.timeline()).filteredOn(entry -> entry.kind().equals("Dose"))
+        .extracting(SessionView.TimelineEntry::title, SessionView.TimelineEntry::sinceDose)
+        .containsExactly(tuple("Ketamine 50 mg IM", "+0 min"), tuple("Ketamine 40 mg IM", "+30 min"));
   }
 
   @Test

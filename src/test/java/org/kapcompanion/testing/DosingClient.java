@@ -74,8 +74,6 @@ public final class DosingClient {
         com.google.gson.JsonArray array = new com.google.gson.JsonArray();
         list.forEach(item -> array.add(item.toString()));
         body.add(name, array);
-      } else if (value instanceof Number number) {
-        body.addProperty(name, number);
       } else {
         body.addProperty(name, value.toString());
       }

@@ -259,6 +259,22 @@ public final class SandboxSessions {
     add(authorProvenance(session, id + "-provenance", at.plusSeconds(30), List.of("Observation/" + id)));
   }
 
+  /**
+   * A further dose of the session's drug, as a second tab or a top-up records it: the first dose of
+   * {@code resources} copied with an id, entry identifier, time ({@code minutesAfter} the first) and mg of its own.
+   */
+  public static MedicationAdministration secondDose(List<Resource> resources, int minutesAfter, int mg) {
+    MedicationAdministration first = resources.stream().filter(MedicationAdministration.class::isInstance)
+        .map(MedicationAdministration.class::cast).findFirst().orElseThrow();
+    MedicationAdministration second = first.copy();
+    second.setId(first.getIdElement().getIdPart() + "-2");
+    second.setIdentifier(new ArrayList<>(List.of(identifier(second.getIdElement().getIdPart()))));
+    second.setEffective(new DateTimeType(Date.from(first.getEffectiveDateTimeType().getValue().toInstant()
+        .plus(Duration.ofMinutes(minutesAfter)))));
+    second.getDosage().getDose().setValue(mg);
+    return second;
+  }
+
   /** The resources of one session, each with its id set. */
   public static List<Resource> resources(Session session) {
     List<Resource> resources = new ArrayList<>();

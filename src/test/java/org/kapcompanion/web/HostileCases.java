@@ -22,12 +22,18 @@ final class HostileCases {
   record Case(String name, String method, String path, String contentType, byte[] body, List<Integer> expected) {}
 
   /** Numbers no reading kind, dose or checklist item takes, as raw JSON tokens. */
+  /**
+   * Numbers as a script might send them (JSON fragments): the page sends what was typed as text, so a JSON number is
+   * refused as well as text that is not a number in range.
+   */
   static final List<String> BAD_NUMBERS = List.of("1e2", "1E2", "1e309", "-1e309", "4294967416", "4294967376",
-      "120.9", "72.5", "-5", "99999", "NaN", "Infinity", "-Infinity", "\"120\"", "\"72\"", "[120]", "[72]", "{}",
+      "120.9", "72.5", "-5", "99999", "NaN", "Infinity", "-Infinity", "120", "72", "[120]", "[\"72\"]", "{}",
       "null", "true", "\"\u0663\"", "\"\u0667\u0662\"", "\"0x78\"", "1.0e1", "99999999999999999999999999", "1e-7",
-      "\"\"", "\" 72\"", "3.0000000000000001", "300.5", "2147483648", "-2147483649", "1e+2", "\"+72\"", "\"\uff17\uff12\"");
+      "\"\"", "\"1e2\"", "\"1e309\"", "\"4294967416\"", "\"NaN\"", "\"-Infinity\"", "\"3.0000000000000001\"",
+      "\"300.5\"", "\"2147483648\"", "\"-2147483649\"", "\"1e+2\"", "\"+72\"", "\"\uff17\uff12\"", "\"7,2\"",
+      "\"12,5\"", "\"1,000\"", "\"72 \u202e\"");
   /** Of those, the ones that are a dose (mg, to 2 decimal places). */
-  static final List<String> VALID_DOSES = List.of("72.5", "120.9", "300.5");
+  static final List<String> VALID_DOSES = List.of("\"300.5\"");
   /** Form values no whole-number item takes. */
   static final List<String> BAD_FORM_NUMBERS = List.of("1e2", "1e309", "4294967416", "120.9", "-5", "99999", "NaN",
       "Infinity", "\u0663", "\u0661\u0662\u0660", "0x78", "+120", "12 0", "\uff11\uff12\uff10", "-2147483649");
@@ -61,29 +67,29 @@ final class HostileCases {
     List<String> kinds = List.of("hr", "spo2", "rr", "moaas", "dissociation", "cadss", "suds", "nausea", "bp");
     for (String kind : kinds) {
       for (String number : BAD_NUMBERS) {
-        json("reading " + kind + " value " + number, entry(kind, Map.of("value", number, "second", "60")), 400);
+        json("reading " + kind + " value " + number, entry(kind, Map.of("value", number, "second", "\"60\"")), 400);
       }
     }
     for (String number : BAD_NUMBERS) {
-      json("bp second " + number, entry("bp", Map.of("value", "120", "second", number)), 400);
+      json("bp second " + number, entry("bp", Map.of("value", "\"120\"", "second", number)), 400);
       if (!VALID_DOSES.contains(number)) {
         json("dose mg " + number, dose(number, "\"A1\""), 400);
       }
     }
-    for (String mg : List.of("0", "0.001", "1000.01", "12.345", "-0.5")) {
+    for (String mg : List.of("\"0\"", "\"0.001\"", "\"1000.01\"", "\"12.345\"", "\"-0.5\"")) {
       json("dose mg " + mg, dose(mg, "\"A1\""), 400);
     }
-    json("bp diastolic above systolic", entry("bp", Map.of("value", "80", "second", "120")), 400);
+    json("bp diastolic above systolic", entry("bp", Map.of("value", "\"80\"", "second", "\"120\"")), 400);
     for (String text : BAD_TEXTS) {
       json("note text", note(text, "[]"), 400);
-      json("dose lot", dose("50", quoted(text)), 400);
+      json("dose lot", dose("\"50\"", quoted(text)), 400);
       json("adverse event text", entry("adverse-event", Map.of("code", "\"422587007\"", "text", quoted(text))), 400);
       json("kind", "{\"id\":\"" + UUID.randomUUID() + "\",\"kind\":" + quoted(text) + "}", 400);
       json("tag", note("calm", "[" + quoted(text) + "]"), 400);
       json("id", "{\"id\":" + quoted(text) + ",\"kind\":\"note\",\"text\":\"calm\",\"effective\":\""
           + now + "\"}", 400);
     }
-    json("dose lot of 41 characters", dose("50", quoted("L".repeat(41))), 400);
+    json("dose lot of 41 characters", dose("\"50\"", quoted("L".repeat(41))), 400);
     for (String tags : List.of("[\"made-up\"]", "\"breathwork\"", "[1]", "[[\"breathwork\"]]", "{\"a\":1}")) {
       json("quick tags " + tags, note("calm", tags), 400);
     }
@@ -94,12 +100,12 @@ final class HostileCases {
     times.add(now.plus(Duration.ofMinutes(20)).toString());
     for (String time : times) {
       for (String kind : List.of("hr", "note", "dose")) {
-        String body = "dose".equals(kind) ? dose("50", "\"A1\"") : "note".equals(kind) ? note("calm", "[]")
-            : entry(kind, Map.of("value", "72"));
+        String body = "dose".equals(kind) ? dose("\"50\"", "\"A1\"") : "note".equals(kind) ? note("calm", "[]")
+            : entry(kind, Map.of("value", "\"72\""));
         json(kind + " at " + time, body.replace("\"effective\":\"" + now + "\"", "\"effective\":" + quoted(time)),
             400);
       }
-      json("hr at number " + time, entry("hr", Map.of("value", "72")).replace("\"effective\":\"" + now + "\"",
+      json("hr at number " + time, entry("hr", Map.of("value", "\"72\"")).replace("\"effective\":\"" + now + "\"",
           "\"effective\":1700000000"), 400);
     }
   }

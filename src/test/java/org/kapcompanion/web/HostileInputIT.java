@@ -64,7 +64,7 @@ class HostileInputIT {
     String goodBefore = UUID.randomUUID().toString();
     assertThat(session.saveNote(goodBefore, "Settled, breathing slowly.").status()).isEqualTo(200);
     String goodReading = UUID.randomUUID().toString();
-    assertThat(session.post("session/entries", "{\"id\":\"" + goodReading + "\",\"kind\":\"hr\",\"value\":72,"
+    assertThat(session.post("session/entries", "{\"id\":\"" + goodReading + "\",\"kind\":\"hr\",\"value\":\"72\","
         + "\"effective\":\"" + Instant.now() + "\"}").status()).isEqualTo(200);
 
     List<HostileCases.Case> cases = HostileCases.all(linkIds("kap-predose-checklist"), linkIds("kap-preparation"));

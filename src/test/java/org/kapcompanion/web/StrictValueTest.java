@@ -3,6 +3,7 @@ package org.kapcompanion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,12 +40,31 @@ class StrictValueTest {
   }
 
   @ParameterizedTest(name = "JSON {0} is refused")
-  @ValueSource(strings = {"\"120\"", "[120]", "{}", "true", "1e2", "1e309", "NaN", "-Infinity", "4294967416", "120.9"})
-  void jsonValueThatIsNotAJsonNumberInRangeIsRefused(String json) {
-    StrictValue<BigDecimal> value = StrictValue.number("value", "Systolic",
+  @ValueSource(strings = {"120", "[\"120\"]", "{}", "true", "null", "\"\"", "\"1e2\"", "\"1e309\"", "\"NaN\"",
+      "\"-Infinity\"", "\"4294967416\"", "\"120.9\"", "\"1,20\""})
+  void typedValueThatIsNotTextOfANumberInRangeIsRefused(String json) {
+    StrictValue<BigDecimal> value = StrictValue.typedNumber("value", "Systolic",
         JsonParser.parseString("{\"v\":" + json + "}").getAsJsonObject().get("v"), SYSTOLIC);
 
     assertThat(value.invalid()).hasValueSatisfying(invalid -> assertThat(invalid.field()).isEqualTo("value"));
+  }
+
+  @Test
+  void typedNumberIsReadExactlyAsTyped() {
+    assertThat(StrictValue.typedNumber("value", "Systolic", new JsonPrimitive(" 120 "), SYSTOLIC).orRefuse())
+        .isEqualTo("120");
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is refused for its comma")
+  @ValueSource(strings = {"12,5", "1,000", "0,5", ",5", "12,"})
+  void aCommaIsRefusedWithThePointToUseNeverReadAsASeparator(String typed) {
+    StrictValue<BigDecimal> value = StrictValue.typedNumber("mg", "The dose (mg)", new JsonPrimitive(typed),
+        new StrictValue.Range(new BigDecimal("0.01"), BigDecimal.valueOf(1000), 2));
+
+    assertThat(value.value()).isEmpty();
+    assertThat(value.invalid()).hasValueSatisfying(invalid -> assertThat(invalid.message())
+        .isEqualTo("The dose (mg) holds a comma, which is not read: use a point for decimals, e.g. 12.5, and no "
+            + "thousands separator."));
   }
 
   @ParameterizedTest(name = "date {0} is refused")
