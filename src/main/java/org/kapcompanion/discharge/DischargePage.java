@@ -54,9 +54,15 @@ import org.kapcompanion.writeback.SaveResult;
 public final class DischargePage implements SessionPage {
 
   private static final String TIME_SINCE_DOSE = ItemId.TIME_SINCE_DOSE.linkId();
-  private static final Set<String> COMPUTED = Set.of(TIME_SINCE_DOSE, DischargeCriteria.MET, DischargeCriteria.UNMET);
+  private static final String MONITORING_MINUTES = ItemId.MONITORING_MINUTES.linkId();
+  /**
+   * Set from the record and never from the form: the time since the dose and the monitoring time are facts of the
+   * record (the dose, else the session's start, until the discharge is saved), which no typed number could correct.
+   */
+  private static final Set<String> COMPUTED = Set.of(TIME_SINCE_DOSE, MONITORING_MINUTES, DischargeCriteria.MET,
+      DischargeCriteria.UNMET);
   private static final Set<String> PREFILLED = Set.of(TIME_SINCE_DOSE,
-      ItemId.DISCHARGE_SYSTOLIC.linkId(), ItemId.DISCHARGE_DIASTOLIC.linkId(), ItemId.MONITORING_MINUTES.linkId());
+      ItemId.DISCHARGE_SYSTOLIC.linkId(), ItemId.DISCHARGE_DIASTOLIC.linkId(), MONITORING_MINUTES);
 
   private final DosingSessionReader reader;
   private final EntrySaver entries;
@@ -111,7 +117,7 @@ public final class DischargePage implements SessionPage {
       Map<String, List<String>> fields = new HashMap<>();
       request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
       FormInput.Parsed parsed = FormInput.parse(form, fields, clock);
-      answers = parsed.answers().with(TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)));
+      answers = fromRecord(parsed.answers(), sinceDose);
       problems = parsed.problems();
       entryId = sentEntry.get();
       Answers finalAnswers = answers;
@@ -139,9 +145,14 @@ public final class DischargePage implements SessionPage {
         banner.orElse(null), clock.getZone().getId());
   }
 
+  /** The answers with the minutes since the dose and of monitoring as the record has them, whatever was posted. */
+  private static Answers fromRecord(Answers answers, long sinceDose) {
+    return answers.with(TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
+        .with(MONITORING_MINUTES, List.<Type>of(new IntegerType((int) sinceDose)));
+  }
+
   private Answers prefilled(SessionRecord record, long sinceDose) {
-    Answers answers = Answers.none().with(TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
-        .with(ItemId.MONITORING_MINUTES.linkId(), List.<Type>of(new IntegerType((int) sinceDose)));
+    Answers answers = fromRecord(Answers.none(), sinceDose);
     Optional<Reading> bp = record.readings().stream().filter(r -> r.kind() == ReadingKind.BLOOD_PRESSURE)
         .reduce((first, second) -> second);
     if (bp.isPresent() && bp.get().diastolic().isPresent()) {
