@@ -36,8 +36,18 @@ public record RecordedSession(Optional<Dose> dose, List<Reading> readings, List<
    * @param title the rule's display
    * @param text the readings that raised it
    * @param status the Flag's status, e.g. "Active"
+   * @param acknowledged the therapist's acknowledgement of it, once recorded
    */
-  public record RecordedAlert(String entryId, Instant start, String title, String text, String status) {}
+  public record RecordedAlert(String entryId, Instant start, String title, String text, String status,
+      Optional<Acknowledgement> acknowledged) {}
+
+  /**
+   * The session note that acknowledges an alert ({@link Alert#acknowledgementId}).
+   *
+   * @param at when it was acknowledged
+   * @param by who acknowledged it ({@code Practitioner/…}, the note's performer), when the note names them
+   */
+  public record Acknowledgement(Instant at, Optional<String> by) {}
 
   /** The readings of one kind, oldest first. */
   public List<Reading> readings(ReadingKind kind) {

@@ -10,17 +10,23 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.recorded.Alert;
+import org.kapcompanion.recorded.SessionDecoder;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.SandboxSessions.Session;
+import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.SessionCode;
 import org.kapcompanion.writeback.SharedValidator;
 
 class SessionTimelineTest {
@@ -83,6 +89,27 @@ class SessionTimelineTest {
         .forEach(item -> item.getAnswerFirstRep().setValue(new IntegerType(130)));
     SessionView.Rems rems = TIMELINE.view(SessionExamples.record(resources)).rems();
     assertThat(rems.monitoringMinutes()).isEqualTo("150 min (the discharge checklist says 130 min)");
+  }
+
+  @Test
+  void anAlertShowsWhoAcknowledgedItAndWhenOrThatNobodyHas() {
+    List<Resource> resources = SessionExamples.stored(FLAGGED);
+    assertThat(alertStatus(resources)).containsExactly("Status: Not acknowledged");
+    Flag flag = resources.stream().filter(Flag.class::isInstance).map(Flag.class::cast).findFirst().orElseThrow();
+    Observation note = score(ReadingKind.MOAAS, "s1-acknowledged", 2520, 0);
+    note.setCode(new CodeableConcept(new Coding(SessionCode.SESSION_NOTE.code().system(),
+        SessionCode.SESSION_NOTE.code().code(), null)));
+    note.setValue(new StringType("Alert acknowledged: Blood pressure above threshold, by T at 09:52."));
+    note.addIdentifier().setSystem(KapUrls.ENTRY_ID)
+        .setValue(Alert.acknowledgementId(SessionDecoder.entryId(flag).orElseThrow()));
+    note.addPerformer(new Reference("Practitioner/t1"));
+    resources.add(note);
+    assertThat(alertStatus(resources)).containsExactly("Status: Acknowledged by Practitioner/t1 at 09:52 (+42 min)");
+  }
+
+  private static List<String> alertStatus(List<Resource> resources) {
+    return TIMELINE.view(SessionExamples.record(resources)).timeline().stream()
+        .filter(entry -> entry.kind().equals("Alert")).flatMap(entry -> entry.details().stream()).toList();
   }
 
   private static Observation score(ReadingKind kind, String id, int secondsAfterDose, int value) {
