@@ -97,7 +97,7 @@ final class SessionTimeline {
         chart(facts.readings(), dose.or(() -> Optional.ofNullable(encounter.getPeriod().getStart())
             .map(d -> d.toInstant()))),
         timeline(record, facts, dose, latest, authorship),
-        PlanSummary.of(record.plan()),
+        PlanSummary.of(record.plan(), zone),
         newest.toEpochMilli());
   }
 
