@@ -54,9 +54,15 @@ import org.kapcompanion.writeback.SaveResult;
 public final class DischargePage implements SessionPage {
 
   private static final String TIME_SINCE_DOSE = ItemId.TIME_SINCE_DOSE.linkId();
-  private static final Set<String> COMPUTED = Set.of(TIME_SINCE_DOSE, DischargeCriteria.MET, DischargeCriteria.UNMET);
+  private static final String MONITORING_MINUTES = ItemId.MONITORING_MINUTES.linkId();
+  /**
+   * Set from the record and never from the form: the time since the dose and the monitoring time are facts of the
+   * record (the dose, else the session's start, until the discharge is saved), which no typed number could correct.
+   */
+  private static final Set<String> COMPUTED = Set.of(TIME_SINCE_DOSE, MONITORING_MINUTES, DischargeCriteria.MET,
+      DischargeCriteria.UNMET);
   private static final Set<String> PREFILLED = Set.of(TIME_SINCE_DOSE,
-      ItemId.DISCHARGE_SYSTOLIC.linkId(), ItemId.DISCHARGE_DIASTOLIC.linkId(), ItemId.MONITORING_MINUTES.linkId());
+      ItemId.DISCHARGE_SYSTOLIC.linkId(), ItemId.DISCHARGE_DIASTOLIC.linkId(), MONITORING_MINUTES);
 
   private final DosingSessionReader reader;
   private final EntrySaver entries;
@@ -95,7 +101,8 @@ public final class DischargePage implements SessionPage {
     SessionRecord record = session.get();
     Instant now = clock.instant();
     long sinceDose = minutesSince(record.latestDose(), record, now);
-    Answers prefilled = prefilled(record, sinceDose, minutesSince(record.firstDose(), record, now));
+    long monitored = minutesSince(record.firstDose(), record, now);
+    Answers prefilled = prefilled(record, sinceDose, monitored);
     boolean submitted = "POST".equals(request.getMethod());
     Answers answers = prefilled;
     Map<String, String> problems = Map.of();
@@ -111,7 +118,7 @@ public final class DischargePage implements SessionPage {
       Map<String, List<String>> fields = new HashMap<>();
       request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
       FormInput.Parsed parsed = FormInput.parse(form, fields, clock);
-      answers = parsed.answers().with(TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)));
+      answers = fromRecord(parsed.answers(), sinceDose, monitored);
       problems = parsed.problems();
       entryId = sentEntry.get();
       Answers finalAnswers = answers;
@@ -144,10 +151,17 @@ public final class DischargePage implements SessionPage {
     return Duration.between(dose.map(Dose::effective).orElse(record.started()), now).toMinutes();
   }
 
-  /** The time since the latest dose (as the gate judges it) and the monitoring time since the first. */
+  /**
+   * The answers with the time since the latest dose (as the gate judges it) and the monitoring time since the first
+   * as the record has them, whatever was posted.
+   */
+  private static Answers fromRecord(Answers answers, long sinceDose, long monitored) {
+    return answers.with(TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
+        .with(MONITORING_MINUTES, List.<Type>of(new IntegerType((int) monitored)));
+  }
+
   private Answers prefilled(SessionRecord record, long sinceDose, long monitored) {
-    Answers answers = Answers.none().with(TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
-        .with(ItemId.MONITORING_MINUTES.linkId(), List.<Type>of(new IntegerType((int) monitored)));
+    Answers answers = fromRecord(Answers.none(), sinceDose, monitored);
     Optional<Reading> bp = record.readings().stream().filter(r -> r.kind() == ReadingKind.BLOOD_PRESSURE)
         .reduce((first, second) -> second);
     if (bp.isPresent() && bp.get().diastolic().isPresent()) {

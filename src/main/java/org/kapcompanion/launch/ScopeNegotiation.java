@@ -24,10 +24,10 @@ final class ScopeNegotiation {
       "Observation", "MedicationAdministration", "QuestionnaireResponse", "Flag", "Provenance", "Encounter",
       "CarePlan", "Goal", "DocumentReference", "Task", "Consent");
 
-  /** Resource types the app writes, with the v2 permissions it needs (Task: a supervisor's co-sign). */
+  /** Resource types the app writes in a patient's chart, all in the R4 Patient compartment. */
   private static final List<String> WRITE_TYPES = List.of(
       "Observation", "MedicationAdministration", "QuestionnaireResponse", "Flag", "Provenance",
-      "Encounter", "CarePlan", "Goal", "DocumentReference", "Task");
+      "Encounter", "CarePlan", "Goal", "DocumentReference");
 
   /** What a supervisor's review reads across patients: the sessions, everything recorded in them, and who did it. */
   private static final List<String> REVIEW_READ_TYPES = List.of(
@@ -38,7 +38,8 @@ final class ScopeNegotiation {
   private ScopeNegotiation() {}
 
   /**
-   * The scopes for an EHR launch ({@code standalone=false}) or a standalone launch with a patient picker. A
+   * The scopes for an EHR launch ({@code standalone=false}) or a standalone launch with a patient picker: the chart at
+   * patient level, who the user is, and the review Task at user level. A
    * confidential client asks for {@code offline_access} (refresh after the browser is gone, for queued writes); a
    * public client for {@code online_access}, which EHRs grant it.
    */
@@ -53,6 +54,9 @@ final class ScopeNegotiation {
     }
     scopes.add("user/Practitioner" + (v2 ? ".rs" : ".read"));
     scopes.add("user/PractitionerRole" + (v2 ? ".rs" : ".read"));
+    // The session's review Task, written as each session starts: R4 keeps Task outside the Patient compartment,
+    // so a patient-level scope cannot create it (SMART App Launch 2.x, "Patient-specific scopes": the compartment).
+    scopes.add("user/Task" + (v2 ? ".cu" : ".write"));
     return scopes;
   }
 

@@ -5,14 +5,12 @@ import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.kapcompanion.config.ClinicalProtocol;
@@ -57,8 +55,7 @@ final class AlertAcknowledgement {
 
   /** The acknowledgement note's entry id of an alert episode of the session with {@code sessionEntryId}. */
   static String entryId(Alert alert, String sessionEntryId) {
-    String name = "acknowledged|" + alert.entryId(sessionEntryId);
-    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    return Alert.acknowledgementId(alert.entryId(sessionEntryId));
   }
 
   /** The episodes of the session not yet acknowledged, earliest first. */

@@ -22,6 +22,12 @@ public record Alert(AlertCode rule, Instant start, String message, boolean ongoi
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
+  /** The entry id of the session note acknowledging the alert whose Flag has the entry id {@code alertEntryId}. */
+  public static String acknowledgementId(String alertEntryId) {
+    String name = "acknowledged|" + alertEntryId;
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
   public String title() {
     return rule.display();
   }

@@ -36,8 +36,18 @@ public record RecordedSession(List<Dose> doses, List<Reading> readings, List<Not
    * @param title the rule's display
    * @param text the readings that raised it
    * @param status the Flag's status, e.g. "Active"
+   * @param acknowledged the therapist's acknowledgement of it, once recorded
    */
-  public record RecordedAlert(String entryId, Instant start, String title, String text, String status) {}
+  public record RecordedAlert(String entryId, Instant start, String title, String text, String status,
+      Optional<Acknowledgement> acknowledged) {}
+
+  /**
+   * The session note that acknowledges an alert ({@link Alert#acknowledgementId}).
+   *
+   * @param at when it was acknowledged
+   * @param by who acknowledged it ({@code Practitioner/…}, the note's performer), when the note names them
+   */
+  public record Acknowledgement(Instant at, Optional<String> by) {}
 
   /** The first dose: the session clock, the monitoring schedule and the chart run from it. */
   public Optional<Dose> firstDose() {

@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 import org.kapcompanion.vocabulary.Code;
@@ -43,21 +44,28 @@ public final class SessionDecoder {
     List<Reading> readings = new ArrayList<>();
     List<RecordedSession.Note> notes = new ArrayList<>();
     List<AdverseEvent> events = new ArrayList<>();
-    List<RecordedSession.RecordedAlert> alerts = new ArrayList<>();
+    List<Flag> flags = new ArrayList<>();
+    Map<String, RecordedSession.Acknowledgement> acknowledgements = new LinkedHashMap<>();
     List<Checklist> checklists = new ArrayList<>();
     for (Resource resource : resources) {
       if (resource instanceof MedicationAdministration given) {
         dose(given).ifPresent(doses::add);
       } else if (resource instanceof Observation observation) {
         reading(observation).ifPresent(readings::add);
-        note(observation).ifPresent(notes::add);
+        note(observation).ifPresent(note -> {
+          notes.add(note);
+          acknowledgements.put(note.entryId(), new RecordedSession.Acknowledgement(note.effective(),
+              observation.getPerformer().stream().map(Reference::getReference).filter(r -> r != null).findFirst()));
+        });
         adverseEvent(observation).ifPresent(events::add);
       } else if (resource instanceof Flag flag) {
-        alert(flag).ifPresent(alerts::add);
+        flags.add(flag);
       } else if (resource instanceof QuestionnaireResponse response) {
         checklist(response).ifPresent(checklists::add);
       }
     }
+    List<RecordedSession.RecordedAlert> alerts = new ArrayList<>();
+    flags.forEach(flag -> alert(flag, acknowledgements).ifPresent(alerts::add));
     readings.sort(Comparator.comparing(Reading::effective));
     notes.sort(Comparator.comparing(RecordedSession.Note::effective));
     events.sort(Comparator.comparing(AdverseEvent::effective));
@@ -152,16 +160,20 @@ public final class SessionDecoder {
         observation.hasNote() ? observation.getNoteFirstRep().getText() : ""));
   }
 
-  private static Optional<RecordedSession.RecordedAlert> alert(Flag flag) {
+  /** The alert a Flag records, with the note acknowledging it (matched by entry id) once there is one. */
+  private static Optional<RecordedSession.RecordedAlert> alert(Flag flag,
+      Map<String, RecordedSession.Acknowledgement> acknowledgements) {
     if (!flag.getPeriod().hasStart()) {
       return Optional.empty();
     }
+    Optional<String> entryId = entryId(flag);
     Coding rule = flag.getCode().getCoding().stream().filter(c -> KapUrls.ALERT_CODES.equals(c.getSystem()))
         .findFirst().orElse(flag.getCode().getCodingFirstRep());
-    return Optional.of(new RecordedSession.RecordedAlert(entryId(flag).orElse(""),
+    return Optional.of(new RecordedSession.RecordedAlert(entryId.orElse(""),
         flag.getPeriod().getStart().toInstant(), rule.hasDisplay() ? rule.getDisplay() : name(flag.getCode()),
         flag.getCode().hasText() ? flag.getCode().getText() : "",
-        flag.hasStatus() ? flag.getStatus().getDisplay() : ""));
+        flag.hasStatus() ? flag.getStatus().getDisplay() : "",
+        entryId.map(id -> acknowledgements.get(Alert.acknowledgementId(id)))));
   }
 
   private static Optional<Checklist> checklist(QuestionnaireResponse response) {

@@ -3,12 +3,15 @@ package org.kapcompanion.review;
 import static org.kapcompanion.review.ReviewText.NONE;
 import static org.kapcompanion.review.ReviewText.text;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Goal;
@@ -20,7 +23,8 @@ final class PlanSummary {
 
   private PlanSummary() {}
 
-  static Optional<SessionView.Plan> of(List<Resource> plan) {
+  /** The plan, its date on the clinic's clock ({@code zone}) like the page's other times. */
+  static Optional<SessionView.Plan> of(List<Resource> plan, ZoneId zone) {
     Map<String, Goal> goals = plan.stream().filter(Goal.class::isInstance).map(Goal.class::cast)
         .collect(Collectors.toMap(g -> "Goal/" + g.getIdElement().getIdPart(), g -> g, (a, b) -> a));
     for (Resource resource : plan) {
@@ -36,8 +40,8 @@ final class PlanSummary {
         }
         carePlan.getActivity().stream().map(a -> a.getDetail().hasDescription() ? a.getDetail().getDescription()
             : text(a.getDetail().getCode())).filter(s -> !s.isBlank()).forEach(s -> lines.add("Activity: " + s));
-        String date = carePlan.hasCreated() ? carePlan.getCreatedElement().getValueAsString()
-            : Optional.ofNullable(carePlan.getPeriod().getStartElement().getValueAsString()).orElse(NONE);
+        String date = date(carePlan.hasCreated() ? carePlan.getCreatedElement()
+            : carePlan.getPeriod().getStartElement(), zone);
         return Optional.of(new SessionView.Plan(Optional.ofNullable(carePlan.getTitle()).orElse("Integration plan"),
             date, lines));
       }
@@ -51,9 +55,18 @@ final class PlanSummary {
             .map(a -> new String(a.getData(), StandardCharsets.UTF_8)).flatMap(String::lines)
             .filter(line -> !line.isBlank()).limit(80).forEach(lines::add);
         return Optional.of(new SessionView.Plan("Integration plan (document)",
-            document.hasDate() ? document.getDateElement().getValueAsString() : NONE, lines));
+            date(document.getDateElement(), zone), lines));
       }
     }
     return Optional.empty();
+  }
+
+  /** A date as written; a date and time on the clinic's clock, e.g. {@code 2026-12-05 06:41}. */
+  private static String date(BaseDateTimeType value, ZoneId zone) {
+    if (value == null || value.getValue() == null) {
+      return NONE;
+    }
+    return value.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal() ? value.getValueAsString()
+        : ReviewText.dayTime(value.getValue().toInstant(), zone);
   }
 }

@@ -64,16 +64,10 @@ final class RemsSummary {
         .orElse(NONE);
     Optional<Instant> readyToLeave = discharge.flatMap(d -> d.answer(ItemId.READY_TO_LEAVE_TIME))
         .filter(DateTimeType.class::isInstance).map(v -> ((DateTimeType) v).getValue().toInstant());
-    String monitored = discharge.flatMap(d -> d.answer(ItemId.MONITORING_MINUTES)).map(ReviewText::valueText)
-        .or(() -> dose.flatMap(given -> readyToLeave.or(() -> Optional.ofNullable(
-            record.encounter().getPeriod().getEnd()).map(d -> d.toInstant()))
-            .map(end -> String.valueOf(minutes(given, end)))))
-        .map(minutes -> minutes + " min").orElse(NONE);
-    BigDecimal baseline = BigDecimal.valueOf(monitoring.moaasBaseline());
-    List<String> sedation = facts.readings(ReadingKind.MOAAS).stream().filter(r -> r.value().compareTo(baseline) < 0)
-        .map(r -> "MOAA/S " + r.shown() + " at " + at(r.effective(), dose)).toList();
+    String monitored = monitored(record, facts, discharge, dose);
+    List<String> sedation = sedation(facts.readings(ReadingKind.MOAAS), dose);
     List<String> dissociation = Stream.concat(facts.readings(ReadingKind.DISSOCIATION).stream(),
-            facts.readings(ReadingKind.CADSS).stream()).filter(r -> r.value().signum() > 0)
+            facts.readings(ReadingKind.CADSS).stream())
         .sorted(Comparator.comparing(Reading::effective))
         .map(r -> r.kind().labelWithUnit() + ": " + r.shown() + " at " + at(r.effective(), dose)).toList();
     List<String> adverse = facts.adverseEvents().stream().map(e -> e.display() + " at " + at(e.effective(), dose)
@@ -111,6 +105,45 @@ final class RemsSummary {
     String count = facts.doses().size() == 1 ? "1 dose" : facts.doses().size() + " doses";
     return facts.doseTotal() + " (" + count + (unread.isEmpty() ? ")" : "; " + unread.size() + " more "
         + (unread.size() == 1 ? "administration" : "administrations") + " could not be read: check the chart)");
+  }
+
+  /**
+   * Minutes from the dose (else the session's start) to the discharge as the record has it: when the discharge
+   * checklist was recorded, else the session's end, else the last reading. A checklist answer that differs is shown
+   * beside it, never in its place.
+   */
+  private static String monitored(ReviewedSessionReader.SessionRecord record, RecordedSession facts,
+      Optional<Checklist> discharge, Optional<Instant> dose) {
+    Optional<Instant> from = dose.or(() -> Optional.ofNullable(record.encounter().getPeriod().getStart())
+        .map(d -> d.toInstant()));
+    Optional<Instant> to = discharge.map(Checklist::authored)
+        .or(() -> Optional.ofNullable(record.encounter().getPeriod().getEnd()).map(d -> d.toInstant()))
+        .or(() -> facts.readings().stream().map(Reading::effective).max(Comparator.naturalOrder()));
+    Optional<String> fromRecord = from.flatMap(start -> to.map(end -> minutes(start, end) + " min"));
+    Optional<String> typed = discharge.flatMap(d -> d.answer(ItemId.MONITORING_MINUTES)).map(ReviewText::valueText)
+        .map(minutes -> minutes + " min");
+    if (fromRecord.isEmpty()) {
+      return typed.map(minutes -> minutes + " (as typed in the discharge checklist)").orElse(NONE);
+    }
+    return fromRecord.get() + typed.filter(minutes -> !minutes.equals(fromRecord.get()))
+        .map(minutes -> " (the discharge checklist says " + minutes + ")").orElse("");
+  }
+
+  /**
+   * The MOAA/S scores below the protocol's baseline; when every score recorded is at or above it, one line saying so,
+   * so that a session with scores is never reported as one without.
+   */
+  private List<String> sedation(List<Reading> scores, Optional<Instant> dose) {
+    BigDecimal baseline = BigDecimal.valueOf(monitoring.moaasBaseline());
+    List<String> below = scores.stream().filter(r -> r.value().compareTo(baseline) < 0)
+        .map(r -> "MOAA/S " + r.shown() + " at " + at(r.effective(), dose)).toList();
+    if (!below.isEmpty() || scores.isEmpty()) {
+      return below;
+    }
+    Reading lowest = scores.stream().min(Comparator.comparing(Reading::value)).orElseThrow();
+    return List.of("None below " + monitoring.moaasBaseline() + " (baseline): " + scores.size()
+        + (scores.size() == 1 ? " score" : " scores") + " recorded, lowest MOAA/S " + lowest.shown() + " at "
+        + at(lowest.effective(), dose));
   }
 
   private static Optional<String> checklistPressure(Optional<Checklist> checklist, ItemId systolic,

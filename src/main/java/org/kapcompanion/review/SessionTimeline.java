@@ -96,13 +96,13 @@ final class SessionTimeline {
         rems.of(record, facts, dose),
         chart(facts.readings(), dose.or(() -> Optional.ofNullable(encounter.getPeriod().getStart())
             .map(d -> d.toInstant()))),
-        timeline(record, dose, latest, authorship),
-        PlanSummary.of(record.plan()),
+        timeline(record, facts, dose, latest, authorship),
+        PlanSummary.of(record.plan(), zone),
         newest.toEpochMilli());
   }
 
-  private List<SessionView.TimelineEntry> timeline(ReviewedSessionReader.SessionRecord record, Optional<Instant> dose,
-      Optional<SessionFacts.CoSign> latest, Authorship authorship) {
+  private List<SessionView.TimelineEntry> timeline(ReviewedSessionReader.SessionRecord record,
+      RecordedSession facts, Optional<Instant> dose, Optional<SessionFacts.CoSign> latest, Authorship authorship) {
     record Timed(Instant at, SessionView.TimelineEntry entry) {}
     List<Timed> entries = new ArrayList<>();
     Map<Instant, List<Observation>> measurementsAt = new TreeMap<>();
@@ -123,8 +123,7 @@ final class SessionTimeline {
         entries.add(new Timed(at, checklistEntry(response, at, dose, by, changed)));
       } else if (resource instanceof Flag flag) {
         entries.add(new Timed(at, new SessionView.TimelineEntry(time(at), since(at, dose), "Alert",
-            text(flag.getCode()), flag.hasStatus() ? List.of("Status: " + flag.getStatus().getDisplay()) : List.of(),
-            by, changed, true)));
+            text(flag.getCode()), List.of(alertStatus(flag, facts, record.names(), dose)), by, changed, true)));
       }
     }
     measurementsAt.forEach((at, observations) -> {
@@ -137,6 +136,23 @@ final class SessionTimeline {
           here.stream().anyMatch(r -> AlertEvaluation.outOfLimits(alerts, r)))));
     });
     return entries.stream().sorted(Comparator.comparing(Timed::at)).map(Timed::entry).toList();
+  }
+
+  /**
+   * Whether the therapist acknowledged the alert, by whom and when (the acknowledging note the decoder matched to its
+   * Flag), else that it was never acknowledged. The Flag's own status says only that the alert was raised.
+   */
+  private String alertStatus(Flag flag, RecordedSession facts, PersonNames names, Optional<Instant> dose) {
+    Optional<RecordedSession.Acknowledgement> acknowledged = SessionDecoder.entryId(flag)
+        .flatMap(id -> facts.alerts().stream().filter(a -> a.entryId().equals(id)).findFirst())
+        .flatMap(RecordedSession.RecordedAlert::acknowledged);
+    return acknowledged.map(a -> "Status: Acknowledged by " + a.by().map(who -> names.of(who, who))
+            .orElse("a clinician not named") + " at " + time(a.at()) + sinceDose(a.at(), dose))
+        .orElse("Status: Not acknowledged");
+  }
+
+  private static String sinceDose(Instant at, Optional<Instant> dose) {
+    return dose.isPresent() ? " (" + since(at, dose) + ")" : "";
   }
 
   private SessionView.TimelineEntry observationEntry(Observation observation, Instant at, Optional<Instant> dose,

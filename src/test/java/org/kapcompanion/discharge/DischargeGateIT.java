@@ -38,21 +38,10 @@ class DischargeGateIT {
 
   @Test
   void dischargeOfASedatedHypoxicHypertensivePatientIsRefusedThenAllowedOnAPrescribersOverride() throws Exception {
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-    FreshPatient fresh = SandboxSessions.of(environment).copyOf("kap-pt-02", "kap-pt-02-dose-01");
-    String patient = fresh.patient();
-    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient,
-        fresh.encounter());
-    DosingClient dosing = new DosingClient(session);
-    SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
-        session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
-    dosing.awaitReady();
-    dosing.saveForm("predose/save", DosingClient.predose(true), "completed");
-    dosing.awaitAllSaved();
-    assertThat(dosing.start().status()).isEqualTo(302);
-    dosing.awaitAllSaved();
-    ehr.backdateRunningSession(patient, Duration.ofMinutes(130));
-    dosing.page("session");
+    Running running = running();
+    DosingClient dosing = running.dosing();
+    SandboxRecord ehr = running.ehr();
+    String patient = running.patient();
 
     Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     Instant dose = now.minus(125, ChronoUnit.MINUTES);
@@ -99,6 +88,53 @@ class DischargeGateIT {
         + "&date=ge" + java.time.LocalDate.now())).singleElement()
         .satisfies(r -> assertThat(((Encounter) r).getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED));
   }
+
+  @Test
+  void aTypedMonitoringTimeIsNotStoredTheRecordsMinutesAre() throws Exception {
+    Running running = running();
+    DosingClient dosing = running.dosing();
+    Instant dose = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(125, ChronoUnit.MINUTES);
+    List<String> ids = new ArrayList<>();
+    dosing.save(ids, "dose", dose, Map.of("drug", "6130", "mg", 50, "route", "78421000", "lot", "KX24117"));
+    dosing.save(ids, "bp", dose, Map.of("value", 128, "second", 82));
+    dosing.save(ids, "bp", dose.plus(40, ChronoUnit.MINUTES), Map.of("value", 126, "second", 80));
+    dosing.save(ids, "bp", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 124, "second", 80));
+    dosing.save(ids, "moaas", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 5));
+    dosing.save(ids, "spo2", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 98));
+    Map<String, String> form = checklist(dosing, "true");
+    form.put("monitoring-minutes", "300");
+    HttpBrowser.Page discharged = dosing.post("discharge", form);
+    assertThat(discharged.status()).as(discharged.body()).isEqualTo(302);
+    dosing.awaitAllSaved();
+
+    List<Resource> checklists = running.ehr().search("QuestionnaireResponse?subject=Patient/" + running.patient()
+        + "&questionnaire=" + KapUrls.DISCHARGE_CHECKLIST);
+    assertThat(checklists).filteredOn(r -> form.get("entry").equals(
+        ((QuestionnaireResponse) r).getIdentifier().getValue())).singleElement()
+        .satisfies(resource -> assertThat(Integer.parseInt(answer((QuestionnaireResponse) resource,
+            "monitoring-minutes"))).isBetween(125, 127));
+  }
+
+  /** A patient of its own, launched, with a complete pre-dose checklist and a session started 130 minutes ago. */
+  private Running running() throws Exception {
+    environment.app(TestEnvironment.PUBLIC_CLIENT);
+    FreshPatient fresh = SandboxSessions.of(environment).copyOf("kap-pt-02", "kap-pt-02-dose-01");
+    SessionClient session = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, fresh.patient(),
+        fresh.encounter());
+    DosingClient dosing = new DosingClient(session);
+    SandboxRecord ehr = SandboxRecord.forSession(environment, session.handle(),
+        session.browser().cookie(session.base(), BrowserCookie.NAME).orElseThrow());
+    dosing.awaitReady();
+    dosing.saveForm("predose/save", DosingClient.predose(true), "completed");
+    dosing.awaitAllSaved();
+    assertThat(dosing.start().status()).isEqualTo(302);
+    dosing.awaitAllSaved();
+    ehr.backdateRunningSession(fresh.patient(), Duration.ofMinutes(130));
+    dosing.page("session");
+    return new Running(fresh.patient(), dosing, ehr);
+  }
+
+  private record Running(String patient, DosingClient dosing, SandboxRecord ehr) {}
 
   private static Map<String, String> checklist(DosingClient dosing, String resolved) throws Exception {
     String page = dosing.page("discharge");

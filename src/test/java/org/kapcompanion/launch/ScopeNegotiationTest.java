@@ -24,6 +24,13 @@ class ScopeNegotiationTest {
   }
 
   @Test
+  void aLaunchAsksToWriteTheReviewTaskAtUserLevelSinceR4KeepsTaskOutsideThePatientCompartment() {
+    assertThat(ScopeNegotiation.request(true, false, false)).contains("user/Task.cu").doesNotContain("patient/Task.cu");
+    assertThat(ScopeNegotiation.request(false, false, true)).contains("user/Task.write")
+        .doesNotContain("patient/Task.write");
+  }
+
+  @Test
   void standaloneLaunchAsksForAPatientPicker() {
     assertThat(ScopeNegotiation.request(true, true, false)).contains("launch/patient").doesNotContain("launch");
   }

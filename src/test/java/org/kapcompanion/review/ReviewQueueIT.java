@@ -234,7 +234,8 @@ class ReviewQueueIT {
     assertThat(print.status()).isEqualTo(200);
     assertThat(print.body()).contains("Monitoring summary (REMS)", "Ketamine 50 mg, Intramuscular route", "KT-LOT-7",
         "124/82 mmHg (pre-dose checklist)", "186/112 mmHg at +40 min", "126/80 mmHg at +120 min",
-        "150 min", "MOAA/S 4 at +30 min", "Blood pressure above threshold", "id=\"print-button\"");
+        "150 min", "MOAA/S 4 at +30 min", "Blood pressure above threshold", "Status: Not acknowledged",
+        "id=\"print-button\"").doesNotContain("Status: Active");
   }
 
   /**

@@ -9,18 +9,33 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.recorded.Alert;
+import org.kapcompanion.recorded.SessionDecoder;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.SandboxSessions.Session;
+import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.vocabulary.SessionCode;
 import org.kapcompanion.writeback.SharedValidator;
 
 class SessionTimelineTest {
 
   private static final Session FLAGGED = Session.plain("s1", "p1", "t1", Instant.parse("2026-11-19T09:00:00Z"))
       .withAlert().withAdverseEvent();
+  private static final Instant DOSE = Instant.parse("2026-11-19T09:10:00Z");
   private static final SessionTimeline TIMELINE = new SessionTimeline(ZoneOffset.UTC,
       new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2,
           new ClinicalProtocol.Severe(new ClinicalProtocol.BloodPressure(180, 110), 90, 2, 130, 45)),
@@ -66,6 +81,68 @@ class SessionTimelineTest {
         FLAGGED.withDischarge(SandboxSessions.Discharge.MISSING))).rems();
     assertThat(rems.readyToLeave()).isEqualTo("Not recorded in this session");
     assertThat(rems.monitoringMinutes()).isEqualTo("160 min");
+  }
+
+  @Test
+  void aDissociationScoreOfZeroIsReportedAsRecordedNotAsAbsent() {
+    List<Resource> resources = SessionExamples.stored(FLAGGED);
+    resources.add(score(ReadingKind.DISSOCIATION, "s1-dissociation-030", 1800, 0));
+    SessionView.Rems rems = TIMELINE.view(SessionExamples.record(resources)).rems();
+    assertThat(rems.dissociation()).containsExactly("Dissociation 0–4 (clinician-rated): 0 at +30 min");
+  }
+
+  @Test
+  void sedationScoresAllAtBaselineAreReportedAsRecordedNotAsAbsent() {
+    List<Resource> resources = SessionExamples.stored(FLAGGED);
+    resources.removeIf(r -> r.getIdElement().getIdPart().equals("s1-moaas-030"));
+    resources.add(score(ReadingKind.MOAAS, "s1-moaas-060", 3600, 5));
+    SessionView.Rems rems = TIMELINE.view(SessionExamples.record(resources)).rems();
+    assertThat(rems.sedation())
+        .containsExactly("None below 5 (baseline): 1 score recorded, lowest MOAA/S 5 at +60 min");
+  }
+
+  @Test
+  void monitoringTimeComesFromTheRecordAndATypedValueThatDisagreesIsShownBesideIt() {
+    List<Resource> resources = SessionExamples.stored(FLAGGED);
+    resources.stream().filter(QuestionnaireResponse.class::isInstance).map(QuestionnaireResponse.class::cast)
+        .flatMap(r -> r.getItem().stream()).filter(item -> item.getLinkId().equals("monitoring-minutes"))
+        .forEach(item -> item.getAnswerFirstRep().setValue(new IntegerType(130)));
+    SessionView.Rems rems = TIMELINE.view(SessionExamples.record(resources)).rems();
+    assertThat(rems.monitoringMinutes()).isEqualTo("150 min (the discharge checklist says 130 min)");
+  }
+
+  @Test
+  void anAlertShowsWhoAcknowledgedItAndWhenOrThatNobodyHas() {
+    List<Resource> resources = SessionExamples.stored(FLAGGED);
+    assertThat(alertStatus(resources)).containsExactly("Status: Not acknowledged");
+    Flag flag = resources.stream().filter(Flag.class::isInstance).map(Flag.class::cast).findFirst().orElseThrow();
+    Observation note = score(ReadingKind.MOAAS, "s1-acknowledged", 2520, 0);
+    note.setCode(new CodeableConcept(new Coding(SessionCode.SESSION_NOTE.code().system(),
+        SessionCode.SESSION_NOTE.code().code(), null)));
+    note.setValue(new StringType("Alert acknowledged: Blood pressure above threshold, by T at 09:52."));
+    note.addIdentifier().setSystem(KapUrls.ENTRY_ID)
+        .setValue(Alert.acknowledgementId(SessionDecoder.entryId(flag).orElseThrow()));
+    note.addPerformer(new Reference("Practitioner/t1"));
+    resources.add(note);
+    assertThat(alertStatus(resources)).containsExactly("Status: Acknowledged by Practitioner/t1 at 09:52 (+42 min)");
+  }
+
+  private static List<String> alertStatus(List<Resource> resources) {
+    return TIMELINE.view(SessionExamples.record(resources)).timeline().stream()
+        .filter(entry -> entry.kind().equals("Alert")).flatMap(entry -> entry.details().stream()).toList();
+  }
+
+  private static Observation score(ReadingKind kind, String id, int secondsAfterDose, int value) {
+    Observation observation = new Observation();
+    observation.setId(id);
+    observation.setStatus(Observation.ObservationStatus.FINAL);
+    observation.setCode(new CodeableConcept(new Coding(kind.codes().get(0).system(), kind.codes().get(0).code(),
+        null)));
+    observation.setEncounter(new Reference("Encounter/s1"));
+    observation.setEffective(new DateTimeType(Date.from(DOSE.plusSeconds(secondsAfterDose))));
+    observation.setValue(new IntegerType(value));
+    observation.getMeta().setLastUpdatedElement(new InstantType(Date.from(SessionExamples.STORED)));
+    return observation;
   }
 
   @Test
