@@ -1,6 +1,8 @@
 // Saves a form as one entry: the entry id in the form's hidden field is made once by the page and resent unchanged on
-// every retry; shows saving / saved / failed with a retry, and warns before leaving while a save is not received.
-// Once saved, the page's parts named in the form's data-refresh (element ids) are read again from the server.
+// every retry; shows saving / saved / failed with a retry, and warns before leaving (reload, navigation, closing)
+// while an answer has changed since the last save KAP Companion received, or a save is not received. Sending the form
+// itself ("Check the checklist") keeps the answers and does not warn. Once saved, the page's parts named in the form's
+// data-refresh (element ids) are read again from the server.
 (function () {
   "use strict";
 
@@ -11,8 +13,11 @@
     var retryButton = form.querySelector("#save-retry");
     var next = form.querySelector("#save-next");
     var entryField = form.querySelector("[data-entry-id]");
-    var current = null;  // {id, body, acked, status, retry: function}
+    var current = null;  // {id, body, acked, status, edits, retry: function}
     var pollTimer = null;
+    var edits = form.hasAttribute("data-unsaved") ? 1 : 0;  // answer changes not saved: a sent form's too
+    var savedEdits = 0;  // the changes the last received save holds
+    var submitting = false;
 
     function show(state, words) {
       status.setAttribute("data-state", state);
@@ -58,6 +63,7 @@
 
     function received(answer) {
       current.acked = true;
+      savedEdits = current.edits;
       current.status = answer.status;
       entryField.value = window.kapNewEntryId();
       show("pending", "Saved in KAP Companion (" + words(answer.status) + "), sending to the EHR…");
@@ -110,11 +116,17 @@
       }).catch(function () { /* the saved answers stay in the form; the summary updates on the next visit */ });
     }
 
+    form.addEventListener("input", function () { edits++; });
+    form.addEventListener("change", function () { edits++; });
     form.addEventListener("submit", function (event) {
-      if (!event.submitter || !event.submitter.hasAttribute("data-save")) { return; }
+      if (!event.submitter || !event.submitter.hasAttribute("data-save")) {
+        submitting = !event.defaultPrevented;
+        return;
+      }
       event.preventDefault();
       if (current && !current.acked) { return; }
-      current = {id: entryField.value, body: new URLSearchParams(new FormData(form)).toString(), acked: false};
+      current = {id: entryField.value, body: new URLSearchParams(new FormData(form)).toString(), acked: false,
+        edits: edits};
       if (next) { next.hidden = true; }
       send();
     });
@@ -122,7 +134,8 @@
       if (current && current.retry) { current.retry(); }
     });
     window.addEventListener("beforeunload", function (event) {
-      if (current && !current.acked) { event.preventDefault(); event.returnValue = ""; }
+      var unsaved = edits !== savedEdits || (current && !current.acked);
+      if (unsaved && !submitting) { event.preventDefault(); event.returnValue = ""; }
     });
   }
 

@@ -211,13 +211,15 @@ public record ClinicalProtocol(
    * @param discharge what discharge requires of the recorded readings
    * @param start the consequence of each pre-dose finding, by the checklist item's {@code linkId} (for readiness,
    *     {@code readiness-not-ready} and {@code readiness-needs-more-prep})
+   * @param baselineMaxAgeMinutes how long before the checklist is judged its baseline vital signs may have been taken
+   *     (and on the same day): an older reading is neither pre-filled nor accepted as the baseline
    */
-  public record Gates(Discharge discharge, java.util.Map<String, Consequence> start) {
+  public record Gates(Discharge discharge, java.util.Map<String, Consequence> start, int baselineMaxAgeMinutes) {
 
     /** The shipped defaults (config/README.md says where each comes from). */
     public static final Gates DEFAULTS = new Gates(
         new Discharge(true, 92, new BloodPressure(160, 100), true, 15, true, true),
-        defaultStart());
+        defaultStart(), 120);
 
     public Gates {
       start = java.util.Map.copyOf(start);

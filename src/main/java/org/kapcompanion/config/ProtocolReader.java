@@ -100,7 +100,8 @@ final class ProtocolReader {
         start.put(finding, consequence.get());
       }
     }
-    return new ClinicalProtocol.Gates(read, start);
+    return new ClinicalProtocol.Gates(read, start, fields.integer("baselineMaxAgeMinutes",
+        ClinicalProtocol.Gates.DEFAULTS.baselineMaxAgeMinutes(), 5, 240));
   }
 
   private List<ClinicalProtocol.MedicationClass> medications(JsonFields root) {

@@ -28,6 +28,7 @@ import org.kapcompanion.forms.FormReview;
 import org.kapcompanion.forms.FormSaveAnswer;
 import org.kapcompanion.forms.FormView;
 import org.kapcompanion.forms.QuestionnaireForm;
+import org.kapcompanion.forms.Refusals;
 import org.kapcompanion.forms.ResponseMapper;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.gates.DischargeGate;
@@ -94,8 +95,8 @@ public final class DischargePage implements SessionPage {
     Optional<PatientRecord> banner = partial ? Optional.empty() : records.banner(active);
     Optional<SessionRecord> session = today.session();
     if (session.isEmpty() || session.get().finished()) {
-      templates.render(response, 200, page(active, FormView.of(form, Answers.none(), Set.of(), Set.of(), Map.of(),
-          List.of()), session.isEmpty() ? "none" : "finished", "", banner));
+      templates.render(response, 200, page(active, FormView.of(form, Answers.none(), Set.of(), Set.of(),
+          Refusals.none(), List.of()), session.isEmpty() ? "none" : "finished", "", banner));
       return;
     }
     SessionRecord record = session.get();
@@ -105,7 +106,7 @@ public final class DischargePage implements SessionPage {
     Answers prefilled = prefilled(record, sinceDose, monitored);
     boolean submitted = "POST".equals(request.getMethod());
     Answers answers = prefilled;
-    Map<String, String> problems = Map.of();
+    Refusals refused = Refusals.none();
     Set<String> fromRecord = new LinkedHashSet<>(PREFILLED);
     String entryId = UUID.randomUUID().toString();
     if (submitted) {
@@ -119,7 +120,7 @@ public final class DischargePage implements SessionPage {
       request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
       FormInput.Parsed parsed = FormInput.parse(form, fields, clock);
       answers = fromRecord(parsed.answers(), sinceDose, monitored);
-      problems = parsed.problems();
+      refused = parsed.refused();
       entryId = sentEntry.get();
       Answers finalAnswers = answers;
       fromRecord.removeIf(linkId -> !finalAnswers.get(linkId).toString().equals(prefilled.get(linkId).toString()));
@@ -127,12 +128,12 @@ public final class DischargePage implements SessionPage {
     GateDecision decision = gate.decide(record.facts(), answers::first, now);
     answers = DischargeCriteria.withCriteria(answers, decision, now.atZone(clock.getZone()));
     List<FormReview.Missing> blockers = DischargeCriteria.blockers(form, answers, decision);
-    if (submitted && !partial && blockers.isEmpty() && problems.isEmpty()
+    if (submitted && !partial && blockers.isEmpty() && refused.reasons().isEmpty()
         && discharge(active, record, answers, entryId, now)) {
       response.sendRedirect(active.basePath() + "discharge");
       return;
     }
-    FormView view = FormView.of(form, answers, fromRecord, COMPUTED, problems, blockers);
+    FormView view = FormView.of(form, answers, fromRecord, COMPUTED, refused, blockers);
     if (partial) {
       templates.render(response, 200, new DischargeUpdateModel(view, protocol.monitoring().minimumMinutes()));
       return;

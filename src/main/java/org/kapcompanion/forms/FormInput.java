@@ -44,13 +44,18 @@ public final class FormInput {
   private FormInput() {}
 
   /**
-   * What a submission gave: the answers, and per linkId why a value was not accepted.
+   * What a submission gave: the answers, and the values not accepted (why, and as typed).
    */
-  public record Parsed(Answers answers, Map<String, String> problems) {
+  public record Parsed(Answers answers, Refusals refused) {
+
+    /** Why each refused value was not accepted, by linkId. */
+    public Map<String, String> problems() {
+      return refused.reasons();
+    }
 
     /** Throws the first problem as a refusal naming its field (400), when there is one. */
     public void refuseAnyProblem() {
-      refuseAny(problems);
+      refuseAny(refused.reasons());
     }
   }
 
@@ -64,6 +69,7 @@ public final class FormInput {
   public static Parsed parse(QuestionnaireForm form, Map<String, List<String>> fields, Clock clock) {
     Map<String, List<Type>> answers = new LinkedHashMap<>();
     Map<String, String> problems = new LinkedHashMap<>();
+    Map<String, String> typed = new LinkedHashMap<>();
     for (QuestionnaireItemComponent item : form.questions()) {
       List<Type> values = new ArrayList<>();
       for (String raw : fields.getOrDefault(item.getLinkId(), List.of())) {
@@ -72,13 +78,16 @@ public final class FormInput {
         }
         StrictValue<Type> value = value(form, item, raw.strip(), clock);
         value.value().ifPresent(values::add);
-        value.invalid().ifPresent(invalid -> problems.putIfAbsent(item.getLinkId(), invalid.message()));
+        value.invalid().ifPresent(invalid -> {
+          problems.putIfAbsent(item.getLinkId(), invalid.message());
+          typed.putIfAbsent(item.getLinkId(), raw);
+        });
       }
       if (!values.isEmpty()) {
         answers.put(item.getLinkId(), values);
       }
     }
-    return new Parsed(Answers.of(answers), problems);
+    return new Parsed(Answers.of(answers), new Refusals(problems, typed));
   }
 
   private static StrictValue<Type> value(QuestionnaireForm form, QuestionnaireItemComponent item, String text,

@@ -38,11 +38,17 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
    * @param enableWhen its own enableWhen conditions for the page's script (see {@link EnableWhen#forPage}), empty when
    *     it has none; such a field is updated by the page as soon as other answers change
    * @param absence what it says instead of a value the record should have given but did not (could not be read, or
-   *     none recorded in the EHR)
+   *     none recorded in the EHR, or not recent enough)
+   * @param takenAt when the reading its answer was taken from the record was made, as shown ("09:12")
    */
   public record Field(String linkId, String text, String kind, boolean required, boolean asked, boolean readOnly,
       boolean fromRecord, List<String> values, List<Option> options, Optional<String> unit, Optional<String> problem,
-      List<Field> children, String enableWhen, Optional<Absence> absence) {
+      List<Field> children, String enableWhen, Optional<Absence> absence, Optional<String> takenAt) {
+
+    /** What the "from the record" mark says, with the reading's time when known. */
+    public String recordTag() {
+      return takenAt.map(at -> "from the record, taken " + at).orElse("from the record");
+    }
 
     /** Whether it has enableWhen conditions, so the page updates it when other answers change. */
     public boolean conditional() {
@@ -86,39 +92,45 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
 
   /** Builds the view of a form with its answers and what still blocks it. */
   public static FormView of(QuestionnaireForm form, Answers answers, Set<String> fromRecord, Set<String> computed,
-      Map<String, String> problems, List<FormReview.Missing> blockers) {
-    return of(form, answers, new RecordContext(fromRecord, Map.of()), computed, problems, blockers);
+      Refusals refused, List<FormReview.Missing> blockers) {
+    return of(form, answers, new RecordContext(fromRecord, Map.of(), Map.of()), computed, refused, blockers);
   }
 
   /**
-   * What the record gave the form: the items whose answer came from it, and what the items it should have filled but
-   * did not say instead.
+   * What the record gave the form: the items whose answer came from it, what the items it should have filled but
+   * did not say instead, and when the readings behind answers were taken (as shown, by linkId).
    */
-  public record RecordContext(Set<String> fromRecord, Map<String, Absence> absent) {}
+  public record RecordContext(Set<String> fromRecord, Map<String, Absence> absent, Map<String, String> takenAt) {}
 
-  /** Builds the view of a form with its answers, what the record gave it, and what still blocks it. */
+  /**
+   * Builds the view of a form with its answers, what the record gave it, and what still blocks it; a refused value is
+   * shown as typed, with its reason, and what blocks says it was refused.
+   */
   public static FormView of(QuestionnaireForm form, Answers answers, RecordContext record, Set<String> computed,
-      Map<String, String> problems, List<FormReview.Missing> blockers) {
+      Refusals refused, List<FormReview.Missing> blockers) {
     List<Field> fields = form.topLevelItems().stream()
-        .map(item -> field(form, item, answers, record, computed, problems)).toList();
-    return new FormView(fields, blockers);
+        .map(item -> field(form, item, answers, record, computed, refused)).toList();
+    return new FormView(fields, refused.explain(form, blockers));
   }
 
   private static Field field(QuestionnaireForm form, QuestionnaireItemComponent item, Answers answers,
-      RecordContext record, Set<String> computed, Map<String, String> problems) {
+      RecordContext record, Set<String> computed, Refusals refused) {
     String linkId = item.getLinkId();
     Set<String> fromRecord = record.fromRecord();
+    Map<String, String> problems = refused.reasons();
+    List<String> values = refused.typed().containsKey(linkId) && !answers.has(linkId)
+        ? List.of(refused.typed().get(linkId)) : answers.get(linkId).stream().map(FormView::formValue).toList();
     List<Field> children = item.getItem().stream()
-        .map(child -> field(form, child, answers, record, computed, problems)).toList();
+        .map(child -> field(form, child, answers, record, computed, refused)).toList();
     List<Option> options = form.options(item).stream()
         .map(o -> new Option(o.getSystem() + "|" + o.getCode(), o.hasDisplay() ? o.getDisplay() : o.getCode()))
         .toList();
     return new Field(linkId, item.getText(), item.getType().toCode(), item.getRequired(),
         EnableWhen.isEnabled(form, item, answers), item.getReadOnly() || computed.contains(linkId),
-        fromRecord.contains(linkId), answers.get(linkId).stream().map(FormView::formValue).toList(), options,
-        form.unit(item), Optional.ofNullable(problems.get(linkId)), children,
-        item.hasEnableWhen() ? EnableWhen.forPage(item) : "",
-        answers.has(linkId) ? Optional.empty() : Optional.ofNullable(record.absent().get(linkId)));
+        fromRecord.contains(linkId), values, options, form.unit(item), Optional.ofNullable(problems.get(linkId)),
+        children, item.hasEnableWhen() ? EnableWhen.forPage(item) : "",
+        answers.has(linkId) ? Optional.empty() : Optional.ofNullable(record.absent().get(linkId)),
+        fromRecord.contains(linkId) ? Optional.ofNullable(record.takenAt().get(linkId)) : Optional.empty());
   }
 
   private static String formValue(Type answer) {

@@ -188,7 +188,7 @@ public final class DosingSessionReader {
     PredoseReadiness.Status predose() {
       List<Resource> checklists = new ArrayList<>(resources(EhrClients.await(responses)));
       checklists.addAll(unsent);
-      return readiness.of(checklists, LocalDate.now(clock), session().map(SessionRecord::started));
+      return readiness.of(checklists, clock.instant(), session().map(SessionRecord::started));
     }
   }
 

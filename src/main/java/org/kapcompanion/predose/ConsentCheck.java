@@ -37,7 +37,7 @@ final class ConsentCheck {
       answers = answers.with(TOUCH, List.of(new BooleanType(touch.get())));
       linkIds.add(TOUCH);
     }
-    return new Prepopulation.Prefilled(answers, linkIds, prefilled.absent());
+    return new Prepopulation.Prefilled(answers, linkIds, prefilled.absent(), prefilled.takenAt());
   }
 
   /** Why the recorded consent does not allow dosing today; empty when it does (or cannot be read: then the tick). */

@@ -8,6 +8,7 @@ import org.kapcompanion.forms.FormReview;
 import org.kapcompanion.forms.FormSaveAnswer;
 import org.kapcompanion.forms.FormView;
 import org.kapcompanion.forms.QuestionnaireForm;
+import org.kapcompanion.forms.Refusals;
 import org.kapcompanion.forms.ResponseMapper;
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,7 @@ import org.kapcompanion.course.CourseReader;
 import org.kapcompanion.gates.StartGate;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.SessionPage;
-import org.kapcompanion.record.Absence;
+import org.kapcompanion.record.Interactions;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.record.Section;
@@ -68,7 +69,7 @@ public final class PredoseChecklistPage {
       FormResponses responses, ClinicalProtocol protocol, CourseReader courses, Templates templates, Clock clock) {
     this.form = catalog.form(FormCatalog.PREDOSE_CHECKLIST)
         .orElseThrow(() -> new IllegalStateException("the pre-dose checklist Questionnaire is not in fhir-profiles"));
-    this.prepopulation = new Prepopulation(fhir, reads, clock);
+    this.prepopulation = new Prepopulation(fhir, reads, clock, medication -> Interactions.listed(medication, protocol));
     this.records = records;
     this.responses = responses;
     this.protocol = protocol;
@@ -98,15 +99,14 @@ public final class PredoseChecklistPage {
         : read.map(Course::consent).orElse(Section.unavailable("Not read."));
     FormState state = submitted ? submittedState(FormSaveAnswer.fields(request))
         : prefilledState(active, prefill.orElseThrow(), consent);
-    Map<String, Absence> absent = Map.of();
+    FormView.RecordContext context = new FormView.RecordContext(state.fromRecord(), Map.of(), Map.of());
     if (prefill.isPresent()) {
       Prepopulation.Prefilled fromRecord = prefill.get().fromRecord().join();
       state = withRecordContext(state, fromRecord);
-      absent = fromRecord.absent();
+      context = new FormView.RecordContext(state.fromRecord(), fromRecord.absent(), takenAt(fromRecord));
     }
     Answers answers = partial ? answers(state.answers()) : CourseWatchAnswer.with(answers(state.answers()), read);
-    FormView view = FormView.of(form, answers, new FormView.RecordContext(state.fromRecord(), absent), COMPUTED,
-        state.problems(), blockers(answers, consent));
+    FormView view = FormView.of(form, answers, context, COMPUTED, state.refused(), blockers(answers, consent));
     if (partial) {
       templates.render(response, 200, new PredoseUpdateModel(view));
       return;
@@ -114,7 +114,8 @@ public final class PredoseChecklistPage {
     templates.render(response, 200, new PredoseModel(view, active.session(), active.basePath(),
         state.recordValues(), protocol.bloodPressureGate(), banner.orElse(null), state.saved().orElse(null),
         !submitted && prefill.orElseThrow().saved().noneKnownAndEhrUnread(form, Optional.of(LocalDate.now(clock))),
-        FormSaveAnswer.newEntryId(), PredoseGate.cautions(answers, gate), read.orElse(null), protocol.fasting()));
+        FormSaveAnswer.newEntryId(), PredoseGate.cautions(answers, gate), read.orElse(null), protocol.fasting(),
+        submitted));
   }
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
@@ -124,7 +125,7 @@ public final class PredoseChecklistPage {
       return;
     }
     FormState submitted = submittedState(FormSaveAnswer.fields(request));
-    FormInput.refuseAny(submitted.problems());
+    FormInput.refuseAny(submitted.refused().reasons());
     Optional<Course> course = active.session().context().patientId()
         .flatMap(patient -> courses.courseForSave(active, patient));
     Answers answers = CourseWatchAnswer.with(answers(submitted.answers()), course);
@@ -136,7 +137,8 @@ public final class PredoseChecklistPage {
 
   /** What blocks dosing: the start gate's and the checklist's blockers, then the recorded consent's. */
   private List<FormReview.Missing> blockers(Answers answers, Section<CourseConsent> consent) {
-    List<FormReview.Missing> blockers = new ArrayList<>(PredoseGate.blockers(form, answers, gate, Optional.empty()));
+    List<FormReview.Missing> blockers = new ArrayList<>(PredoseGate.blockers(form, answers, gate, Optional.empty(),
+        baselineAge()));
     blockers.addAll(ConsentCheck.blockers(consent, protocol.course().consent()));
     return blockers;
   }
@@ -144,15 +146,28 @@ public final class PredoseChecklistPage {
   /** The answers with what the app computes: the blood-pressure gate and the default decision time. */
   private Answers answers(Answers given) {
     return PredoseGate.withDecisionTime(PredoseGate.withDecisionRequired(
-        PredoseGate.withGate(given, protocol.bloodPressureGate()), gate), ZonedDateTime.now(clock));
+        PredoseGate.withGate(given, protocol.bloodPressureGate(), baselineAge()), gate), ZonedDateTime.now(clock));
+  }
+
+  /** Whether a baseline counts now, under the clinic's protocol. */
+  private BaselineAge baselineAge() {
+    return BaselineAge.of(protocol.gates().baselineMaxAgeMinutes(), ZonedDateTime.now(clock));
+  }
+
+  /** When the readings behind the record's answers were taken, as the page shows it next to them. */
+  private Map<String, String> takenAt(Prepopulation.Prefilled fromRecord) {
+    BaselineAge age = baselineAge();
+    Map<String, String> shown = new HashMap<>();
+    fromRecord.takenAt().forEach((linkId, at) -> shown.put(linkId, age.shown(at.atZone(clock.getZone()))));
+    return shown;
   }
 
   /**
-   * The answers, which of them came from the record (with the value taken), per-field problems, and when the
+   * The answers, which of them came from the record (with the value taken), the values refused, and when the
    * checklist shown was saved earlier today.
    */
   private record FormState(Answers answers, Set<String> fromRecord, Map<String, String> recordValues,
-      Map<String, String> problems, Optional<SavedChecklist> saved) {}
+      Refusals refused, Optional<SavedChecklist> saved) {}
 
   /** A checklist saved earlier today, as the page mentions it. */
   public record SavedChecklist(String time, boolean completed) {}
@@ -161,7 +176,8 @@ public final class PredoseChecklistPage {
   private record PrefillReads(CompletableFuture<Prepopulation.Prefilled> fromRecord, FormResponses.Saved saved) {}
 
   private PrefillReads startPrefill(ActiveSession active, String patientId) {
-    return new PrefillReads(prepopulation.prefill(form, active), responses.saved(active, patientId));
+    return new PrefillReads(prepopulation.prefill(form, active).thenApply(read -> baselineAge().prefilled(read)),
+        responses.saved(active, patientId));
   }
 
   /** Pre-fills from the record, unless a checklist was saved today: then that one is shown again. */
@@ -178,7 +194,7 @@ public final class PredoseChecklistPage {
         fromRecord.add(linkId);
       }
     }));
-    return new FormState(answers, fromRecord, recordValues, Map.of(), saved.map(this::describe));
+    return new FormState(answers, fromRecord, recordValues, Refusals.none(), saved.map(this::describe));
   }
 
   /**
@@ -197,7 +213,7 @@ public final class PredoseChecklistPage {
         }
       }
     }
-    return new FormState(answers, fromRecord, state.recordValues(), state.problems(), state.saved());
+    return new FormState(answers, fromRecord, state.recordValues(), state.refused(), state.saved());
   }
 
   private SavedChecklist describe(QuestionnaireResponse saved) {
@@ -222,6 +238,6 @@ public final class PredoseChecklistPage {
         }
       }
     }
-    return new FormState(parsed.answers(), fromRecord, recordValues, parsed.problems(), Optional.empty());
+    return new FormState(parsed.answers(), fromRecord, recordValues, parsed.refused(), Optional.empty());
   }
 }

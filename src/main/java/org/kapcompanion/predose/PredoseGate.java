@@ -48,11 +48,14 @@ final class PredoseGate {
 
   private PredoseGate() {}
 
-  /** The answers with {@code bp-above-gate} set from the baseline readings, once both are known. */
-  static Answers withGate(Answers answers, ClinicalProtocol.BloodPressure gate) {
+  /**
+   * The answers with {@code bp-above-gate} set from the baseline readings, once both are known and were taken recently
+   * enough to be the pre-dose baseline; an older reading leaves the gate unknown, never "not above".
+   */
+  static Answers withGate(Answers answers, ClinicalProtocol.BloodPressure gate, BaselineAge age) {
     Optional<Integer> systolic = integer(answers, ItemId.BASELINE_SYSTOLIC.linkId());
     Optional<Integer> diastolic = integer(answers, ItemId.BASELINE_DIASTOLIC.linkId());
-    if (systolic.isEmpty() || diastolic.isEmpty()) {
+    if (systolic.isEmpty() || diastolic.isEmpty() || !age.current(answers)) {
       return answers.with(ABOVE_GATE, List.of());
     }
     boolean above = systolic.get() > gate.systolic() || diastolic.get() > gate.diastolic();
@@ -89,24 +92,26 @@ final class PredoseGate {
    * gate refuses, and a prescriber's decision to proceed (name, reason, time) where the gate requires one. Only a
    * complete checklist is saved as {@code completed}; dosing may start after it.
    */
-  static boolean isComplete(QuestionnaireForm form, Answers answers, StartGate gate) {
-    return blockers(form, answers, gate, Optional.empty()).isEmpty();
+  static boolean isComplete(QuestionnaireForm form, Answers answers, StartGate gate, BaselineAge age) {
+    return blockers(form, answers, gate, Optional.empty(), age).isEmpty();
   }
 
   /**
-   * Why dosing cannot start: what the start gate refuses, what needs a prescriber's decision not yet recorded,
-   * every missing answer, then every unmet confirmation. Empty when it can.
+   * Why dosing cannot start: what the start gate refuses, what needs a prescriber's decision not yet recorded, a
+   * baseline not taken recently enough, every missing answer, then every unmet confirmation. Empty when it can.
    *
    * @param usedBy the start of a session already started on this checklist, when there is one
+   * @param age whether the baseline counts at the moment the checklist is judged
    */
   static List<FormReview.Missing> blockers(QuestionnaireForm form, Answers answers, StartGate gate,
-      Optional<java.time.Instant> usedBy) {
+      Optional<java.time.Instant> usedBy, BaselineAge age) {
     GateDecision decision = gate.decide(answers::first, usedBy);
     List<FormReview.Missing> blockers = new ArrayList<>();
     decision.refusals().forEach(f -> blockers.add(missing(form, f)));
     if (!decision.decided(StartGate.decision(answers::first))) {
       decision.needsPrescriber().forEach(f -> blockers.add(missing(form, f)));
     }
+    age.blocker(form, answers).ifPresent(blockers::add);
     blockers.addAll(FormReview.missing(form, answers));
     MUST_BE_YES.forEach((linkId, reason) -> {
       Optional<Type> answer = answers.first(linkId);

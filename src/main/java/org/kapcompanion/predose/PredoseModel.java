@@ -12,12 +12,13 @@ import org.kapcompanion.web.PageModel;
 
 /**
  * What the pre-dose checklist shows: the form with the answers taken from the record, the blood-pressure gate, the
- * checklist saved today or that it could not be read, the cautions, the course notice and the fasting times. Public
- * because the precompiled template reads it.
+ * checklist saved today or that it could not be read, the cautions, the course notice, the fasting times, and whether
+ * the answers shown are a submission not yet saved. Public because the precompiled template reads it.
  */
 public record PredoseModel(FormView form, AppSession session, String basePath, Map<String, String> fromRecord,
     ClinicalProtocol.BloodPressure gate, PatientRecord record, PredoseChecklistPage.SavedChecklist saved,
-    boolean savedUnread, String entryId, List<Finding> cautions, Course course, ClinicalProtocol.Fasting fasting)
+    boolean savedUnread, String entryId, List<Finding> cautions, Course course, ClinicalProtocol.Fasting fasting,
+    boolean unsaved)
     implements PageModel {
 
   @Override

@@ -26,12 +26,14 @@ public final class PredoseReadiness {
   private final QuestionnaireForm form;
   private final StartGate gate;
   private final ZoneId zone;
+  private final int baselineMaxAgeMinutes;
 
   public PredoseReadiness(FormCatalog catalog, ClinicalProtocol protocol, ZoneId zone) {
     this.form = catalog.form(FormCatalog.PREDOSE_CHECKLIST).orElseThrow(
         () -> new IllegalStateException("the conformance package has no pre-dose checklist Questionnaire"));
     this.gate = new StartGate(protocol.gates(), zone);
     this.zone = zone;
+    this.baselineMaxAgeMinutes = protocol.gates().baselineMaxAgeMinutes();
   }
 
   /**
@@ -48,24 +50,27 @@ public final class PredoseReadiness {
   }
 
   /** The state of today's checklist among {@code responses} (those of the EHR and the unsent ones; others ignored). */
-  public Status of(Collection<? extends Resource> responses, LocalDate today) {
-    return of(responses, today, Optional.empty());
+  public Status of(Collection<? extends Resource> responses, Instant now) {
+    return of(responses, now, Optional.empty());
   }
 
   /**
    * The state of today's checklist among {@code responses}, judged again by the start gate from its recorded answers
-   * (its status alone is not trusted); a checklist authored before {@code lastSessionStart} was used by that session
-   * and starts no other.
+   * (its status alone is not trusted) at {@code now}, or at the start of the session that used it: its baseline must
+   * have been taken recently enough before then. A checklist authored before {@code lastSessionStart} was used by that
+   * session and starts no other.
    */
-  public Status of(Collection<? extends Resource> responses, LocalDate today, Optional<Instant> lastSessionStart) {
-    Optional<QuestionnaireResponse> latest = FormResponses.latest(form.canonical(), responses, Optional.of(today),
-        zone);
+  public Status of(Collection<? extends Resource> responses, Instant now, Optional<Instant> lastSessionStart) {
+    Optional<QuestionnaireResponse> latest = FormResponses.latest(form.canonical(), responses,
+        Optional.of(LocalDate.ofInstant(now, zone)), zone);
     if (latest.isEmpty()) {
       return new Status(false, List.of());
     }
     Instant authored = latest.get().getAuthored().toInstant();
+    Optional<Instant> usedBy = lastSessionStart.filter(start -> !start.isBefore(authored));
+    BaselineAge age = BaselineAge.of(baselineMaxAgeMinutes, usedBy.orElse(now).atZone(zone));
     List<FormReview.Missing> blockers = PredoseGate.blockers(form, ResponseMapper.fromResponse(latest.get()), gate,
-        lastSessionStart.filter(start -> !start.isBefore(authored)));
+        usedBy, age);
     if (latest.get().getStatus() == QuestionnaireResponseStatus.COMPLETED) {
       return new Status(true, blockers);
     }

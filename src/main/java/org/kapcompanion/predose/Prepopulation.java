@@ -7,7 +7,9 @@ import ca.uhn.fhir.fhirpath.IFhirPath;
 import ca.uhn.fhir.fhirpath.IFhirPathEvaluationContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,14 +19,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Expression;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
@@ -52,19 +58,23 @@ final class Prepopulation {
   private final FhirContext fhir;
   private final ExecutorService reads;
   private final Clock clock;
+  private final Function<CodeableConcept, String> conceptText;
 
-  Prepopulation(FhirContext fhir, ExecutorService reads, Clock clock) {
+  /** @param conceptText how a coded value (e.g. a medication) is written into a text answer */
+  Prepopulation(FhirContext fhir, ExecutorService reads, Clock clock, Function<CodeableConcept, String> conceptText) {
     this.fhir = fhir;
     this.reads = reads;
     this.clock = clock;
+    this.conceptText = conceptText;
   }
 
   /**
    * Answers taken from the record, which questions they fill (so the page can mark them "from the record"), and what
    * each question the record should fill but did not says instead: "could not be read" when its query failed or its
-   * expression could not be evaluated, "none recorded in the EHR" when the record holds nothing for it.
+   * expression could not be evaluated, "none recorded in the EHR" when the record holds nothing for it; and when the
+   * reading each answer came from was taken (the time of the first Observation of the variable it reads).
    */
-  record Prefilled(Answers answers, Set<String> linkIds, Map<String, Absence> absent) {}
+  record Prefilled(Answers answers, Set<String> linkIds, Map<String, Absence> absent, Map<String, Instant> takenAt) {}
 
   /** Starts the form's queries for the launch's patient, with the session's client. */
   CompletableFuture<Prefilled> prefill(QuestionnaireForm form, ActiveSession active) {
@@ -82,13 +92,15 @@ final class Prepopulation {
       Set<String> failed = new LinkedHashSet<>();
       pending.forEach((name, future) -> future.join().ifPresentOrElse(bundle -> results.put(name, bundle),
           () -> failed.add(name)));
-      return answers(form, fhirPathOver(results), failed);
+      return answers(form, results, failed);
     });
   }
 
-  private static Prefilled answers(QuestionnaireForm form, IFhirPath fhirPath, Set<String> failedQueries) {
+  private Prefilled answers(QuestionnaireForm form, Map<String, Bundle> results, Set<String> failedQueries) {
+    IFhirPath fhirPath = fhirPathOver(results);
     Map<String, List<Type>> answers = new LinkedHashMap<>();
     Map<String, Absence> absent = new LinkedHashMap<>();
+    Map<String, Instant> takenAt = new LinkedHashMap<>();
     for (QuestionnaireItemComponent item : form.questions()) {
       Optional<String> expression = initialExpression(item);
       if (expression.isEmpty()) {
@@ -98,11 +110,23 @@ final class Prepopulation {
       Optional<List<Type>> values = unread ? Optional.empty() : evaluate(fhirPath, item, expression.get());
       if (values.isPresent() && !values.get().isEmpty()) {
         answers.put(item.getLinkId(), values.get());
+        readingTime(results, expression.get()).ifPresent(at -> takenAt.put(item.getLinkId(), at));
       } else {
         absent.put(item.getLinkId(), Absence.ofValue(values.isEmpty()));
       }
     }
-    return new Prefilled(Answers.of(answers), new LinkedHashSet<>(answers.keySet()), Map.copyOf(absent));
+    return new Prefilled(Answers.of(answers), new LinkedHashSet<>(answers.keySet()), Map.copyOf(absent),
+        Map.copyOf(takenAt));
+  }
+
+  /** When the Observation an expression reads was taken: the first Observation of the first variable it names. */
+  private static Optional<Instant> readingTime(Map<String, Bundle> results, String expression) {
+    return results.entrySet().stream().filter(variable -> expression.contains("%" + variable.getKey() + "."))
+        .flatMap(variable -> variable.getValue().getEntry().stream().limit(1))
+        .map(Bundle.BundleEntryComponent::getResource).filter(Observation.class::isInstance)
+        .map(Observation.class::cast).filter(Observation::hasEffectiveDateTimeType)
+        .map(o -> o.getEffectiveDateTimeType().getValue()).filter(java.util.Objects::nonNull)
+        .map(Date::toInstant).findFirst();
   }
 
   private Map<String, CompletableFuture<Optional<Bundle>>> startQueries(QuestionnaireForm form, IGenericClient client,
@@ -151,7 +175,7 @@ final class Prepopulation {
   }
 
   /** The item's answers from its expression (every value for a repeating item, else the first); empty if it failed. */
-  private static Optional<List<Type>> evaluate(IFhirPath fhirPath, QuestionnaireItemComponent item, String expression) {
+  private Optional<List<Type>> evaluate(IFhirPath fhirPath, QuestionnaireItemComponent item, String expression) {
     try {
       List<Base> values = fhirPath.evaluate(new Parameters(), expression, Base.class);
       List<Base> used = item.getRepeats() ? values : values.stream().limit(1).toList();
@@ -162,8 +186,8 @@ final class Prepopulation {
     }
   }
 
-  /** A value converted to the item's answer type, when it converts. */
-  private static Optional<Type> answer(QuestionnaireItemComponent item, Base value) {
+  /** A value converted to the item's answer type, when it converts; a coded value into text as the page writes it. */
+  private Optional<Type> answer(QuestionnaireItemComponent item, Base value) {
     switch (item.getType()) {
       case INTEGER:
         if (value instanceof Quantity quantity && quantity.hasValue()) {
@@ -172,12 +196,18 @@ final class Prepopulation {
         return value.isPrimitive() ? parseInteger(value.primitiveValue()) : Optional.empty();
       case STRING:
       case TEXT:
+        if (value instanceof CodeableConcept concept) {
+          return Optional.of(new StringType(conceptText.apply(concept)));
+        }
         return value.isPrimitive() ? Optional.of(new StringType(value.primitiveValue())) : Optional.empty();
       case BOOLEAN:
         return value.isPrimitive() ? Optional.of(new BooleanType(Boolean.parseBoolean(value.primitiveValue())))
             : Optional.empty();
       case CHOICE:
         return value instanceof Coding coding ? Optional.of(coding.copy()) : Optional.empty();
+      case DATETIME:
+        return value instanceof DateTimeType dateTime && dateTime.getValue() != null ? Optional.of(dateTime.copy())
+            : Optional.empty();
       default:
         return Optional.empty();
     }

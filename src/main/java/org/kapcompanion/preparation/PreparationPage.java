@@ -17,6 +17,7 @@ import org.kapcompanion.forms.FormReview;
 import org.kapcompanion.forms.FormSaveAnswer;
 import org.kapcompanion.forms.FormView;
 import org.kapcompanion.forms.QuestionnaireForm;
+import org.kapcompanion.forms.Refusals;
 import org.kapcompanion.forms.ResponseMapper;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.session.ActiveSession;
@@ -62,7 +63,7 @@ public final class PreparationPage {
     String patientId = active.session().context().patientId().orElseThrow();
     if ("POST".equals(request.getMethod())) {
       FormInput.Parsed parsed = FormInput.parse(form, FormSaveAnswer.fields(request), clock);
-      templates.render(response, 200, new PreparationUpdateModel(view(parsed.answers(), parsed.problems())));
+      templates.render(response, 200, new PreparationUpdateModel(view(parsed.answers(), parsed.refused())));
       return;
     }
     FormResponses.Saved saved = responses.saved(active, patientId);
@@ -75,7 +76,7 @@ public final class PreparationPage {
     String savedOn = latest.map(r -> r.getAuthored().toInstant().atZone(clock.getZone()).toLocalDate().toString())
         .orElse(null);
     boolean savedUnread = saved.noneKnownAndEhrUnread(form, Optional.empty());
-    templates.render(response, 200, new PreparationModel(view(answers, Map.of()), record.get(), active.session(),
+    templates.render(response, 200, new PreparationModel(view(answers, Refusals.none()), record.get(), active.session(),
         active.basePath(), ScoreChart.toJson(record.get()), savedOn, savedUnread, FormSaveAnswer.newEntryId(), fasting));
   }
 
@@ -93,7 +94,7 @@ public final class PreparationPage {
         "preparation"), missing);
   }
 
-  private FormView view(Answers answers, Map<String, String> problems) {
-    return FormView.of(form, answers, Set.of(), Set.of(), problems, FormReview.missing(form, answers));
+  private FormView view(Answers answers, Refusals refused) {
+    return FormView.of(form, answers, Set.of(), Set.of(), refused, FormReview.missing(form, answers));
   }
 }

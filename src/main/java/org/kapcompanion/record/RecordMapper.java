@@ -151,16 +151,7 @@ final class RecordMapper {
 
   private PatientRecord.Medication medication(CodeableConcept code, String status, String dosage) {
     return new PatientRecord.Medication(text(code), status, Optional.ofNullable(dosage).filter(d -> !d.isBlank()),
-        interaction(code));
-  }
-
-  private Optional<PatientRecord.ProtocolFlag> interaction(CodeableConcept code) {
-    String text = text(code).toLowerCase(Locale.ROOT);
-    return protocol.interactingMedications().stream()
-        .filter(c -> codes(code, Systems.RXNORM).anyMatch(c.rxnormCodes()::contains)
-            || c.nameKeywords().stream().anyMatch(text::contains))
-        .findFirst()
-        .map(c -> new PatientRecord.ProtocolFlag("interaction", c.name(), c.concern()));
+        Interactions.of(code, protocol));
   }
 
   private static CodeableConcept concept(org.hl7.fhir.r4.model.Type medication, Map<String, Medication> included) {

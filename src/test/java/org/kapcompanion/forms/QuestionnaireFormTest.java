@@ -66,6 +66,35 @@ class QuestionnaireFormTest {
   }
 
   @Test
+  void aRefusedNumberStaysAsTypedBesideItsReasonAndBlocksAsRefusedNotAsUnanswered() {
+    FormInput.Parsed parsed = FormInput.parse(predose, fields("baseline-heart-rate", "-5", "phq9-total", "1e2",
+        "baseline-spo2", "abc"), CLOCK);
+    Answers answers = parsed.answers();
+
+    FormView view = FormView.of(predose, answers, java.util.Set.of(), java.util.Set.of(), parsed.refused(),
+        FormReview.missing(predose, answers));
+
+    FormView.Field heartRate = field(view.fields(), "baseline-heart-rate");
+    assertThat(heartRate.values()).containsExactly("-5");
+    assertThat(heartRate.problem()).contains(parsed.problems().get("baseline-heart-rate"));
+    assertThat(field(view.fields(), "phq9-total").values()).containsExactly("1e2");
+    assertThat(view.missing()).filteredOn(m -> m.linkId().equals("baseline-heart-rate")).singleElement()
+        .extracting(FormReview.Missing::reason).asString()
+        .startsWith("Value “-5” refused: ").contains("from 20 to 250").doesNotContain("Not answered");
+    assertThat(view.missing()).filteredOn(m -> m.linkId().equals("baseline-spo2")).as("refused, though not required")
+        .singleElement().extracting(FormReview.Missing::reason).asString().startsWith("Value “abc” refused: ");
+  }
+
+  private static FormView.Field field(List<FormView.Field> fields, String linkId) {
+    return all(fields).filter(f -> f.linkId().equals(linkId)).findFirst().orElseThrow();
+  }
+
+  private static java.util.stream.Stream<FormView.Field> all(List<FormView.Field> fields) {
+    return fields.stream().flatMap(f -> java.util.stream.Stream.concat(java.util.stream.Stream.of(f),
+        all(f.children())));
+  }
+
+  @Test
   void baselineVitalsOutsideTheQuestionnairesRangesAreRefusedNamingTheQuestion() {
     FormInput.Parsed parsed = FormInput.parse(predose, fields("baseline-systolic", "-5", "baseline-diastolic",
         "\u0663", "baseline-heart-rate", "99999", "baseline-spo2", "-5", "phq9-total", "1e1"), CLOCK);

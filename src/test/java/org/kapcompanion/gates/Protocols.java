@@ -27,10 +27,12 @@ final class Protocols {
   }
 
   static ClinicalProtocol withDischarge(ClinicalProtocol.Discharge discharge) {
-    return with(new ClinicalProtocol.Gates(discharge, ClinicalProtocol.Gates.DEFAULTS.start()));
+    return with(new ClinicalProtocol.Gates(discharge, ClinicalProtocol.Gates.DEFAULTS.start(),
+        ClinicalProtocol.Gates.DEFAULTS.baselineMaxAgeMinutes()));
   }
 
   static ClinicalProtocol withStart(Map<String, ClinicalProtocol.Consequence> start) {
-    return with(new ClinicalProtocol.Gates(ClinicalProtocol.Gates.DEFAULTS.discharge(), start));
+    return with(new ClinicalProtocol.Gates(ClinicalProtocol.Gates.DEFAULTS.discharge(), start,
+        ClinicalProtocol.Gates.DEFAULTS.baselineMaxAgeMinutes()));
   }
 }

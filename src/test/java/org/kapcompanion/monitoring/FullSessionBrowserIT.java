@@ -82,7 +82,12 @@ class FullSessionBrowserIT extends BrowserTest {
 
   private void completePredose(Page page) {
     navigate(page, "Pre-dose checklist");
-    assertThat(page.locator("#f-baseline-systolic")).hasValue("114");
+    assertThat(page.locator("#f-baseline-systolic")).hasValue("");
+    page.fill("#f-baseline-systolic", "114");
+    page.fill("#f-baseline-diastolic", "72");
+    page.fill("#f-baseline-heart-rate", "68");
+    page.fill("#f-baseline-taken-at", java.time.LocalDateTime.now().minusMinutes(5)
+        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
     for (String no : new String[] {"ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy", "ci-psychosis-mania",
         "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch", "cssrs-positive",
         "misuse-craving", "misuse-outside-use", "misuse-more-requested", "ci-medical", "precaution-airway"}) {

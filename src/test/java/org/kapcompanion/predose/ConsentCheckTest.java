@@ -20,7 +20,8 @@ class ConsentCheckTest {
   private static final LocalDate SIGNED = LocalDate.of(2026, 10, 2);
   private static final CourseRules.Consent YEARLY = new CourseRules.Consent(365, false);
   private static final CourseRules.Consent REQUIRED = new CourseRules.Consent(365, true);
-  private static final Prepopulation.Prefilled EMPTY = new Prepopulation.Prefilled(Answers.none(), Set.of(), Map.of());
+  private static final Prepopulation.Prefilled EMPTY = new Prepopulation.Prefilled(Answers.none(), Set.of(), Map.of(),
+      Map.of());
 
   private static Section<CourseConsent> consent(CourseConsent.State state, Optional<Boolean> touch) {
     return Section.loaded(new CourseConsent(state, Optional.of(SIGNED), Optional.of(SIGNED.plusDays(365)), "3",

@@ -48,20 +48,90 @@ class PredoseChecklistBrowserIT extends BrowserTest {
   }
 
   @Test
-  void highBloodPressureFromTheRecordAsksForAPrescriberDecision() {
+  void aBloodPressureFromDaysAgoIsNotPrefilledAndTheGateWaitsForOneTakenToday() {
     Page page = checklistFor("kap-pt-04");
-    assertThat(page.locator("#f-baseline-systolic")).hasValue("162");
-    assertThat(page.locator("#f-bp-above-gate")).containsText("Yes");
+    assertThat(page.locator("#f-baseline-systolic")).hasValue("");
+    assertThat(page.locator("#f-baseline-systolic-record")).containsText("(162) is not a pre-dose baseline");
+    assertThat(page.locator("#f-baseline-systolic-record")).containsText("more than 120 min ago");
+    assertThat(page.locator("#f-bp-above-gate")).containsText("Not known yet");
+    assertThat(page.locator(".blockers")).containsText("When the baseline blood pressure was taken");
+    Chromium.screenshot(page, "predose-checklist-stale-bp");
+
+    type(page, "#f-baseline-systolic", "162");
+    type(page, "#f-baseline-diastolic", "100");
+    page.fill("#f-baseline-taken-at", minutesAgo(10));
+    page.locator("#f-baseline-taken-at").dispatchEvent("change");
     assertThat(page.locator("#f-prescriber-decision")).isVisible();
     assertThat(page.locator(".blockers")).containsText("Prescriber's decision");
+    assertThat(page.locator(".blockers")).not().containsText("When the baseline blood pressure was taken");
     Chromium.screenshot(page, "predose-checklist-high-bp");
+  }
+
+  @Test
+  void aRefusedNumberStaysAsTypedWithItsReasonAndTheBlockersSayItWasRefused() {
+    Page page = checklistFor("kap-pt-01");
+    type(page, "#f-baseline-heart-rate", "-5");
+    assertThat(page.locator(".blockers")).containsText("Heart rate — Value “-5” refused");
+    page.locator("button[type=submit]:not([data-save])").click();
+    assertThat(page.locator("#f-baseline-heart-rate")).hasValue("-5");
+    assertThat(page.locator("#f-baseline-heart-rate-problem")).containsText("from 20 to 250");
+    assertThat(page.locator(".blockers")).containsText("Heart rate — Value “-5” refused");
+    assertThat(page.locator(".blockers")).not().containsText("Heart rate — Not answered yet");
+  }
+
+  /**
+   * Answers not yet saved are not lost without a warning: leaving the page asks first; sending the form to check it
+   * does not; once saved, leaving is free again.
+   */
+  @Test
+  void leavingWithUnsavedAnswersWarnsFirstAndNotOnceSaved() {
+    Page page = checklistFor("kap-pt-07");
+    java.util.List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    page.onDialog(dialog -> {
+      dialogs.add(dialog.type());
+      dialog.dismiss();
+    });
+    choose(page, "#f-fasting-yes");
+    choose(page, "#f-escort-yes");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record summary")).click();
+    page.waitForCondition(() -> !dialogs.isEmpty());
+    assertThat(page.locator("h1")).hasText("Pre-dose safety checklist");
+    assertThat(page.locator("#f-fasting-yes")).isChecked();
+    org.assertj.core.api.Assertions.assertThat(dialogs).containsOnly("beforeunload");
+    dialogs.clear();
+
+    page.locator("button[type=submit]:not([data-save])").click();
+    assertThat(page.locator("#f-escort-yes")).isChecked();
+    org.assertj.core.api.Assertions.assertThat(dialogs).as("checking the checklist sends it, no warning").isEmpty();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record summary")).click();
+    page.waitForCondition(() -> !dialogs.isEmpty());
+    dialogs.clear();
+
+    page.locator("button[data-save]").click();
+    assertThat(page.locator("#save-status")).containsText("Saved in KAP Companion",
+        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record summary")).click();
+    assertThat(page.locator("h1")).not().hasText("Pre-dose safety checklist");
+    org.assertj.core.api.Assertions.assertThat(dialogs).isEmpty();
+  }
+
+  private static String minutesAgo(int minutes) {
+    return java.time.LocalDateTime.now().minusMinutes(minutes).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+        .toString();
   }
 
   @Test
   void checklistIsCompletedWithTheKeyboardAlone() {
     Page page = checklistFor("kap-pt-01");
-    assertThat(page.locator("#f-baseline-systolic")).hasValue("116");
+    assertThat(page.locator("#f-medications-on-record"))
+        .containsText("clonazepam 0.5 MG Oral Tablet — flagged: Benzodiazepine");
+    assertThat(page.locator("#f-baseline-systolic")).hasValue("");
     assertThat(page.locator("#f-prescriber-decision")).isHidden();
+    type(page, "#f-baseline-systolic", "116");
+    type(page, "#f-baseline-diastolic", "74");
+    type(page, "#f-baseline-heart-rate", "70");
+    page.fill("#f-baseline-taken-at", minutesAgo(5));
+    page.locator("#f-baseline-taken-at").dispatchEvent("change");
     for (String question : new String[] {"ci-vascular", "ci-intracerebral-haemorrhage", "ci-pregnancy",
         "ci-psychosis-mania", "ci-substance-use", "ci-hypertension", "ci-hypersensitivity", "consent-touch",
         "cssrs-positive", "misuse-craving", "misuse-outside-use", "misuse-more-requested", "ci-medical",
@@ -90,6 +160,8 @@ class PredoseChecklistBrowserIT extends BrowserTest {
     tabAndType(page, "#f-baseline-systolic", "124");
     tabAndType(page, "#f-baseline-diastolic", "78");
     tabAndType(page, "#f-baseline-heart-rate", "72");
+    tabTo(page, "#f-baseline-taken-at");
+    page.fill("#f-baseline-taken-at", minutesAgo(5));
     for (String question : new String[] {"fasting", "no-substances"}) {
       tabAndSpace(page, "#f-" + question + "-yes");
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,8 @@ class PredoseCompletionTest {
 
   private static final ClinicalProtocol.BloodPressure GATE = new ClinicalProtocol.BloodPressure(140, 90);
   private static final StartGate START = new StartGate(ClinicalProtocol.Gates.DEFAULTS, ZoneId.of("UTC"));
+  private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 12, 3, 9, 30, 0, 0, ZoneId.of("UTC"));
+  private static final BaselineAge AGE = BaselineAge.of(120, NOW);
   private static final String DECISIONS = "http://kapcompanion.org/fhir/CodeSystem/kap-prescriber-decision";
   private static QuestionnaireForm predose;
   private static Answers aboveGateWithDecision;
@@ -45,25 +48,27 @@ class PredoseCompletionTest {
     String example = Files.readString(
         Path.of("fhir-profiles/examples/QuestionnaireResponse-kap-example-predose-checklist.json"));
     aboveGateWithDecision = ResponseMapper.fromResponse(
-        fhir.newJsonParser().parseResource(QuestionnaireResponse.class, example));
+        fhir.newJsonParser().parseResource(QuestionnaireResponse.class, example))
+        .with("baseline-taken-at", List.of(new DateTimeType(Date.from(NOW.minusMinutes(20).toInstant()))));
   }
 
   private static Answers withGate(Answers answers) {
-    return PredoseGate.withDecisionRequired(PredoseGate.withGate(answers, GATE), START);
+    return PredoseGate.withDecisionRequired(PredoseGate.withGate(answers, GATE, AGE), START);
   }
 
   @Test
   void aboveTheGateWithARecordedDecisionToProceedIsComplete() {
     Answers answers = withGate(aboveGateWithDecision);
     assertThat(answers.first(PredoseGate.ABOVE_GATE).orElseThrow().primitiveValue()).isEqualTo("true");
-    assertThat(PredoseGate.isComplete(predose, answers, START)).isTrue();
+    assertThat(PredoseGate.isComplete(predose, answers, START, AGE)).isTrue();
   }
 
   @Test
   void aboveTheGateWithoutWhoDecidedStaysADraft() {
     Answers answers = withGate(aboveGateWithDecision.with("prescriber-name", List.of()));
-    assertThat(PredoseGate.isComplete(predose, answers, START)).isFalse();
-    assertThat(PredoseGate.blockers(predose, answers, START, Optional.empty())).extracting(FormReview.Missing::linkId)
+    assertThat(PredoseGate.isComplete(predose, answers, START, AGE)).isFalse();
+    assertThat(PredoseGate.blockers(predose, answers, START, Optional.empty(), AGE))
+        .extracting(FormReview.Missing::linkId)
         .containsExactly("bp-above-gate", "prescriber-name");
   }
 
@@ -71,8 +76,9 @@ class PredoseCompletionTest {
   void aDecisionToPostponeBlocksDosing() {
     Answers answers = withGate(aboveGateWithDecision.with("prescriber-decision",
         List.of(new Coding(DECISIONS, "postpone", "Postpone dosing"))));
-    assertThat(PredoseGate.isComplete(predose, answers, START)).isFalse();
-    assertThat(PredoseGate.blockers(predose, answers, START, Optional.empty())).extracting(FormReview.Missing::reason)
+    assertThat(PredoseGate.isComplete(predose, answers, START, AGE)).isFalse();
+    assertThat(PredoseGate.blockers(predose, answers, START, Optional.empty(), AGE))
+        .extracting(FormReview.Missing::reason)
         .contains("The prescriber decided to postpone dosing.");
   }
 
@@ -80,7 +86,7 @@ class PredoseCompletionTest {
   void belowTheGateNoDecisionIsAskedAndAStaleOneIsNotSaved() {
     Answers answers = withGate(aboveGateWithDecision.with("baseline-systolic", List.of(new IntegerType(128)))
         .with("baseline-diastolic", List.of(new IntegerType(80))));
-    assertThat(PredoseGate.isComplete(predose, answers, START)).isTrue();
+    assertThat(PredoseGate.isComplete(predose, answers, START, AGE)).isTrue();
     QuestionnaireResponse response = ResponseMapper.toResponse(predose, answers, new ResponseMapper.Context("e1",
         "Patient/p1", Optional.of("Encounter/e1"), Optional.of("Practitioner/t1"), new Date(), true));
     assertThat(ResponseMapper.fromResponse(response).has("prescriber-name")).isFalse();
@@ -88,12 +94,13 @@ class PredoseCompletionTest {
 
   @Test
   void aMissingRequiredAnswerOrAnUnconfirmedItemKeepsItADraft() {
-    assertThat(PredoseGate.isComplete(predose, withGate(aboveGateWithDecision.with("phq9-total", List.of())), START))
+    assertThat(PredoseGate.isComplete(predose, withGate(aboveGateWithDecision.with("phq9-total", List.of())), START,
+        AGE))
         .isFalse();
     assertThat(PredoseGate.isComplete(predose, withGate(aboveGateWithDecision.with("fasting",
-        List.of(new BooleanType(false)))), START)).isFalse();
+        List.of(new BooleanType(false)))), START, AGE)).isFalse();
     assertThat(PredoseGate.isComplete(predose, withGate(aboveGateWithDecision.with("baseline-systolic", List.of())),
-        START)).isFalse();
+        START, AGE)).isFalse();
   }
 
   @Test

@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Date;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -37,6 +38,9 @@ class PrepopulationIT {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final ExecutorService READS = Executors.newFixedThreadPool(4);
+  private static final org.kapcompanion.config.ClinicalProtocol PROTOCOL = new org.kapcompanion.config.ClinicalProtocol(
+      List.of(new org.kapcompanion.config.ClinicalProtocol.MedicationClass("SNRI (venlafaxine and others)", "",
+          java.util.Set.of(), List.of("venlafaxine"))), List.of(), null, null, null, null, List.of(), null, "");
   private static FormCatalog catalog;
   private static TestEnvironment environment;
 
@@ -66,16 +70,22 @@ class PrepopulationIT {
   @Test
   void predoseChecklistIsPrefilledFromTheRecord() throws Exception {
     QuestionnaireForm form = catalog.form(FormCatalog.PREDOSE_CHECKLIST).orElseThrow();
-    Prepopulation.Prefilled prefilled = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone())
+    Prepopulation.Prefilled prefilled = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone(),
+        concept -> org.kapcompanion.record.Interactions.listed(concept, PROTOCOL))
         .prefill(form, clientFor("kap-pt-04"), "kap-pt-04").join();
     assertThat(prefilled.answers().first("baseline-systolic").orElseThrow().primitiveValue()).isEqualTo("162");
     assertThat(prefilled.answers().first("baseline-diastolic").orElseThrow().primitiveValue()).isEqualTo("100");
     assertThat(prefilled.answers().first("baseline-heart-rate").orElseThrow().primitiveValue()).isEqualTo("84");
+    assertThat(prefilled.takenAt()).as("when each reading was taken, for the page to judge and show")
+        .containsKeys("baseline-systolic", "baseline-heart-rate", "baseline-taken-at");
+    assertThat(prefilled.answers().first("baseline-taken-at").orElseThrow().primitiveValue())
+        .startsWith(java.time.LocalDate.now().minusDays(3).toString().substring(0, 4));
     assertThat(prefilled.answers().get("conditions-on-record")).extracting(Type::primitiveValue)
         .anySatisfy(condition -> assertThat(condition).containsIgnoringCase("hypertension"))
         .hasSizeGreaterThanOrEqualTo(3);
     assertThat(prefilled.answers().get("medications-on-record")).extracting(Type::primitiveValue)
-        .anySatisfy(medication -> assertThat(medication).contains("venlafaxine"));
+        .anySatisfy(medication -> assertThat(medication).contains("venlafaxine").endsWith(" — flagged: SNRI "
+            + "(venlafaxine and others)"));
     assertThat(prefilled.linkIds()).contains("baseline-systolic", "conditions-on-record")
         .doesNotContain("fasting", "consent-treatment");
   }
@@ -83,7 +93,8 @@ class PrepopulationIT {
   @Test
   void airwayPrecautionIsTickedFromAnApneaOnTheProblemListAndLeftOpenWithoutOne() throws Exception {
     QuestionnaireForm form = catalog.form(FormCatalog.PREDOSE_CHECKLIST).orElseThrow();
-    Prepopulation prepopulation = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone());
+    Prepopulation prepopulation = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone(),
+        concept -> org.kapcompanion.record.Interactions.listed(concept, PROTOCOL));
 
     Prepopulation.Prefilled withApnea = prepopulation.prefill(form, clientFor("kap-pt-10"), "kap-pt-10").join();
     Prepopulation.Prefilled without = prepopulation.prefill(form, clientFor("kap-pt-01"), "kap-pt-01").join();
@@ -136,7 +147,8 @@ class PrepopulationIT {
   @Test
   void dischargeChecklistTakesTheLatestBloodPressure() throws Exception {
     QuestionnaireForm form = catalog.form(FormCatalog.DISCHARGE_CHECKLIST).orElseThrow();
-    Prepopulation.Prefilled prefilled = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone())
+    Prepopulation.Prefilled prefilled = new Prepopulation(FHIR, READS, java.time.Clock.systemDefaultZone(),
+        concept -> org.kapcompanion.record.Interactions.listed(concept, PROTOCOL))
         .prefill(form, clientFor("kap-pt-01"), "kap-pt-01").join();
     assertThat(prefilled.linkIds()).contains("discharge-systolic", "discharge-diastolic");
   }

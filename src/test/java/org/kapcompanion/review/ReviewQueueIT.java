@@ -232,7 +232,8 @@ class ReviewQueueIT {
     Queue queue = supervisor();
     HttpBrowser.Page print = queue.page(null, "review/print?id=rq-2");
     assertThat(print.status()).isEqualTo(200);
-    assertThat(print.body()).contains("Monitoring summary (REMS)", "Ketamine 50 mg, Intramuscular route", "KT-LOT-7",
+    assertThat(print.body()).contains("Monitoring summary (REMS)", "09:10 — Ketamine 50 mg IM, lot KT-LOT-7",
+        "Ketamine 50 mg (1 dose)",
         "124/82 mmHg (pre-dose checklist)", "186/112 mmHg at +40 min", "126/80 mmHg at +120 min",
         "150 min", "MOAA/S 4 at +30 min", "Blood pressure above threshold", "Status: Not acknowledged",
         "id=\"print-button\"").doesNotContain("Status: Active");

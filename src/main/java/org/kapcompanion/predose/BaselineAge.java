@@ -1,0 +1,109 @@
+package org.kapcompanion.predose;
+
+import org.kapcompanion.forms.Answers;
+import org.kapcompanion.forms.FormReview;
+import org.kapcompanion.forms.QuestionnaireForm;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.kapcompanion.record.Absence;
+import org.kapcompanion.vocabulary.ItemId;
+
+/**
+ * Whether baseline vital signs count as the pre-dose baseline at the moment the checklist is judged: taken that day,
+ * at most the protocol's {@code gates.baselineMaxAgeMinutes} before it, and not after it. Pure.
+ *
+ * @param maxAge the protocol's longest time from reading to judgement
+ * @param now when the checklist is judged, in the clinic's time zone
+ */
+record BaselineAge(Duration maxAge, ZonedDateTime now) {
+
+  static final String TAKEN_AT = ItemId.BASELINE_TAKEN_AT.linkId();
+  /** The baseline items, which the record may fill only from a reading recent enough. */
+  static final Set<String> BASELINE = Set.of(ItemId.BASELINE_SYSTOLIC.linkId(), ItemId.BASELINE_DIASTOLIC.linkId(),
+      ItemId.BASELINE_HEART_RATE.linkId(), ItemId.BASELINE_SPO2.linkId(), TAKEN_AT);
+  /** How far a reading's time may lie after now and still count, for a device clock a little ahead of the app's. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter DAY_AND_CLOCK = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+  static BaselineAge of(int maxAgeMinutes, ZonedDateTime now) {
+    return new BaselineAge(Duration.ofMinutes(maxAgeMinutes), now);
+  }
+
+  /** Why a reading taken at {@code taken} is not a pre-dose baseline now; empty when it is. */
+  Optional<String> problem(Instant taken) {
+    ZonedDateTime at = taken.atZone(now.getZone());
+    if (taken.isAfter(now.toInstant().plus(CLOCK_SKEW))) {
+      return Optional.of("Taken at " + shown(at) + ", which is later than now: correct the time.");
+    }
+    if (!at.toLocalDate().equals(now.toLocalDate()) || Duration.between(taken, now.toInstant()).compareTo(maxAge) > 0) {
+      return Optional.of("Taken " + shown(at) + ", more than " + maxAge.toMinutes() + " min ago (clinic protocol): "
+          + "take the baseline again before the dose.");
+    }
+    return Optional.empty();
+  }
+
+  /** The time as the clinician reads it: the clock time on the day judged, else with its date. */
+  String shown(ZonedDateTime at) {
+    return at.toLocalDate().equals(now.toLocalDate()) ? CLOCK.format(at) : DAY_AND_CLOCK.format(at);
+  }
+
+  /**
+   * The record's answers with every baseline value taken from a reading too old (or of unknown time) left out; each
+   * such item says instead when the record's latest reading was taken, so the clinician takes it again.
+   */
+  Prepopulation.Prefilled prefilled(Prepopulation.Prefilled fromRecord) {
+    Answers answers = fromRecord.answers();
+    Set<String> linkIds = new LinkedHashSet<>(fromRecord.linkIds());
+    Map<String, Absence> absent = new LinkedHashMap<>(fromRecord.absent());
+    for (String linkId : BASELINE) {
+      if (!linkIds.contains(linkId)) {
+        continue;
+      }
+      Optional<Instant> taken = Optional.ofNullable(fromRecord.takenAt().get(linkId));
+      Optional<String> problem = taken.map(this::problem).orElse(Optional.of("Its time is not recorded."));
+      if (problem.isPresent()) {
+        String value = answers.first(linkId).map(v -> v.primitiveValue()).orElse("");
+        answers = answers.with(linkId, List.of());
+        linkIds.remove(linkId);
+        absent.put(linkId, new Absence("Not filled in: the latest reading in the record"
+            + (TAKEN_AT.equals(linkId) ? "" : " (" + value + ")") + " is not a pre-dose baseline. "
+            + problem.get(), false, ""));
+      }
+    }
+    return new Prepopulation.Prefilled(answers, linkIds, Map.copyOf(absent), fromRecord.takenAt());
+  }
+
+  /** Whether the checklist's baseline blood pressure was taken recently enough to judge the gate by. */
+  boolean current(Answers answers) {
+    return takenAt(answers).map(this::problem).map(Optional::isEmpty).orElse(false);
+  }
+
+  /**
+   * What keeps the checklist's baseline from counting: its time not given, or too old or later than now. Empty when
+   * it counts.
+   */
+  Optional<FormReview.Missing> blocker(QuestionnaireForm form, Answers answers) {
+    String question = form.item(TAKEN_AT).map(item -> item.getText()).orElse(TAKEN_AT);
+    Optional<Instant> taken = takenAt(answers);
+    if (taken.isEmpty()) {
+      return Optional.of(new FormReview.Missing(TAKEN_AT, question, "Not answered yet: a baseline counts only when "
+          + "taken today, at most " + maxAge.toMinutes() + " min before the dose."));
+    }
+    return problem(taken.get()).map(reason -> new FormReview.Missing(TAKEN_AT, question, reason));
+  }
+
+  private static Optional<Instant> takenAt(Answers answers) {
+    return answers.first(TAKEN_AT).filter(BaseDateTimeType.class::isInstance).map(BaseDateTimeType.class::cast)
+        .map(BaseDateTimeType::getValue).map(java.util.Date::toInstant);
+  }
+}
