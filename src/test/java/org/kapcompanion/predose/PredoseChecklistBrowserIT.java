@@ -79,6 +79,16 @@ class PredoseChecklistBrowserIT extends BrowserTest {
     assertThat(page.locator(".blockers")).not().containsText("Heart rate — Not answered yet");
   }
 
+  /** A number typed with a comma reaches the check as typed: a number field dropped the comma, so 1,5 became 15. */
+  @Test
+  void aScoreTypedWithADecimalCommaIsRefusedAsTypedNeverReadWithoutTheComma() {
+    Page page = checklistFor("kap-pt-01");
+    type(page, "#f-phq9-total", "1,5");
+    page.locator("button[type=submit]:not([data-save])").click();
+    assertThat(page.locator("#f-phq9-total")).hasValue("1,5");
+    assertThat(page.locator("#f-phq9-total-problem")).containsText("holds a comma");
+  }
+
   /**
    * Answers not yet saved are not lost without a warning: leaving the page asks first; sending the form to check it
    * does not; once saved, leaving is free again.
