@@ -1,5 +1,6 @@
 package org.kapcompanion.monitoring;
 
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,8 @@ import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.EntrySaver;
 import org.kapcompanion.writeback.SaveResult;
 import org.kapcompanion.writeback.ValidationProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dosing and monitoring workspace: {@code session} (page, or its live part), {@code session/start},
@@ -40,6 +43,8 @@ import org.kapcompanion.writeback.ValidationProblem;
  * (once: its entry id is derived from the episode); rendering the session only shows them.
  */
 final class WorkspacePage {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkspacePage.class);
 
   /** A running session's checklist state: it was complete when the session started. */
   private static final PredoseReadiness.Status READY = new PredoseReadiness.Status(true, List.of());
@@ -91,8 +96,7 @@ final class WorkspacePage {
           "{}");
     }
     SessionRecord record = session.get();
-    List<Alert> alerts = AlertAcknowledgement.unacknowledged(
-        AlertEvaluation.evaluate(protocol.alertRules(), record.readings()), record);
+    List<Alert> alerts = openAlerts(record);
     Instant now = clock.instant();
     Optional<Dose> dose = record.firstDose();
     long minutes = dose.map(d -> Duration.between(d.effective(), now).toMinutes()).orElse(0L);
@@ -208,8 +212,23 @@ final class WorkspacePage {
 
   private void notes(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    templates.render(response, 200, new NotesModel(active, tags, records.banner(active).orElse(null),
-        clock.getZone().getId()));
+    DosingSessionReader.Today today = reader.begin(active);
+    PatientRecord banner = records.banner(active).orElse(null);
+    NotesModel.Alerts alerts;
+    try {
+      alerts = new NotesModel.Alerts(today.session().filter(s -> !s.finished()).map(this::openAlerts)
+          .orElse(List.of()), true);
+    } catch (BaseServerResponseException e) {
+      LOG.warn("open alerts not readable for the notes page: {}", e.getClass().getName());
+      alerts = new NotesModel.Alerts(List.of(), false);
+    }
+    templates.render(response, 200, new NotesModel(active, tags, banner, clock.getZone().getId(), alerts));
+  }
+
+  /** The running session's alert episodes not yet acknowledged, earliest first. */
+  private List<Alert> openAlerts(SessionRecord record) {
+    return AlertAcknowledgement.unacknowledged(AlertEvaluation.evaluate(protocol.alertRules(), record.readings()),
+        record);
   }
 
   static SessionSubject subject(ActiveSession active, Optional<Reference> encounter) {

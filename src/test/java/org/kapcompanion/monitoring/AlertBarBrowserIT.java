@@ -16,8 +16,8 @@ import org.kapcompanion.testing.SandboxSessions;
 
 /**
  * An alert in sight on a tablet held upright: a severe blood pressure's alert stays in a fixed bar while the
- * therapist works at the forms far down the page, until it is acknowledged; the acknowledgement is a session note
- * that reaches the EHR.
+ * therapist works at the forms far down the page, and is shown on the session notes page, until it is acknowledged;
+ * the acknowledgement is a session note that reaches the EHR.
  */
 class AlertBarBrowserIT extends BrowserTest {
 
@@ -48,6 +48,9 @@ class AlertBarBrowserIT extends BrowserTest {
     assertThat(page.locator("#alert-bar")).isInViewport();
     assertThat(page.locator("#alert-bar")).containsText("186/114");
     page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.ARTIFACTS.resolve("alert-bar-at-the-note-form.png")));
+    page.locator("nav.session-nav a", new Page.LocatorOptions().setHasText("Session notes")).click();
+    assertThat(page.locator("#open-alerts")).containsText("Blood pressure above threshold");
+    page.locator("#open-alerts a").click();
 
     page.locator("#alert-bar .alert-ack").first().click();
 
@@ -61,5 +64,8 @@ class AlertBarBrowserIT extends BrowserTest {
     assertThat(page.locator("#alert-bar")).hasCount(0);
     assertThat(page.locator("#timeline li", new Page.LocatorOptions().setHasText("Alert acknowledged")))
         .hasAttribute("data-state", "saved", new LocatorAssertions.HasAttributeOptions().setTimeout(120_000));
+    page.locator("nav.session-nav a", new Page.LocatorOptions().setHasText("Session notes")).click();
+    assertThat(page.locator("h1")).hasText("Session notes");
+    assertThat(page.locator("#open-alerts")).hasCount(0);
   }
 }
