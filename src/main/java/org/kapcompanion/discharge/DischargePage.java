@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Type;
@@ -33,6 +34,7 @@ import org.kapcompanion.forms.ResponseMapper;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.gates.DischargeGate;
 import org.kapcompanion.gates.GateDecision;
+import org.kapcompanion.gates.SessionTime;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.SessionPage;
 import org.kapcompanion.record.PatientRecord;
@@ -56,6 +58,7 @@ public final class DischargePage implements SessionPage {
 
   private static final String TIME_SINCE_DOSE = ItemId.TIME_SINCE_DOSE.linkId();
   private static final String MONITORING_MINUTES = ItemId.MONITORING_MINUTES.linkId();
+  private static final String READY_TO_LEAVE = ItemId.READY_TO_LEAVE_TIME.linkId();
   /**
    * Set from the record and never from the form: the time since the dose and the monitoring time are facts of the
    * record (the dose, else the session's start, until the discharge is saved), which no typed number could correct.
@@ -121,6 +124,12 @@ public final class DischargePage implements SessionPage {
       FormInput.Parsed parsed = FormInput.parse(form, fields, clock);
       answers = fromRecord(parsed.answers(), sinceDose, monitored);
       refused = parsed.refused();
+      Optional<String> readyProblem = readyToLeaveProblem(answers, record, now);
+      if (readyProblem.isPresent()) {
+        refused = refused.with(READY_TO_LEAVE, readyProblem.get(), String.join(", ",
+            fields.getOrDefault(READY_TO_LEAVE, List.of())));
+        answers = answers.with(READY_TO_LEAVE, List.of());
+      }
       entryId = sentEntry.get();
       Answers finalAnswers = answers;
       fromRecord.removeIf(linkId -> !finalAnswers.get(linkId).toString().equals(prefilled.get(linkId).toString()));
@@ -145,6 +154,14 @@ public final class DischargePage implements SessionPage {
       Optional<PatientRecord> banner) {
     return new DischargeModel(active, view, state, entryId, protocol.monitoring().minimumMinutes(),
         banner.orElse(null), clock.getZone().getId());
+  }
+
+  /** Why the "ready to leave at" answered is refused: before the session started, or in the future. */
+  private Optional<String> readyToLeaveProblem(Answers answers, SessionRecord record, Instant now) {
+    return answers.first(READY_TO_LEAVE).filter(DateTimeType.class::isInstance)
+        .flatMap(ready -> SessionTime.problem(SessionTime.Moment.READY_TO_LEAVE,
+            ((DateTimeType) ready).getValue().toInstant(), record.started(), now, clock.getZone()))
+        .map(problem -> "Ready to leave at: " + problem + ".");
   }
 
   /** Minutes from {@code dose} (the session's start without one) to {@code now}. */

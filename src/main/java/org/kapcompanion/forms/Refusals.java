@@ -25,6 +25,15 @@ public record Refusals(Map<String, String> reasons, Map<String, String> typed) {
     return new Refusals(Map.of(), Map.of());
   }
 
+  /** These refusals and {@code linkId}'s value, typed as {@code typed}, refused for {@code reason}. */
+  public Refusals with(String linkId, String reason, String typed) {
+    Map<String, String> moreReasons = new LinkedHashMap<>(reasons);
+    moreReasons.put(linkId, reason);
+    Map<String, String> moreTyped = new LinkedHashMap<>(this.typed);
+    moreTyped.put(linkId, typed);
+    return new Refusals(moreReasons, moreTyped);
+  }
+
   /**
    * What blocks, with each refused item's entry saying it was refused, and a refused item the list does not name
    * (one not required) added after it: a refused value is never saved, so it blocks like a missing one.

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
 import org.kapcompanion.predose.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
-import org.kapcompanion.gates.DoseTime;
+import org.kapcompanion.gates.SessionTime;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.SessionPage;
 import org.kapcompanion.record.PatientRecord;
@@ -199,9 +199,10 @@ final class WorkspacePage {
     SessionSubject subject = subject(active, Optional.of(session.reference()));
     if ("dose".equals(kind)) {
       Dose dose = EntryRequest.dose(body, window);
-      DoseTime.problem(dose.effective(), session.started(), clock.instant(), clock.getZone()).ifPresent(problem -> {
-        throw new IllegalArgumentException(problem);
-      });
+      SessionTime.problem(SessionTime.Moment.DOSE, dose.effective(), session.started(), clock.instant(),
+          clock.getZone()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+          });
       return EntryMapping.dose(dose, subject);
     }
     if ("adverse-event".equals(kind)) {

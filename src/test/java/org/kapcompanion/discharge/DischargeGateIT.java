@@ -115,6 +115,30 @@ class DischargeGateIT {
             "monitoring-minutes"))).isBetween(125, 127));
   }
 
+  /**
+   * "Ready to leave at" is a time the patient was ready, not one to come: a time in the future is refused as typed and
+   * nothing is saved, so the REMS summary and the handout's "you left at" cannot disagree.
+   */
+  @Test
+  void aReadyToLeaveTimeInTheFutureIsRefusedAsTypedAndNothingIsSaved() throws Exception {
+    Running running = running();
+    DosingClient dosing = running.dosing();
+    Instant dose = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(125, ChronoUnit.MINUTES);
+    List<String> ids = new ArrayList<>();
+    dosing.save(ids, "dose", dose, Map.of("drug", "6130", "mg", 50, "route", "78421000", "lot", "KX24117"));
+    dosing.save(ids, "bp", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 124, "second", 80));
+    Map<String, String> form = checklist(dosing, "true");
+    String later = LocalDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES).plusMinutes(30)
+        .toString();
+    form.put("ready-to-leave-time", later);
+
+    HttpBrowser.Page refused = dosing.post("discharge", form);
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.body()).contains("the ready-to-leave time", "is in the future", "value=\"" + later + "\"");
+    assertThat(dosing.page("discharge")).doesNotContain("Discharged");
+  }
+
   /** A patient of its own, launched, with a complete pre-dose checklist and a session started 130 minutes ago. */
   private Running running() throws Exception {
     environment.app(TestEnvironment.PUBLIC_CLIENT);

@@ -11,6 +11,8 @@ import com.google.gson.JsonParser;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +129,8 @@ class FormSaveIT {
       fields.put(yes, "true");
     }
     fields.putAll(Map.of("escort-name", "Sam Lee (partner) 555-0101", "phq9-total", "12",
-        "baseline-systolic", systolic, "baseline-diastolic", diastolic, "baseline-heart-rate", "78"));
+        "baseline-systolic", systolic, "baseline-diastolic", diastolic, "baseline-heart-rate", "78",
+        "baseline-taken-at", LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES).minusMinutes(10).toString()));
     return fields;
   }
 

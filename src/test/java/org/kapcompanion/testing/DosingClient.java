@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,8 @@ public final class DosingClient {
       fields.put(yes, "true");
     }
     fields.putAll(Map.of("phq9-total", "12", "baseline-systolic", "128", "baseline-diastolic", "82",
-        "baseline-heart-rate", "76", "escort", String.valueOf(escort)));
+        "baseline-heart-rate", "76", "escort", String.valueOf(escort), "baseline-taken-at", LocalDateTime.now()
+            .truncatedTo(ChronoUnit.MINUTES).minusMinutes(10).toString()));
     if (escort) {
       fields.put("escort-name", "Sam Doe (partner) 555-0101");
     }

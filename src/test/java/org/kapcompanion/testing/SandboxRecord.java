@@ -7,6 +7,8 @@ import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +42,10 @@ public final class SandboxRecord {
     return new SandboxRecord(client);
   }
 
-  /** Writes a completed pre-dose checklist of today for {@code patient} (the example, re-dated). */
+  /**
+   * Writes a completed pre-dose checklist of today for {@code patient} (the example, re-dated, its baseline taken ten
+   * minutes ago).
+   */
   public void completePredose(String patient) throws IOException {
     try (InputStream in = SandboxRecord.class.getResourceAsStream(
         "/fhir-profiles/examples/QuestionnaireResponse-kap-example-predose-checklist.json")) {
@@ -53,6 +58,9 @@ public final class SandboxRecord {
       response.setAuthor(null);
       response.setAuthored(new Date());
       response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+      response.getItem().stream().filter(item -> item.getLinkId().equals("baseline-vitals")).findFirst().orElseThrow()
+          .addItem().setLinkId("baseline-taken-at").addAnswer()
+          .setValue(new org.hl7.fhir.r4.model.DateTimeType(Date.from(Instant.now().minus(Duration.ofMinutes(10)))));
       client.create().resource(response).execute();
     }
   }
