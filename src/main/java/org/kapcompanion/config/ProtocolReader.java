@@ -43,8 +43,8 @@ final class ProtocolReader {
     ClinicalProtocol.AlertRules alerts = alertRules(root.objectOrEmpty("alertRules"), bloodPressureGate);
     return new ClinicalProtocol(medications(root), conditions(root), bloodPressureGate, alerts,
         monitoring(root.objectOrEmpty("monitoring")), fasting(root.objectOrEmpty("fasting")), followUps(root),
-        clinic(root.objectOrEmpty("clinic")), recoveryInstructions(root), CourseRulesReader.read(root), gates(root.objectOrEmpty("gates")),
-        adverseEventResponses(root.objectOrEmpty("adverseEventResponses")));
+        clinic(root.objectOrEmpty("clinic")), recoveryInstructions(root), CourseRulesReader.read(root),
+        gates(root.objectOrEmpty("gates")), adverseEventResponses(root.objectOrEmpty("adverseEventResponses")));
   }
 
   /** The clinic's responses by event key; an event left out keeps its default, an unknown key or empty text is named. */

@@ -49,10 +49,11 @@ import org.kapcompanion.writeback.EntrySaver;
 import org.kapcompanion.writeback.SaveResult;
 
 /**
- * {@code /s/{handle}/discharge}: the discharge checklist from its Questionnaire, with the time since the dose and the
- * latest blood pressure filled in; saving a checklist that passes the {@link DischargeGate} (or records a prescriber's
- * override of its unmet criteria) writes the discharge QuestionnaireResponse and finishes the session Encounter. A change posted by htmx only answers with the blockers and
- * the fields whose enableWhen depends on the answers.
+ * {@code /s/{handle}/discharge}: the discharge checklist from its Questionnaire, with the time since the latest dose, the
+ * monitoring time and the latest blood pressure filled in; saving a checklist that passes the {@link DischargeGate} (or
+ * records a prescriber's override of its unmet criteria) writes the discharge QuestionnaireResponse and finishes the
+ * session Encounter. A change posted by htmx only answers with the blockers and the fields whose enableWhen depends on
+ * the answers.
  */
 public final class DischargePage implements SessionPage {
 

@@ -93,14 +93,7 @@ class DischargeGateIT {
   void aTypedMonitoringTimeIsNotStoredTheRecordsMinutesAre() throws Exception {
     Running running = running();
     DosingClient dosing = running.dosing();
-    Instant dose = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(125, ChronoUnit.MINUTES);
-    List<String> ids = new ArrayList<>();
-    dosing.save(ids, "dose", dose, Map.of("drug", "6130", "mg", 50, "route", "78421000", "lot", "KX24117"));
-    dosing.save(ids, "bp", dose, Map.of("value", 128, "second", 82));
-    dosing.save(ids, "bp", dose.plus(40, ChronoUnit.MINUTES), Map.of("value", 126, "second", 80));
-    dosing.save(ids, "bp", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 124, "second", 80));
-    dosing.save(ids, "moaas", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 5));
-    dosing.save(ids, "spo2", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 98));
+    recordReadyForDischarge(dosing);
     Map<String, String> form = checklist(dosing, "true");
     form.put("monitoring-minutes", "300");
     HttpBrowser.Page discharged = dosing.post("discharge", form);
@@ -121,12 +114,8 @@ class DischargeGateIT {
    */
   @Test
   void aReadyToLeaveTimeInTheFutureIsRefusedAsTypedAndNothingIsSaved() throws Exception {
-    Running running = running();
-    DosingClient dosing = running.dosing();
-    Instant dose = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(125, ChronoUnit.MINUTES);
-    List<String> ids = new ArrayList<>();
-    dosing.save(ids, "dose", dose, Map.of("drug", "6130", "mg", 50, "route", "78421000", "lot", "KX24117"));
-    dosing.save(ids, "bp", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 124, "second", 80));
+    DosingClient dosing = running().dosing();
+    recordReadyForDischarge(dosing);
     Map<String, String> form = checklist(dosing, "true");
     String later = LocalDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES).plusMinutes(30)
         .toString();
@@ -137,6 +126,18 @@ class DischargeGateIT {
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.body()).contains("the ready-to-leave time", "is in the future", "value=\"" + later + "\"");
     assertThat(dosing.page("discharge")).doesNotContain("Discharged");
+  }
+
+  /** A dose 125 minutes ago and the readings after it that meet every discharge criterion. */
+  private static void recordReadyForDischarge(DosingClient dosing) throws Exception {
+    Instant dose = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(125, ChronoUnit.MINUTES);
+    List<String> ids = new ArrayList<>();
+    dosing.save(ids, "dose", dose, Map.of("drug", "6130", "mg", 50, "route", "78421000", "lot", "KX24117"));
+    dosing.save(ids, "bp", dose, Map.of("value", 128, "second", 82));
+    dosing.save(ids, "bp", dose.plus(40, ChronoUnit.MINUTES), Map.of("value", 126, "second", 80));
+    dosing.save(ids, "bp", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 124, "second", 80));
+    dosing.save(ids, "moaas", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 5));
+    dosing.save(ids, "spo2", dose.plus(120, ChronoUnit.MINUTES), Map.of("value", 98));
   }
 
   /** A patient of its own, launched, with a complete pre-dose checklist and a session started 130 minutes ago. */

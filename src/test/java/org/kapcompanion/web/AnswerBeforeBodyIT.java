@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,7 +59,7 @@ class AnswerBeforeBodyIT {
       socket.setSoTimeout(10_000);
       sendPost(socket.getOutputStream(), "/refuses", 10);
 
-      String head = readHead(socket.getInputStream());
+      String head = RawHttp.readHead(socket.getInputStream());
 
       assertThat(head).startsWith("HTTP/1.1 403").containsIgnoringCase("\r\nConnection: close\r\n");
     }
@@ -73,13 +72,13 @@ class AnswerBeforeBodyIT {
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
       sendPost(out, "/reads", BODY_LENGTH);
-      String first = readHead(in);
+      String first = RawHttp.readHead(in);
       in.readNBytes(chunkedBodyLength("read " + BODY_LENGTH));
 
       sendPost(out, "/reads", BODY_LENGTH);
 
       assertThat(first).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("Connection: close");
-      assertThat(readHead(in)).startsWith("HTTP/1.1 200");
+      assertThat(RawHttp.readHead(in)).startsWith("HTTP/1.1 200");
     }
   }
 
@@ -88,18 +87,6 @@ class AnswerBeforeBodyIT {
         + "Content-Length: " + BODY_LENGTH + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
     out.write(new byte[bytesOfBodySent]);
     out.flush();
-  }
-
-  private static String readHead(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int next = in.read();
-      if (next < 0) {
-        throw new IOException("the connection closed before the answer's headers ended");
-      }
-      head.write(next);
-    }
-    return head.toString(StandardCharsets.ISO_8859_1);
   }
 
   /** The bytes of a chunked body holding {@code text} in one chunk: size line, data, CRLF, last chunk. */

@@ -48,15 +48,7 @@ final class RawHttp {
 
   /** The answer, read to the end of its Content-Length (a CONNECT answer leaves the connection open). */
   private static Answer read(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int next = in.read();
-      if (next < 0) {
-        throw new IOException("the connection closed before the answer's headers ended");
-      }
-      head.write(next);
-    }
-    String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+    String[] lines = readHead(in).split("\r\n");
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
@@ -66,5 +58,18 @@ final class RawHttp {
     String length = headers.get("content-length");
     byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
     return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** An answer's status line and headers, up to and with the blank line that ends them. */
+  static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int next = in.read();
+      if (next < 0) {
+        throw new IOException("the connection closed before the answer's headers ended");
+      }
+      head.write(next);
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
   }
 }
