@@ -123,7 +123,7 @@ public final class DischargePage implements SessionPage {
       Map<String, List<String>> fields = new HashMap<>();
       request.getParameterMap().forEach((name, values) -> fields.put(name, Arrays.asList(values)));
       FormInput.Parsed parsed = FormInput.parse(form, fields, clock);
-      answers = fromRecord(parsed.answers(), sinceDose, monitored);
+      answers = withRecordedMinutes(parsed.answers(), sinceDose, monitored);
       refused = parsed.refused();
       Optional<String> readyProblem = readyToLeaveProblem(answers, record, now);
       if (readyProblem.isPresent()) {
@@ -174,13 +174,13 @@ public final class DischargePage implements SessionPage {
    * The answers with the time since the latest dose (as the gate judges it) and the monitoring time since the first
    * as the record has them, whatever was posted.
    */
-  private static Answers fromRecord(Answers answers, long sinceDose, long monitored) {
+  private static Answers withRecordedMinutes(Answers answers, long sinceDose, long monitored) {
     return answers.with(TIME_SINCE_DOSE, List.of(new IntegerType((int) sinceDose)))
         .with(MONITORING_MINUTES, List.<Type>of(new IntegerType((int) monitored)));
   }
 
   private Answers prefilled(SessionRecord record, long sinceDose, long monitored) {
-    Answers answers = fromRecord(Answers.none(), sinceDose, monitored);
+    Answers answers = withRecordedMinutes(Answers.none(), sinceDose, monitored);
     Optional<Reading> bp = record.readings().stream().filter(r -> r.kind() == ReadingKind.BLOOD_PRESSURE)
         .reduce((first, second) -> second);
     if (bp.isPresent() && bp.get().diastolic().isPresent()) {

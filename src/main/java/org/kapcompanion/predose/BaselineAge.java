@@ -1,8 +1,5 @@
 package org.kapcompanion.predose;
 
-import org.kapcompanion.forms.Answers;
-import org.kapcompanion.forms.FormReview;
-import org.kapcompanion.forms.QuestionnaireForm;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -14,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.kapcompanion.forms.Answers;
+import org.kapcompanion.forms.FormReview;
+import org.kapcompanion.forms.QuestionnaireForm;
 import org.kapcompanion.record.Absence;
 import org.kapcompanion.vocabulary.ItemId;
 

@@ -3,7 +3,6 @@ package org.kapcompanion.record;
 import java.util.Locale;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.vocabulary.Systems;
 
@@ -19,8 +18,7 @@ public final class Interactions {
   public static Optional<PatientRecord.ProtocolFlag> of(CodeableConcept medication, ClinicalProtocol protocol) {
     String name = RecordMapper.text(medication).toLowerCase(Locale.ROOT);
     return protocol.interactingMedications().stream()
-        .filter(c -> medication.getCoding().stream().filter(coding -> Systems.RXNORM.equals(coding.getSystem()))
-            .map(Coding::getCode).anyMatch(c.rxnormCodes()::contains)
+        .filter(c -> RecordMapper.codes(medication, Systems.RXNORM).anyMatch(c.rxnormCodes()::contains)
             || c.nameKeywords().stream().anyMatch(name::contains))
         .findFirst()
         .map(c -> new PatientRecord.ProtocolFlag("interaction", c.name(), c.concern()));

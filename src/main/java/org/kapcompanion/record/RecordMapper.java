@@ -362,7 +362,8 @@ final class RecordMapper {
         .orElse("Unnamed");
   }
 
-  private static Stream<String> codes(CodeableConcept concept, String system) {
+  /** The codes of {@code concept} in {@code system}. */
+  static Stream<String> codes(CodeableConcept concept, String system) {
     return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(Coding::getCode);
   }
 

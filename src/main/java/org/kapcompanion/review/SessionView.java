@@ -81,9 +81,8 @@ public record SessionView(
    * @param adverseEvents the adverse events recorded
    */
   public record Rems(String medication, List<String> doses, String doseTotal, String doseTime, String bpBefore,
-      String bpAt40,
-      String bpAtEnd, String monitoringMinutes, String readyToLeave, List<String> sedation, List<String> dissociation,
-      List<String> adverseEvents) {}
+      String bpAt40, String bpAtEnd, String monitoringMinutes, String readyToLeave, List<String> sedation,
+      List<String> dissociation, List<String> adverseEvents) {}
 
   /** The integration plan: what it is, when it was written, and its goals and activities as lines. */
   public record Plan(String title, String date, List<String> lines) {}
