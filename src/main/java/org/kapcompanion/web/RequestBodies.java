@@ -6,6 +6,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -61,6 +63,7 @@ final class RequestBodies extends Handler.Wrapper {
   private static final class Bounded extends Request.Wrapper {
 
     private final EndPoint endPoint;
+    private final Connector connector;
     private final long normal;
     private final long deadline;
     private volatile boolean bodyRead;
@@ -68,6 +71,7 @@ final class RequestBodies extends Handler.Wrapper {
     Bounded(Request request, long deadline) {
       super(request);
       this.endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+      this.connector = request.getConnectionMetaData().getConnector();
       this.normal = endPoint.getIdleTimeout();
       this.deadline = deadline;
     }
@@ -75,7 +79,7 @@ final class RequestBodies extends Handler.Wrapper {
     @Override
     public void demand(Runnable onContent) {
       long left = NanoTime.millisUntil(deadline);
-      endPoint.setIdleTimeout(Math.max(1, normal > 0 ? Math.min(normal, left) : left));
+      setIdleTimeout(Math.max(1, normal > 0 ? Math.min(normal, left) : left));
       super.demand(onContent);
     }
 
@@ -95,7 +99,19 @@ final class RequestBodies extends Handler.Wrapper {
     }
 
     void restore() {
-      endPoint.setIdleTimeout(normal);
+      setIdleTimeout(normal);
+    }
+
+    /**
+     * Sets the connection's idle timeout, never above the short one a stopping connector gave its connections: set
+     * after the stop began, a longer one would keep this connection, and the stop, waiting until it expires. The stop
+     * is checked after the write, so a stop that begins meanwhile still shortens it itself.
+     */
+    private void setIdleTimeout(long millis) {
+      endPoint.setIdleTimeout(millis);
+      if (connector.isShutdown() && connector instanceof AbstractConnector stopping) {
+        endPoint.setIdleTimeout(Math.min(millis, stopping.getShutdownIdleTimeout()));
+      }
     }
   }
 }

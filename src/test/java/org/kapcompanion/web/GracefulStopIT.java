@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,33 @@ class GracefulStopIT {
     stopped.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
   }
 
+  /**
+   * The answer reaches the client, then its request ends only after the stop began: the connection the client keeps
+   * must still close within the stop's short idle time, not at the normal idle timeout after the stop timed out.
+   */
+  @Test
+  void stopClosesAKeptConnectionWhoseRequestWithABodyEndsDuringTheStop() throws Exception {
+    CountDownLatch answered = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    WebServer web = new WebServer("127.0.0.1", 0, TestWeb.templates(), TestWeb.HEADERS, field -> false,
+        List.of(new WebServer.Route("/form", answeredThenHeld(answered, finish))), List.of());
+    web.start();
+    int port = web.port();
+    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/form"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("note=kept")).build(), HttpResponse.BodyHandlers.ofString())
+        .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    assertThat(response.body()).isEqualTo("kept");
+    assertThat(answered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> stop(web));
+    awaitRefused(port);
+    finish.countDown();
+
+    stopped.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+  }
+
   private static HttpServlet heldUntil(CountDownLatch started, CountDownLatch finish) {
     return new HttpServlet() {
       @Override
@@ -60,6 +88,25 @@ class GracefulStopIT {
           Thread.currentThread().interrupt();
         }
         response.getWriter().write("done");
+      }
+    };
+  }
+
+  /** Reads the form, sends the whole answer, then holds the request open until told to finish. */
+  private static HttpServlet answeredThenHeld(CountDownLatch answered, CountDownLatch finish) {
+    return new HttpServlet() {
+      @Override
+      protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] answer = request.getParameter("note").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(answer.length);
+        response.getOutputStream().write(answer);
+        response.flushBuffer();
+        answered.countDown();
+        try {
+          finish.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     };
   }
