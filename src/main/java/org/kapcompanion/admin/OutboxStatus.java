@@ -54,13 +54,15 @@ public interface OutboxStatus {
    * @param oldestPending when the oldest waiting save was made, empty when none waits
    * @param failedEntries the failed entries, newest first (at most a page of them)
    * @param lastErrors the most recent write errors, newest first
+   * @param refusedFollowUps the follow-up writes the EHR refused since this node started, by kind
    */
   record TenantOutbox(int pending, int failed, Optional<Instant> oldestPending, List<FailedEntry> failedEntries,
-      List<WriteError> lastErrors) {
+      List<WriteError> lastErrors, List<RefusedFollowUp> refusedFollowUps) {
 
     public TenantOutbox {
       failedEntries = List.copyOf(failedEntries);
       lastErrors = List.copyOf(lastErrors);
+      refusedFollowUps = List.copyOf(refusedFollowUps);
     }
   }
 
@@ -85,4 +87,15 @@ public interface OutboxStatus {
    * @param problem the HTTP status or error type, never the resource content
    */
   record WriteError(Instant at, String resourceType, String problem) {}
+
+  /**
+   * Follow-up writes of one kind (e.g. {@code review-task}) that the EHR refused after the entry they follow was
+   * delivered; they are not retried.
+   *
+   * @param kind what was not written
+   * @param count how many since this node started
+   * @param lastAt when the latest was refused
+   * @param lastProblem the latest refusal's HTTP status or error type, never the resource content
+   */
+  record RefusedFollowUp(String kind, long count, Instant lastAt, String lastProblem) {}
 }

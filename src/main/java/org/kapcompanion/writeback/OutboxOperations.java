@@ -39,7 +39,7 @@ final class OutboxOperations implements OutboxStatus {
     OutboxReport.Depth depth = report.depth().stream().filter(d -> d.tenantId().equals(tenantId)).findFirst()
         .orElse(new OutboxReport.Depth(tenantId, 0, 0, Optional.empty()));
     return Optional.of(new TenantOutbox(depth.pending(), depth.failed(), depth.oldestPending(),
-        report.failed(tenantId, FAILED_SHOWN), report.lastErrors(tenantId, 10)));
+        report.failed(tenantId, FAILED_SHOWN), report.lastErrors(tenantId, 10), sender.refusedFollowUps(tenantId)));
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.kapcompanion.admin.OutboxStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ public final class OutboxSender implements AutoCloseable {
   private final ExecutorService workers;
   private final Semaphore slots;
   private final AtomicLong written = new AtomicLong();
+  private final RefusedFollowUps refusedFollowUps = new RefusedFollowUps();
   private final LoopHealth health;
   private final Object wake = new Object();
   private boolean nudged;
@@ -96,6 +98,11 @@ public final class OutboxSender implements AutoCloseable {
   /** How many entries this node wrote to the EHR since it started. */
   public long written() {
     return written.get();
+  }
+
+  /** The follow-up writes of {@code tenantId}'s entries the EHR refused since this node started. */
+  List<OutboxStatus.RefusedFollowUp> refusedFollowUps(String tenantId) {
+    return refusedFollowUps.of(tenantId);
   }
 
   /**
@@ -268,8 +275,10 @@ public final class OutboxSender implements AutoCloseable {
     if (outcome instanceof WriteOutcome.Unauthorized) {
       throw new DeliveryFollowUp.Later("session tokens no longer accepted");
     }
+    String problem = outcome instanceof WriteOutcome.Rejected rejected ? rejected.problem() : "version conflict";
     LOG.warn("{} of entry {} (tenant {}) not written: {}", entry.kind(), claimed.entryId(), claimed.tenantId(),
-        outcome instanceof WriteOutcome.Rejected rejected ? rejected.problem() : "version conflict");
+        problem);
+    refusedFollowUps.refused(claimed.tenantId(), entry.kind(), problem, clock.instant());
     return Optional.empty();
   }
 

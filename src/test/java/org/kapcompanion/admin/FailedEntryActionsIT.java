@@ -154,7 +154,7 @@ class FailedEntryActionsIT {
     public Optional<TenantOutbox> of(String tenantId) {
       return Optional.of(new TenantOutbox(3, 1, Optional.of(SAVED), List.of(new FailedEntry(ENTRY,
           "integration-plan", SAVED, SAVED.plusSeconds(1), "stored entry unreadable (DataFormatException)", true)),
-          List.of()));
+          List.of(), List.of()));
     }
 
     @Override

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +41,8 @@ class ReviewWithoutCrossPatientSearchIT {
   private static final Pattern ROW = Pattern.compile("<tr data-encounter=\"([^\"]+)\" data-review=\"([^\"]+)\">");
   private static TestEnvironment environment;
   private static String sessionId;
+  /** The operators' status page right after the session was recorded (a restart starts its counts afresh). */
+  private static String statusPage;
 
   @BeforeAll
   static void recordASessionWithAnAlertThroughThePages() throws Exception {
@@ -56,6 +61,9 @@ class ReviewWithoutCrossPatientSearchIT {
     after.removeAll(before);
     assertThat(after).as("one new session in the queue").hasSize(1);
     sessionId = after.get(0);
+    statusPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(environment.appUrl(CLIENT, "admin/status"))
+        .header("Authorization", "Bearer " + TestEnvironment.ADMIN_TOKEN).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   @Test
@@ -76,6 +84,12 @@ class ReviewWithoutCrossPatientSearchIT {
         + ReviewTasks.identifierOf(sessionId)).returnBundle(Bundle.class).execute();
     assertThat(tasks.getEntry()).as("no review Task: the therapist's patient-level sign-in cannot write one (R4 keeps "
         + "Task outside the Patient compartment), and the queue does not need it").isEmpty();
+  }
+
+  @Test
+  void theStatusPageTellsOperatorsTheEhrRefusedTheReviewTask() {
+    assertThat(statusPage).containsPattern("data-refused=\"review-task\">review-task refused by the EHR [1-9]\\d*"
+        + " time\\(s\\)\\s+since this node started, latest [^:]+:[^:]+:[^:]+: the EHR refused the entry \\([^)]*403");
   }
 
   @Test
