@@ -83,11 +83,7 @@ final class SessionIndex {
     try (PreparedStatement update = connection.prepareStatement("update review_session set patient_id = ?, "
         + "therapist = ?, started_at = ?, reasons = ?, status = ?, reviewer = ?, reviewed_at = ?, "
         + "task_reference = coalesce(?, task_reference), updated_at = ? where tenant_id = ? and encounter_id = ?")) {
-      int next = bind(update, 1, entry);
-      update.setString(next, taskReference.orElse(null));
-      update.setTimestamp(next + 1, Timestamp.from(clock.instant()));
-      update.setString(next + 2, tenantId);
-      update.setString(next + 3, entry.encounterId());
+      bind(update, tenantId, entry, taskReference);
       return update.executeUpdate();
     }
   }
@@ -97,11 +93,7 @@ final class SessionIndex {
     try (PreparedStatement insert = connection.prepareStatement("insert into review_session (patient_id, therapist, "
         + "started_at, reasons, status, reviewer, reviewed_at, task_reference, updated_at, tenant_id, encounter_id) "
         + "values (?,?,?,?,?,?,?,?,?,?,?)")) {
-      int next = bind(insert, 1, entry);
-      insert.setString(next, taskReference.orElse(null));
-      insert.setTimestamp(next + 1, Timestamp.from(clock.instant()));
-      insert.setString(next + 2, tenantId);
-      insert.setString(next + 3, entry.encounterId());
+      bind(insert, tenantId, entry, taskReference);
       insert.executeUpdate();
     } catch (SQLException e) {
       if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
@@ -112,15 +104,20 @@ final class SessionIndex {
     }
   }
 
-  private static int bind(PreparedStatement statement, int first, ReviewEntry entry) throws SQLException {
-    statement.setString(first, entry.patientId());
-    statement.setString(first + 1, entry.therapist().orElse(null));
-    statement.setTimestamp(first + 2, Timestamp.from(entry.start()));
-    statement.setString(first + 3, reasons(entry.reasons()));
-    statement.setString(first + 4, entry.status().value());
-    statement.setString(first + 5, entry.reviewer().orElse(null));
-    statement.setTimestamp(first + 6, entry.reviewedAt().map(Timestamp::from).orElse(null));
-    return first + 7;
+  /** Binds a row's values in the order the update and the insert both name its columns. */
+  private void bind(PreparedStatement statement, String tenantId, ReviewEntry entry, Optional<String> taskReference)
+      throws SQLException {
+    statement.setString(1, entry.patientId());
+    statement.setString(2, entry.therapist().orElse(null));
+    statement.setTimestamp(3, Timestamp.from(entry.start()));
+    statement.setString(4, reasons(entry.reasons()));
+    statement.setString(5, entry.status().value());
+    statement.setString(6, entry.reviewer().orElse(null));
+    statement.setTimestamp(7, entry.reviewedAt().map(Timestamp::from).orElse(null));
+    statement.setString(8, taskReference.orElse(null));
+    statement.setTimestamp(9, Timestamp.from(clock.instant()));
+    statement.setString(10, tenantId);
+    statement.setString(11, entry.encounterId());
   }
 
   /** The page of the tenant's queue the filter asks for; days are taken in {@code zone}. */
