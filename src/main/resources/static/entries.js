@@ -119,13 +119,18 @@
     });
   }
 
-  function rejected(id, answer) {
-    var e = entries[id];
+  // Takes an entry off this page and out of what the page keeps to resend after a reload.
+  function forget(id) {
     order.splice(order.indexOf(id), 1);
     delete entries[id];
     var li = document.getElementById("entry-" + id);
     if (li) { li.parentNode.removeChild(li); }
     remember();
+  }
+
+  function rejected(id, answer) {
+    var e = entries[id];
+    forget(id);
     var form = e.form && document.getElementById(e.form);
     if (form) { restore(form, e.body); }
     var problems = document.getElementById(e.form + "-problems");
@@ -167,11 +172,7 @@
     if (!window.confirm("Discard this entry? It will not be saved to the EHR.")) { return; }
     request("POST", "entries/discard?id=" + encodeURIComponent(id), null, null).then(function (response) {
       if (!response.ok) { schedulePoll(500); return; }
-      order.splice(order.indexOf(id), 1);
-      delete entries[id];
-      var li = document.getElementById("entry-" + id);
-      if (li) { li.parentNode.removeChild(li); }
-      remember();
+      forget(id);
       render();
     });
   }

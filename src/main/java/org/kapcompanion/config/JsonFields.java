@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads typed values out of a parsed configuration object, collecting one problem per bad key instead of failing
@@ -44,16 +45,8 @@ final class JsonFields {
   }
 
   Optional<String> optionalString(String name) {
-    if (!has(name)) {
-      return Optional.empty();
-    }
-    JsonElement value = object.get(name);
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-      problem(name, "must be a string", "write it in double quotes");
-      return Optional.empty();
-    }
-    String text = value.getAsString().trim();
-    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    return typed(name, JsonFields::isString, "must be a string", "write it in double quotes")
+        .map(value -> value.getAsString().trim()).filter(text -> !text.isEmpty());
   }
 
   String string(String name, String fix) {
@@ -71,17 +64,14 @@ final class JsonFields {
   }
 
   int integer(String name, int defaultValue, int min, int max) {
-    if (!has(name)) {
+    Optional<JsonElement> value = typed(name, JsonFields::isNumber, "must be a whole number",
+        "write a number between " + min + " and " + max);
+    if (value.isEmpty()) {
       return defaultValue;
     }
-    JsonElement value = object.get(name);
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-      problem(name, "must be a whole number", "write a number between " + min + " and " + max);
-      return defaultValue;
-    }
-    double number = value.getAsDouble();
+    double number = value.get().getAsDouble();
     if (number != Math.rint(number) || number < min || number > max) {
-      problem(name, "is " + value.getAsString() + ", outside " + min + "–" + max,
+      problem(name, "is " + value.get().getAsString() + ", outside " + min + "–" + max,
           "write a whole number between " + min + " and " + max);
       return defaultValue;
     }
@@ -89,15 +79,9 @@ final class JsonFields {
   }
 
   boolean bool(String name, boolean defaultValue) {
-    if (!has(name)) {
-      return defaultValue;
-    }
-    JsonElement value = object.get(name);
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
-      problem(name, "must be true or false", "write true or false without quotes");
-      return defaultValue;
-    }
-    return value.getAsBoolean();
+    return typed(name, value -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean(),
+        "must be true or false", "write true or false without quotes").map(JsonElement::getAsBoolean)
+        .orElse(defaultValue);
   }
 
   Optional<URI> url(String name, boolean required, String fix) {
@@ -121,7 +105,7 @@ final class JsonFields {
 
   List<String> strings(String name) {
     return list(name, (element, index) -> {
-      if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()) {
+      if (isString(element)) {
         return element.getAsString();
       }
       problems.add(key(name) + "[" + index + "]: must be a string — write it in double quotes");
@@ -135,8 +119,7 @@ final class JsonFields {
       return defaultValue;
     }
     return list(name, (element, index) -> {
-      if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber()
-          && element.getAsDouble() == Math.rint(element.getAsDouble())
+      if (isNumber(element) && element.getAsDouble() == Math.rint(element.getAsDouble())
           && element.getAsDouble() >= min && element.getAsDouble() <= max) {
         return element.getAsInt();
       }
@@ -152,15 +135,8 @@ final class JsonFields {
   }
 
   Optional<JsonFields> object(String name) {
-    if (!has(name)) {
-      return Optional.empty();
-    }
-    JsonElement value = object.get(name);
-    if (!value.isJsonObject()) {
-      problem(name, "must be an object", "write it as { ... }");
-      return Optional.empty();
-    }
-    return Optional.of(new JsonFields(value.getAsJsonObject(), key(name), problems));
+    return typed(name, JsonElement::isJsonObject, "must be an object", "write it as { ... }")
+        .map(value -> new JsonFields(value.getAsJsonObject(), key(name), problems));
   }
 
   List<JsonFields> objects(String name) {
@@ -174,15 +150,11 @@ final class JsonFields {
   }
 
   private <T> List<T> list(String name, IndexedReader<T> reader) {
-    if (!has(name)) {
+    Optional<JsonElement> value = typed(name, JsonElement::isJsonArray, "must be a list", "write it as [ ... ]");
+    if (value.isEmpty()) {
       return List.of();
     }
-    JsonElement value = object.get(name);
-    if (!value.isJsonArray()) {
-      problem(name, "must be a list", "write it as [ ... ]");
-      return List.of();
-    }
-    JsonArray array = value.getAsJsonArray();
+    JsonArray array = value.get().getAsJsonArray();
     List<T> result = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       T item = reader.read(array.get(i), i);
@@ -191,6 +163,30 @@ final class JsonFields {
       }
     }
     return result;
+  }
+
+  /**
+   * The value of {@code name} when it is written and {@code isType} accepts it; empty when it is absent, and when it
+   * is of another type, which is a problem ({@code what}, {@code fix}).
+   */
+  private Optional<JsonElement> typed(String name, Predicate<JsonElement> isType, String what, String fix) {
+    if (!has(name)) {
+      return Optional.empty();
+    }
+    JsonElement value = object.get(name);
+    if (!isType.test(value)) {
+      problem(name, what, fix);
+      return Optional.empty();
+    }
+    return Optional.of(value);
+  }
+
+  private static boolean isString(JsonElement value) {
+    return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+  }
+
+  private static boolean isNumber(JsonElement value) {
+    return value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber();
   }
 
   private interface IndexedReader<T> {

@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.recorded.AdverseEvent;
+import org.kapcompanion.recorded.Codings;
 import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.recorded.RecordedSession;
 import org.kapcompanion.recorded.SessionDecoder;
@@ -115,8 +116,7 @@ final class CourseSessions {
   /** The latest body weight in kg recorded at or before {@code at} (kg or pounds), when there is one. */
   static Optional<BigDecimal> weightOn(List<Resource> observations, Instant at) {
     return observations.stream().filter(Observation.class::isInstance).map(Observation.class::cast)
-        .filter(o -> RecordVital.WEIGHT.codes().stream().anyMatch(code -> o.getCode().getCoding().stream()
-            .anyMatch(c -> code.is(String.valueOf(c.getSystem()), String.valueOf(c.getCode())))))
+        .filter(o -> RecordVital.WEIGHT.codes().stream().anyMatch(code -> Codings.carries(o.getCode(), code)))
         .filter(o -> SessionDecoder.instant(o.getEffective()).filter(t -> !t.isAfter(at)).isPresent())
         .max(Comparator.comparing(o -> SessionDecoder.instant(o.getEffective()).orElseThrow()))
         .flatMap(o -> o.hasValueQuantity() ? kilograms(o.getValueQuantity()) : Optional.empty());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.CourseRules;
+import org.kapcompanion.recorded.Codings;
 import org.kapcompanion.recorded.SessionDecoder;
 import org.kapcompanion.vocabulary.OutcomeScore;
 
@@ -56,8 +57,7 @@ final class MeasurementCare {
 
   private static List<ScaleProgress.Score> scores(List<Resource> observations, OutcomeScore scale, ZoneId zone) {
     return observations.stream().filter(Observation.class::isInstance).map(Observation.class::cast)
-        .filter(o -> o.getCode().getCoding().stream()
-            .anyMatch(c -> scale.code().is(String.valueOf(c.getSystem()), String.valueOf(c.getCode()))))
+        .filter(o -> Codings.carries(o.getCode(), scale.code()))
         .flatMap(o -> SessionDecoder.instant(o.getEffective()).flatMap(at -> value(o)
             .map(v -> new ScaleProgress.Score(at.atZone(zone).toLocalDate(), v))).stream())
         .sorted(Comparator.comparing(ScaleProgress.Score::date))

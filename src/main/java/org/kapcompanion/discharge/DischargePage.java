@@ -82,8 +82,7 @@ public final class DischargePage implements SessionPage {
       ClinicalProtocol protocol, Templates templates, Clock clock) {
     this.reader = reader;
     this.entries = entries;
-    this.form = catalog.form(FormCatalog.DISCHARGE_CHECKLIST)
-        .orElseThrow(() -> new IllegalStateException("the discharge checklist Questionnaire is not in fhir-profiles"));
+    this.form = catalog.shipped(FormCatalog.DISCHARGE_CHECKLIST);
     this.records = records;
     this.protocol = protocol;
     this.gate = new DischargeGate(protocol, clock.getZone());

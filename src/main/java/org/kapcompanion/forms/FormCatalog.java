@@ -49,6 +49,12 @@ public final class FormCatalog {
         .map(questionnaire -> new QuestionnaireForm(questionnaire, url -> valueSets.getOrDefault(url, List.of())));
   }
 
+  /** One of the app's own forms ({@link #PREPARATION} and the checklists): the build that lacks it is broken. */
+  public QuestionnaireForm shipped(String canonical) {
+    return form(canonical).orElseThrow(() -> new IllegalStateException(
+        "the conformance package in fhir-profiles has no Questionnaire " + canonical));
+  }
+
   /** The codes a ValueSet lists, or all codes of a package CodeSystem it includes whole. */
   private static List<Coding> codes(ValueSet valueSet, Map<String, CodeSystem> codeSystems) {
     List<Coding> codes = new ArrayList<>();

@@ -12,7 +12,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.EhrClients;
-import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.SessionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +50,8 @@ final class DischargeReader {
   /** Whether the patient's dosing session of today ended, read with {@code client}. */
   Today todaysDischarge(IGenericClient client, String patientId) {
     try {
-      Bundle bundle = client.search().byUrl("Encounter?patient=" + patientId + "&type=" + KapUrls.SESSION_TYPES
-          + "|" + SessionType.DOSING.value() + "&_sort=-date&_count=10").returnBundle(Bundle.class).execute();
+      Bundle bundle = client.search().byUrl("Encounter?patient=" + patientId + "&type="
+          + SessionType.DOSING.code().token() + "&_sort=-date&_count=10").returnBundle(Bundle.class).execute();
       LocalDate today = LocalDate.now(clock);
       return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
           .filter(Encounter.class::isInstance).map(Encounter.class::cast)

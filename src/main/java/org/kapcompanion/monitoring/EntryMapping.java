@@ -1,5 +1,8 @@
 package org.kapcompanion.monitoring;
 
+import static org.kapcompanion.recorded.Codings.coding;
+import static org.kapcompanion.recorded.Codings.concept;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,7 +56,7 @@ public final class EntryMapping {
     encounter.addIdentifier(EntryIdentity.of(entryId));
     encounter.setStatus(Encounter.EncounterStatus.INPROGRESS);
     encounter.setClass_(new Coding(Systems.ACT_CODE, "AMB", "ambulatory"));
-    encounter.addType(coded(SessionType.DOSING.code()));
+    encounter.addType(concept(SessionType.DOSING.code()));
     encounter.setSubject(subject.patient());
     subject.performer().ifPresent(who -> encounter.addParticipant().setIndividual(who));
     encounter.setPeriod(new Period().setStartElement(dateTime(start)));
@@ -94,13 +97,13 @@ public final class EntryMapping {
     given.addIdentifier(EntryIdentity.of(dose.entryId()));
     given.addExtension(KapUrls.LOT_NUMBER, new StringType(dose.lot()));
     given.setStatus(MedicationAdministration.MedicationAdministrationStatus.COMPLETED);
-    given.setMedication(coded(dose.drug().code()).setText(dose.drug().label()));
+    given.setMedication(concept(dose.drug().code()).setText(dose.drug().label()));
     given.setSubject(subject.patient());
     subject.encounter().ifPresent(given::setContext);
     given.setEffective(dateTime(dose.effective()));
     subject.performer().ifPresent(who -> given.addPerformer().setActor(who));
     given.getDosage().setText(dose.shown())
-        .setRoute(coded(dose.route().code()))
+        .setRoute(concept(dose.route().code()))
         .setDose(new Quantity().setValue(dose.milligrams()).setUnit("mg").setSystem(Systems.UCUM).setCode("mg"));
     return Entry.create(dose.entryId(), "dose", given);
   }
@@ -111,8 +114,9 @@ public final class EntryMapping {
         new CodeableConcept(), reading.effective(), subject);
     kind.codes().forEach(code -> observation.getCode().addCoding(coding(code)));
     if (kind == ReadingKind.BLOOD_PRESSURE) {
-      observation.addComponent().setCode(coded(ReadingKind.SYSTOLIC)).setValue(quantity(kind, reading.value()));
-      observation.addComponent().setCode(coded(ReadingKind.DIASTOLIC)).setValue(quantity(kind, reading.diastolic().orElseThrow()));
+      observation.addComponent().setCode(concept(ReadingKind.SYSTOLIC)).setValue(quantity(kind, reading.value()));
+      observation.addComponent().setCode(concept(ReadingKind.DIASTOLIC))
+          .setValue(quantity(kind, reading.diastolic().orElseThrow()));
     } else if (kind.ucum().isPresent()) {
       observation.setValue(quantity(kind, reading.value()));
     } else {
@@ -123,11 +127,11 @@ public final class EntryMapping {
 
   static Entry adverseEvent(AdverseEvent event, SessionSubject subject) {
     Observation observation = observation(event.entryId(), SessionCode.ADVERSE_EVENT.profile().orElseThrow(),
-        "exam", coded(SessionCode.ADVERSE_EVENT.code()),
+        "exam", concept(SessionCode.ADVERSE_EVENT.code()),
         event.effective(), subject);
     Code what = Coded.byValue(AdverseEventCode.class, event.code()).map(AdverseEventCode::code)
         .orElse(new Code(Systems.SNOMED, event.code(), event.display()));
-    observation.setValue(coded(what).setText(event.display()));
+    observation.setValue(concept(what).setText(event.display()));
     observation.addNote().setText(event.note());
     return Entry.create(event.entryId(), "adverse-event", observation);
   }
@@ -140,8 +144,7 @@ public final class EntryMapping {
     flag.addIdentifier(EntryIdentity.of(entryId));
     flag.setStatus(Flag.FlagStatus.ACTIVE);
     flag.addCategory(new CodeableConcept(new Coding(Systems.FLAG_CATEGORY, "clinical", "Clinical")));
-    flag.setCode(new CodeableConcept(coding(alert.rule().code()))
-        .setText(alert.message()));
+    flag.setCode(concept(alert.rule().code()).setText(alert.message()));
     flag.setSubject(subject.patient());
     flag.setPeriod(new Period().setStartElement(dateTime(alert.start())));
     subject.encounter().ifPresent(flag::setEncounter);
@@ -169,14 +172,6 @@ public final class EntryMapping {
         .setCode(kind.ucum().orElseThrow());
   }
 
-  /** The vocabulary's code as a FHIR Coding. */
-  static Coding coding(Code code) {
-    return new Coding(code.system(), code.code(), code.display());
-  }
-
-  static CodeableConcept coded(Code code) {
-    return new CodeableConcept(coding(code));
-  }
 
   private static DateTimeType dateTime(Instant instant) {
     DateTimeType type = new DateTimeType(Date.from(instant));

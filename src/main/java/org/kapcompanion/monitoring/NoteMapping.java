@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.StringType;
+import org.kapcompanion.recorded.Codings;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.Systems;
 import org.kapcompanion.vocabulary.SessionCode;
@@ -50,7 +51,7 @@ public final class NoteMapping {
     // The category the session's other observations carry: EHRs that take Observation creates of a few categories
     // only (vital signs and clinician observations) refuse an Observation without one.
     observation.addCategory(new CodeableConcept(new Coding(Systems.OBSERVATION_CATEGORY, "exam", null)));
-    observation.setCode(EntryMapping.coded(SessionCode.SESSION_NOTE.code()));
+    observation.setCode(Codings.concept(SessionCode.SESSION_NOTE.code()));
     observation.setSubject(subject.patient());
     subject.encounter().ifPresent(observation::setEncounter);
     observation.setEffective(new DateTimeType(Date.from(note.effective())));
@@ -58,7 +59,7 @@ public final class NoteMapping {
     observation.setValue(new StringType(note.text()));
     for (String tag : note.tags()) {
       observation.addComponent()
-          .setCode(EntryMapping.coded(SessionCode.QUICK_TAG.code()))
+          .setCode(Codings.concept(SessionCode.QUICK_TAG.code()))
           .setValue(new CodeableConcept(new Coding().setSystem(KapUrls.QUICK_TAGS).setCode(tag)
               .setDisplay(known.stream().filter(k -> k.code().equals(tag)).map(QuickTag::display).findFirst()
                   .orElse(null))));

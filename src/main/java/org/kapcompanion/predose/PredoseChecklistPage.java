@@ -67,8 +67,7 @@ public final class PredoseChecklistPage {
 
   public PredoseChecklistPage(FormCatalog catalog, FhirContext fhir, ExecutorService reads, RecordService records,
       FormResponses responses, ClinicalProtocol protocol, CourseReader courses, Templates templates, Clock clock) {
-    this.form = catalog.form(FormCatalog.PREDOSE_CHECKLIST)
-        .orElseThrow(() -> new IllegalStateException("the pre-dose checklist Questionnaire is not in fhir-profiles"));
+    this.form = catalog.shipped(FormCatalog.PREDOSE_CHECKLIST);
     this.prepopulation = new Prepopulation(fhir, reads, clock, medication -> Interactions.listed(medication, protocol));
     this.records = records;
     this.responses = responses;

@@ -29,8 +29,7 @@ public final class PredoseReadiness {
   private final int baselineMaxAgeMinutes;
 
   public PredoseReadiness(FormCatalog catalog, ClinicalProtocol protocol, ZoneId zone) {
-    this.form = catalog.form(FormCatalog.PREDOSE_CHECKLIST).orElseThrow(
-        () -> new IllegalStateException("the conformance package has no pre-dose checklist Questionnaire"));
+    this.form = catalog.shipped(FormCatalog.PREDOSE_CHECKLIST);
     this.gate = new StartGate(protocol.gates(), zone);
     this.zone = zone;
     this.baselineMaxAgeMinutes = protocol.gates().baselineMaxAgeMinutes();

@@ -43,8 +43,7 @@ public final class PreparationPage {
 
   public PreparationPage(FormCatalog catalog, RecordService records,
       FormResponses responses, ClinicalProtocol.Fasting fasting, Templates templates, Clock clock) {
-    this.form = catalog.form(FormCatalog.PREPARATION)
-        .orElseThrow(() -> new IllegalStateException("the preparation Questionnaire is not in fhir-profiles"));
+    this.form = catalog.shipped(FormCatalog.PREPARATION);
     this.records = records;
     this.responses = responses;
     this.fasting = fasting;

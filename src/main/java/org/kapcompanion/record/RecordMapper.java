@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
+import org.kapcompanion.recorded.Codings;
 import org.kapcompanion.vocabulary.Code;
 import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.NoKnownAllergy;
@@ -212,7 +213,7 @@ final class RecordMapper {
         .toList();
     List<PatientRecord.VitalSign> latest = new ArrayList<>();
     for (RecordVital kind : RecordVital.values()) {
-      observations.stream().filter(o -> kind.codes().stream().anyMatch(c -> hasCode(o.getCode(), c))).findFirst()
+      observations.stream().filter(o -> kind.codes().stream().anyMatch(c -> Codings.carries(o.getCode(), c))).findFirst()
           .flatMap(o -> vitalValue(o, kind))
           .ifPresent(latest::add);
     }
@@ -252,7 +253,7 @@ final class RecordMapper {
 
   private static Optional<Integer> component(Observation observation, Code code) {
     return observation.getComponent().stream()
-        .filter(c -> hasCode(c.getCode(), code) && c.hasValueQuantity())
+        .filter(c -> Codings.carries(c.getCode(), code) && c.hasValueQuantity())
         .map(c -> c.getValueQuantity().getValue().intValue())
         .findFirst();
   }
@@ -261,7 +262,7 @@ final class RecordMapper {
     List<PatientRecord.ScoreSeries> series = new ArrayList<>();
     for (OutcomeScore kind : OutcomeScore.values()) {
       List<PatientRecord.ScorePoint> points = of(resources, Observation.class)
-          .filter(o -> hasCode(o.getCode(), kind.code()) && effective(o) != null)
+          .filter(o -> Codings.carries(o.getCode(), kind.code()) && effective(o) != null)
           .flatMap(o -> integerValue(o).map(v -> new PatientRecord.ScorePoint(effective(o).toLocalDate(), v)).stream())
           .sorted(Comparator.comparing(PatientRecord.ScorePoint::date))
           .toList();
@@ -295,7 +296,7 @@ final class RecordMapper {
         scaleValues(observations, ReadingKind.MOAAS).min(Integer::compare),
         scaleValues(observations, ReadingKind.DISSOCIATION).max(Integer::compare),
         highestBloodPressure(observations),
-        observations.stream().filter(o -> hasCode(o.getCode(), SessionCode.SESSION_THEME.code()))
+        observations.stream().filter(o -> Codings.carries(o.getCode(), SessionCode.SESSION_THEME.code()))
             .filter(Observation::hasValueStringType).map(o -> o.getValueStringType().getValue()).toList());
   }
 
@@ -310,13 +311,13 @@ final class RecordMapper {
   }
 
   private static Stream<Integer> scaleValues(List<Observation> observations, ReadingKind kind) {
-    return observations.stream().filter(o -> hasCode(o.getCode(), kind.codes().get(0)))
+    return observations.stream().filter(o -> Codings.carries(o.getCode(), kind.codes().get(0)))
         .flatMap(o -> integerValue(o).stream());
   }
 
   private static Optional<String> highestBloodPressure(List<Observation> observations) {
     return observations.stream()
-        .filter(o -> hasCode(o.getCode(), ReadingKind.BLOOD_PRESSURE.codes().get(0)))
+        .filter(o -> Codings.carries(o.getCode(), ReadingKind.BLOOD_PRESSURE.codes().get(0)))
         .filter(o -> component(o, ReadingKind.SYSTOLIC).isPresent())
         .max(Comparator.comparing(o -> component(o, ReadingKind.SYSTOLIC).orElse(0)))
         .flatMap(RecordMapper::bloodPressure);
@@ -365,10 +366,6 @@ final class RecordMapper {
   /** The codes of {@code concept} in {@code system}. */
   static Stream<String> codes(CodeableConcept concept, String system) {
     return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(Coding::getCode);
-  }
-
-  private static boolean hasCode(CodeableConcept concept, Code code) {
-    return codes(concept, code.system()).anyMatch(code.code()::equals);
   }
 
   private static <T extends Resource> Stream<T> of(List<Resource> resources, Class<T> type) {

@@ -1,8 +1,6 @@
 package org.kapcompanion.record;
 
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.kapcompanion.vocabulary.Code;
 import org.kapcompanion.vocabulary.OutcomeScore;
 import org.kapcompanion.vocabulary.ReadingKind;
@@ -20,10 +18,10 @@ enum RecordPart {
   MEDICATION_STATEMENTS("MedicationStatement?patient=%s&_count=200", true),
   ALLERGIES("AllergyIntolerance?patient=%s&_count=200", true),
   VITALS("Observation?patient=%s&category=vital-signs&_sort=-date&_count=200", false),
-  SCORES("Observation?patient=%s&code=" + codes(OutcomeScore.PHQ9.code(), OutcomeScore.GAD7.code(),
+  SCORES("Observation?patient=%s&code=" + Code.anyOf(OutcomeScore.PHQ9.code(), OutcomeScore.GAD7.code(),
       OutcomeScore.PCL5.code()) + "&_sort=date&_count=500", true),
   DOSES("MedicationAdministration?patient=%s&_sort=-effective-time&_count=100", false),
-  SESSION_SCALES("Observation?patient=%s&code=" + codes(ReadingKind.MOAAS.codes().get(0),
+  SESSION_SCALES("Observation?patient=%s&code=" + Code.anyOf(ReadingKind.MOAAS.codes().get(0),
       ReadingKind.DISSOCIATION.codes().get(0), SessionCode.SESSION_THEME.code()) + "&_count=500", true),
   CLINICIAN("%s", true);
 
@@ -46,10 +44,5 @@ enum RecordPart {
       return fhirUser.filter(user -> user.matches("Practitioner/[A-Za-z0-9\\-.]{1,64}")).map(String::valueOf);
     }
     return Optional.of(String.format(template, patientId));
-  }
-
-  /** A token search's value for any of {@code codes}: {@code system|code,system|code}. */
-  private static String codes(Code... codes) {
-    return Stream.of(codes).map(c -> c.system() + "|" + c.code()).collect(Collectors.joining(","));
   }
 }

@@ -199,8 +199,7 @@ public final class SessionDecoder {
   }
 
   private static boolean is(Observation observation, SessionCode code) {
-    return observation.getCode().getCoding().stream()
-        .anyMatch(c -> code.code().is(String.valueOf(c.getSystem()), String.valueOf(c.getCode())));
+    return Codings.carries(observation.getCode(), code.code());
   }
 
   private static Optional<BigDecimal> component(Observation observation, Code code) {

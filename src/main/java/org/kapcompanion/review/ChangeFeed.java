@@ -9,7 +9,6 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
-import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.SessionType;
 import org.kapcompanion.vocabulary.Systems;
 
@@ -18,7 +17,7 @@ import org.kapcompanion.vocabulary.Systems;
  * at its Encounter, so a new or changed record names the session to look at again.
  */
 enum ChangeFeed {
-  SESSIONS("Encounter?type=" + KapUrls.SESSION_TYPES + "|" + SessionType.DOSING.value() + "&_elements=id"),
+  SESSIONS("Encounter?type=" + SessionType.DOSING.code().token() + "&_elements=id"),
   OBSERVATIONS("Observation?_elements=encounter"),
   DOSES("MedicationAdministration?_elements=context"),
   CHECKLISTS("QuestionnaireResponse?_elements=encounter"),

@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
-import org.kapcompanion.vocabulary.Code;
+import org.kapcompanion.recorded.Codings;
 import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.ReviewReason;
@@ -45,12 +45,12 @@ final class ReviewTasks {
     task.getMeta().addProfile(KapUrls.REVIEW_TASK_PROFILE);
     for (ReviewReason reason : ReviewReason.values()) {
       if (entry.reasons().contains(reason)) {
-        task.getMeta().addTag(coding(reason));
+        task.getMeta().addTag(Codings.coding(reason.code()));
       }
     }
     task.addIdentifier().setSystem(KapUrls.ENTRY_ID).setValue(identifierOf(entry.encounterId()));
     task.setStatus(entry.status() == ReviewStatus.REVIEWED ? Task.TaskStatus.COMPLETED : Task.TaskStatus.REQUESTED);
-    task.setBusinessStatus(new CodeableConcept(coding(entry.status())));
+    task.setBusinessStatus(Codings.concept(entry.status().code()));
     task.setIntent(Task.TaskIntent.ORDER);
     task.setPriority(entry.urgent() ? Task.TaskPriority.URGENT : Task.TaskPriority.ROUTINE);
     task.setCode(new CodeableConcept(new Coding(Systems.TASK_CODE, "approve", "Activate/approve the focal resource")));
@@ -95,10 +95,5 @@ final class ReviewTasks {
 
   private static Optional<String> reference(Reference reference) {
     return Optional.ofNullable(reference.getReference()).filter(r -> !r.isBlank());
-  }
-
-  private static Coding coding(Coded concept) {
-    Code code = concept.code();
-    return new Coding(code.system(), code.code(), code.display());
   }
 }

@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.EhrClients;
-import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.SessionCode;
 import org.kapcompanion.vocabulary.SessionType;
 
@@ -38,7 +37,7 @@ final class SessionFactsReader {
 
   private static final String POINTING_AT_THEM = "&_revinclude=Flag:encounter"
       + "&_revinclude=QuestionnaireResponse:encounter&_revinclude=Provenance:target&_revinclude=Task:focus";
-  private static final String ADVERSE_EVENTS = "&code=" + KapUrls.OBSERVATION_CODES + "|" + SessionCode.ADVERSE_EVENT.value()
+  private static final String ADVERSE_EVENTS = "&code=" + SessionCode.ADVERSE_EVENT.code().token()
       + "&_elements=encounter&_count=50";
 
   private final ReviewEhr ehr;
@@ -70,7 +69,7 @@ final class SessionFactsReader {
   /** The facts of one patient's latest sessions, newest first. */
   Read byPatient(ActiveSession active, String patientId) {
     CompletableFuture<Bundle> sessions = ehr.search(active, "Encounter?patient=" + patientId + "&type="
-        + KapUrls.SESSION_TYPES + "|" + SessionType.DOSING.value() + "&_sort=-date&_count=" + PATIENT_SESSIONS
+        + SessionType.DOSING.code().token() + "&_sort=-date&_count=" + PATIENT_SESSIONS
         + POINTING_AT_THEM + "&_include=Encounter:patient&_include=Encounter:participant");
     CompletableFuture<Bundle> adverseEvents = ehr.async(active, client -> EhrClients.everyPage(client,
         ReviewEhr.search(client, "Observation?patient=" + patientId + ADVERSE_EVENTS)));

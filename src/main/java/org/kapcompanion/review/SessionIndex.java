@@ -32,6 +32,14 @@ final class SessionIndex {
   private static final String ORDER = " order by case when status <> 'reviewed' and reasons like '%,"
       + ReviewReason.DISCHARGE_OVERRIDE.value() + ",%' then 0 else 1 end, "
       + "case when status <> 'reviewed' and reasons <> ',' then 0 else 1 end, started_at desc, encounter_id";
+  /** A session's row, written over; both statements take the same values in the same order. */
+  private static final String UPDATE = "update review_session set patient_id = ?, therapist = ?, started_at = ?, "
+      + "reasons = ?, status = ?, reviewer = ?, reviewed_at = ?, task_reference = coalesce(?, task_reference), "
+      + "updated_at = ? where tenant_id = ? and encounter_id = ?";
+  /** A session's row, new. */
+  private static final String INSERT = "insert into review_session (patient_id, therapist, started_at, reasons, "
+      + "status, reviewer, reviewed_at, task_reference, updated_at, tenant_id, encounter_id) "
+      + "values (?,?,?,?,?,?,?,?,?,?,?)";
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -70,7 +78,7 @@ final class SessionIndex {
   /** Records the session's place in the queue; its Task reference is kept unless {@code taskReference} names one. */
   void save(String tenantId, ReviewEntry entry, Optional<String> taskReference) {
     try (Connection connection = dataSource.getConnection()) {
-      if (update(connection, tenantId, entry, taskReference) == 0) {
+      if (write(connection, UPDATE, tenantId, entry, taskReference) == 0) {
         insert(connection, tenantId, entry, taskReference);
       }
     } catch (SQLException e) {
@@ -78,49 +86,36 @@ final class SessionIndex {
     }
   }
 
-  private int update(Connection connection, String tenantId, ReviewEntry entry, Optional<String> taskReference)
-      throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement("update review_session set patient_id = ?, "
-        + "therapist = ?, started_at = ?, reasons = ?, status = ?, reviewer = ?, reviewed_at = ?, "
-        + "task_reference = coalesce(?, task_reference), updated_at = ? where tenant_id = ? and encounter_id = ?")) {
-      int next = bind(update, 1, entry);
-      update.setString(next, taskReference.orElse(null));
-      update.setTimestamp(next + 1, Timestamp.from(clock.instant()));
-      update.setString(next + 2, tenantId);
-      update.setString(next + 3, entry.encounterId());
-      return update.executeUpdate();
-    }
-  }
-
   private void insert(Connection connection, String tenantId, ReviewEntry entry, Optional<String> taskReference)
       throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("insert into review_session (patient_id, therapist, "
-        + "started_at, reasons, status, reviewer, reviewed_at, task_reference, updated_at, tenant_id, encounter_id) "
-        + "values (?,?,?,?,?,?,?,?,?,?,?)")) {
-      int next = bind(insert, 1, entry);
-      insert.setString(next, taskReference.orElse(null));
-      insert.setTimestamp(next + 1, Timestamp.from(clock.instant()));
-      insert.setString(next + 2, tenantId);
-      insert.setString(next + 3, entry.encounterId());
-      insert.executeUpdate();
+    try {
+      write(connection, INSERT, tenantId, entry, taskReference);
     } catch (SQLException e) {
       if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
         throw e;
       }
       // Another node recorded the session first (a unique-key violation): write over it, as it would over ours.
-      update(connection, tenantId, entry, taskReference);
+      write(connection, UPDATE, tenantId, entry, taskReference);
     }
   }
 
-  private static int bind(PreparedStatement statement, int first, ReviewEntry entry) throws SQLException {
-    statement.setString(first, entry.patientId());
-    statement.setString(first + 1, entry.therapist().orElse(null));
-    statement.setTimestamp(first + 2, Timestamp.from(entry.start()));
-    statement.setString(first + 3, reasons(entry.reasons()));
-    statement.setString(first + 4, entry.status().value());
-    statement.setString(first + 5, entry.reviewer().orElse(null));
-    statement.setTimestamp(first + 6, entry.reviewedAt().map(Timestamp::from).orElse(null));
-    return first + 7;
+  /** Writes the session's row with {@link #UPDATE} or {@link #INSERT}; how many rows it changed. */
+  private int write(Connection connection, String sql, String tenantId, ReviewEntry entry,
+      Optional<String> taskReference) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, entry.patientId());
+      statement.setString(2, entry.therapist().orElse(null));
+      statement.setTimestamp(3, Timestamp.from(entry.start()));
+      statement.setString(4, reasons(entry.reasons()));
+      statement.setString(5, entry.status().value());
+      statement.setString(6, entry.reviewer().orElse(null));
+      statement.setTimestamp(7, entry.reviewedAt().map(Timestamp::from).orElse(null));
+      statement.setString(8, taskReference.orElse(null));
+      statement.setTimestamp(9, Timestamp.from(clock.instant()));
+      statement.setString(10, tenantId);
+      statement.setString(11, entry.encounterId());
+      return statement.executeUpdate();
+    }
   }
 
   /** The page of the tenant's queue the filter asks for; days are taken in {@code zone}. */

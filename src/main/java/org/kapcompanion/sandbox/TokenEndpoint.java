@@ -80,7 +80,7 @@ final class TokenEndpoint {
   }
 
   HTTPResponse token(HTTPRequest httpRequest) {
-    try {
+    return answer(() -> {
       TokenRequest request = TokenRequest.parse(httpRequest);
       RegisteredClient client = authenticate(request.getClientAuthentication(), request.getClientID());
       AuthorizationGrant grant = request.getAuthorizationGrant();
@@ -91,15 +91,11 @@ final class TokenEndpoint {
         return refresh(refreshGrant.getRefreshToken().getValue(), client, request.getScope());
       }
       throw new OAuthException(OAuth2Error.UNSUPPORTED_GRANT_TYPE);
-    } catch (ParseException e) {
-      return error(e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject());
-    } catch (OAuthException e) {
-      return error(e.error);
-    }
+    });
   }
 
   HTTPResponse introspect(HTTPRequest httpRequest) {
-    try {
+    return answer(() -> {
       TokenIntrospectionRequest request = TokenIntrospectionRequest.parse(httpRequest);
       if (request.getClientAuthorization() != null) {
         tokens
@@ -109,15 +105,11 @@ final class TokenEndpoint {
         authenticate(request.getClientAuthentication(), null);
       }
       return introspection(request.getToken().getValue()).toHTTPResponse();
-    } catch (ParseException e) {
-      return error(e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject());
-    } catch (OAuthException e) {
-      return error(e.error);
-    }
+    });
   }
 
   HTTPResponse revoke(HTTPRequest httpRequest) {
-    try {
+    return answer(() -> {
       TokenRevocationRequest request = TokenRevocationRequest.parse(httpRequest);
       RegisteredClient client = authenticate(request.getClientAuthentication(), request.getClientID());
       String token = request.getToken().getValue();
@@ -128,11 +120,23 @@ final class TokenEndpoint {
           .ifPresent(tokens::revoke);
       // RFC 7009 §2.2: unknown or foreign tokens are answered like revoked ones.
       return new HTTPResponse(HTTPResponse.SC_OK);
+    });
+  }
+
+  /** What {@code endpoint} answers, or the OAuth error of a request it cannot parse or refuses. */
+  private static HTTPResponse answer(Endpoint endpoint) {
+    try {
+      return endpoint.answer();
     } catch (ParseException e) {
       return error(e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject());
     } catch (OAuthException e) {
       return error(e.error);
     }
+  }
+
+  /** One endpoint's work on a request. */
+  private interface Endpoint {
+    HTTPResponse answer() throws ParseException, OAuthException;
   }
 
   private RegisteredClient authenticate(

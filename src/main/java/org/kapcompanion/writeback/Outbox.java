@@ -130,8 +130,7 @@ public final class Outbox {
       if (heads.isEmpty()) {
         return claimed;
       }
-      connection.setAutoCommit(false);
-      try {
+      inTransaction(connection, () -> {
         for (Head head : heads) {
           if (claimed.size() < limit && lease(connection, head.entryId(), node, now, lease)) {
             StoredForm.Opened opened = form.open(head.entryId(), payload(connection, head.entryId()));
@@ -144,16 +143,29 @@ public final class Outbox {
             }
           }
         }
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      }
+      });
     } catch (SQLException e) {
       throw new IllegalStateException("cannot claim entries", e);
     }
     setAside.forEach(entry -> countQuarantined(entry.getKey(), entry.getValue()));
     return claimed;
+  }
+
+  /** Runs {@code work} on {@code connection} as one transaction: committed whole, or rolled back and rethrown. */
+  private static void inTransaction(Connection connection, Transaction work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      work.run();
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    }
+  }
+
+  /** The statements of one transaction. */
+  private interface Transaction {
+    void run() throws SQLException;
   }
 
   /** A session's due head, without its payload: only a leased head's is read. */
@@ -235,25 +247,22 @@ public final class Outbox {
    */
   void delivered(Claimed entry, String reference, Optional<String> skipped) {
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement receipt = connection.prepareStatement("insert into outbox_receipt "
-               + "(entry_id, session_hash, reference, skipped, delivered_at) select ?,?,?,?,? where not exists "
-               + "(select 1 from outbox_receipt where entry_id = ?)");
-           PreparedStatement delete = connection.prepareStatement("delete from outbox_entry where entry_id = ?")) {
-        receipt.setString(1, entry.entryId());
-        receipt.setString(2, entry.sessionHash());
-        receipt.setString(3, reference);
-        receipt.setString(4, skipped.orElse(null));
-        receipt.setTimestamp(5, Timestamp.from(clock.instant()));
-        receipt.setString(6, entry.entryId());
-        receipt.executeUpdate();
-        delete.setString(1, entry.entryId());
-        delete.executeUpdate();
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      }
+      inTransaction(connection, () -> {
+        try (PreparedStatement receipt = connection.prepareStatement("insert into outbox_receipt "
+                 + "(entry_id, session_hash, reference, skipped, delivered_at) select ?,?,?,?,? where not exists "
+                 + "(select 1 from outbox_receipt where entry_id = ?)");
+             PreparedStatement delete = connection.prepareStatement("delete from outbox_entry where entry_id = ?")) {
+          receipt.setString(1, entry.entryId());
+          receipt.setString(2, entry.sessionHash());
+          receipt.setString(3, reference);
+          receipt.setString(4, skipped.orElse(null));
+          receipt.setTimestamp(5, Timestamp.from(clock.instant()));
+          receipt.setString(6, entry.entryId());
+          receipt.executeUpdate();
+          delete.setString(1, entry.entryId());
+          delete.executeUpdate();
+        }
+      });
     } catch (SQLException e) {
       throw new IllegalStateException("cannot record the delivery", e);
     }

@@ -28,4 +28,12 @@ class CodedTest {
     assertThat(AlertCode.BP_HIGH.value()).isEqualTo("bp-high");
     assertThat(AlertCode.BP_HIGH.display()).isEqualTo(AlertCode.BP_HIGH.code().display());
   }
+
+  @Test
+  void aCodeIsSearchedAsSystemBarCodeAndSeveralCodesAsAnyOfThem() {
+    assertThat(SessionType.DOSING.code().token())
+        .isEqualTo("http://kapcompanion.org/fhir/CodeSystem/kap-session-type|dosing-session");
+    assertThat(Code.anyOf(OutcomeScore.PHQ9.code(), OutcomeScore.GAD7.code()))
+        .isEqualTo("http://loinc.org|44261-6,http://loinc.org|70274-6");
+  }
 }
