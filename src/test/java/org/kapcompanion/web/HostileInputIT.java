@@ -53,6 +53,7 @@ class HostileInputIT {
   @BeforeAll
   static void launch() throws Exception {
     TestEnvironment environment = TestEnvironment.get();
+    environment.app(TestEnvironment.PUBLIC_CLIENT);
     patient = "kap-pt-hostile-" + UUID.randomUUID().toString().substring(0, 8);
     ehr = SandboxSessions.of(environment);
     ehr.patientInARunningSession(patient, "Robin Hostile");
