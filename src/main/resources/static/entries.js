@@ -44,6 +44,7 @@
         li.setAttribute("data-entry", id);
         var text = document.createElement("span");
         text.className = "item-name";
+        text.dir = "auto";
         text.textContent = e.text || ((e.label || "Entry") + (e.at ? ", saved at " + e.at : ""));
         var state = document.createElement("span");
         state.className = "item-meta entry-state";

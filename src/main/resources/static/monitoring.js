@@ -21,7 +21,7 @@
   }
 
   // Every reading is a point at its time since the dose (minutes, to the second) on a linear axis: two readings in
-  // the same minute are both drawn, and gaps are to scale.
+  // the same minute are both drawn, and gaps are to scale; the axis is marked in whole minutes.
   function draw() {
     var canvas = document.getElementById("vitals-chart");
     if (!canvas || typeof Chart === "undefined") { return; }
@@ -47,7 +47,7 @@
       type: "scatter",
       data: {datasets: datasets},
       options: {responsive: true, maintainAspectRatio: false, animation: false,
-        scales: {x: {type: "linear", min: 0, suggestedMax: xMax,
+        scales: {x: {type: "linear", min: 0, suggestedMax: xMax, ticks: {precision: 0},
           title: {display: true, text: "Minutes since the dose"}},
           y: {suggestedMin: 40, suggestedMax: 200}}}
     });
