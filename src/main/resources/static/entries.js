@@ -2,6 +2,9 @@
 // here once, retries until the app acknowledges, shows each entry's sync state (also on timeline items carrying
 // data-entry), lists waiting and failed entries after a reload too (by the app's label and time), offers Retry and
 // Discard on failed ones, and warns before leaving while an entry is not yet acknowledged. Fires "entry-acknowledged".
+// A dose the app does not save because the session has doses its page did not show (409) goes back into its form
+// with every typed value, beside the doses recorded since and the question whether it is a further dose (leaving
+// warns until it is answered); confirming sends it again as knowing them. Fires "doses-recorded-since".
 (function () {
   "use strict";
   var base, csrf, path, list, sync, zone;
@@ -14,7 +17,7 @@
   function remember() {
     var unacked = order.map(function (id) { return entries[id]; })
       .filter(function (e) { return !e.acked && e.body; })
-      .map(function (e) { return {id: e.id, text: e.text, body: e.body}; });
+      .map(function (e) { return {id: e.id, text: e.text, body: e.body, form: e.form}; });
     try { sessionStorage.setItem(STORE_KEY, JSON.stringify(unacked)); } catch (ignored) { /* storage full or off */ }
   }
 
@@ -41,6 +44,7 @@
         li.setAttribute("data-entry", id);
         var text = document.createElement("span");
         text.className = "item-name";
+        text.dir = "auto";
         text.textContent = e.text || ((e.label || "Entry") + (e.at ? ", saved at " + e.at : ""));
         var state = document.createElement("span");
         state.className = "item-meta entry-state";
@@ -107,6 +111,8 @@
       } else if (response.status === 422 || response.status === 400 || response.status === 413
           || response.status === 415) {
         return response.json().then(function (answer) { rejected(id, answer); });
+      } else if (response.status === 409) {
+        return response.json().then(function (answer) { recordedSince(id, answer); });
       } else if (response.status === 401 || response.status === 403) {
         ended = response.status === 401; render();
         setTimeout(function () { send(id, delay); }, 10000);
@@ -128,12 +134,18 @@
     remember();
   }
 
-  function rejected(id, answer) {
+  // Takes an entry the app did not save off the list and puts what was sent back into its form; returns the form.
+  function giveBack(id) {
     var e = entries[id];
     forget(id);
     var form = e.form && document.getElementById(e.form);
     if (form) { restore(form, e.body); }
-    var problems = document.getElementById(e.form + "-problems");
+    return form;
+  }
+
+  function rejected(id, answer) {
+    var form = giveBack(id);
+    var problems = form && document.getElementById(form.id + "-problems");
     if (problems) {
       problems.hidden = false;
       problems.textContent = (answer.problems || []).map(function (p) { return p.message; }).join(" ")
@@ -141,6 +153,47 @@
     }
     if (form && answer.field && window.kapShowRefusal) { window.kapShowRefusal(form, answer); }
     render();
+  }
+
+  // A dose not saved for the doses recorded since its page showed the session: they are listed in the form's
+  // confirmation (or, without one, its problems) with the question; the page's live part is brought up to date.
+  function recordedSince(id, answer) {
+    var form = giveBack(id);
+    var confirm = form && document.getElementById(form.id + "-confirm");
+    var problems = form && document.getElementById(form.id + "-problems");
+    if (confirm) {
+      var since = confirm.querySelector("[data-doses-since]");
+      since.replaceChildren.apply(since, (answer.doses || []).map(function (dose) {
+        var item = document.createElement("li");
+        item.textContent = dose.time + " " + dose.shown;
+        return item;
+      }));
+      confirm.setAttribute("data-doses", (answer.doses || []).map(function (dose) { return dose.id; }).join(" "));
+      confirm.hidden = false;
+    } else if (problems) {
+      problems.hidden = false;
+      problems.textContent = answer.error;
+    }
+    render();
+    document.dispatchEvent(new CustomEvent("doses-recorded-since"));
+  }
+
+  // The clinician's answer to "record this as a further dose?": yes sends it again as knowing the doses listed; no
+  // clears the form.
+  function answerFurther(event) {
+    var button = event.target.closest && event.target.closest("[data-confirm-further], [data-discard-further]");
+    var form = button && button.closest("form");
+    var confirm = form && document.getElementById(form.id + "-confirm");
+    if (!confirm) { return; }
+    confirm.hidden = true;
+    if (button.hasAttribute("data-discard-further")) {
+      form.reset();
+      setNow(form);
+      return;
+    }
+    var known = form.querySelector("input[name=knownDoses]");
+    known.value = (known.value + " " + confirm.getAttribute("data-doses")).trim();
+    form.requestSubmit();
   }
 
   // Puts what was sent back into the form it came from, so a refused entry is corrected, not typed again: every
@@ -245,6 +298,8 @@
     remember();
     var problems = document.getElementById(form.id + "-problems");
     if (problems) { problems.hidden = true; }
+    var confirm = document.getElementById(form.id + "-confirm");
+    if (confirm) { confirm.hidden = true; }
     form.reset();
     setNow(form);
     render();
@@ -286,6 +341,7 @@
     document.addEventListener("submit", function (event) {
       if (event.target.classList && event.target.classList.contains("entry-form")) { submit(event); }
     });
+    document.addEventListener("click", answerFurther);
     document.querySelectorAll("form.entry-form").forEach(setNow);
     document.addEventListener("live-updated", function () {
       document.querySelectorAll("form.entry-form").forEach(function (form) {
@@ -297,13 +353,17 @@
     var saved = [];
     try { saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || "[]"); } catch (ignored) { saved = []; }
     saved.forEach(function (e) {
-      entries[e.id] = {id: e.id, text: e.text, state: "pending", acked: false, body: e.body};
+      entries[e.id] = {id: e.id, text: e.text, state: "pending", acked: false, body: e.body, form: e.form};
       order.push(e.id);
       send(e.id, 500);
     });
     window.addEventListener("beforeunload", function (event) {
       var waiting = order.some(function (id) { return !entries[id].acked; });
-      if (waiting) { event.preventDefault(); event.returnValue = ""; }
+      var asking = Array.prototype.some.call(document.querySelectorAll("form.entry-form"), function (form) {
+        var confirm = document.getElementById(form.id + "-confirm");
+        return confirm && !confirm.hidden;
+      });
+      if (waiting || asking) { event.preventDefault(); event.returnValue = ""; }
     });
     render();
     poll();

@@ -2,11 +2,31 @@
 // every retry; shows saving / saved / failed with a retry, and warns before leaving (reload, navigation, closing)
 // while an answer has changed since the last save KAP Companion received, or a save is not received. Sending the form
 // itself ("Check the checklist") keeps the answers and does not warn. Once saved, the page's parts named in the form's
-// data-refresh (element ids) are read again from the server.
+// data-refresh (element ids) are read again from the server. A form saved by sending it (data-warn-unsaved, e.g. the
+// discharge checklist) gets the same warning: its answers count as saved only once it is sent.
 (function () {
   "use strict";
 
+  // Counts the form's answer changes and warns before leaving while some are not saved (or a save is not received);
+  // sending the form itself does not warn. A form marked data-unsaved starts with its answers unsaved (a sent form
+  // shown again). Returns the count, which a save updates: {edits, savedEdits, sending}.
+  function watchUnsaved(form) {
+    var state = {edits: form.hasAttribute("data-unsaved") ? 1 : 0, savedEdits: 0, sending: false};
+    var submitting = false;
+    form.addEventListener("input", function () { state.edits++; });
+    form.addEventListener("change", function () { state.edits++; });
+    form.addEventListener("submit", function (event) {
+      if (!event.submitter || !event.submitter.hasAttribute("data-save")) { submitting = !event.defaultPrevented; }
+    });
+    window.addEventListener("beforeunload", function (event) {
+      var unsaved = state.edits !== state.savedEdits || state.sending;
+      if (unsaved && !submitting) { event.preventDefault(); event.returnValue = ""; }
+    });
+    return state;
+  }
+
   function setUp(form) {
+    var unsaved = watchUnsaved(form);
     var base = form.getAttribute("data-base");
     var csrf = form.getAttribute("data-csrf");
     var status = form.querySelector("#save-status");
@@ -15,9 +35,6 @@
     var entryField = form.querySelector("[data-entry-id]");
     var current = null;  // {id, body, acked, status, edits, retry: function}
     var pollTimer = null;
-    var edits = form.hasAttribute("data-unsaved") ? 1 : 0;  // answer changes not saved: a sent form's too
-    var savedEdits = 0;  // the changes the last received save holds
-    var submitting = false;
 
     function show(state, words) {
       status.setAttribute("data-state", state);
@@ -31,12 +48,14 @@
     }
 
     function notReceived() {
+      unsaved.sending = true;
       show("failed", "Failed: not received by KAP Companion. Your answers are still on this page.");
       current.retry = send;
       retryButton.hidden = false;
     }
 
     function send() {
+      unsaved.sending = true;
       retryButton.hidden = true;
       show("saving", "Saving…");
       request("POST", form.getAttribute("data-save-url"), current.body).then(function (response) {
@@ -46,12 +65,14 @@
         if (response.status === 422) {
           return response.json().then(function (answer) {
             current = null;
+            unsaved.sending = false;
             show("invalid", answer.error + " " + (answer.problems || []).join(" "));
           });
         }
         if (response.status === 400 || response.status === 413 || response.status === 415) {
           return response.json().then(function (answer) {
             current = null;
+            unsaved.sending = false;
             show("invalid", "Not saved: " + answer.error + " Your answers are still on this page.");
             if (window.kapShowRefusal) { window.kapShowRefusal(form, answer); }
           });
@@ -63,7 +84,8 @@
 
     function received(answer) {
       current.acked = true;
-      savedEdits = current.edits;
+      unsaved.sending = false;
+      unsaved.savedEdits = current.edits;
       current.status = answer.status;
       entryField.value = window.kapNewEntryId();
       show("pending", "Saved in KAP Companion (" + words(answer.status) + "), sending to the EHR…");
@@ -116,30 +138,22 @@
       }).catch(function () { /* the saved answers stay in the form; the summary updates on the next visit */ });
     }
 
-    form.addEventListener("input", function () { edits++; });
-    form.addEventListener("change", function () { edits++; });
     form.addEventListener("submit", function (event) {
-      if (!event.submitter || !event.submitter.hasAttribute("data-save")) {
-        submitting = !event.defaultPrevented;
-        return;
-      }
+      if (!event.submitter || !event.submitter.hasAttribute("data-save")) { return; }
       event.preventDefault();
       if (current && !current.acked) { return; }
       current = {id: entryField.value, body: new URLSearchParams(new FormData(form)).toString(), acked: false,
-        edits: edits};
+        edits: unsaved.edits};
       if (next) { next.hidden = true; }
       send();
     });
     retryButton.addEventListener("click", function () {
       if (current && current.retry) { current.retry(); }
     });
-    window.addEventListener("beforeunload", function (event) {
-      var unsaved = edits !== savedEdits || (current && !current.acked);
-      if (unsaved && !submitting) { event.preventDefault(); event.returnValue = ""; }
-    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-save-url]"), setUp);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-warn-unsaved]"), watchUnsaved);
   });
 }());

@@ -2,7 +2,9 @@
 // invisible control characters or text-direction controls, tabs and line breaks only in multi-line fields
 // (textareas), at most 10,000 characters. The server enforces the same rule and answers 400 naming the field; a
 // refusal from the server (an htmx request, or a page script calling kapShowRefusal) is shown the same way, beside
-// the field, with the offending character selected. The form keeps what was typed.
+// the field, with the offending character selected. The form keeps what was typed. A value the server refuses on a
+// form's live re-check (its problem note next to the field, updated by htmx) marks the field itself as the page
+// rendered with the refusal does: invalid, described by its note; correcting it clears the mark.
 (function () {
   "use strict";
   var LONGEST = 10000;
@@ -122,6 +124,28 @@
     try { answer = JSON.parse(event.detail.xhr.responseText); } catch (ignored) { answer = null; }
     window.kapShowRefusal(form, answer || {error: "KAP Companion did not take the last change (status "
       + event.detail.xhr.status + "). What you entered is still here; change a field or save to send it again."});
+  });
+
+  function mark(field, name, value) {
+    if (value === null) { field.removeAttribute(name); } else { field.setAttribute(name, value); }
+  }
+
+  // Marks each field of the form whose problem note (id "<field id>-problem") is shown, and unmarks the others.
+  function markProblems(form) {
+    Array.prototype.forEach.call(form.querySelectorAll(".field-problem[id$='-problem']"), function (problem) {
+      var field = document.getElementById(problem.id.slice(0, -"-problem".length));
+      if (!field || field.hasAttribute("data-refused")) { return; }
+      var shown = !problem.hidden;
+      var wrapper = field.tagName === "FIELDSET" ? field : field.closest(".field");
+      if (wrapper) { wrapper.classList.toggle("has-problem", shown); }
+      mark(field, "aria-describedby", shown ? problem.id : null);
+      if (field.tagName !== "FIELDSET") { mark(field, "aria-invalid", shown ? "true" : null); }
+    });
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var form = event.target && event.target.closest ? event.target.closest("form") : null;
+    if (form) { markProblems(form); }
   });
 
   document.addEventListener("input", function (event) {

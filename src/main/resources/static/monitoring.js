@@ -1,6 +1,7 @@
 // Dosing workspace: the session clock since the first dose, the live part (alerts, doses, next check, chart,
-// timeline) reloaded from the server after each acknowledged save and every 30 s, and the vitals chart with the alert
-// thresholds.
+// timeline) reloaded from the server after each acknowledged save, after a dose not saved for doses recorded since,
+// and every 30 s (not while something is typed in it), and the vitals chart with the alert thresholds. A form of the
+// live part holding typed values is kept as it is through a reload, so nothing typed is lost.
 (function () {
   "use strict";
   var chart = null;
@@ -20,7 +21,7 @@
   }
 
   // Every reading is a point at its time since the dose (minutes, to the second) on a linear axis: two readings in
-  // the same minute are both drawn, and gaps are to scale.
+  // the same minute are both drawn, and gaps are to scale; the axis is marked in whole minutes.
   function draw() {
     var canvas = document.getElementById("vitals-chart");
     if (!canvas || typeof Chart === "undefined") { return; }
@@ -46,15 +47,18 @@
       type: "scatter",
       data: {datasets: datasets},
       options: {responsive: true, maintainAspectRatio: false, animation: false,
-        scales: {x: {type: "linear", min: 0, suggestedMax: xMax,
+        scales: {x: {type: "linear", min: 0, suggestedMax: xMax, ticks: {precision: 0},
           title: {display: true, text: "Minutes since the dose"}},
           y: {suggestedMin: 40, suggestedMax: 200}}}
     });
   }
 
-  function typing(live) {
-    return Array.prototype.some.call(live.querySelectorAll("form input:not([name=effective]), form textarea"),
-      function (field) { return field.value !== ""; });
+  // Whether a form within (or being) the element holds a typed value.
+  function typing(element) {
+    return Array.prototype.some.call(element.querySelectorAll(
+      "form input:not([name=effective]):not([type=hidden]), form textarea"), function (field) {
+      return field.value !== "";
+    });
   }
 
   function refresh(periodic) {
@@ -69,9 +73,17 @@
       if (!fresh) { return; }
       var another = document.getElementById("another-dose");
       var anotherOpen = another && another.open;
+      var focused = document.activeElement;
+      var kept = Array.prototype.filter.call(live.querySelectorAll("form[id]"), typing).filter(function (form) {
+        var replacement = parsed.getElementById(form.id);
+        if (replacement) { replacement.replaceWith(form); }
+        return replacement;
+      });
       live.replaceChildren.apply(live, Array.prototype.slice.call(fresh.childNodes));
       another = document.getElementById("another-dose");
-      if (another && anotherOpen) { another.open = true; }
+      var holdsKept = kept.some(function (form) { return another && another.contains(form); });
+      if (another && (anotherOpen || holdsKept)) { another.open = true; }
+      if (focused && focused !== document.activeElement && live.contains(focused)) { focused.focus(); }
       clock();
       draw();
       document.dispatchEvent(new CustomEvent("live-updated"));
@@ -121,10 +133,12 @@
     setInterval(clock, 15000);
     setInterval(function () { refresh(true); }, 30000);
     var timer = null;
-    document.addEventListener("entry-acknowledged", function () {
+    function soon() {
       if (timer) { clearTimeout(timer); }
       timer = setTimeout(refresh, 150);
-    });
+    }
+    document.addEventListener("entry-acknowledged", soon);
+    document.addEventListener("doses-recorded-since", soon);
   }
 
   document.addEventListener("DOMContentLoaded", start);

@@ -1,5 +1,6 @@
-// Supervisor review: draws the session's readings chart from its canvas's data-series attribute (minutes since the
-// dose on the x axis; vital signs on the left axis, 0–10 scales on the right) and wires the print button.
+// Supervisor review: draws the session's readings chart from its canvas's data-series attribute (whole minutes since
+// the dose on the x axis; vital signs on the left axis, titled with their units as shown, 0–10 scales on the right)
+// and wires the print button.
 (function () {
   "use strict";
   var colours = ["#2f5d62", "#a0522d", "#5b4b8a", "#1f6f43", "#8a1c12", "#6b4a00", "#3b5b92", "#7a4f6d"];
@@ -9,6 +10,10 @@
       return;
     }
     var series = JSON.parse(canvas.getAttribute("data-series") || "[]");
+    var units = [];
+    series.forEach(function (s) {
+      if (s.axis !== "scales" && s.unit && units.indexOf(s.unit) < 0) { units.push(s.unit); }
+    });
     new Chart(canvas, {
       type: "line",
       data: {
@@ -30,9 +35,9 @@
         animation: false,
         parsing: { xAxisKey: "x", yAxisKey: "y" },
         scales: {
-          x: { type: "linear", title: { display: true, text: "Minutes since the dose" } },
+          x: { type: "linear", ticks: { precision: 0 }, title: { display: true, text: "Minutes since the dose" } },
           vitals: { type: "linear", position: "left", beginAtZero: true,
-            title: { display: true, text: "mm[Hg], /min, %" } },
+            title: { display: units.length > 0, text: units.join(", ") } },
           scales: { type: "linear", position: "right", min: 0, max: 10, grid: { drawOnChartArea: false },
             title: { display: true, text: "Scale score" } }
         }

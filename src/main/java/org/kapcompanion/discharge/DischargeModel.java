@@ -7,11 +7,12 @@ import org.kapcompanion.web.PageModel;
 
 /**
  * What the discharge checklist shows: the form judged against the session's facts, whether a session runs (none,
- * running, finished), the protocol's minimum observation time, the patient banner (null when unreadable) and the
- * clinic's time zone for the entries script. Public because the precompiled template reads it.
+ * running, finished), the protocol's minimum observation time, the patient banner (null when unreadable), the
+ * clinic's time zone for the entries script, and whether the answers shown are not saved (a checklist sent and
+ * refused, shown again). Public because the precompiled template reads it.
  */
 public record DischargeModel(ActiveSession active, FormView form, String state, String entryId, int minimumMinutes,
-    PatientRecord record, String clinicZone)
+    PatientRecord record, String clinicZone, boolean unsaved)
     implements PageModel {
 
   @Override

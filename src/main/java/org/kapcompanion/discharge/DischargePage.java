@@ -99,7 +99,7 @@ public final class DischargePage implements SessionPage {
     Optional<SessionRecord> session = today.session();
     if (session.isEmpty() || session.get().finished()) {
       templates.render(response, 200, page(active, FormView.of(form, Answers.none(), Set.of(), Set.of(),
-          Refusals.none(), List.of()), session.isEmpty() ? "none" : "finished", "", banner));
+          Refusals.none(), List.of()), session.isEmpty() ? "none" : "finished", "", banner, false));
       return;
     }
     SessionRecord record = session.get();
@@ -147,13 +147,13 @@ public final class DischargePage implements SessionPage {
       templates.render(response, 200, new DischargeUpdateModel(view, protocol.monitoring().minimumMinutes()));
       return;
     }
-    templates.render(response, submitted ? 422 : 200, page(active, view, "running", entryId, banner));
+    templates.render(response, submitted ? 422 : 200, page(active, view, "running", entryId, banner, submitted));
   }
 
   private DischargeModel page(ActiveSession active, FormView view, String state, String entryId,
-      Optional<PatientRecord> banner) {
+      Optional<PatientRecord> banner, boolean unsaved) {
     return new DischargeModel(active, view, state, entryId, protocol.monitoring().minimumMinutes(),
-        banner.orElse(null), clock.getZone().getId());
+        banner.orElse(null), clock.getZone().getId(), unsaved);
   }
 
   /** Why the "ready to leave at" answered is refused: before the session started, or in the future. */

@@ -77,6 +77,29 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
     return found;
   }
 
+  /**
+   * The fields the clinician answers that a page update does not replace as a whole (none inside a conditional
+   * question), in form order: an update replaces only their problem notes, so a refusal is marked at its field.
+   */
+  public List<Field> answerFieldsOutsideConditions() {
+    List<Field> found = new java.util.ArrayList<>();
+    collectAnswerFields(fields, found);
+    return found;
+  }
+
+  private static void collectAnswerFields(List<Field> fields, List<Field> found) {
+    for (Field field : fields) {
+      if (field.conditional()) {
+        continue;
+      }
+      if (field.kind().equals("group")) {
+        collectAnswerFields(field.children(), found);
+      } else if (!field.kind().equals("display") && !field.readOnly()) {
+        found.add(field);
+      }
+    }
+  }
+
   private static void collectConditional(List<Field> fields, List<Field> found) {
     for (Field field : fields) {
       if (field.conditional()) {

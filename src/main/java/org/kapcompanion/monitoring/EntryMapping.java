@@ -43,6 +43,8 @@ import org.kapcompanion.writeback.EntryIdentity;
 public final class EntryMapping {
 
   static final String SESSION_KIND = SessionType.DOSING.value();
+  /** The entry kind of a dose. */
+  static final String DOSE_KIND = "dose";
   /** The entry kinds of readings start with this, e.g. {@code reading-hr}. */
   static final String READING_KIND = "reading-";
 
@@ -105,7 +107,7 @@ public final class EntryMapping {
     given.getDosage().setText(dose.shown())
         .setRoute(concept(dose.route().code()))
         .setDose(new Quantity().setValue(dose.milligrams()).setUnit("mg").setSystem(Systems.UCUM).setCode("mg"));
-    return Entry.create(dose.entryId(), "dose", given);
+    return Entry.create(dose.entryId(), DOSE_KIND, given);
   }
 
   static Entry reading(Reading reading, SessionSubject subject) {

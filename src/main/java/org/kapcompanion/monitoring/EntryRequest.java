@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.kapcompanion.recorded.AdverseEvent;
 import org.kapcompanion.recorded.Dose;
@@ -32,6 +33,8 @@ final class EntryRequest {
 
   /** The one free-text member: a note's or an adverse event's text, which may hold line breaks. */
   static final String TEXT = "text";
+  /** The member of a dose naming the doses the page showed, see {@link #knownDoses}. */
+  static final String KNOWN_DOSES = "knownDoses";
   /** The longest note or adverse-event text. */
   static final int MAX_TEXT = 4_000;
   /** The longest lot number (the page's field takes as many). */
@@ -119,6 +122,15 @@ final class EntryRequest {
         .orElseThrow(() -> new IllegalArgumentException("unknown route"));
     String lot = StrictValue.text("lot", "The lot number", string(json, "lot"), MAX_LOT, true).orRefuse();
     return new Dose(id(json), drug, mg, route, lot, effective(json, window));
+  }
+
+  /**
+   * The entry ids of the doses the page showed when a dose was sent from it ({@code knownDoses}, separated by
+   * spaces); none when it does not say.
+   */
+  static Set<String> knownDoses(JsonObject json) {
+    String known = string(json, KNOWN_DOSES).strip();
+    return known.isEmpty() ? Set.of() : Set.copyOf(List.of(known.split("\\s+")));
   }
 
   static Reading reading(JsonObject json, Window window) {

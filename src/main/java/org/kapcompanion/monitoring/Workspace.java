@@ -33,14 +33,20 @@ public record Workspace(boolean running, PredoseReadiness.Status predose, List<G
   /**
    * A dose as the page lists it.
    *
+   * @param entryId its entry identifier, which the dose form sends back as a dose the page showed
    * @param clockTime when it was given, on the clinic's clock, e.g. {@code 10:02}
    * @param shown what was given, e.g. "Ketamine 32 mg IM · lot KX1"
    */
-  public record GivenDose(String clockTime, String shown) {}
+  public record GivenDose(String entryId, String clockTime, String shown) {}
 
   /** What the session clock counts from: "since dose", or "since the first dose" once there are more. */
   public String clockSince() {
     return doses.size() > 1 ? "since the first dose" : "since dose";
+  }
+
+  /** The entry ids of the doses listed, separated by spaces: what the dose form says the page showed. */
+  public String knownDoses() {
+    return String.join(" ", doses.stream().map(GivenDose::entryId).toList());
   }
 
   /** Whether a dose is recorded. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.r4.model.Reference;
 import org.kapcompanion.predose.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
@@ -56,6 +57,8 @@ final class WorkspacePage {
   private final List<QuickTag> tags;
   private final Templates templates;
   private final Clock clock;
+  /** One lock per patient, so the doses of a patient are checked and saved one at a time. */
+  private final Map<String, Object> doseLocks = new ConcurrentHashMap<>();
 
   WorkspacePage(DosingSessionReader reader, EntrySaver entries, RecordService records, ClinicalProtocol protocol,
       List<QuickTag> tags, Templates templates, Clock clock) {
@@ -102,7 +105,7 @@ final class WorkspacePage {
     long minutes = dose.map(d -> Duration.between(d.effective(), now).toMinutes()).orElse(0L);
     Optional<NextCheck> next = dose.map(d ->
         MonitoringSchedule.next(protocol.monitoring(), d.effective(), record.readings(), now));
-    List<Workspace.GivenDose> doses = record.facts().doses().stream().map(d -> new Workspace.GivenDose(
+    List<Workspace.GivenDose> doses = record.facts().doses().stream().map(d -> new Workspace.GivenDose(d.entryId(),
         SessionRecord.clockTime(d.effective(), clock.getZone()), SessionRecord.doseLine(d))).toList();
     return new Workspace(true, READY, doses, record.facts().doseTotal(),
         dose.map(d -> d.effective().toString()).orElse(""), minutes, next, alerts, record.timeline(),
@@ -132,8 +135,10 @@ final class WorkspacePage {
       throws IOException {
     JsonObject body = JsonBody.read(request, Set.of(EntryRequest.TEXT));
     Entry entry;
+    Set<String> knownDoses;
     try {
       entry = entry(active, body);
+      knownDoses = EntryRequest.knownDoses(body);
     } catch (IllegalArgumentException e) {
       JsonObject refused = JsonAnswer.error("Not saved: " + e.getMessage());
       if (e instanceof InvalidValue.Refused invalid) {
@@ -142,7 +147,12 @@ final class WorkspacePage {
       JsonAnswer.send(response, 400, refused);
       return;
     }
-    SaveResult result = entries.save(active, entry);
+    Optional<SaveResult> saved = EntryMapping.DOSE_KIND.equals(entry.kind())
+        ? saveDose(active, entry, knownDoses, response) : Optional.of(entries.save(active, entry));
+    if (saved.isEmpty()) {
+      return;
+    }
+    SaveResult result = saved.get();
     if (result instanceof SaveResult.Accepted && entry.kind().startsWith(EntryMapping.READING_KIND)) {
       raiseAlerts(active);
     }
@@ -164,6 +174,35 @@ final class WorkspacePage {
     accepted.addProperty("id", entry.entryId());
     accepted.addProperty("state", "pending");
     JsonAnswer.send(response, 200, accepted);
+  }
+
+  /**
+   * Saves a dose unless the session holds doses the page that sent it did not show ({@code known}): then nothing is
+   * saved and the answer (409) lists them, until the page sends the dose again knowing them (the clinician confirmed a
+   * further dose). When the session's doses cannot be read, nothing is saved either: the page keeps the dose and
+   * sends it again. One dose of a patient is checked and saved at a time, so two pages cannot both pass the check.
+   */
+  private Optional<SaveResult> saveDose(ActiveSession active, Entry entry, Set<String> known,
+      HttpServletResponse response) throws IOException {
+    Object patient = doseLocks.computeIfAbsent(active.session().context().patientId().orElseThrow(),
+        id -> new Object());
+    synchronized (patient) {
+      List<Dose> since;
+      try {
+        since = DosesSince.unknown(reader.today(active).map(record -> record.facts().doses()).orElse(List.of()),
+            known, entry.entryId());
+      } catch (BaseServerResponseException e) {
+        LOG.warn("the session's doses are not readable to check a dose: {}", e.getClass().getName());
+        JsonAnswer.send(response, 503, JsonAnswer.error("Not saved yet: the doses already recorded in this session "
+            + "could not be read from the EHR to check this one against. It is kept on this page and sent again."));
+        return Optional.empty();
+      }
+      if (!since.isEmpty()) {
+        JsonAnswer.send(response, 409, DosesSince.answer(entry.entryId(), since, clock.getZone()));
+        return Optional.empty();
+      }
+      return Optional.of(entries.save(active, entry));
+    }
   }
 
   /**

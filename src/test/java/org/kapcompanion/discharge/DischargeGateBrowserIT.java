@@ -10,10 +10,13 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
 import org.kapcompanion.testing.SandboxLauncher;
+import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.web.BrowserCookie;
 
 /**
@@ -99,6 +102,52 @@ class DischargeGateBrowserIT extends BrowserTest {
     assertThat(page.locator("#discharged")).containsText("Discharged", SLOW_CONTAINS);
     assertThat(page.locator("#sync")).hasText("All entries saved to the EHR", SLOW);
     shot(page, "03-discharged-on-override");
+  }
+
+  /**
+   * Answers not yet saved are not lost without a warning, as on the pre-dose checklist: leaving an untouched checklist
+   * is free; leaving with a changed answer asks first; sending the checklist does not; a checklist sent and refused,
+   * shown again with its answers, asks again.
+   */
+  @Test
+  void leavingTheDischargeChecklistWithUnsavedAnswersWarnsFirst() throws Exception {
+    String patient = SandboxSessions.of(environment).patientAwaitingTheDose("leave", "Noor Haddad-Lindgren",
+        Duration.ofMinutes(3));
+    Page page = SandboxLauncher.openDosingPage(chromium.newPortraitTabletPage(), environment, patient);
+    List<String> dialogs = new CopyOnWriteArrayList<>();
+    page.onDialog(dialog -> {
+      dialogs.add(dialog.type());
+      dialog.dismiss();
+    });
+    menu(page, "Discharge");
+    assertThat(page.locator("#discharge-form")).isVisible();
+    menu(page, "Dosing session");
+    assertThat(page.locator("h1")).hasText("Dosing and monitoring");
+    org.assertj.core.api.Assertions.assertThat(dialogs).as("nothing changed, nothing to warn of").isEmpty();
+
+    menu(page, "Discharge");
+    page.waitForLoadState();
+    page.check("#f-sedation-resolved-yes");
+    menu(page, "Dosing session");
+    page.waitForCondition(() -> !dialogs.isEmpty());
+    assertThat(page.locator("h1")).hasText("Discharge");
+    assertThat(page.locator("#f-sedation-resolved-yes")).isChecked();
+    org.assertj.core.api.Assertions.assertThat(dialogs).containsOnly("beforeunload");
+    dialogs.clear();
+
+    page.click("#discharge-form button[type=submit]");
+    assertThat(page.locator("#discharge-form")).hasAttribute("data-unsaved", "true");
+    page.waitForLoadState();
+    assertThat(page.locator("#discharge-blockers h2")).containsText("Before the patient can leave");
+    assertThat(page.locator("#f-sedation-resolved-yes")).isChecked();
+    org.assertj.core.api.Assertions.assertThat(dialogs).as("sending the checklist, no warning").isEmpty();
+    menu(page, "Dosing session");
+    page.waitForCondition(() -> !dialogs.isEmpty());
+    assertThat(page.locator("h1")).hasText("Discharge");
+  }
+
+  private static void menu(Page page, String name) {
+    page.locator("nav.session-nav a", new Page.LocatorOptions().setHasText(name)).click();
   }
 
   private static void shot(Page page, String name) {

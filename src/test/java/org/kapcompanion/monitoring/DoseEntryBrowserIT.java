@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.BrowserTest;
 import org.kapcompanion.testing.Chromium;
@@ -60,5 +62,54 @@ class DoseEntryBrowserIT extends BrowserTest {
     assertThat(page.locator("#dose-total")).hasText("Session total: Ketamine 72 mg");
     assertThat(page.locator("#session-clock")).containsText("since the first dose");
     Chromium.screenshot(page, "two-doses-listed-with-total");
+  }
+
+  /**
+   * Two tabs on the dosing page both record "32 mg": the second tab's dose is not saved without a word. It comes back
+   * with every typed value, beside the dose recorded since and the question whether it is a further dose; the EHR
+   * keeps one dose until the clinician confirms, and then two.
+   */
+  @Test
+  void aDoseFromATabThatDidNotShowTheDoseRecordedSinceIsSavedOnlyOnceConfirmedAsAFurtherDose() throws Exception {
+    String patient = SandboxSessions.of(environment).patientAwaitingTheDose("two-tabs", "Yael Ben-Haim Okonkwo",
+        Duration.ofMinutes(3));
+    Page first = SandboxLauncher.openDosingPage(chromium.newPortraitTabletPage(), environment, patient);
+    Page second = first.context().newPage();
+    second.navigate(first.url());
+    second.locator("#dose-mg").pressSequentially("32");
+    second.fill("#dose-lot", "KX24117");
+
+    first.locator("#dose-mg").pressSequentially("32");
+    first.fill("#dose-lot", "KX24117");
+    first.click("#dose-form button[type=submit]");
+    assertThat(first.locator("#dose-list li")).hasCount(1);
+    second.click("#dose-form button[type=submit]");
+
+    assertThat(second.locator("#dose-form-confirm")).isVisible();
+    assertThat(second.locator("#dose-form-confirm li")).hasCount(1);
+    assertThat(second.locator("#dose-form-confirm li")).containsText("Ketamine 32 mg IM · lot KX24117");
+    assertThat(second.locator("#dose-form-confirm")).containsText("Record this as a further dose?");
+    assertThat(second.locator("#dose-mg")).hasValue("32");
+    assertThat(second.locator("#dose-lot")).hasValue("KX24117");
+    assertThat(second.locator("#dose-list li")).hasCount(1);
+    assertThat(second.locator("#dose-total")).hasText("Session total: Ketamine 32 mg");
+    Chromium.screenshot(second, "dose-recorded-since-asks-first");
+    first.reload();
+    assertThat(first.locator("#dose-list li")).hasCount(1);
+    List<String> dialogs = new CopyOnWriteArrayList<>();
+    second.onDialog(dialog -> {
+      dialogs.add(dialog.type());
+      dialog.dismiss();
+    });
+    second.locator("nav.session-nav a", new Page.LocatorOptions().setHasText("Session notes")).click();
+    second.waitForCondition(() -> !dialogs.isEmpty());
+    assertThat(second.locator("#dose-mg")).hasValue("32");
+
+    second.click("#dose-form [data-confirm-further]");
+    assertThat(second.locator("#dose-list li")).hasCount(2);
+    assertThat(second.locator("#dose-total")).hasText("Session total: Ketamine 64 mg");
+    assertThat(second.locator("#dose-form-confirm")).isHidden();
+    first.reload();
+    assertThat(first.locator("#dose-list li")).hasCount(2);
   }
 }

@@ -79,6 +79,31 @@ class PredoseChecklistBrowserIT extends BrowserTest {
     assertThat(page.locator(".blockers")).not().containsText("Heart rate — Not answered yet");
   }
 
+  /**
+   * A number the live re-check refuses marks its own field, as the page rendered with the refusal does: invalid,
+   * described by the reason shown beside it; once corrected, the mark and the reason go.
+   */
+  @Test
+  void aNumberRefusedByTheLiveRecheckMarksItsFieldWithTheReasonUntilCorrected() {
+    Page page = checklistFor("kap-pt-01");
+    Locator heartRate = page.locator("#f-baseline-heart-rate");
+    type(page, "#f-baseline-heart-rate", "-5");
+    assertThat(page.locator(".blockers")).containsText("Heart rate — Value “-5” refused");
+    assertThat(heartRate).hasAttribute("aria-invalid", "true");
+    assertThat(heartRate).hasAttribute("aria-describedby", "f-baseline-heart-rate-problem");
+    assertThat(page.locator("#f-baseline-heart-rate-problem")).isVisible();
+    assertThat(page.locator("#f-baseline-heart-rate-problem")).containsText("from 20 to 250");
+    heartRate.scrollIntoViewIfNeeded();
+    Chromium.screenshot(page, "predose-live-refusal-marked");
+
+    heartRate.fill("");
+    type(page, "#f-baseline-heart-rate", "72");
+    assertThat(page.locator(".blockers")).not().containsText("Value “-5” refused");
+    assertThat(heartRate).not().hasAttribute("aria-invalid", "true");
+    assertThat(heartRate).not().hasAttribute("aria-describedby", "f-baseline-heart-rate-problem");
+    assertThat(page.locator("#f-baseline-heart-rate-problem")).isHidden();
+  }
+
   /** A number typed with a comma reaches the check as typed: a number field dropped the comma, so 1,5 became 15. */
   @Test
   void aScoreTypedWithADecimalCommaIsRefusedAsTypedNeverReadWithoutTheComma() {

@@ -34,6 +34,23 @@ class ReviewBrowserIT extends BrowserTest {
             .withAlert().withAdverseEvent()));
   }
 
+  /** The chart's vital-signs axis names the units as the pages show them ("mmHg"), never a UCUM code ("mm[Hg]"). */
+  @Test
+  void theSessionChartNamesItsVitalSignUnitsAsShownAndCountsWholeMinutes() {
+    Page page = chromium.newPage();
+    page.navigate(environment.appUrl(TestEnvironment.PUBLIC_CLIENT, "/").toString());
+    ReviewQueueSignIn.signIn(page);
+    page.navigate(page.url().replaceAll("/review(\\?.*)?$", "/review/session?id=rb-quiet"));
+    assertThat(page.locator("#session-chart")).isVisible();
+
+    String chart = "Chart.getChart(document.getElementById('session-chart'))";
+    org.assertj.core.api.Assertions.assertThat((String) page.evaluate(chart + ".options.scales.vitals.title.text"))
+        .startsWith("mmHg").doesNotContain("[");
+    org.assertj.core.api.Assertions.assertThat((List<?>) page.evaluate(chart + ".scales.x.ticks.map(t => t.value)"))
+        .isNotEmpty().allSatisfy(tick -> org.assertj.core.api.Assertions.assertThat(((Number) tick).doubleValue() % 1)
+            .isZero());
+  }
+
   @Test
   void supervisorSignsInOpensAFlaggedSessionAndCoSignsIt() {
     Page page = chromium.newPage();

@@ -24,7 +24,12 @@ public final class SandboxLauncher {
 
   /** Launches {@code patient} in a window from the launcher opened in {@code page} and goes to its dosing page. */
   public static Page openDosingPage(Page page, TestEnvironment environment, String patient) {
-    Page window = launchInWindow(open(page, environment, patient, false));
+    return openDosingPage(page, environment, patient, false);
+  }
+
+  /** The same, with the app showing its patient banner or not. */
+  public static Page openDosingPage(Page page, TestEnvironment environment, String patient, boolean appShowsBanner) {
+    Page window = launchInWindow(open(page, environment, patient, appShowsBanner));
     window.locator("nav.session-nav a", new Page.LocatorOptions().setHasText("Dosing session")).click();
     return window;
   }
