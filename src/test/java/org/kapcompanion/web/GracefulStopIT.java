@@ -31,9 +31,7 @@ class GracefulStopIT {
   void stopRefusesNewConnectionsAndLetsARequestInFlightFinish() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    WebServer web = new WebServer("127.0.0.1", 0, TestWeb.templates(), TestWeb.HEADERS, field -> false,
-        List.of(new WebServer.Route("/slow", heldUntil(started, finish))), List.of());
-    web.start();
+    WebServer web = started("/slow", heldUntil(started, finish));
     int port = web.port();
     CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .build().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).build(),
@@ -58,9 +56,7 @@ class GracefulStopIT {
   void stopClosesAKeptConnectionWhoseRequestWithABodyEndsDuringTheStop() throws Exception {
     CountDownLatch answered = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    WebServer web = new WebServer("127.0.0.1", 0, TestWeb.templates(), TestWeb.HEADERS, field -> false,
-        List.of(new WebServer.Route("/form", answeredThenHeld(answered, finish))), List.of());
-    web.start();
+    WebServer web = started("/form", answeredThenHeld(answered, finish));
     int port = web.port();
     HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
         .sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/form"))
@@ -75,6 +71,13 @@ class GracefulStopIT {
     finish.countDown();
 
     stopped.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static WebServer started(String path, HttpServlet servlet) throws Exception {
+    WebServer web = new WebServer("127.0.0.1", 0, TestWeb.templates(), TestWeb.HEADERS, field -> false,
+        List.of(new WebServer.Route(path, servlet)), List.of());
+    web.start();
+    return web;
   }
 
   private static HttpServlet heldUntil(CountDownLatch started, CountDownLatch finish) {
