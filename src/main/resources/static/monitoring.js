@@ -20,8 +20,8 @@
       pointRadius: 0, borderWidth: 1, fill: false};
   }
 
-  // Every reading is a point at its time since the dose (minutes, to the second) on a linear axis: two readings in
-  // the same minute are both drawn, and gaps are to scale; the axis is marked in whole minutes.
+  // Every reading is a point at its time since the first dose (minutes, to the second) on a linear axis: two readings
+  // in the same minute are both drawn, and gaps are to scale; the axis is marked in whole minutes.
   function draw() {
     var canvas = document.getElementById("vitals-chart");
     if (!canvas || typeof Chart === "undefined") { return; }
@@ -42,13 +42,18 @@
       band("Heart-rate limit " + data.heartRate, data.heartRate, xMax, "#9a90b8"),
       band("SpO₂ floor " + data.oxygen, data.oxygen, xMax, "#b0a070")
     ];
+    // A further dose (a top-up) as an upright dashed line at its minute.
+    (data.furtherDoses || []).forEach(function (x) {
+      datasets.push({label: "Further dose at " + Math.round(x) + " min", data: [{x: x, y: 40}, {x: x, y: 200}],
+        borderColor: "#444444", borderDash: [2, 3], showLine: true, pointRadius: 0, borderWidth: 1.5, fill: false});
+    });
     if (chart) { chart.destroy(); }
     chart = new Chart(canvas, {
       type: "scatter",
       data: {datasets: datasets},
       options: {responsive: true, maintainAspectRatio: false, animation: false,
         scales: {x: {type: "linear", min: 0, suggestedMax: xMax, ticks: {precision: 0},
-          title: {display: true, text: "Minutes since the dose"}},
+          title: {display: true, text: data.axis || "Minutes since the dose"}},
           y: {suggestedMin: 40, suggestedMax: 200}}}
     });
   }

@@ -5,8 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
 
@@ -40,16 +38,12 @@ public record CourseSession(String encounterId, LocalDate date, List<Dose> doses
 
   /** Every dose of the session added up, in mg. */
   public BigDecimal totalMilligrams() {
-    return doses.stream().map(Dose::milligrams).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return Dose.totalMilligrams(doses);
   }
 
   /** The session's dose in mg as shown, e.g. "50", every dose added up, e.g. "72 (32 + 40)", or "—". */
   public String milligrams() {
-    if (doses.size() < 2) {
-      return dosed() ? plain(totalMilligrams()) : "—";
-    }
-    return plain(totalMilligrams()) + " (" + doses.stream().map(d -> plain(d.milligrams()))
-        .collect(Collectors.joining(" + ")) + ")";
+    return Dose.milligrams(doses);
   }
 
   /** The session's dose per kg of body weight to two decimals, when dose and weight are known. */
@@ -64,18 +58,10 @@ public record CourseSession(String encounterId, LocalDate date, List<Dose> doses
   }
 
   public String drugShown() {
-    return dosed() ? distinct(d -> d.drug().label()) : "No dose recorded";
+    return dosed() ? Dose.distinct(doses, d -> d.drug().label()) : "No dose recorded";
   }
 
   public String routeShown() {
-    return dosed() ? distinct(d -> d.route().label()) : "—";
-  }
-
-  private String distinct(Function<Dose, String> what) {
-    return doses.stream().map(what).distinct().collect(Collectors.joining(", "));
-  }
-
-  static String plain(BigDecimal number) {
-    return number.stripTrailingZeros().toPlainString();
+    return dosed() ? Dose.distinct(doses, d -> d.route().label()) : "—";
   }
 }

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.CourseRules;
+import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.record.Section;
 import org.kapcompanion.vocabulary.Systems;
 
@@ -88,8 +89,8 @@ final class CourseSignals {
       if (sameCourse && before.drugShown().equals(after.drugShown())
           && before.routeShown().equals(after.routeShown()) && step.compareTo(limit) > 0) {
         found.add(new WatchItem(STEP, after.drugShown() + " " + after.routeShown() + " raised from "
-            + CourseSession.plain(before.totalMilligrams()) + " mg to " + CourseSession.plain(after.totalMilligrams())
-            + " mg on " + after.date() + " (+" + CourseSession.plain(step) + " mg); the protocol's step is at "
+            + Dose.plain(before.totalMilligrams()) + " mg to " + Dose.plain(after.totalMilligrams())
+            + " mg on " + after.date() + " (+" + Dose.plain(step) + " mg); the protocol's step is at "
             + "most " + rules.maximumDoseStepMg() + " mg.", WatchItem.State.SIGNAL));
       }
     }
@@ -106,7 +107,7 @@ final class CourseSignals {
     LocalDate from = today.minusDays(days - 1L);
     BigDecimal total = dosed.stream().filter(s -> !s.date().isBefore(from) && !s.date().isAfter(today))
         .map(CourseSession::totalMilligrams).reduce(BigDecimal.ZERO, BigDecimal::add);
-    String amount = CourseSession.plain(total) + " mg since " + from + " (limit " + limitMg + " mg)";
+    String amount = Dose.plain(total) + " mg since " + from + " (limit " + limitMg + " mg)";
     if (total.compareTo(BigDecimal.valueOf(limitMg)) > 0) {
       return new WatchItem(check, amount + " — above the protocol's limit.", WatchItem.State.SIGNAL);
     }

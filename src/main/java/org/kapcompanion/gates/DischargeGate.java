@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.recorded.Alert;
 import org.kapcompanion.recorded.AlertEvaluation;
+import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.recorded.RecordedSession;
 import org.kapcompanion.vocabulary.ItemId;
@@ -18,7 +19,8 @@ import org.kapcompanion.vocabulary.ReadingKind;
 /**
  * The one discharge decision, from what was recorded in the session and the clinic's protocol: the minimum time since
  * the recorded dose, the latest MOAA/S back at baseline, the latest SpO₂ and blood pressure within the discharge
- * limits, the scheduled blood pressures present, no alert still ongoing, and the checklist's "not resolved" answers.
+ * limits, the scheduled blood pressures present ({@link DoseSchedule}: after every dose, a top-up's own
+ * included), no alert still ongoing, and the checklist's "not resolved" answers.
  * Each of these can be overridden by a prescriber; a checklist answer that the recorded readings refute cannot. Pure.
  */
 public final class DischargeGate {
@@ -117,20 +119,14 @@ public final class DischargeGate {
 
   private void requiredReadings(RecordedSession session, Instant now, ClinicalProtocol.Discharge rules,
       List<Finding> findings) {
-    if (session.firstDose().isEmpty()) {
-      return;
-    }
-    Instant dose = session.firstDose().get().effective();
     Duration tolerance = Duration.ofMinutes(rules.readingToleranceMinutes());
     List<Reading> pressures = session.readings(ReadingKind.BLOOD_PRESSURE);
-    for (int minutes : protocol.monitoring().bloodPressureAtMinutes()) {
-      Instant due = dose.plus(Duration.ofMinutes(minutes));
-      boolean taken = pressures.stream().anyMatch(r -> !r.effective().isBefore(due.minus(tolerance))
-          && !r.effective().isAfter(due.plus(tolerance)));
+    for (DoseSchedule.Due due : DoseSchedule.bloodPressures(protocol.monitoring(),
+        session.doses().stream().map(Dose::effective).toList())) {
+      boolean taken = pressures.stream().anyMatch(r -> !r.effective().isBefore(due.at().minus(tolerance))
+          && !r.effective().isAfter(due.at().plus(tolerance)));
       if (!taken) {
-        findings.add(new Finding(BP, "Blood pressure at " + minutes + " min", "No blood pressure is recorded "
-            + (minutes == 0 ? "at the dose" : "about " + minutes + " minutes after the dose") + " (due at "
-            + at(due) + ", ± " + tolerance.toMinutes() + " min).", Finding.Kind.PRESCRIBER));
+        findings.add(notTaken(due, session.doses().size() > 1, tolerance));
       }
     }
     if (protocol.monitoring().bloodPressureBeforeDischarge()
@@ -138,6 +134,15 @@ public final class DischargeGate {
       findings.add(new Finding(BP, "Blood pressure before discharge", "No blood pressure is recorded in the last "
           + tolerance.toMinutes() + " minutes.", Finding.Kind.PRESCRIBER));
     }
+  }
+
+  /** A scheduled blood pressure not recorded; in a session with a top-up it names the dose it follows. */
+  private Finding notTaken(DoseSchedule.Due due, boolean topUp, Duration tolerance) {
+    String dose = topUp ? "the dose given at " + at(due.dose()) : "the dose";
+    String when = due.minutes() == 0 ? "at " + dose : "about " + due.minutes() + " minutes after " + dose;
+    return new Finding(BP, "Blood pressure at " + due.minutes() + " min" + (topUp ? " after " + dose : ""),
+        "No blood pressure is recorded " + when + " (due at " + at(due.at()) + ", ± " + tolerance.toMinutes()
+            + " min).", Finding.Kind.PRESCRIBER);
   }
 
   private static Optional<Reading> latest(RecordedSession session, ReadingKind kind) {

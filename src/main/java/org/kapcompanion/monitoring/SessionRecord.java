@@ -49,12 +49,15 @@ public record SessionRecord(Encounter encounter, String entryId, String referenc
     return encounter.getPeriod().getStart().toInstant();
   }
 
-  /** The first dose: the session clock, the monitoring schedule and the chart run from it. */
+  /** The first dose: the session clock and the chart run from it. */
   public Optional<Dose> firstDose() {
     return facts.firstDose();
   }
 
-  /** The latest dose: the minimum monitoring time before discharge runs from it. */
+  /**
+   * The latest dose: the minimum monitoring time before discharge runs from it, and the monitoring schedule starts
+   * again from it.
+   */
   public Optional<Dose> latestDose() {
     return facts.latestDose();
   }

@@ -14,8 +14,9 @@ import org.kapcompanion.vocabulary.ReadingKind;
 
 /**
  * The dosing page's vitals chart as data: every blood pressure, heart rate and SpO₂ reading as a point at its time
- * (minutes since the dose, to the second, on a linear axis), so two readings in the same minute are both drawn and
- * the gaps between readings are to scale; with the alert limits. Pure.
+ * (minutes since the first dose, to the second, on a linear axis), so two readings in the same minute are both drawn
+ * and the gaps between readings are to scale; with the alert limits and a marker at each further dose (a top-up).
+ * Pure.
  */
 final class VitalsChart {
 
@@ -23,8 +24,14 @@ final class VitalsChart {
 
   private VitalsChart() {}
 
-  /** The chart's JSON: {@code series} of {@code {x, y}} points per line, {@code xMax}, and the limits. */
-  static String json(List<Reading> readings, Instant from, ClinicalProtocol.AlertRules rules) {
+  /**
+   * The chart's JSON: {@code series} of {@code {x, y}} points per line, {@code xMax}, the limits, {@code furtherDoses}
+   * (the minute of each dose after the first) and the time axis's title.
+   *
+   * @param doses the session's doses, oldest first
+   * @param from what the time axis counts from: the first dose, or the session's start before one
+   */
+  static String json(List<Reading> readings, List<Instant> doses, Instant from, ClinicalProtocol.AlertRules rules) {
     JsonObject series = new JsonObject();
     for (String line : List.of("systolic", "diastolic", "hr", "spo2")) {
       series.add(line, new JsonArray());
@@ -44,8 +51,15 @@ final class VitalsChart {
       }
       xMax = xMax.max(x);
     }
+    JsonArray furtherDoses = new JsonArray();
+    for (Instant dose : doses.stream().skip(1).toList()) {
+      furtherDoses.add(minutes(from, dose));
+      xMax = xMax.max(minutes(from, dose));
+    }
     JsonObject chart = new JsonObject();
     chart.add("series", series);
+    chart.add("furtherDoses", furtherDoses);
+    chart.addProperty("axis", doses.size() > 1 ? "Minutes since the first dose" : "Minutes since the dose");
     chart.addProperty("xMax", xMax);
     chart.addProperty("systolic", rules.bloodPressure().systolic());
     chart.addProperty("diastolic", rules.bloodPressure().diastolic());

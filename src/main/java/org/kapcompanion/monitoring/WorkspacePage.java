@@ -103,13 +103,14 @@ final class WorkspacePage {
     Instant now = clock.instant();
     Optional<Dose> dose = record.firstDose();
     long minutes = dose.map(d -> Duration.between(d.effective(), now).toMinutes()).orElse(0L);
-    Optional<NextCheck> next = dose.map(d ->
-        MonitoringSchedule.next(protocol.monitoring(), d.effective(), record.readings(), now));
+    List<Instant> given = record.facts().doses().stream().map(Dose::effective).toList();
+    Optional<NextCheck> next = dose.map(d -> MonitoringSchedule.next(protocol.monitoring(), given, record.readings(),
+        now, clock.getZone()));
     List<Workspace.GivenDose> doses = record.facts().doses().stream().map(d -> new Workspace.GivenDose(d.entryId(),
         SessionRecord.clockTime(d.effective(), clock.getZone()), SessionRecord.doseLine(d))).toList();
     return new Workspace(true, READY, doses, record.facts().doseTotal(),
         dose.map(d -> d.effective().toString()).orElse(""), minutes, next, alerts, record.timeline(),
-        VitalsChart.json(record.readings(), dose.map(Dose::effective).orElse(record.started()),
+        VitalsChart.json(record.readings(), given, dose.map(Dose::effective).orElse(record.started()),
             protocol.alertRules()));
   }
 

@@ -1,16 +1,23 @@
 package org.kapcompanion.predose;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.kapcompanion.forms.Answers;
 import org.kapcompanion.forms.FormReview;
 import org.kapcompanion.forms.QuestionnaireForm;
@@ -19,7 +26,9 @@ import org.kapcompanion.vocabulary.ItemId;
 
 /**
  * Whether baseline vital signs count as the pre-dose baseline at the moment the checklist is judged: taken that day,
- * at most the protocol's {@code gates.baselineMaxAgeMinutes} before it, and not after it. Pure.
+ * at most the protocol's {@code gates.baselineMaxAgeMinutes} before it, and not after it. Blood pressure, heart rate
+ * and SpO₂ are judged alike, and the one time the checklist records for them ({@code baseline-taken-at}) is that of
+ * the earliest, so judging it judges each of them. Pure.
  *
  * @param maxAge the protocol's longest time from reading to judgement
  * @param now when the checklist is judged, in the clinic's time zone
@@ -27,9 +36,11 @@ import org.kapcompanion.vocabulary.ItemId;
 record BaselineAge(Duration maxAge, ZonedDateTime now) {
 
   static final String TAKEN_AT = ItemId.BASELINE_TAKEN_AT.linkId();
+  /** The baseline vital signs, whose time {@code baseline-taken-at} records. */
+  static final List<String> VITALS = List.of(ItemId.BASELINE_SYSTOLIC.linkId(), ItemId.BASELINE_DIASTOLIC.linkId(),
+      ItemId.BASELINE_HEART_RATE.linkId(), ItemId.BASELINE_SPO2.linkId());
   /** The baseline items, which the record may fill only from a reading recent enough. */
-  static final Set<String> BASELINE = Set.of(ItemId.BASELINE_SYSTOLIC.linkId(), ItemId.BASELINE_DIASTOLIC.linkId(),
-      ItemId.BASELINE_HEART_RATE.linkId(), ItemId.BASELINE_SPO2.linkId(), TAKEN_AT);
+  static final Set<String> BASELINE = Set.copyOf(Stream.concat(VITALS.stream(), Stream.of(TAKEN_AT)).toList());
   /** How far a reading's time may lie after now and still count, for a device clock a little ahead of the app's. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
@@ -59,7 +70,8 @@ record BaselineAge(Duration maxAge, ZonedDateTime now) {
 
   /**
    * The record's answers with every baseline value taken from a reading too old (or of unknown time) left out; each
-   * such item says instead when the record's latest reading was taken, so the clinician takes it again.
+   * such item says instead when the record's latest reading was taken, so the clinician takes it again. The time of
+   * the baseline is that of the earliest vital sign kept.
    */
   Prepopulation.Prefilled prefilled(Prepopulation.Prefilled fromRecord) {
     Answers answers = fromRecord.answers();
@@ -80,10 +92,20 @@ record BaselineAge(Duration maxAge, ZonedDateTime now) {
             + problem.get(), false, ""));
       }
     }
-    return new Prepopulation.Prefilled(answers, linkIds, Map.copyOf(absent), fromRecord.takenAt());
+    Map<String, Instant> takenAt = new LinkedHashMap<>(fromRecord.takenAt());
+    Optional<Instant> earliest = VITALS.stream().filter(linkIds::contains).map(takenAt::get)
+        .filter(Objects::nonNull).min(Comparator.naturalOrder());
+    if (earliest.isPresent()) {
+      answers = answers.with(TAKEN_AT, List.of(new DateTimeType(Date.from(earliest.get()),
+          TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(now.getZone()))));
+      linkIds.add(TAKEN_AT);
+      absent.remove(TAKEN_AT);
+      takenAt.put(TAKEN_AT, earliest.get());
+    }
+    return new Prepopulation.Prefilled(answers, linkIds, Map.copyOf(absent), Map.copyOf(takenAt));
   }
 
-  /** Whether the checklist's baseline blood pressure was taken recently enough to judge the gate by. */
+  /** Whether the checklist's baseline vital signs were taken recently enough to judge the gate by. */
   boolean current(Answers answers) {
     return takenAt(answers).map(this::problem).map(Optional::isEmpty).orElse(false);
   }
@@ -97,7 +119,8 @@ record BaselineAge(Duration maxAge, ZonedDateTime now) {
     Optional<Instant> taken = takenAt(answers);
     if (taken.isEmpty()) {
       return Optional.of(new FormReview.Missing(TAKEN_AT, question, "Not answered yet: a baseline counts only when "
-          + "taken today, at most " + maxAge.toMinutes() + " min before the dose."));
+          + "taken today, at most " + maxAge.toMinutes() + " min before the dose; give the time of the earliest of "
+          + "its vital signs."));
     }
     return problem(taken.get()).map(reason -> new FormReview.Missing(TAKEN_AT, question, reason));
   }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.OutcomeScore;
 import org.kapcompanion.vocabulary.Systems;
@@ -90,10 +91,43 @@ public record PatientRecord(
   /** One scale total on one day. */
   public record ScorePoint(LocalDate date, int value) {}
 
-  /** A past dosing session at a glance. */
-  public record PriorSession(Optional<LocalDate> date, String drug, Optional<String> dose, Optional<String> route,
+  /**
+   * A past dosing session at a glance: every dose given in it (a top-up is a dose of its own), with the session's
+   * observations once.
+   *
+   * @param date the day of its first administration
+   * @param withoutSession whether the dose was recorded without a session Encounter, so it stands as a row of its own
+   * @param doses the doses that could be read, oldest first
+   * @param unreadableDoses the session's ketamine administrations that could not be read as a dose (not in the total)
+   * @param lowestSedationScore the lowest MOAA/S recorded in the session
+   * @param highestDissociation the highest dissociation score recorded in the session
+   * @param highestBloodPressure the blood pressure with the highest systolic recorded in the session
+   * @param themes the session's themes
+   */
+  public record PriorSession(Optional<LocalDate> date, boolean withoutSession, List<Dose> doses, int unreadableDoses,
       Optional<Integer> lowestSedationScore, Optional<Integer> highestDissociation, Optional<String> highestBloodPressure,
-      List<String> themes) {}
+      List<String> themes) {
+
+    public PriorSession {
+      doses = List.copyOf(doses);
+      themes = List.copyOf(themes);
+    }
+
+    /** The drugs given, e.g. "Ketamine", or "—" when no dose could be read. */
+    public String drug() {
+      return doses.isEmpty() ? "—" : Dose.distinct(doses, d -> d.drug().label());
+    }
+
+    /** The session's dose in mg as the course shows it, e.g. "72 (32 + 40)", or "—". */
+    public String milligrams() {
+      return Dose.milligrams(doses);
+    }
+
+    /** The routes, e.g. "Intramuscular route", or "—" when no dose could be read. */
+    public String route() {
+      return doses.isEmpty() ? "—" : Dose.distinct(doses, d -> d.route().code().display());
+    }
+  }
 
   /** Why the protocol flags an item: a label such as "Benzodiazepine" and what to consider. */
   public record ProtocolFlag(String severity, String label, String concern) {}

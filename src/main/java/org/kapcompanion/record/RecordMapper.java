@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -32,6 +33,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.recorded.Codings;
+import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.SessionDecoder;
 import org.kapcompanion.vocabulary.Code;
 import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.NoKnownAllergy;
@@ -273,26 +276,31 @@ final class RecordMapper {
     return series;
   }
 
+  /**
+   * The patient's past dosing sessions, newest first: the ketamine administrations grouped by the session Encounter
+   * they were given in (their {@code context}), each administration without one a session of its own.
+   */
   private List<PatientRecord.PriorSession> priorSessions(List<Resource> resources) {
     List<Observation> observations = of(resources, Observation.class).toList();
-    return of(resources, MedicationAdministration.class)
-        .filter(a -> isKetamine(a.getMedication()))
-        .map(a -> priorSession(a, observationsOf(observations, a.getContext())))
-        .sorted(Comparator.comparing((PatientRecord.PriorSession s) -> s.date().orElse(LocalDate.MIN)).reversed())
-        .toList();
+    Map<String, List<MedicationAdministration>> byEncounter = new LinkedHashMap<>();
+    List<PatientRecord.PriorSession> sessions = new ArrayList<>();
+    of(resources, MedicationAdministration.class)
+        .filter(given -> SessionDecoder.dose(given).isPresent() || isKetamine(given.getMedication()))
+        .forEach(given -> encounterId(given.getContext()).ifPresentOrElse(
+            id -> byEncounter.computeIfAbsent(id, k -> new ArrayList<>()).add(given),
+            () -> sessions.add(priorSession(List.of(given), List.of(), true))));
+    byEncounter.forEach((id, given) -> sessions.add(priorSession(given, observationsOf(observations, id), false)));
+    sessions.sort(Comparator.comparing((PatientRecord.PriorSession s) -> s.date().orElse(LocalDate.MIN)).reversed());
+    return List.copyOf(sessions);
   }
 
-  private PatientRecord.PriorSession priorSession(MedicationAdministration dose, List<Observation> observations) {
-    MedicationAdministration.MedicationAdministrationDosageComponent dosage = dose.getDosage();
-    Optional<String> amount = dosage.hasDose()
-        ? Optional.of(dosage.getDose().getValue().stripTrailingZeros().toPlainString() + " "
-            + (dosage.getDose().hasUnit() ? dosage.getDose().getUnit() : dosage.getDose().getCode()))
-        : Optional.empty();
-    Optional<String> route = dosage.hasRoute() ? Optional.of(text(dosage.getRoute())) : Optional.empty();
-    Optional<LocalDate> date = dose.hasEffectiveDateTimeType()
-        ? Optional.ofNullable(toOffset(dose.getEffectiveDateTimeType())).map(OffsetDateTime::toLocalDate)
-        : Optional.empty();
-    return new PatientRecord.PriorSession(date, text(concept(dose.getMedication(), Map.of())), amount, route,
+  private PatientRecord.PriorSession priorSession(List<MedicationAdministration> administrations,
+      List<Observation> observations, boolean withoutSession) {
+    List<Dose> doses = SessionDecoder.decode(List.<Resource>copyOf(administrations)).doses();
+    Optional<LocalDate> date = administrations.stream()
+        .flatMap(given -> SessionDecoder.instant(given.getEffective()).stream())
+        .min(Comparator.naturalOrder()).map(at -> at.atZone(zone).toLocalDate());
+    return new PatientRecord.PriorSession(date, withoutSession, doses, administrations.size() - doses.size(),
         scaleValues(observations, ReadingKind.MOAAS).min(Integer::compare),
         scaleValues(observations, ReadingKind.DISSOCIATION).max(Integer::compare),
         highestBloodPressure(observations),
@@ -300,13 +308,16 @@ final class RecordMapper {
             .filter(Observation::hasValueStringType).map(o -> o.getValueStringType().getValue()).toList());
   }
 
-  private static List<Observation> observationsOf(List<Observation> observations, Reference encounter) {
-    if (!encounter.hasReference()) {
-      return List.of();
-    }
-    String id = encounter.getReferenceElement().getIdPart();
+  /** The id of the Encounter {@code reference} points to; empty when it points to none (or to an EpisodeOfCare). */
+  private static Optional<String> encounterId(Reference reference) {
+    IIdType id = reference.getReferenceElement();
+    return reference.hasReference() && "Encounter".equals(id.getResourceType()) ? Optional.of(id.getIdPart())
+        : Optional.empty();
+  }
+
+  private static List<Observation> observationsOf(List<Observation> observations, String encounterId) {
     return observations.stream()
-        .filter(o -> o.hasEncounter() && id.equals(o.getEncounter().getReferenceElement().getIdPart()))
+        .filter(o -> encounterId(o.getEncounter()).filter(encounterId::equals).isPresent())
         .toList();
   }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.Route;
@@ -37,7 +38,31 @@ public record Dose(String entryId, Drug drug, BigDecimal milligrams, Route route
         .collect(Collectors.joining(" + "));
   }
 
+  /** Every dose in {@code doses} added up, in mg. */
+  public static BigDecimal totalMilligrams(List<Dose> doses) {
+    return doses.stream().map(Dose::milligrams).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** A session's dose in mg as a table shows it, e.g. "50", every dose added up, e.g. "72 (32 + 40)", or "—". */
+  public static String milligrams(List<Dose> doses) {
+    if (doses.size() < 2) {
+      return doses.isEmpty() ? "—" : plain(totalMilligrams(doses));
+    }
+    return plain(totalMilligrams(doses)) + " (" + doses.stream().map(d -> plain(d.milligrams()))
+        .collect(Collectors.joining(" + ")) + ")";
+  }
+
+  /** What {@code doses} have in {@code what}, each once in the order first given, e.g. "IM" or "IM, IV". */
+  public static String distinct(List<Dose> doses, Function<Dose, String> what) {
+    return doses.stream().map(what).distinct().collect(Collectors.joining(", "));
+  }
+
+  /** A number of mg as shown, without trailing zeros, e.g. "32" or "12.5". */
+  public static String plain(BigDecimal milligrams) {
+    return milligrams.stripTrailingZeros().toPlainString();
+  }
+
   private static String mg(BigDecimal milligrams) {
-    return milligrams.stripTrailingZeros().toPlainString() + " mg";
+    return plain(milligrams) + " mg";
   }
 }

@@ -49,12 +49,15 @@ public record RecordedSession(List<Dose> doses, List<Reading> readings, List<Not
    */
   public record Acknowledgement(Instant at, Optional<String> by) {}
 
-  /** The first dose: the session clock, the monitoring schedule and the chart run from it. */
+  /** The first dose: the session clock and the chart run from it. */
   public Optional<Dose> firstDose() {
     return doses.stream().findFirst();
   }
 
-  /** The latest dose: the minimum monitoring time before discharge runs from it. */
+  /**
+   * The latest dose: the minimum monitoring time before discharge runs from it, and the monitoring schedule starts
+   * again from it.
+   */
   public Optional<Dose> latestDose() {
     return doses.stream().reduce((a, b) -> b);
   }

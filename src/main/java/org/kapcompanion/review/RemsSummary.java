@@ -10,10 +10,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.recorded.Checklist;
+import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.recorded.RecordedSession;
 import org.kapcompanion.recorded.SessionDecoder;
@@ -22,9 +24,11 @@ import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.ReadingKind;
 
 /**
- * The REMS monitoring data of a session from its decoded facts: every dose and their total, blood pressure before,
- * around the protocol's mid-session time and at the end, monitoring time, sedation below the protocol's MOAA/S
- * baseline, dissociation and adverse events.
+ * The REMS monitoring data of a session from its decoded facts: every dose and their total, blood pressure before
+ * (with when the pre-dose baseline was taken), around the protocol's mid-session time and at the end, monitoring
+ * time, sedation below the protocol's MOAA/S baseline, dissociation and adverse events. Times are minutes since the
+ * first dose; the mid-session and end blood pressures follow the latest dose, as the monitoring schedule does after a
+ * top-up.
  */
 final class RemsSummary {
 
@@ -39,6 +43,11 @@ final class RemsSummary {
     this.monitoring = monitoring;
   }
 
+  /**
+   * The summary of a session.
+   *
+   * @param dose the first dose's time (else the earliest administration's), which the summary's times count from
+   */
   SessionView.Rems of(ReviewedSessionReader.SessionRecord record, RecordedSession facts, Optional<Instant> dose) {
     List<MedicationAdministration> unread = record.recorded().stream()
         .filter(MedicationAdministration.class::isInstance).map(MedicationAdministration.class::cast)
@@ -51,14 +60,11 @@ final class RemsSummary {
         .or(() -> pressures.stream().filter(r -> dose.isEmpty() || !r.effective().isAfter(dose.get()))
             .reduce((a, b) -> b).map(r -> pressureAt(r, dose)))
         .orElse(NONE);
-    String bpMidSession = dose.flatMap(given -> pressures.stream()
-            .filter(r -> minutes(given, r.effective()) >= window.fromMinutes()
-                && minutes(given, r.effective()) <= window.toMinutes())
-            .min(Comparator.comparing(r -> Math.abs(minutes(given, r.effective()) - window.atMinutes()))))
-        .map(r -> pressureAt(r, dose)).orElse(NONE);
+    Optional<Instant> latest = facts.latestDose().map(Dose::effective).or(() -> dose);
+    String bpMidSession = midSession(pressures, latest, dose, facts.doses().size() > 1);
     String bpAtEnd = checklistPressure(discharge, ItemId.DISCHARGE_SYSTOLIC, ItemId.DISCHARGE_DIASTOLIC,
         "discharge checklist")
-        .or(() -> dose.flatMap(given -> pressures.stream()
+        .or(() -> latest.flatMap(given -> pressures.stream()
             .filter(r -> minutes(given, r.effective()) > window.toMinutes()).reduce((a, b) -> b))
             .map(r -> pressureAt(r, dose)))
         .orElse(NONE);
@@ -77,8 +83,25 @@ final class RemsSummary {
         doses(facts, unread),
         total(facts, unread),
         dose.map(d -> ReviewText.dayTime(d, zone)).orElse(NONE),
+        baselineTakenAt(facts.checklist(KapUrls.PREDOSE_CHECKLIST)),
         bpBefore, bpMidSession, bpAtEnd, monitored, readyToLeave.map(d -> ReviewText.dayTime(d, zone)).orElse(NONE),
         sedation, dissociation, adverse);
+  }
+
+  /**
+   * The blood pressure closest to the protocol's mid-session time after the latest dose, within its window; after a
+   * top-up it says how long after that dose it was taken.
+   */
+  private String midSession(List<Reading> pressures, Optional<Instant> latest, Optional<Instant> dose,
+      boolean topUp) {
+    ClinicalProtocol.RemsWindow window = monitoring.remsBloodPressure();
+    return latest.flatMap(given -> pressures.stream()
+            .filter(r -> minutes(given, r.effective()) >= window.fromMinutes()
+                && minutes(given, r.effective()) <= window.toMinutes())
+            .min(Comparator.comparing(r -> Math.abs(minutes(given, r.effective()) - window.atMinutes())))
+            .map(r -> pressureAt(r, dose) + (topUp ? " (" + minutes(given, r.effective())
+                + " min after the latest dose)" : "")))
+        .orElse(NONE);
   }
 
   private static String medication(RecordedSession facts, List<MedicationAdministration> unread) {
@@ -144,6 +167,13 @@ final class RemsSummary {
     return List.of("None below " + monitoring.moaasBaseline() + " (baseline): " + scores.size()
         + (scores.size() == 1 ? " score" : " scores") + " recorded, lowest MOAA/S " + lowest.shown() + " at "
         + at(lowest.effective(), dose));
+  }
+
+  /** When the pre-dose checklist says its baseline vital signs were taken, on the clinic's clock. */
+  private String baselineTakenAt(Optional<Checklist> predose) {
+    return predose.flatMap(c -> c.answer(ItemId.BASELINE_TAKEN_AT)).filter(BaseDateTimeType.class::isInstance)
+        .map(v -> ((BaseDateTimeType) v).getValue()).filter(java.util.Objects::nonNull)
+        .map(taken -> ReviewText.dayTime(taken.toInstant(), zone)).orElse(NONE);
   }
 
   private static Optional<String> checklistPressure(Optional<Checklist> checklist, ItemId systolic,

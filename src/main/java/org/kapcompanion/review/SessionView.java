@@ -71,8 +71,9 @@ public record SessionView(
    * @param doses every dose given, oldest first: time, drug, amount, route and lot
    * @param doseTotal what the doses add up to, e.g. "Ketamine 72 mg"
    * @param doseTime when the first dose was given
+   * @param baselineTakenAt when the pre-dose checklist's baseline vital signs were taken
    * @param bpBefore the blood pressure before the dose
-   * @param bpAt40 the reading closest to 40 minutes after the dose
+   * @param bpAt40 the reading closest to 40 minutes after the latest dose
    * @param bpAtEnd the last reading, or the one on the discharge checklist
    * @param monitoringMinutes from dose to ready to leave
    * @param readyToLeave when the patient was ready to leave
@@ -80,7 +81,8 @@ public record SessionView(
    * @param dissociation readings with dissociation
    * @param adverseEvents the adverse events recorded
    */
-  public record Rems(String medication, List<String> doses, String doseTotal, String doseTime, String bpBefore,
+  public record Rems(String medication, List<String> doses, String doseTotal, String doseTime,
+      String baselineTakenAt, String bpBefore,
       String bpAt40, String bpAtEnd, String monitoringMinutes, String readyToLeave, List<String> sedation,
       List<String> dissociation, List<String> adverseEvents) {}
 

@@ -110,13 +110,26 @@ class DischargeGateTest {
   @Test
   void theMinimumTimeRunsFromTheLatestDoseSoATopUpIsMonitoredInFull() {
     RecordedSession once = session(settled());
-    Dose topUp = new Dose("top-up", Drug.values()[0], BigDecimal.valueOf(20), Route.values()[0], "KX1", at(60));
-    RecordedSession twice = new RecordedSession(List.of(once.doses().get(0), topUp), once.readings(), List.of(),
-        List.of(), List.of(), List.of());
+    List<Reading> readings = settled();
+    readings.addAll(List.of(bp(60, 130, 84), bp(100, 144, 90)));
+    RecordedSession twice = twice(readings);
 
     assertThat(GATE.decide(once, yesToAll(), at(125)).open()).isTrue();
     assertThat(GATE.decide(twice, yesToAll(), at(125)).needsPrescriber()).extracting(Finding::reason)
         .containsExactly("Only 65 minutes since the latest dose at 12:35; discharge needs at least 120.");
+  }
+
+  @Test
+  void aTopUpNeedsTheBloodPressuresOfItsOwnScheduleAndThoseOfTheFirstDoseDueBeforeIt() {
+    List<Reading> readings = settled();
+    readings.removeIf(r -> r.kind() == ReadingKind.BLOOD_PRESSURE && r.value().intValue() == 150);
+    readings.add(bp(185, 126, 80));
+
+    assertThat(GATE.decide(twice(readings), yesToAll(), at(185)).needsPrescriber()).extracting(Finding::reason)
+        .containsExactly(
+            "No blood pressure is recorded about 40 minutes after the dose given at 11:35 (due at 12:15, ± 15 min).",
+            "No blood pressure is recorded at the dose given at 12:35 (due at 12:35, ± 15 min).",
+            "No blood pressure is recorded about 40 minutes after the dose given at 12:35 (due at 13:15, ± 15 min).");
   }
 
   @Test
@@ -158,6 +171,14 @@ class DischargeGateTest {
     Dose dose = new Dose("dose", Drug.values()[0], BigDecimal.valueOf(50), Route.values()[0], "KX1", DOSE);
     return new RecordedSession(List.of(dose), readings.stream().sorted(java.util.Comparator.comparing(
         Reading::effective)).toList(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** The session with a top-up of 20 mg an hour after the dose. */
+  private static RecordedSession twice(List<Reading> readings) {
+    Dose topUp = new Dose("top-up", Drug.values()[0], BigDecimal.valueOf(20), Route.values()[0], "KX1", at(60));
+    RecordedSession once = session(readings);
+    return new RecordedSession(List.of(once.doses().get(0), topUp), once.readings(), List.of(), List.of(), List.of(),
+        List.of());
   }
 
   private static Reading bp(int minutes, int systolic, int diastolic) {

@@ -47,8 +47,20 @@ class VitalsChartTest {
     assertThat(chart.get("systolic").getAsInt()).isEqualTo(160);
   }
 
+  @Test
+  void aTopUpIsMarkedAtItsMinuteOnTheAxisThatCountsFromTheFirstDose() {
+    JsonObject chart = JsonParser.parseString(VitalsChart.json(List.of(
+        Reading.of("0", ReadingKind.HEART_RATE, DOSE.plusSeconds(600), 80, 0)),
+        List.of(DOSE, DOSE.plusSeconds(25 * 60)), DOSE, RULES)).getAsJsonObject();
+
+    assertThat(chart.getAsJsonArray("furtherDoses")).singleElement()
+        .satisfies(x -> assertThat(x.getAsDouble()).isEqualTo(25.0));
+    assertThat(chart.get("xMax").getAsDouble()).isEqualTo(25.0);
+    assertThat(chart.get("axis").getAsString()).isEqualTo("Minutes since the first dose");
+  }
+
   private static JsonObject chart(List<Reading> readings) {
-    return JsonParser.parseString(VitalsChart.json(readings, DOSE, RULES)).getAsJsonObject();
+    return JsonParser.parseString(VitalsChart.json(readings, List.of(DOSE), DOSE, RULES)).getAsJsonObject();
   }
 
   private static double[] point(JsonArray points, int index) {

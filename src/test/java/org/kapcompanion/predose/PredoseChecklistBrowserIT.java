@@ -54,7 +54,7 @@ class PredoseChecklistBrowserIT extends BrowserTest {
     assertThat(page.locator("#f-baseline-systolic-record")).containsText("(162) is not a pre-dose baseline");
     assertThat(page.locator("#f-baseline-systolic-record")).containsText("more than 120 min ago");
     assertThat(page.locator("#f-bp-above-gate")).containsText("Not known yet");
-    assertThat(page.locator(".blockers")).containsText("When the baseline blood pressure was taken");
+    assertThat(page.locator(".blockers")).containsText("When the baseline vital signs were taken");
     Chromium.screenshot(page, "predose-checklist-stale-bp");
 
     type(page, "#f-baseline-systolic", "162");
@@ -63,7 +63,7 @@ class PredoseChecklistBrowserIT extends BrowserTest {
     page.locator("#f-baseline-taken-at").dispatchEvent("change");
     assertThat(page.locator("#f-prescriber-decision")).isVisible();
     assertThat(page.locator(".blockers")).containsText("Prescriber's decision");
-    assertThat(page.locator(".blockers")).not().containsText("When the baseline blood pressure was taken");
+    assertThat(page.locator(".blockers")).not().containsText("When the baseline vital signs were taken");
     Chromium.screenshot(page, "predose-checklist-high-bp");
   }
 

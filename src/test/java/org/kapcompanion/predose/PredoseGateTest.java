@@ -121,12 +121,56 @@ class PredoseGateTest {
 
     Prepopulation.Prefilled kept = AGE.prefilled(read);
 
-    assertThat(kept.linkIds()).containsExactlyInAnyOrder("baseline-heart-rate", "conditions-on-record");
+    assertThat(kept.linkIds()).containsExactlyInAnyOrder("baseline-heart-rate", BaselineAge.TAKEN_AT,
+        "conditions-on-record");
     assertThat(kept.answers().has("baseline-systolic")).isFalse();
-    assertThat(kept.answers().has(BaselineAge.TAKEN_AT)).isFalse();
+    assertThat(kept.takenAt()).as("the baseline's time is the kept heart rate's, not the stale blood pressure's")
+        .containsEntry(BaselineAge.TAKEN_AT, recent);
     assertThat(kept.absent().get("baseline-systolic").text()).isEqualTo("Not filled in: the latest reading in the "
         + "record (116) is not a pre-dose baseline. Taken 26 Oct 2026 09:10, more than 120 min ago (clinic protocol): "
         + "take the baseline again before the dose.");
     assertThat(AGE.shown(recent.atZone(NOW.getZone()))).isEqualTo("09:12");
+  }
+
+  @Test
+  void heartRateAndSpo2FromTheRecordObeyTheSameAgeRuleAsTheBloodPressure() {
+    Answers fromRecord = baseline(118, 76).with("baseline-heart-rate", List.of(new IntegerType(70)))
+        .with("baseline-spo2", List.of(new IntegerType(98)));
+    java.time.Instant recent = NOW.minusMinutes(15).toInstant();
+    Prepopulation.Prefilled read = new Prepopulation.Prefilled(fromRecord, Set.of("baseline-systolic",
+        "baseline-diastolic", BaselineAge.TAKEN_AT, "baseline-heart-rate", "baseline-spo2"), Map.of(),
+        Map.of("baseline-systolic", recent, "baseline-diastolic", recent, BaselineAge.TAKEN_AT, recent,
+            "baseline-heart-rate", NOW.minusHours(3).toInstant(), "baseline-spo2", NOW.minusDays(1).toInstant()));
+
+    Prepopulation.Prefilled kept = AGE.prefilled(read);
+
+    assertThat(kept.linkIds()).containsExactlyInAnyOrder("baseline-systolic", "baseline-diastolic",
+        BaselineAge.TAKEN_AT);
+    assertThat(kept.absent().get("baseline-heart-rate").text()).isEqualTo("Not filled in: the latest reading in the "
+        + "record (70) is not a pre-dose baseline. Taken 07:00, more than 120 min ago (clinic protocol): take the "
+        + "baseline again before the dose.");
+    assertThat(kept.absent().get("baseline-spo2").text()).contains("(98) is not a pre-dose baseline. Taken 31 Oct "
+        + "2026 10:00, more than 120 min ago");
+  }
+
+  @Test
+  void theBaselineTimeIsThatOfItsEarliestVitalSignSoTheGateJudgesTheHeartRateToo() {
+    Answers fromRecord = baseline(118, 76).with("baseline-heart-rate", List.of(new IntegerType(70)));
+    java.time.Instant heartRate = NOW.minusMinutes(100).toInstant();
+    Prepopulation.Prefilled read = new Prepopulation.Prefilled(fromRecord, Set.of("baseline-systolic",
+        "baseline-diastolic", BaselineAge.TAKEN_AT, "baseline-heart-rate"), Map.of(),
+        Map.of("baseline-systolic", NOW.minusMinutes(15).toInstant(), "baseline-diastolic",
+            NOW.minusMinutes(15).toInstant(), BaselineAge.TAKEN_AT, NOW.minusMinutes(15).toInstant(),
+            "baseline-heart-rate", heartRate));
+
+    Answers kept = AGE.prefilled(read).answers();
+
+    assertThat(kept.first(BaselineAge.TAKEN_AT).map(v -> ((DateTimeType) v).getValue().toInstant()))
+        .contains(heartRate);
+    BaselineAge halfAnHourLater = BaselineAge.of(120, NOW.plusMinutes(30));
+    assertThat(PredoseGate.blockers(predose, kept, START, Optional.empty(), halfAnHourLater))
+        .filteredOn(missing -> missing.linkId().equals(BaselineAge.TAKEN_AT)).extracting(FormReview.Missing::reason)
+        .singleElement().asString().startsWith("Taken 08:20, more than 120 min ago");
+    assertThat(PredoseGate.withGate(kept, GATE, halfAnHourLater).has(PredoseGate.ABOVE_GATE)).isFalse();
   }
 }

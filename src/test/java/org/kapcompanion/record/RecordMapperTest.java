@@ -8,11 +8,18 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,11 +143,45 @@ class RecordMapperTest {
   void priorSessionsSummariseDoseSedationBloodPressureAndThemes() {
     PatientRecord.PriorSession session = mapper.map(allParts(), TODAY).priorSessions().value().get(0);
     assertThat(session.date()).contains(LocalDate.parse("2026-10-01"));
-    assertThat(session.dose()).contains("50 mg");
-    assertThat(session.route()).contains("Intramuscular route");
+    assertThat(session.milligrams()).isEqualTo("50");
+    assertThat(session.route()).isEqualTo("Intramuscular route");
     assertThat(session.lowestSedationScore()).contains(3);
     assertThat(session.highestBloodPressure()).contains("152/94");
     assertThat(session.themes()).containsExactly("Grief for her father");
+  }
+
+  @Test
+  void aTopUpIsPartOfItsSessionWhichIsListedOnceWithEveryDoseAndItsObservationsOnce() {
+    Map<RecordPart, RecordMapper.PartResult> parts = allParts();
+    List<Resource> doses = new ArrayList<>(parts.get(RecordPart.DOSES).resources());
+    doses.add(ketamine("top-up", "Encounter/e1", "2026-10-01T10:25:00Z", 40));
+    doses.add(ketamine("elsewhere", null, "2026-09-01T09:00:00Z", 30));
+    parts.put(RecordPart.DOSES, RecordMapper.PartResult.of(doses));
+
+    List<PatientRecord.PriorSession> sessions = mapper.map(parts, TODAY).priorSessions().value();
+
+    assertThat(sessions).hasSize(2);
+    assertThat(sessions.get(0).milligrams()).isEqualTo("90 (50 + 40)");
+    assertThat(sessions.get(0).withoutSession()).isFalse();
+    assertThat(sessions.get(0).lowestSedationScore()).contains(3);
+    assertThat(sessions.get(0).themes()).containsExactly("Grief for her father");
+    assertThat(sessions.get(1).milligrams()).isEqualTo("30");
+    assertThat(sessions.get(1).withoutSession()).as("labelled as a dose without a session").isTrue();
+  }
+
+  @Test
+  void anAdministrationThatCannotBeReadAsADoseIsCountedInItsSessionNotAddedToItsTotal() {
+    Map<RecordPart, RecordMapper.PartResult> parts = allParts();
+    List<Resource> doses = new ArrayList<>(parts.get(RecordPart.DOSES).resources());
+    MedicationAdministration unreadable = ketamine("no-route", "Encounter/e1", "2026-10-01T10:30:00Z", 20);
+    unreadable.getDosage().setRoute(null);
+    doses.add(unreadable);
+    parts.put(RecordPart.DOSES, RecordMapper.PartResult.of(doses));
+
+    PatientRecord.PriorSession session = mapper.map(parts, TODAY).priorSessions().value().get(0);
+
+    assertThat(session.milligrams()).isEqualTo("50");
+    assertThat(session.unreadableDoses()).isEqualTo(1);
   }
 
   @Test
@@ -159,5 +200,18 @@ class RecordMapperTest {
     assertThat(RecordPart.CLINICIAN.url("p1", java.util.Optional.of("Practitioner/t-1"))).contains("Practitioner/t-1");
     assertThat(RecordPart.CLINICIAN.url("p1", java.util.Optional.of("Patient/p1"))).isEmpty();
     assertThat(RecordPart.CLINICIAN.url("p1", java.util.Optional.of("Practitioner/../../x"))).isEmpty();
+  }
+
+  private static MedicationAdministration ketamine(String id, String encounter, String at, int milligrams) {
+    MedicationAdministration given = new MedicationAdministration();
+    given.setId(id);
+    given.setMedication(new CodeableConcept(new Coding(Systems.RXNORM, "6130", "ketamine")));
+    if (encounter != null) {
+      given.setContext(new Reference(encounter));
+    }
+    given.setEffective(new DateTimeType(at));
+    given.getDosage().setRoute(new CodeableConcept(new Coding(Systems.SNOMED, "78421000", "Intramuscular route")))
+        .setDose(new Quantity().setValue(milligrams).setUnit("mg").setSystem("http://unitsofmeasure.org").setCode("mg"));
+    return given;
   }
 }

@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.BrowserTest;
@@ -97,6 +98,7 @@ class ReviewBrowserIT extends BrowserTest {
     page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
     assertThat(page.locator("#rems-title")).isVisible();
     assertThat(page.locator("#print-button")).isHidden();
+    assertThat(page.locator("#rems-baseline-taken")).hasText(Pattern.compile("2021-09-0[89] \\d\\d:\\d5"));
     Chromium.screenshot(page, "review-print");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -73,6 +74,45 @@ class SessionTimelineTest {
     assertThat(view.timeline()).filteredOn(entry -> entry.kind().equals("Dose"))
         .extracting(SessionView.TimelineEntry::title, SessionView.TimelineEntry::sinceDose)
         .containsExactly(tuple("Ketamine 50 mg IM", "+0 min"), tuple("Ketamine 40 mg IM", "+30 min"));
+  }
+
+  @Test
+  void afterATopUpTheMidSessionBloodPressureIsTheOneAboutFortyMinutesAfterTheLatestDose() {
+    List<Resource> resources = new ArrayList<>(SessionExamples.stored(FLAGGED));
+    resources.add(SandboxSessions.secondDose(resources, 30, 40));
+    Observation peak = (Observation) resources.stream().filter(r -> r.getIdElement().getIdPart().equals("s1-bp-040"))
+        .findFirst().orElseThrow().copy();
+    peak.setId("s1-bp-070");
+    peak.getIdentifierFirstRep().setValue("s1-bp-070");
+    peak.setEffective(new DateTimeType(Date.from(DOSE.plusSeconds(70 * 60))));
+    peak.getComponent().get(0).getValueQuantity().setValue(150);
+    peak.getComponent().get(1).getValueQuantity().setValue(94);
+    resources.add(peak);
+    resources.forEach(r -> r.getMeta().setLastUpdated(Date.from(SessionExamples.STORED)));
+
+    SessionView.Rems rems = TIMELINE.view(SessionExamples.record(resources)).rems();
+
+    assertThat(rems.bpAt40()).isEqualTo("150/94 mmHg at +70 min (40 min after the latest dose)");
+    assertThat(rems.doseTime()).as("the summary's times still count from the first dose")
+        .isEqualTo("2026-11-19 09:10");
+  }
+
+  @Test
+  void theRemsSummaryPrintsWhenThePredoseBaselineWasTakenOnTheClinicsClock() {
+    SessionTimeline inLosAngeles = new SessionTimeline(ZoneId.of("America/Los_Angeles"),
+        new ClinicalProtocol.AlertRules(new ClinicalProtocol.BloodPressure(180, 110), 2, 5, 120, 5, 92, 2,
+            new ClinicalProtocol.Severe(new ClinicalProtocol.BloodPressure(180, 110), 90, 2, 130, 45)),
+        new ClinicalProtocol.Monitoring(List.of(0, 40), true, 15, 120, new ClinicalProtocol.RemsWindow(25, 40, 60), 5),
+        SharedValidator.PACKAGE::questionnaire);
+
+    assertThat(inLosAngeles.view(SessionExamples.record(FLAGGED)).rems().baselineTakenAt())
+        .isEqualTo("2026-11-19 01:05");
+    List<Resource> untimed = SessionExamples.stored(FLAGGED);
+    untimed.stream().filter(QuestionnaireResponse.class::isInstance).map(QuestionnaireResponse.class::cast)
+        .flatMap(r -> r.getItem().stream()).forEach(group -> group.getItem()
+            .removeIf(item -> item.getLinkId().equals("baseline-taken-at")));
+    assertThat(TIMELINE.view(SessionExamples.record(untimed)).rems().baselineTakenAt())
+        .isEqualTo("Not recorded in this session");
   }
 
   @Test

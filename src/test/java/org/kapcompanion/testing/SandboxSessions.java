@@ -381,6 +381,8 @@ public final class SandboxSessions {
     QuestionnaireResponse.QuestionnaireResponseItemComponent vitals = response.addItem().setLinkId("baseline-vitals");
     answer(vitals.addItem().setLinkId("baseline-systolic"), new IntegerType(baselineSystolic));
     answer(vitals.addItem().setLinkId("baseline-diastolic"), new IntegerType(82));
+    answer(vitals.addItem().setLinkId("baseline-taken-at"), new DateTimeType(Date.from(session.dose()
+        .minusSeconds(300))));
     answer(vitals.addItem().setLinkId("bp-above-gate"), new BooleanType(session.bpGateDecision()));
     if (session.bpGateDecision()) {
       answer(vitals.addItem().setLinkId("prescriber-decision"), new Coding(
