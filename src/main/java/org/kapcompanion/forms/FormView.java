@@ -1,5 +1,6 @@
 package org.kapcompanion.forms;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,9 +73,9 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
 
   /** The fields whose visibility depends on other answers, outermost first, to update after a change. */
   public List<Field> conditionalFields() {
-    List<Field> found = new java.util.ArrayList<>();
-    collectConditional(fields, found);
-    return found;
+    List<Field> conditional = new ArrayList<>();
+    walkOutsideConditions(fields, conditional, new ArrayList<>());
+    return conditional;
   }
 
   /**
@@ -82,31 +83,25 @@ public record FormView(List<Field> fields, List<FormReview.Missing> missing) {
    * question), in form order: an update replaces only their problem notes, so a refusal is marked at its field.
    */
   public List<Field> answerFieldsOutsideConditions() {
-    List<Field> found = new java.util.ArrayList<>();
-    collectAnswerFields(fields, found);
-    return found;
+    List<Field> answered = new ArrayList<>();
+    walkOutsideConditions(fields, new ArrayList<>(), answered);
+    return answered;
   }
 
-  private static void collectAnswerFields(List<Field> fields, List<Field> found) {
+  /**
+   * Walks {@code fields} in form order without entering a conditional question: each conditional one goes to
+   * {@code conditional}, each answerable one outside them to {@code answered}.
+   */
+  private static void walkOutsideConditions(List<Field> fields, List<Field> conditional, List<Field> answered) {
     for (Field field : fields) {
       if (field.conditional()) {
+        conditional.add(field);
         continue;
       }
-      if (field.kind().equals("group")) {
-        collectAnswerFields(field.children(), found);
-      } else if (!field.kind().equals("display") && !field.readOnly()) {
-        found.add(field);
+      if (!field.kind().equals("group") && !field.kind().equals("display") && !field.readOnly()) {
+        answered.add(field);
       }
-    }
-  }
-
-  private static void collectConditional(List<Field> fields, List<Field> found) {
-    for (Field field : fields) {
-      if (field.conditional()) {
-        found.add(field);
-      } else {
-        collectConditional(field.children(), found);
-      }
+      walkOutsideConditions(field.children(), conditional, answered);
     }
   }
 
