@@ -167,8 +167,7 @@ final class Sandbox implements EmbeddedEhr {
         new TokenEndpoint(
             new ClientAuthenticator(clients, urls, clock),
             codes,
-            new ExpiringStore<>(OFFLINE_REFRESH_LIFETIME, clock),
-            new ExpiringStore<>(ONLINE_REFRESH_LIFETIME, clock),
+            new RefreshTokens(OFFLINE_REFRESH_LIFETIME, ONLINE_REFRESH_LIFETIME, clock),
             tokens,
             urls);
 

@@ -49,22 +49,19 @@ final class TokenEndpoint {
 
   private final ClientAuthenticator authenticator;
   private final ExpiringStore<IssuedCode> codes;
-  private final ExpiringStore<Grant> offlineRefreshTokens;
-  private final ExpiringStore<Grant> onlineRefreshTokens;
+  private final RefreshTokens refreshTokens;
   private final SignedTokens tokens;
   private final SandboxUrls urls;
 
   TokenEndpoint(
       ClientAuthenticator authenticator,
       ExpiringStore<IssuedCode> codes,
-      ExpiringStore<Grant> offlineRefreshTokens,
-      ExpiringStore<Grant> onlineRefreshTokens,
+      RefreshTokens refreshTokens,
       SignedTokens tokens,
       SandboxUrls urls) {
     this.authenticator = authenticator;
     this.codes = codes;
-    this.offlineRefreshTokens = offlineRefreshTokens;
-    this.onlineRefreshTokens = onlineRefreshTokens;
+    this.refreshTokens = refreshTokens;
     this.tokens = tokens;
     this.urls = urls;
   }
@@ -113,7 +110,7 @@ final class TokenEndpoint {
       TokenRevocationRequest request = TokenRevocationRequest.parse(httpRequest);
       RegisteredClient client = authenticate(request.getClientAuthentication(), request.getClientID());
       String token = request.getToken().getValue();
-      revokeRefreshToken(token, client.clientId());
+      refreshTokens.revoke(token, client.clientId());
       tokens
           .verifyAccessToken(token)
           .filter(claims -> client.clientId().equals(claims.clientId()))
@@ -172,15 +169,10 @@ final class TokenEndpoint {
    * carries a new one for the same grant, so a stolen or replayed refresh token is refused.
    */
   private HTTPResponse refresh(String refreshToken, RegisteredClient client, Scope requested) throws OAuthException {
-    for (ExpiringStore<Grant> store : List.of(offlineRefreshTokens, onlineRefreshTokens)) {
-      Optional<Grant> held = store.get(refreshToken).filter(g -> g.clientId().equals(client.clientId()));
-      if (held.isPresent()) {
-        Grant narrowed = narrowed(held.get(), requested);
-        store.take(refreshToken);
-        return respond(narrowed, store.put(held.get()), false);
-      }
-    }
-    throw invalidGrant("unknown, expired, used or revoked refresh token");
+    RefreshTokens.Held held = refreshTokens.held(refreshToken, client.clientId())
+        .orElseThrow(() -> invalidGrant("unknown, expired, used or revoked refresh token"));
+    Grant narrowed = narrowed(held.grant(), requested);
+    return respond(narrowed, held.rotate(), false);
   }
 
   private static Grant narrowed(Grant grant, Scope requested) throws OAuthException {
@@ -194,14 +186,6 @@ final class TokenEndpoint {
     return grant.withScopes(narrowed);
   }
 
-  private void revokeRefreshToken(String token, String clientId) {
-    for (ExpiringStore<Grant> store : List.of(offlineRefreshTokens, onlineRefreshTokens)) {
-      if (store.get(token).filter(g -> g.clientId().equals(clientId)).isPresent()) {
-        store.take(token);
-      }
-    }
-  }
-
   /**
    * Answers with an access token; a new grant gets a refresh token for offline/online access and an id_token for
    * openid, a refresh answers with the refresh token that replaces the one it used.
@@ -211,7 +195,7 @@ final class TokenEndpoint {
     BearerAccessToken accessToken =
         new BearerAccessToken(
             access.value(), tokens.accessTokenLifetime().toSeconds(), new Scope(grant.scopes().toArray(String[]::new)));
-    String refresh = newGrant ? newRefreshToken(grant) : existingRefreshToken;
+    String refresh = newGrant ? refreshTokens.issue(grant) : existingRefreshToken;
     RefreshToken refreshToken = refresh == null ? null : new RefreshToken(refresh);
     Map<String, Object> context = launchContext(grant);
     if (newGrant && grant.has("openid")) {
@@ -223,13 +207,6 @@ final class TokenEndpoint {
       }
     }
     return new AccessTokenResponse(new Tokens(accessToken, refreshToken), context).toHTTPResponse();
-  }
-
-  private String newRefreshToken(Grant grant) {
-    if (grant.has("offline_access")) {
-      return offlineRefreshTokens.put(grant);
-    }
-    return grant.has("online_access") ? onlineRefreshTokens.put(grant) : null;
   }
 
   /** SMART launch context parameters of the token response. */
@@ -282,9 +259,8 @@ final class TokenEndpoint {
       }
       return builder.build();
     }
-    return offlineRefreshTokens
-        .get(token)
-        .or(() -> onlineRefreshTokens.get(token))
+    return refreshTokens
+        .grant(token)
         .map(
             grant ->
                 new TokenIntrospectionSuccessResponse.Builder(true)
