@@ -178,7 +178,7 @@ final class RecordMapper {
             && !oneOf(a.getVerificationStatus().getCodingFirstRep().getCode(), "entered-in-error", "refuted"))
         .toList();
     List<String> noneKnown = current.stream().flatMap(a -> noKnownAllergy(a).stream())
-        .distinct().map(NoKnownAllergy::shown).toList();
+        .distinct().map(NoKnownAllergy::label).toList();
     List<PatientRecord.Allergy> recorded = current.stream().filter(a -> noKnownAllergy(a).isEmpty())
         .map(a -> new PatientRecord.Allergy(text(a.getCode()),
             a.getReaction().stream().flatMap(r -> r.getManifestation().stream()).map(RecordMapper::text).findFirst(),

@@ -6,7 +6,7 @@ import java.util.Locale;
  * The in-session adverse events the dosing page offers (the {@code kap-adverse-event} ValueSet), each with its label
  * and the default response (config/README.md, "Adverse-event responses"), which the clinic's protocol may replace.
  */
-public enum AdverseEventCode implements Coded {
+public enum AdverseEventCode implements Labelled {
 
   NAUSEA(Systems.SNOMED, "422587007", "Nausea", "Nausea", ""),
   VOMITING(Systems.SNOMED, "422400008", "Vomiting", "Vomiting", ""),
@@ -31,24 +31,17 @@ public enum AdverseEventCode implements Coded {
   FALL(Systems.SNOMED, "1912002", "Fall", "Fall",
       "Assess for injury and head strike; monitor neurological signs; document and tell the prescriber.");
 
-  private final Code code;
-  private final String label;
+  private final Term term;
   private final String response;
 
   AdverseEventCode(String system, String code, String display, String label, String response) {
-    this.code = new Code(system, code, display);
-    this.label = label;
+    this.term = new Term(new Code(system, code, display), label);
     this.response = response;
   }
 
   @Override
-  public Code code() {
-    return code;
-  }
-
-  /** What the page calls it, e.g. "Hypertension". */
-  public String label() {
-    return label;
+  public Term term() {
+    return term;
   }
 
   /** The key that names it in the protocol's {@code adverseEventResponses}, e.g. {@code emergence-reaction}. */

@@ -1,26 +1,19 @@
 package org.kapcompanion.vocabulary;
 
-/** The medications of the {@code kap-ketamine-medication} ValueSet (RxNorm). */
-public enum Drug implements Coded {
+/** The medications of the {@code kap-ketamine-medication} ValueSet (RxNorm), each with the name a clinician reads. */
+public enum Drug implements Labelled {
 
   KETAMINE("6130", "ketamine", "Ketamine"),
   ESKETAMINE("2201623", "esketamine Nasal Spray", "Esketamine nasal spray");
 
-  private final Code code;
-  private final String label;
+  private final Term term;
 
   Drug(String rxnorm, String display, String label) {
-    this.code = new Code(Systems.RXNORM, rxnorm, display);
-    this.label = label;
+    this.term = new Term(new Code(Systems.RXNORM, rxnorm, display), label);
   }
 
   @Override
-  public Code code() {
-    return code;
-  }
-
-  /** The name a clinician reads, e.g. "Esketamine nasal spray". */
-  public String label() {
-    return label;
+  public Term term() {
+    return term;
   }
 }

@@ -1,7 +1,7 @@
 package org.kapcompanion.vocabulary;
 
-/** The routes of the {@code kap-administration-route} ValueSet (SNOMED CT). */
-public enum Route implements Coded {
+/** The routes of the {@code kap-administration-route} ValueSet (SNOMED CT), each with its short name, e.g. "IM". */
+public enum Route implements Labelled {
 
   IM("78421000", "Intramuscular route", "IM"),
   IV("47625008", "Intravenous route", "IV"),
@@ -9,21 +9,14 @@ public enum Route implements Coded {
   INTRANASAL("46713006", "Nasal route", "Intranasal"),
   ORAL("26643006", "Oral route", "Oral");
 
-  private final Code code;
-  private final String label;
+  private final Term term;
 
   Route(String snomed, String display, String label) {
-    this.code = new Code(Systems.SNOMED, snomed, display);
-    this.label = label;
+    this.term = new Term(new Code(Systems.SNOMED, snomed, display), label);
   }
 
   @Override
-  public Code code() {
-    return code;
-  }
-
-  /** The short name a clinician reads, e.g. "IM". */
-  public String label() {
-    return label;
+  public Term term() {
+    return term;
   }
 }

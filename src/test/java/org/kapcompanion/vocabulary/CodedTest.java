@@ -30,6 +30,14 @@ class CodedTest {
   }
 
   @Test
+  void aLabelledConstantIsShownByItsOwnNameAndCodedByItsCodeSystemsDisplay() {
+    assertThat(Drug.ESKETAMINE.label()).isEqualTo("Esketamine nasal spray");
+    assertThat(Drug.ESKETAMINE.display()).isEqualTo("esketamine Nasal Spray");
+    assertThat(Route.IM.code()).isEqualTo(new Code(Systems.SNOMED, "78421000", "Intramuscular route"));
+    assertThat(NoKnownAllergy.DRUG.label()).isEqualTo("No known drug allergies");
+  }
+
+  @Test
   void aCodeIsSearchedAsSystemBarCodeAndSeveralCodesAsAnyOfThem() {
     assertThat(SessionType.DOSING.code().token())
         .isEqualTo("http://kapcompanion.org/fhir/CodeSystem/kap-session-type|dosing-session");
