@@ -27,7 +27,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
+import org.kapcompanion.recorded.Codings;
 import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.PlanCodes;
 import org.kapcompanion.writeback.EntryIdentity;
 
 /**
@@ -38,11 +40,6 @@ import org.kapcompanion.writeback.EntryIdentity;
 final class PlanMapping {
 
   static final String PLAN_PROFILE = KapUrls.INTEGRATION_PLAN_PROFILE;
-  private static final String CAREPLAN_CATEGORY = "http://hl7.org/fhir/us/core/CodeSystem/careplan-category";
-  private static final String DOCUMENT_CATEGORY =
-      "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category";
-  /** LOINC 18776-5 "Plan of care note" (loinc.org/18776-5), as in the document profile. */
-  private static final String PLAN_OF_CARE_NOTE = "18776-5";
   private static final String THEMES = "Themes and insights: ";
   private static final String SUPPORT = "Support network: ";
   private static final String CRISIS = "Crisis contacts: ";
@@ -100,8 +97,7 @@ final class PlanMapping {
     carePlan.setText(narrative(PlanText.lines(plan, context.sessionDate())));
     carePlan.setStatus(CarePlan.CarePlanStatus.ACTIVE);
     carePlan.setIntent(CarePlan.CarePlanIntent.PLAN);
-    carePlan.addCategory(new CodeableConcept(new Coding(CAREPLAN_CATEGORY, "assess-plan",
-        "Assessment and Plan of Treatment")));
+    carePlan.addCategory(Codings.concept(PlanCodes.CARE_PLAN_CATEGORY));
     carePlan.setTitle("Integration plan");
     carePlan.setSubject(new Reference("Patient/" + context.patientId()));
     context.encounter().ifPresent(encounter -> carePlan.setEncounter(new Reference(encounter)));
@@ -171,8 +167,8 @@ final class PlanMapping {
     document.getMeta().addProfile(KapUrls.PLAN_DOCUMENT_PROFILE);
     document.addIdentifier(EntryIdentity.of(entryId));
     document.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
-    document.setType(new CodeableConcept(new Coding("http://loinc.org", PLAN_OF_CARE_NOTE, "Plan of care note")));
-    document.addCategory(new CodeableConcept(new Coding(DOCUMENT_CATEGORY, "clinical-note", "Clinical Note")));
+    document.setType(Codings.concept(PlanCodes.DOCUMENT_TYPE));
+    document.addCategory(Codings.concept(PlanCodes.DOCUMENT_CATEGORY));
     document.setSubject(new Reference("Patient/" + context.patientId()));
     document.setDate(Date.from(context.now()));
     context.author().ifPresent(author -> document.addAuthor(new Reference(author)));

@@ -33,6 +33,7 @@ import org.kapcompanion.predose.PredoseReadiness;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.EhrClients;
 import org.kapcompanion.recorded.SessionDecoder;
+import org.kapcompanion.recorded.SessionReference;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.writeback.EntrySaver;
 import org.slf4j.Logger;
@@ -245,16 +246,6 @@ public final class DosingSessionReader {
   }
 
   private static Optional<String> sessionOf(Resource resource) {
-    Reference reference = null;
-    if (resource instanceof Observation o) {
-      reference = o.getEncounter();
-    } else if (resource instanceof MedicationAdministration m) {
-      reference = m.getContext();
-    } else if (resource instanceof Flag f) {
-      reference = f.getEncounter();
-    } else if (resource instanceof QuestionnaireResponse q) {
-      reference = q.getEncounter();
-    }
-    return reference == null || !reference.hasReference() ? Optional.empty() : Optional.of(reference.getReference());
+    return SessionReference.of(resource).map(Reference::getReference);
   }
 }

@@ -3,12 +3,9 @@ package org.kapcompanion.review;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Flag;
-import org.hl7.fhir.r4.model.MedicationAdministration;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.recorded.SessionReference;
 import org.kapcompanion.vocabulary.SessionType;
 import org.kapcompanion.vocabulary.Systems;
 
@@ -48,16 +45,10 @@ enum ChangeFeed {
     if (this == SESSIONS) {
       return List.of(item.getIdElement().getIdPart());
     }
-    if (item instanceof Observation observation) {
-      return SessionFactsReader.encounterId(observation.getEncounter()).stream().toList();
-    }
-    if (item instanceof MedicationAdministration dose) {
-      return SessionFactsReader.encounterId(dose.getContext()).stream().toList();
-    }
-    if (item instanceof QuestionnaireResponse || item instanceof Flag || item instanceof Provenance) {
+    if (item instanceof Provenance) {
       return SessionFactsReader.encountersReferencedBy(item);
     }
-    return List.of();
+    return SessionReference.of(item).flatMap(SessionFactsReader::encounterId).stream().toList();
   }
 
   static Optional<ChangeFeed> named(String name) {

@@ -7,10 +7,10 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
+import org.kapcompanion.recorded.SessionReference;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.vocabulary.ReviewReason;
 import org.kapcompanion.vocabulary.ReviewStatus;
@@ -32,16 +32,7 @@ final class DeliveredFacts {
       return SessionFacts.isDosing(encounter) && !reference.isEmpty()
           ? Optional.ofNullable(new IdType(reference).getIdPart()) : Optional.empty();
     }
-    if (written instanceof Observation observation) {
-      return SessionFactsReader.encounterId(observation.getEncounter());
-    }
-    if (written instanceof MedicationAdministration dose) {
-      return SessionFactsReader.encounterId(dose.getContext());
-    }
-    if (written instanceof Flag || written instanceof QuestionnaireResponse) {
-      return SessionFactsReader.encountersReferencedBy(written).stream().findFirst();
-    }
-    return Optional.empty();
+    return SessionReference.of(written).flatMap(SessionFactsReader::encounterId);
   }
 
   /**

@@ -19,8 +19,8 @@ import org.kapcompanion.session.EhrClients;
 import org.kapcompanion.record.PatientRecord;
 import org.kapcompanion.record.RecordService;
 import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.vocabulary.PlanCodes;
 import org.kapcompanion.vocabulary.SessionCode;
-import org.kapcompanion.vocabulary.Systems;
 
 /**
  * Reads one whole session for review: the Encounter with everything recorded in it, the Provenance of each record
@@ -32,8 +32,6 @@ final class ReviewedSessionReader {
       + "&_revinclude=Observation:encounter&_revinclude=MedicationAdministration:context"
       + "&_revinclude=QuestionnaireResponse:encounter&_revinclude=Flag:encounter&_revinclude=Task:focus"
       + "&_revinclude:iterate=Provenance:target&_include:iterate=Provenance:agent";
-  private static final String PLAN_CATEGORY = "http://hl7.org/fhir/us/core/CodeSystem/careplan-category|assess-plan";
-  private static final String PLAN_DOCUMENT_TYPE = Systems.LOINC + "|18776-5";
 
   private final ReviewEhr ehr;
   private final RecordService records;
@@ -99,9 +97,9 @@ final class ReviewedSessionReader {
     }
     String patient = encounter.get().getSubject().getReferenceElement().getIdPart();
     CompletableFuture<Bundle> carePlan = ehr.search(active, "CarePlan?patient=" + patient + "&category="
-        + PLAN_CATEGORY + "&_sort=-_lastUpdated&_count=1&_include=CarePlan:goal");
+        + PlanCodes.CARE_PLAN_CATEGORY.token() + "&_sort=-_lastUpdated&_count=1&_include=CarePlan:goal");
     CompletableFuture<Bundle> planDocument = ehr.search(active, "DocumentReference?patient=" + patient + "&type="
-        + PLAN_DOCUMENT_TYPE + "&_sort=-date&_count=1");
+        + PlanCodes.DOCUMENT_TYPE.token() + "&_sort=-date&_count=1");
     Optional<PatientRecord> banner = records.banner(active, patient);
     List<Resource> recorded = new ArrayList<>();
     List<Provenance> provenance = new ArrayList<>();

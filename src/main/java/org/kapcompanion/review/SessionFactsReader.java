@@ -1,6 +1,5 @@
 package org.kapcompanion.review;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,13 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.kapcompanion.recorded.SessionReference;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.EhrClients;
 import org.kapcompanion.vocabulary.SessionCode;
@@ -102,18 +100,13 @@ final class SessionFactsReader {
     return new Read(facts, encounters, PersonNames.in(sessions));
   }
 
-  /** The Encounters a record points at: through encounter, context, focus, or a Provenance's targets. */
+  /**
+   * The Encounters a record points at: a session's record at its session ({@link SessionReference}), a Provenance
+   * through its targets, a Task through its focus.
+   */
   static List<String> encountersReferencedBy(Resource resource) {
-    List<Reference> references = new ArrayList<>();
-    if (resource instanceof Flag flag) {
-      references.add(flag.getEncounter());
-    } else if (resource instanceof QuestionnaireResponse response) {
-      references.add(response.getEncounter());
-    } else if (resource instanceof Provenance provenance) {
-      references.addAll(provenance.getTarget());
-    } else if (resource instanceof Task task) {
-      references.add(task.getFocus());
-    }
+    List<Reference> references = resource instanceof Provenance provenance ? provenance.getTarget()
+        : resource instanceof Task task ? List.of(task.getFocus()) : SessionReference.of(resource).stream().toList();
     return references.stream().map(SessionFactsReader::encounterId).flatMap(Optional::stream).distinct().toList();
   }
 

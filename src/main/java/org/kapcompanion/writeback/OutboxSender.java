@@ -42,9 +42,8 @@ public final class OutboxSender implements AutoCloseable {
   private final EntryReferences references;
   private final DeliveryCredentials credentials;
   private final DeliveryFollowUp followUp;
-  private final RetryPolicy policy;
+  private final DeliverySettings settings;
   private final Clock clock;
-  private final Duration lease;
   private final String node = UUID.randomUUID().toString();
   private final ExecutorService workers;
   private final Semaphore slots;
@@ -58,21 +57,19 @@ public final class OutboxSender implements AutoCloseable {
   private Thread loop;
 
   OutboxSender(Outbox outbox, ResourceValidator validator, FhirWriter writer, EntryReferences references,
-      DeliveryCredentials credentials, DeliveryFollowUp followUp, RetryPolicy policy, Clock clock, Duration lease,
-      int parallelism) {
+      DeliveryCredentials credentials, DeliveryFollowUp followUp, DeliverySettings settings, Clock clock) {
     this.outbox = outbox;
     this.validator = validator;
     this.writer = writer;
     this.references = references;
     this.credentials = credentials;
     this.followUp = followUp;
-    this.policy = policy;
+    this.settings = settings;
     this.clock = clock;
-    this.lease = lease;
-    this.slots = new Semaphore(parallelism);
+    this.slots = new Semaphore(settings.parallelism());
     this.health = new LoopHealth(clock);
     AtomicInteger count = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(parallelism, runnable -> {
+    this.workers = Executors.newFixedThreadPool(settings.parallelism(), runnable -> {
       Thread thread = new Thread(runnable, "kap-outbox-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
@@ -141,7 +138,7 @@ public final class OutboxSender implements AutoCloseable {
     if (free == 0) {
       return 0;
     }
-    List<Outbox.Claimed> claimed = outbox.claim(node, lease, free);
+    List<Outbox.Claimed> claimed = outbox.claim(node, settings.lease(), free);
     for (Outbox.Claimed entry : claimed) {
       slots.acquireUninterruptibly();
       workers.execute(() -> {
@@ -219,7 +216,7 @@ public final class OutboxSender implements AutoCloseable {
     }
     EntryReferences.Resolution resolution = references.resolve(claimed.resources(), outbox::standing);
     if (resolution instanceof EntryReferences.Resolution.Waiting waiting) {
-      outbox.postpone(claimed, clock.instant().plus(policy.delay(1, Optional.empty(), ThreadLocalRandom.current())),
+      outbox.postpone(claimed, clock.instant().plus(settings.retries().delay(1, Optional.empty(), ThreadLocalRandom.current())),
           new Outbox.Problem("waits for an earlier entry", WAITS_FOR_EARLIER));
       return;
     }
@@ -308,12 +305,12 @@ public final class OutboxSender implements AutoCloseable {
 
   private void retry(Outbox.Claimed entry, String reason, Optional<Duration> after) {
     int attempts = entry.attempts() + 1;
-    if (policy.exhausted(attempts)) {
+    if (settings.retries().exhausted(attempts)) {
       String gaveUp = "gave up after " + attempts + " attempts; last: " + reason;
       fail(entry, new Outbox.Problem(gaveUp, gaveUp));
       return;
     }
-    Duration delay = policy.delay(attempts, after, ThreadLocalRandom.current());
+    Duration delay = settings.retries().delay(attempts, after, ThreadLocalRandom.current());
     LOG.info("entry {} (tenant {}) will be retried in {} ms: {}", entry.entryId(), entry.tenantId(),
         delay.toMillis(), reason);
     outbox.retryAt(entry, clock.instant().plus(delay), new Outbox.Problem(reason, reason));
@@ -328,7 +325,7 @@ public final class OutboxSender implements AutoCloseable {
   private void awaitRelaunch(Outbox.Claimed entry) {
     LOG.info("entry {} (tenant {}) waits for a new launch: the session's tokens are no longer accepted",
         entry.entryId(), entry.tenantId());
-    outbox.postpone(entry, clock.instant().plus(policy.relaunchWait()),
+    outbox.postpone(entry, clock.instant().plus(settings.retries().relaunchWait()),
         new Outbox.Problem("session tokens no longer accepted", RELAUNCH));
   }
 

@@ -42,7 +42,7 @@ public final class WritebackFeature implements AutoCloseable {
     FhirWriter writer = new FhirWriter(http, fhir, new Capabilities(http, fhir, clock, WRITE_TIMEOUT), WRITE_TIMEOUT,
         clock);
     this.sender = new OutboxSender(outbox, validator, writer, new EntryReferences(fhir), new SessionCredentials(tokens),
-        followUp, RetryPolicy.DEFAULT, clock, WRITE_TIMEOUT.multipliedBy(3), 8);
+        followUp, new DeliverySettings(RetryPolicy.DEFAULT, WRITE_TIMEOUT.multipliedBy(3), 8), clock);
     this.entries = new EntryService(validator, outbox, new SessionEntries(dataSource, box, fhir), failedEntries,
         sender::nudge, clock);
     this.endpoints = new EntryEndpoints(entries, clock);

@@ -51,7 +51,7 @@ final class Deliveries {
         new Capabilities(http, SandboxFhir.FHIR, clock, timeout), timeout, clock);
     RetryPolicy policy = new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 60, Duration.ofMillis(500));
     return new OutboxSender(outbox, SharedValidator.VALIDATOR, writer, new EntryReferences(SandboxFhir.FHIR),
-        credentials, DeliveryFollowUp.NONE, policy, clock, lease, parallelism);
+        credentials, DeliveryFollowUp.NONE, new DeliverySettings(policy, lease, parallelism), clock);
   }
 
   /** A note entry for the patient and encounter, tagged with the test run so the test can count what arrived. */
