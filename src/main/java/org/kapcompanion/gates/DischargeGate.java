@@ -3,7 +3,6 @@ package org.kapcompanion.gates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.recorded.RecordedSession;
 import org.kapcompanion.vocabulary.ItemId;
 import org.kapcompanion.vocabulary.ReadingKind;
+import org.kapcompanion.web.ClinicTime;
 
 /**
  * The one discharge decision, from what was recorded in the session and the clinic's protocol: the minimum time since
@@ -25,7 +25,6 @@ import org.kapcompanion.vocabulary.ReadingKind;
  */
 public final class DischargeGate {
 
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
   private static final String SEDATION = ItemId.SEDATION_RESOLVED.linkId();
   private static final String BP = ItemId.BP_ACCEPTABLE.linkId();
   private static final String STABLE = ItemId.CLINICALLY_STABLE.linkId();
@@ -155,6 +154,6 @@ public final class DischargeGate {
   }
 
   private String at(Instant instant) {
-    return CLOCK.format(instant.atZone(zone));
+    return ClinicTime.clock(instant, zone);
   }
 }

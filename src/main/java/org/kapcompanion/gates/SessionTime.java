@@ -3,9 +3,9 @@ package org.kapcompanion.gates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.kapcompanion.web.ClinicTime;
 
 /**
  * Whether a time typed for a moment of the session (a dose's "given at", the patient's "ready to leave at") is
@@ -17,7 +17,6 @@ public final class SessionTime {
 
   /** How far ahead of the server's clock a typed time may be, for a tablet whose clock runs a little fast. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   /** The moments of a session whose time is typed, as a message names them. */
   public enum Moment {
@@ -41,12 +40,12 @@ public final class SessionTime {
    */
   public static Optional<String> problem(Moment moment, Instant at, Instant sessionStart, Instant now, ZoneId zone) {
     if (at.isBefore(sessionStart.truncatedTo(ChronoUnit.MINUTES))) {
-      return Optional.of(moment.name + " " + CLOCK.format(at.atZone(zone)) + " is before the session started at "
-          + CLOCK.format(sessionStart.atZone(zone)) + ": enter " + moment.instruction);
+      return Optional.of(moment.name + " " + ClinicTime.clock(at, zone) + " is before the session started at "
+          + ClinicTime.clock(sessionStart, zone) + ": enter " + moment.instruction);
     }
     if (at.isAfter(now.plus(CLOCK_SKEW))) {
-      return Optional.of(moment.name + " " + CLOCK.format(at.atZone(zone)) + " is in the future (now "
-          + CLOCK.format(now.atZone(zone)) + "): enter " + moment.instruction);
+      return Optional.of(moment.name + " " + ClinicTime.clock(at, zone) + " is in the future (now "
+          + ClinicTime.clock(now, zone) + "): enter " + moment.instruction);
     }
     return Optional.empty();
   }

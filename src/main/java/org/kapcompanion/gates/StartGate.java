@@ -2,7 +2,6 @@ package org.kapcompanion.gates;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.kapcompanion.vocabulary.Coded;
 import org.kapcompanion.vocabulary.ItemId;
 import org.kapcompanion.vocabulary.PrescriberDecisionCode;
 import org.kapcompanion.vocabulary.ReadinessCode;
+import org.kapcompanion.web.ClinicTime;
 
 /**
  * The one decision whether a dosing session may start, from the pre-dose checklist as recorded and the clinic's
@@ -27,7 +27,6 @@ public final class StartGate {
 
   /** What each finding is called on screen and in the review, by the key the protocol uses. */
   static final Map<String, String> FINDINGS = new LinkedHashMap<>();
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   static {
     FINDINGS.put(ItemId.CI_VASCULAR.linkId(), "Aneurysmal vascular disease or arteriovenous malformation");
@@ -67,7 +66,7 @@ public final class StartGate {
   public GateDecision decide(ChecklistAnswers answers, Optional<Instant> usedBy) {
     List<Finding> findings = new ArrayList<>();
     usedBy.ifPresent(start -> findings.add(new Finding("", "Pre-dose checklist", "This checklist was used for the "
-        + "session started at " + CLOCK.format(start.atZone(zone)) + "; a new dosing session needs a new pre-dose "
+        + "session started at " + ClinicTime.clock(start, zone) + "; a new dosing session needs a new pre-dose "
         + "checklist.", Finding.Kind.REFUSED)));
     Optional<String> readiness = code(answers, ItemId.READINESS.linkId())
         .flatMap(code -> Coded.byValue(ReadinessCode.class, code)).map(Gates::readinessFinding);

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +22,7 @@ import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.JsonBody;
 import org.kapcompanion.writeback.EntrySaver;
 import org.kapcompanion.writeback.SaveResult;
+import org.kapcompanion.web.ClinicTime;
 
 /**
  * {@code session/alerts/acknowledge}: the therapist acknowledges an alert episode from the alert bar. The
@@ -32,7 +32,6 @@ import org.kapcompanion.writeback.SaveResult;
  */
 final class AlertAcknowledgement {
 
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   private final DosingSessionReader reader;
   private final EntrySaver entries;
@@ -66,7 +65,7 @@ final class AlertAcknowledgement {
   /** The note's text: which alert, by whom, at what time on the clinic's clock. */
   static String text(Alert alert, String who, Instant at, java.time.ZoneId zone) {
     return "Alert acknowledged: " + alert.title() + " (" + alert.text() + "), by " + who + " at "
-        + CLOCK.format(at.atZone(zone)) + ".";
+        + ClinicTime.clock(at, zone) + ".";
   }
 
   private void acknowledge(ActiveSession active, HttpServletRequest request, HttpServletResponse response)

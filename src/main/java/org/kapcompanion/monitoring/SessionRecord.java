@@ -2,7 +2,6 @@ package org.kapcompanion.monitoring;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.recorded.RecordedSession;
 import org.kapcompanion.recorded.SessionDecoder;
 import org.kapcompanion.vocabulary.KapUrls;
+import org.kapcompanion.web.ClinicTime;
 
 /**
  * A running dosing session as read back: the session Encounter, and what was recorded in it, merged from the EHR and
@@ -31,7 +31,6 @@ import org.kapcompanion.vocabulary.KapUrls;
 public record SessionRecord(Encounter encounter, String entryId, String reference, RecordedSession facts,
     List<TimelineItem> timeline) {
 
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   /** A timeline entry before it is placed on the clinic's clock. */
   private record Item(String entryId, Instant at, String title, String detail) {}
@@ -93,7 +92,7 @@ public record SessionRecord(Encounter encounter, String entryId, String referenc
 
   /** {@code at} on the clinic's clock, e.g. {@code 14:35}. */
   static String clockTime(Instant at, ZoneId zone) {
-    return CLOCK.format(at.atZone(zone));
+    return ClinicTime.clock(at, zone);
   }
 
   /** How a dose reads in the session's lists, e.g. "Ketamine 32 mg IM · lot KX1". */

@@ -23,6 +23,7 @@ import org.kapcompanion.forms.FormReview;
 import org.kapcompanion.forms.QuestionnaireForm;
 import org.kapcompanion.record.Absence;
 import org.kapcompanion.vocabulary.ItemId;
+import org.kapcompanion.web.ClinicTime;
 
 /**
  * Whether baseline vital signs count as the pre-dose baseline at the moment the checklist is judged: taken that day,
@@ -43,7 +44,6 @@ record BaselineAge(Duration maxAge, ZonedDateTime now) {
   static final Set<String> BASELINE = Set.copyOf(Stream.concat(VITALS.stream(), Stream.of(TAKEN_AT)).toList());
   /** How far a reading's time may lie after now and still count, for a device clock a little ahead of the app's. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter DAY_AND_CLOCK = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
   static BaselineAge of(int maxAgeMinutes, ZonedDateTime now) {
@@ -65,7 +65,7 @@ record BaselineAge(Duration maxAge, ZonedDateTime now) {
 
   /** The time as the clinician reads it: the clock time on the day judged, else with its date. */
   String shown(ZonedDateTime at) {
-    return at.toLocalDate().equals(now.toLocalDate()) ? CLOCK.format(at) : DAY_AND_CLOCK.format(at);
+    return at.toLocalDate().equals(now.toLocalDate()) ? ClinicTime.clock(at.toInstant(), at.getZone()) : DAY_AND_CLOCK.format(at);
   }
 
   /**

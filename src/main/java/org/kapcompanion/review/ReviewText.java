@@ -4,20 +4,18 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Type;
+import org.kapcompanion.web.ClinicTime;
 
 /** How the review pages word recorded values and times: codes by their text, numbers plainly, times on the clinic's clock. */
 final class ReviewText {
 
   static final String NONE = "—";
-  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private ReviewText() {}
 
@@ -65,10 +63,10 @@ final class ReviewText {
   }
 
   static String time(Instant instant, ZoneId zone) {
-    return TIME.format(instant.atZone(zone));
+    return ClinicTime.clock(instant, zone);
   }
 
   static String dayTime(Instant instant, ZoneId zone) {
-    return DAY_TIME.format(instant.atZone(zone));
+    return ClinicTime.dayAndClock(instant, zone);
   }
 }

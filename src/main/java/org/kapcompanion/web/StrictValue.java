@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,7 +30,6 @@ public final class StrictValue<T> {
       Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?");
   private static final Pattern INSTANT = Pattern.compile(
       "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})");
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   private final T value;
   private final InvalidValue invalid;
@@ -201,7 +199,7 @@ public final class StrictValue<T> {
   }
 
   private static String window(String label, Instant from, Instant to, ZoneId zone) {
-    return label + " must be from " + SHOWN.format(from.atZone(zone)) + " to " + SHOWN.format(to.atZone(zone))
+    return label + " must be from " + ClinicTime.dayAndClock(from, zone) + " to " + ClinicTime.dayAndClock(to, zone)
         + ".";
   }
 

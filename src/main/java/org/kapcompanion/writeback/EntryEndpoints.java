@@ -6,13 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.SessionPage;
 import org.kapcompanion.web.JsonAnswer;
+import org.kapcompanion.web.ClinicTime;
 
 /**
  * The session's entry endpoints: the sync status of every entry ({@code GET entries/status}, which only reads),
@@ -20,7 +20,6 @@ import org.kapcompanion.web.JsonAnswer;
  */
 final class EntryEndpoints {
 
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   private final EntryService entries;
   private final Clock clock;
@@ -49,7 +48,7 @@ final class EntryEndpoints {
       item.addProperty("state", status.state());
       status.reason().ifPresent(reason -> item.addProperty("reason", reason));
       status.label().ifPresent(label -> item.addProperty("label", label));
-      item.addProperty("at", CLOCK.format(status.at().atZone(clock.getZone())));
+      item.addProperty("at", ClinicTime.clock(status.at(), clock.getZone()));
       item.addProperty("retryable", !status.unreadable());
       list.add(item);
       pending += "pending".equals(status.state()) ? 1 : 0;
