@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.kapcompanion.admin.AdminFeature;
+import org.kapcompanion.admin.DaemonThreads;
 import org.kapcompanion.admin.CheckCommand;
 import org.kapcompanion.admin.RequestCost;
 import org.kapcompanion.admin.EndpointCheck;
@@ -277,12 +277,7 @@ public final class App implements AutoCloseable {
   }
 
   private static ExecutorService threads(String name, int size) {
-    AtomicInteger count = new AtomicInteger();
-    return Executors.newFixedThreadPool(size, runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Executors.newFixedThreadPool(size, DaemonThreads.numbered(name));
   }
 
   private static FhirContext fhirContext() {

@@ -1,5 +1,6 @@
 package org.kapcompanion.launch;
 
+import org.kapcompanion.admin.DaemonThreads;
 import org.kapcompanion.session.ActiveSession;
 import org.kapcompanion.session.SessionPage;
 import org.kapcompanion.session.UserRoles;
@@ -56,11 +57,8 @@ public final class LaunchFeature {
 
   /** Deletes ended sessions and launches that were never completed, so the store holds no stale tokens. */
   private void purgeExpiredEvery(Duration interval, LaunchStates states) {
-    ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "kap-session-purge");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService purger =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("kap-session-purge"));
     purger.scheduleWithFixedDelay(() -> {
       try {
         states.purgeExpired();

@@ -9,6 +9,7 @@ import org.kapcompanion.predose.PredoseReadiness;
 import org.kapcompanion.recorded.Alert;
 import org.kapcompanion.vocabulary.AdverseEventCode;
 import org.kapcompanion.vocabulary.Drug;
+import org.kapcompanion.vocabulary.Labelled;
 import org.kapcompanion.vocabulary.Route;
 
 /**
@@ -56,12 +57,17 @@ public record Workspace(boolean running, PredoseReadiness.Status predose, List<G
 
   /** The drugs of the dose form. */
   public List<FormView.Option> drugs() {
-    return List.of(Drug.values()).stream().map(d -> new FormView.Option(d.code().code(), d.label())).toList();
+    return optionsOf(Drug.values());
   }
 
   /** The routes of the dose form. */
   public List<FormView.Option> routes() {
-    return List.of(Route.values()).stream().map(r -> new FormView.Option(r.code().code(), r.label())).toList();
+    return optionsOf(Route.values());
+  }
+
+  /** A form option for each constant: its code value, shown by the name the pages give it. */
+  private static List<FormView.Option> optionsOf(Labelled[] constants) {
+    return Stream.of(constants).map(constant -> new FormView.Option(constant.value(), constant.label())).toList();
   }
 
   /** The adverse events the form offers, by label, each with the protocol's response. */

@@ -1,6 +1,7 @@
 package org.kapcompanion.monitoring;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import com.google.common.util.concurrent.Striped;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 import org.hl7.fhir.r4.model.Reference;
 import org.kapcompanion.predose.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
@@ -49,6 +50,8 @@ final class WorkspacePage {
 
   /** A running session's checklist state: it was complete when the session started. */
   private static final PredoseReadiness.Status READY = new PredoseReadiness.Status(true, List.of());
+  /** How many dose locks the patients share: four times the requests a node works on at once, so few collide. */
+  private static final int DOSE_LOCKS = 256;
 
   private final DosingSessionReader reader;
   private final EntrySaver entries;
@@ -57,8 +60,11 @@ final class WorkspacePage {
   private final List<QuickTag> tags;
   private final Templates templates;
   private final Clock clock;
-  /** One lock per patient, so the doses of a patient are checked and saved one at a time. */
-  private final Map<String, Object> doseLocks = new ConcurrentHashMap<>();
+  /**
+   * A patient's lock among a fixed number, so the doses of a patient are checked and saved one at a time; two patients
+   * may share one, which only makes one of their doses wait for the other.
+   */
+  private final Striped<Lock> doseLocks = Striped.lock(DOSE_LOCKS);
 
   WorkspacePage(DosingSessionReader reader, EntrySaver entries, RecordService records, ClinicalProtocol protocol,
       List<QuickTag> tags, Templates templates, Clock clock) {
@@ -185,9 +191,9 @@ final class WorkspacePage {
    */
   private Optional<SaveResult> saveDose(ActiveSession active, Entry entry, Set<String> known,
       HttpServletResponse response) throws IOException {
-    Object patient = doseLocks.computeIfAbsent(active.session().context().patientId().orElseThrow(),
-        id -> new Object());
-    synchronized (patient) {
+    Lock patient = doseLocks.get(active.session().context().patientId().orElseThrow());
+    patient.lock();
+    try {
       List<Dose> since;
       try {
         since = DosesSince.unknown(reader.today(active).map(record -> record.facts().doses()).orElse(List.of()),
@@ -203,6 +209,8 @@ final class WorkspacePage {
         return Optional.empty();
       }
       return Optional.of(entries.save(active, entry));
+    } finally {
+      patient.unlock();
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.kapcompanion.admin.DaemonThreads;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.config.TenantConfig;
 import org.kapcompanion.session.ActiveSession;
@@ -42,11 +43,7 @@ public final class ReviewFeature implements AutoCloseable {
   public ReviewFeature(FhirContext fhir, ResourceValidator validator, ConformancePackage conformancePackage,
       DataSource dataSource, SessionTokens tokens, RecordService records, ClinicalProtocol protocol,
       ExecutorService reads, Templates templates, boolean changeFeed, Clock clock) {
-    this.background = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "kap-review-pickup");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.background = Executors.newSingleThreadExecutor(DaemonThreads.named("kap-review-pickup"));
     ReviewEhr ehr = new ReviewEhr(fhir, reads);
     SessionFactsReader facts = new SessionFactsReader(ehr);
     SessionIndex index = new SessionIndex(dataSource, clock);

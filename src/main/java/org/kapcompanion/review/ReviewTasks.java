@@ -75,10 +75,10 @@ final class ReviewTasks {
   /** What a review Task says about its session. */
   static ReviewEntry entryOf(Task task) {
     Set<ReviewReason> reasons = EnumSet.noneOf(ReviewReason.class);
-    task.getMeta().getTag().stream().filter(tag -> ReviewReason.SYSTEM.equals(tag.getSystem()))
+    task.getMeta().getTag().stream().filter(tag -> KapUrls.REVIEW_REASONS.equals(tag.getSystem()))
         .forEach(tag -> Coded.byValue(ReviewReason.class, tag.getCode()).ifPresent(reasons::add));
     ReviewStatus status = task.getBusinessStatus().getCoding().stream()
-        .filter(c -> ReviewStatus.SYSTEM.equals(c.getSystem())).findFirst()
+        .filter(c -> KapUrls.REVIEW_STATUSES.equals(c.getSystem())).findFirst()
         .flatMap(c -> Coded.byValue(ReviewStatus.class, c.getCode()))
         .orElse(task.getStatus() == Task.TaskStatus.COMPLETED ? ReviewStatus.REVIEWED : ReviewStatus.AWAITING_REVIEW);
     return new ReviewEntry(

@@ -9,12 +9,10 @@ public enum ReviewReason implements Coded {
   DISCHARGE_OVERRIDE("discharge-override", "Discharged against the criteria by a prescriber's override"),
   MISUSE_SIGNAL("misuse-signal", "Dependency or misuse signal");
 
-  public static final String SYSTEM = KapUrls.REVIEW_REASONS;
-
   private final Code code;
 
   ReviewReason(String code, String display) {
-    this.code = new Code(SYSTEM, code, display);
+    this.code = new Code(KapUrls.REVIEW_REASONS, code, display);
   }
 
   /** Its concept in {@code kap-review-reason}; the display is also what the queue shows. */

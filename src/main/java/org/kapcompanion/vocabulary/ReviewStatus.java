@@ -6,12 +6,10 @@ public enum ReviewStatus implements Coded {
   REVIEWED("reviewed", "Reviewed"),
   CHANGED_AFTER_REVIEW("changed-after-review", "Changed after review");
 
-  public static final String SYSTEM = KapUrls.REVIEW_STATUSES;
-
   private final Code code;
 
   ReviewStatus(String code, String display) {
-    this.code = new Code(SYSTEM, code, display);
+    this.code = new Code(KapUrls.REVIEW_STATUSES, code, display);
   }
 
   /** Its concept in {@code kap-review-status}; the display is also what the pages show. */

@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.kapcompanion.admin.DaemonThreads;
 import org.kapcompanion.admin.OutboxStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,19 +68,13 @@ public final class OutboxSender implements AutoCloseable {
     this.clock = clock;
     this.slots = new Semaphore(settings.parallelism());
     this.health = new LoopHealth(clock);
-    AtomicInteger count = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(settings.parallelism(), runnable -> {
-      Thread thread = new Thread(runnable, "kap-outbox-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.workers = Executors.newFixedThreadPool(settings.parallelism(), DaemonThreads.numbered("kap-outbox"));
   }
 
   /** Starts the delivery loop; entries left by an earlier run (or another node) are picked up as they come due. */
   public synchronized void start() {
     running = true;
-    loop = new Thread(this::run, "kap-outbox-loop");
-    loop.setDaemon(true);
+    loop = DaemonThreads.named("kap-outbox-loop").newThread(this::run);
     loop.start();
   }
 
