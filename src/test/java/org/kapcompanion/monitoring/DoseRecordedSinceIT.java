@@ -52,7 +52,7 @@ class DoseRecordedSinceIT {
     assertThat(dosing.page("session")).contains("2 doses given", "Session total: Ketamine 64 mg");
   }
 
-  private static String dose(String id, String knownDoses) {
+  static String dose(String id, String knownDoses) {
     JsonObject body = new JsonObject();
     body.addProperty("id", id);
     body.addProperty("kind", "dose");
