@@ -3,9 +3,14 @@ package org.kapcompanion.monitoring;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.recorded.Dose;
+import org.kapcompanion.recorded.SessionDecoder;
 import org.kapcompanion.web.JsonAnswer;
 
 /**
@@ -18,6 +23,19 @@ final class DosesSince {
   static final String CONFLICT = "doses-recorded-since";
 
   private DosesSince() {}
+
+  /**
+   * The doses of the session: those {@code record} holds (in the EHR, or this user's not yet delivered) and those of
+   * the {@code undelivered} entries of any user made in this session, each entry once, oldest first.
+   */
+  static List<Dose> ofSession(SessionRecord record, List<Resource> undelivered) {
+    Set<String> recorded = record.facts().doses().stream().map(Dose::entryId).collect(Collectors.toSet());
+    List<Dose> doses = new ArrayList<>(record.facts().doses());
+    SessionDecoder.decode(undelivered.stream().filter(record::madeIn).toList()).doses().stream()
+        .filter(dose -> !recorded.contains(dose.entryId())).forEach(doses::add);
+    doses.sort(Comparator.comparing(Dose::effective));
+    return doses;
+  }
 
   /**
    * The doses in {@code recorded} not {@code known} to the page, oldest first; none when the dose {@code entryId} is

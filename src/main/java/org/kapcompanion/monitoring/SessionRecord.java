@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.kapcompanion.recorded.Checklist;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.recorded.Reading;
 import org.kapcompanion.recorded.RecordedSession;
 import org.kapcompanion.recorded.SessionDecoder;
+import org.kapcompanion.recorded.SessionReference;
 import org.kapcompanion.vocabulary.KapUrls;
 import org.kapcompanion.web.ClinicTime;
 
@@ -38,6 +40,12 @@ public record SessionRecord(Encounter encounter, String entryId, String referenc
   /** Whether an entry with this id is recorded in the session, in the EHR or waiting to be sent. */
   boolean holds(String entryId) {
     return timeline.stream().anyMatch(item -> item.entryId().equals(entryId));
+  }
+
+  /** Whether {@code resource} was recorded in this session: it points at it by its EHR reference or its entry URN. */
+  boolean madeIn(Resource resource) {
+    return SessionReference.of(resource).map(Reference::getReference)
+        .filter(session -> session.equals(reference) || session.equals("urn:uuid:" + entryId)).isPresent();
   }
 
   public boolean finished() {

@@ -1,7 +1,6 @@
 package org.kapcompanion.monitoring;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import com.google.common.util.concurrent.Striped;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.Lock;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ResourceType;
 import org.kapcompanion.predose.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
 import org.kapcompanion.gates.SessionTime;
@@ -31,6 +30,7 @@ import org.kapcompanion.web.InvalidValue;
 import org.kapcompanion.web.JsonAnswer;
 import org.kapcompanion.web.JsonBody;
 import org.kapcompanion.web.Templates;
+import org.kapcompanion.writeback.CheckedSave;
 import org.kapcompanion.writeback.Entry;
 import org.kapcompanion.writeback.EntrySaver;
 import org.kapcompanion.writeback.SaveResult;
@@ -50,8 +50,6 @@ final class WorkspacePage {
 
   /** A running session's checklist state: it was complete when the session started. */
   private static final PredoseReadiness.Status READY = new PredoseReadiness.Status(true, List.of());
-  /** How many dose locks the patients share: four times the requests a node works on at once, so few collide. */
-  private static final int DOSE_LOCKS = 256;
 
   private final DosingSessionReader reader;
   private final EntrySaver entries;
@@ -60,11 +58,6 @@ final class WorkspacePage {
   private final List<QuickTag> tags;
   private final Templates templates;
   private final Clock clock;
-  /**
-   * A patient's lock among a fixed number, so the doses of a patient are checked and saved one at a time; two patients
-   * may share one, which only makes one of their doses wait for the other.
-   */
-  private final Striped<Lock> doseLocks = Striped.lock(DOSE_LOCKS);
 
   WorkspacePage(DosingSessionReader reader, EntrySaver entries, RecordService records, ClinicalProtocol protocol,
       List<QuickTag> tags, Templates templates, Clock clock) {
@@ -186,32 +179,29 @@ final class WorkspacePage {
   /**
    * Saves a dose unless the session holds doses the page that sent it did not show ({@code known}): then nothing is
    * saved and the answer (409) lists them, until the page sends the dose again knowing them (the clinician confirmed a
-   * further dose). When the session's doses cannot be read, nothing is saved either: the page keeps the dose and
-   * sends it again. One dose of a patient is checked and saved at a time, so two pages cannot both pass the check.
+   * further dose). The session's doses are those in the EHR and every user's not yet delivered, checked and saved one
+   * dose of a patient at a time on every node, so two pages cannot both pass the check. When the session's doses
+   * cannot be read, nothing is saved either: the page keeps the dose and sends it again.
    */
   private Optional<SaveResult> saveDose(ActiveSession active, Entry entry, Set<String> known,
       HttpServletResponse response) throws IOException {
-    Lock patient = doseLocks.get(active.session().context().patientId().orElseThrow());
-    patient.lock();
+    CheckedSave<List<Dose>> saved;
     try {
-      List<Dose> since;
-      try {
-        since = DosesSince.unknown(reader.today(active).map(record -> record.facts().doses()).orElse(List.of()),
-            known, entry.entryId());
-      } catch (BaseServerResponseException e) {
-        LOG.warn("the session's doses are not readable to check a dose: {}", e.getClass().getName());
-        JsonAnswer.send(response, 503, JsonAnswer.error("Not saved yet: the doses already recorded in this session "
-            + "could not be read from the EHR to check this one against. It is kept on this page and sent again."));
-        return Optional.empty();
-      }
-      if (!since.isEmpty()) {
-        JsonAnswer.send(response, 409, DosesSince.answer(entry.entryId(), since, clock.getZone()));
-        return Optional.empty();
-      }
-      return Optional.of(entries.save(active, entry));
-    } finally {
-      patient.unlock();
+      saved = entries.saveChecked(active, entry, ResourceType.MedicationAdministration,
+          undelivered -> Optional.of(DosesSince.unknown(reader.today(active)
+                  .map(record -> DosesSince.ofSession(record, undelivered)).orElse(List.of()), known, entry.entryId()))
+              .filter(since -> !since.isEmpty()));
+    } catch (BaseServerResponseException e) {
+      LOG.warn("the session's doses are not readable to check a dose: {}", e.getClass().getName());
+      JsonAnswer.send(response, 503, JsonAnswer.error("Not saved yet: the doses already recorded in this session "
+          + "could not be read from the EHR to check this one against. It is kept on this page and sent again."));
+      return Optional.empty();
     }
+    if (saved instanceof CheckedSave.Refused<List<Dose>> refused) {
+      JsonAnswer.send(response, 409, DosesSince.answer(entry.entryId(), refused.reason(), clock.getZone()));
+      return Optional.empty();
+    }
+    return Optional.of(((CheckedSave.Saved<List<Dose>>) saved).result());
   }
 
   /**

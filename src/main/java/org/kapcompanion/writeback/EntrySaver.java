@@ -18,6 +18,15 @@ public interface EntrySaver {
   SaveResult save(ActiveSession active, Entry entry);
 
   /**
+   * Saves the entry as {@link #save} does only if {@code check} lets it, given the targets of {@code type} of every
+   * user's entries for this patient that the EHR has not confirmed (pending or failed, oldest first). No other checked
+   * save of this patient runs meanwhile on any node sharing the store, so what the check saw (in the outbox, and what
+   * it read from the EHR) still holds when the entry is committed. An invalid entry is answered without a check; when
+   * the check throws, nothing is saved and the exception reaches the caller.
+   */
+  <R> CheckedSave<R> saveChecked(ActiveSession active, Entry entry, ResourceType type, SaveCheck<R> check);
+
+  /**
    * The target resources of this user's entries for this patient that the EHR has not confirmed yet (pending or
    * failed), oldest first, so a page can show them with what it reads from the EHR; only those of the resource
    * {@code types} the page uses, and only these are decrypted. An entry that cannot be read back is left out; the

@@ -22,15 +22,17 @@ final class EntryService implements EntrySaver {
   private final Outbox outbox;
   private final SessionEntries sessionEntries;
   private final FailedEntries failedEntries;
+  private final CheckedSaves checkedSaves;
   private final Runnable sendSoon;
   private final Clock clock;
 
   EntryService(ResourceValidator validator, Outbox outbox, SessionEntries sessionEntries, FailedEntries failedEntries,
-      Runnable sendSoon, Clock clock) {
+      CheckedSaves checkedSaves, Runnable sendSoon, Clock clock) {
     this.validator = validator;
     this.outbox = outbox;
     this.sessionEntries = sessionEntries;
     this.failedEntries = failedEntries;
+    this.checkedSaves = checkedSaves;
     this.sendSoon = sendSoon;
     this.clock = clock;
   }
@@ -38,12 +40,33 @@ final class EntryService implements EntrySaver {
   @Override
   public SaveResult save(ActiveSession active, Entry entry) {
     EntryResources resources = EntryResources.of(entry, context(active), clock.instant());
+    return invalid(entry, resources).orElseGet(() ->
+        result(entry, resources, outbox.enqueue(destination(active), resources, entry.kind())));
+  }
+
+  @Override
+  public <R> CheckedSave<R> saveChecked(ActiveSession active, Entry entry, ResourceType type, SaveCheck<R> check) {
+    EntryResources resources = EntryResources.of(entry, context(active), clock.instant());
+    Optional<SaveResult> invalid = invalid(entry, resources);
+    if (invalid.isPresent()) {
+      return new CheckedSave.Saved<>(invalid.get());
+    }
+    CheckedSaves.Outcome<R> outcome = checkedSaves.store(destination(active), resources, entry.kind(), type, check);
+    if (outcome instanceof CheckedSaves.Outcome.Refused<R> refused) {
+      return new CheckedSave.Refused<>(refused.reason());
+    }
+    return new CheckedSave.Saved<>(result(entry, resources, ((CheckedSaves.Outcome.Stored<R>) outcome).stored()));
+  }
+
+  /** The validator's blocking problems with the entry's target and its fallback, if any. */
+  private Optional<SaveResult> invalid(Entry entry, EntryResources resources) {
     List<ValidationProblem> problems = new ArrayList<>(blocking(resources.target()));
     entry.fallback().flatMap(Entry.Fallback::alternative).ifPresent(alternative -> problems.addAll(blocking(alternative)));
-    if (!problems.isEmpty()) {
-      return new SaveResult.Invalid(problems);
-    }
-    Outbox.Stored stored = outbox.enqueue(destination(active), resources, entry.kind());
+    return problems.isEmpty() ? Optional.empty() : Optional.of(new SaveResult.Invalid(problems));
+  }
+
+  /** What storing the entry came to for the page; a stored entry is sent soon. */
+  private SaveResult result(Entry entry, EntryResources resources, Outbox.Stored stored) {
     if (stored == Outbox.Stored.UNREADABLE) {
       return new SaveResult.Invalid(List.of(outbox.unstorable(resources)));
     }
@@ -95,11 +118,16 @@ final class EntryService implements EntrySaver {
         session.fhirUser());
   }
 
-  /** Where the entries of {@code active} go: its tenant, its session and its owner (user and patient), by hash. */
+  /**
+   * Where the entries of {@code active} go: its tenant, its session, its owner (user and patient) and its patient, by
+   * hash.
+   */
   static Outbox.Destination destination(ActiveSession active) {
     AppSession session = active.session();
+    String patient = session.context().patientId().orElse("");
     String owner = String.join("|", session.tenantId(), session.fhirBase().toString(),
-        session.fhirUser().orElse(""), session.context().patientId().orElse(""));
-    return new Outbox.Destination(session.tenantId(), Hashes.sha256(active.handle()), Hashes.sha256(owner));
+        session.fhirUser().orElse(""), patient);
+    return new Outbox.Destination(session.tenantId(), Hashes.sha256(active.handle()), Hashes.sha256(owner),
+        Hashes.sha256(String.join("|", session.tenantId(), session.fhirBase().toString(), patient)));
   }
 }

@@ -59,8 +59,11 @@ public final class Outbox {
     this.clock = clock;
   }
 
-  /** Where a new entry goes: its tenant, its session (by hash) and its owner (user and patient, by hash). */
-  record Destination(String tenantId, String sessionHash, String ownerHash) {}
+  /**
+   * Where a new entry goes: its tenant, its session (by hash), its owner (user and patient, by hash) and its patient
+   * (tenant, EHR and patient, by hash).
+   */
+  record Destination(String tenantId, String sessionHash, String ownerHash, String patientHash) {}
 
   /** An entry claimed by one node for one delivery attempt. */
   record Claimed(String entryId, String tenantId, String sessionHash, EntryResources resources, int attempts) {}
@@ -77,36 +80,49 @@ public final class Outbox {
 
   /** Commits a new entry once its stored form is known to read back. */
   Stored enqueue(Destination destination, EntryResources resources, String entryType) {
-    if (hasReceipt(resources.entryId())) {
+    try (Connection connection = dataSource.getConnection()) {
+      return enqueue(connection, destination, resources, entryType);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store the entry", e);
+    }
+  }
+
+  /**
+   * Stores a new entry on {@code connection}, in its transaction when one is open (the caller commits it), once its
+   * stored form is known to read back.
+   */
+  Stored enqueue(Connection connection, Destination destination, EntryResources resources, String entryType)
+      throws SQLException {
+    if (hasReceipt(connection, resources.entryId())) {
       return Stored.DUPLICATE;
     }
     Optional<String> payload = form.seal(resources);
     if (payload.isEmpty()) {
       return Stored.UNREADABLE;
     }
-    String sql = "insert into outbox_entry (entry_id, tenant_id, session_hash, owner_hash, entry_type, label, "
-        + "payload, state, attempts, next_attempt_at, created_at, target_type) "
-        + "values (?,?,?,?,?,?,?,'pending',0,?,?,?)";
+    String sql = "insert into outbox_entry (entry_id, tenant_id, session_hash, owner_hash, patient_hash, entry_type, "
+        + "label, payload, state, attempts, next_attempt_at, created_at, target_type) "
+        + "values (?,?,?,?,?,?,?,?,'pending',0,?,?,?)";
     Timestamp now = Timestamp.from(clock.instant());
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement insert = connection.prepareStatement(sql)) {
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
       insert.setString(1, resources.entryId());
       insert.setString(2, destination.tenantId());
       insert.setString(3, destination.sessionHash());
       insert.setString(4, destination.ownerHash());
-      insert.setString(5, entryType);
-      insert.setString(6, resources.label(entryType));
-      insert.setString(7, payload.get());
-      insert.setTimestamp(8, now);
+      insert.setString(5, destination.patientHash());
+      insert.setString(6, entryType);
+      insert.setString(7, resources.label(entryType));
+      insert.setString(8, payload.get());
       insert.setTimestamp(9, now);
-      insert.setString(10, resources.target().fhirType());
+      insert.setTimestamp(10, now);
+      insert.setString(11, resources.target().fhirType());
       insert.executeUpdate();
       return Stored.NEW;
     } catch (SQLException e) {
       if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
         return Stored.DUPLICATE;
       }
-      throw new IllegalStateException("cannot store the entry", e);
+      throw e;
     }
   }
 
@@ -370,16 +386,12 @@ public final class Outbox {
     }
   }
 
-  private boolean hasReceipt(String entryId) {
-    try (Connection connection = dataSource.getConnection();
-         PreparedStatement select = connection.prepareStatement(
-             "select 1 from outbox_receipt where entry_id = ?")) {
+  private static boolean hasReceipt(Connection connection, String entryId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("select 1 from outbox_receipt where entry_id = ?")) {
       select.setString(1, entryId);
       try (ResultSet rows = select.executeQuery()) {
         return rows.next();
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read receipts", e);
     }
   }
 }

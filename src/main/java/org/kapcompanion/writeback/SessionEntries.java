@@ -88,9 +88,8 @@ final class SessionEntries {
    * decrypted; an entry that cannot be read is left out (the entry status lists it as unreadable).
    */
   List<Resource> unsent(String ownerHash, Set<ResourceType> types) {
-    List<Resource> targets = new ArrayList<>();
     if (types.isEmpty()) {
-      return targets;
+      return new ArrayList<>();
     }
     String sql = "select entry_id, payload from outbox_entry where owner_hash = ? and unreadable = false "
         + "and (target_type is null or target_type in (" + String.join(",", Collections.nCopies(types.size(), "?"))
@@ -102,16 +101,36 @@ final class SessionEntries {
       for (ResourceType type : types) {
         select.setString(index++, type.name());
       }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          if (form.open(rows.getString(1), rows.getString(2)) instanceof StoredForm.Readable readable
-              && types.contains(readable.resources().target().getResourceType())) {
-            targets.add(readable.resources().target());
-          }
-        }
-      }
+      return targets(select, types);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read unsent entries", e);
+    }
+  }
+
+  /**
+   * The targets of {@code type} of every user's entries for a patient still in the outbox (pending or failed), oldest
+   * first, read on {@code connection} (in the caller's transaction); an entry that cannot be read is left out.
+   */
+  List<Resource> undelivered(Connection connection, String patientHash, ResourceType type) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("select entry_id, payload from outbox_entry "
+        + "where patient_hash = ? and target_type = ? and state in ('pending', 'failed') and unreadable = false "
+        + "order by seq")) {
+      select.setString(1, patientHash);
+      select.setString(2, type.name());
+      return targets(select, Set.of(type));
+    }
+  }
+
+  /** The targets of the rows {@code select} finds (entry id, payload) that read back as one of {@code types}. */
+  private List<Resource> targets(PreparedStatement select, Set<ResourceType> types) throws SQLException {
+    List<Resource> targets = new ArrayList<>();
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        if (form.open(rows.getString(1), rows.getString(2)) instanceof StoredForm.Readable readable
+            && types.contains(readable.resources().target().getResourceType())) {
+          targets.add(readable.resources().target());
+        }
+      }
     }
     return targets;
   }

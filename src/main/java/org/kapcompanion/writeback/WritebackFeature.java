@@ -43,8 +43,9 @@ public final class WritebackFeature implements AutoCloseable {
         clock);
     this.sender = new OutboxSender(outbox, validator, writer, new EntryReferences(fhir), new SessionCredentials(tokens),
         followUp, new DeliverySettings(RetryPolicy.DEFAULT, WRITE_TIMEOUT.multipliedBy(3), 8), clock);
-    this.entries = new EntryService(validator, outbox, new SessionEntries(dataSource, box, fhir), failedEntries,
-        sender::nudge, clock);
+    SessionEntries sessionEntries = new SessionEntries(dataSource, box, fhir);
+    this.entries = new EntryService(validator, outbox, sessionEntries, failedEntries,
+        new CheckedSaves(dataSource, outbox, sessionEntries), sender::nudge, clock);
     this.endpoints = new EntryEndpoints(entries, clock);
     this.operations = new OutboxOperations(outbox, new OutboxReport(dataSource), failedEntries, sender, stalledAfter,
         clock);

@@ -88,7 +88,7 @@ class DoseRecordedSinceIT {
     return dosing;
   }
 
-  private static String dose(String id, String knownDoses) {
+  static String dose(String id, String knownDoses) {
     JsonObject body = new JsonObject();
     body.addProperty("id", id);
     body.addProperty("kind", "dose");

@@ -6,12 +6,20 @@ import com.google.gson.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.recorded.Dose;
 import org.kapcompanion.vocabulary.Drug;
 import org.kapcompanion.vocabulary.Route;
+import org.kapcompanion.writeback.EntryIdentity;
 
 class DosesSinceTest {
 
@@ -31,6 +39,22 @@ class DosesSinceTest {
   }
 
   @Test
+  void aColleaguesUndeliveredDoseOfThisSessionIsCountedOnceAndOneOfAnotherSessionIsNot() {
+    Encounter encounter = new Encounter().setStatus(Encounter.EncounterStatus.INPROGRESS)
+        .setPeriod(new Period().setStart(Date.from(Instant.parse("2026-11-19T09:00:00Z"))));
+    encounter.addIdentifier(EntryIdentity.of("session-1"));
+    Dose colleagues = dose("colleagues", "2026-11-19T09:11:00Z");
+    Dose elsewhere = dose("elsewhere", "2026-11-19T09:11:30Z");
+    SessionRecord record = SessionRecord.of(encounter, "Encounter/7", List.of(given(FIRST, "Encounter/7")),
+        List.of(given(SECOND, "Encounter/7")), ZoneOffset.UTC);
+
+    List<Dose> doses = DosesSince.ofSession(record, List.of(given(SECOND, "Encounter/7"),
+        given(colleagues, "urn:uuid:session-1"), given(elsewhere, "Encounter/8")));
+
+    assertThat(doses).containsExactly(FIRST, colleagues, SECOND);
+  }
+
+  @Test
   void theAnswerListsEachDoseRecordedSinceOnTheClinicsClock() {
     JsonObject answer = DosesSince.answer("new", List.of(FIRST, SECOND), ZoneId.of("Europe/Stockholm"));
 
@@ -42,6 +66,11 @@ class DosesSinceTest {
     assertThat(listed.get("id").getAsString()).isEqualTo("first");
     assertThat(listed.get("time").getAsString()).isEqualTo("10:10");
     assertThat(listed.get("shown").getAsString()).isEqualTo("Ketamine 32 mg IM · lot KX24117");
+  }
+
+  private static Resource given(Dose dose, String session) {
+    return EntryMapping.dose(dose, new SessionSubject("p1", Optional.of(new Reference(session)),
+        Optional.of("Practitioner/t1"))).target();
   }
 
   private static Dose dose(String id, String at) {

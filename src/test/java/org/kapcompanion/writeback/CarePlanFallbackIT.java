@@ -60,7 +60,7 @@ class CarePlanFallbackIT {
       Outbox outbox = new Outbox(store.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR,
           Clock.systemUTC());
       SessionEntries entries = new SessionEntries(store.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR);
-      Outbox.Destination destination = new Outbox.Destination("sandbox", client.sessionHash(), "owner");
+      Outbox.Destination destination = new Outbox.Destination("sandbox", client.sessionHash(), "owner", "patient");
       outbox.enqueue(destination, EntryResources.of(Entry.create(goalEntry, "integration-goal", goal)
           .orElse(Entry.Fallback.skip("the goal is in the plan's text")), context, Instant.now()), "integration-goal");
       outbox.enqueue(destination, EntryResources.of(Entry.create(planEntry, "integration-plan", plan)

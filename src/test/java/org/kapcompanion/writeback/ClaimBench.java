@@ -57,7 +57,7 @@ public final class ClaimBench {
     EntryContext context = new EntryContext("kap-pt-05", Optional.of("kap-pt-05-dose-02"),
         Optional.of("Practitioner/therapist-1"));
     for (int s = 0; s < sessions; s++) {
-      Outbox.Destination destination = new Outbox.Destination("bench", "session-" + s, "owner-" + s);
+      Outbox.Destination destination = new Outbox.Destination("bench", "session-" + s, "owner-" + s, "patient");
       for (int n = 0; n < perSession; n++) {
         SessionNote note = new SessionNote(UUID.randomUUID().toString(), Instant.now(), "Waiting note " + n,
             List.of("breathwork"));

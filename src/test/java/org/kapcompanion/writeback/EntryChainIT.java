@@ -55,7 +55,7 @@ class EntryChainIT {
     try (Database store = TestStores.inMemory()) {
       Outbox outbox = new Outbox(store.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR,
           Clock.systemUTC());
-      Outbox.Destination destination = new Outbox.Destination("sandbox", client.sessionHash(), "owner");
+      Outbox.Destination destination = new Outbox.Destination("sandbox", client.sessionHash(), "owner", "patient");
       outbox.enqueue(destination, EntryResources.of(Entry.create(encounterEntry, "session",
           encounter(encounterEntry)), context, Instant.now()), "session");
       outbox.enqueue(destination, EntryResources.of(Entry.create(noteEntry, NoteMapping.KIND, note), context,

@@ -123,7 +123,7 @@ class FaultInjectionIT {
 
   private static Void produce(Outbox outbox, OutboxSender sender, String sessionHash, AppSession session, String run,
       List<String> acknowledged) throws InterruptedException {
-    Outbox.Destination destination = new Outbox.Destination("sandbox", sessionHash, sessionHash);
+    Outbox.Destination destination = new Outbox.Destination("sandbox", sessionHash, sessionHash, "patient");
     String patient = session.context().patientId().orElseThrow();
     for (int i = 0; i < PER_SESSION; i++) {
       EntryResources entry = Deliveries.note(patient, ENCOUNTERS.get(patient), session.fhirUser().orElseThrow(), run,

@@ -37,7 +37,7 @@ final class OutboxNode {
       for (int i = 0; i < Integer.parseInt(args[7]); i++) {
         EntryResources entry = Deliveries.note(args[3], args[4], args[5], args[6], i);
         String session = session(i % SESSIONS);
-        outbox.enqueue(new Outbox.Destination("sandbox", session, session), entry, NoteMapping.KIND);
+        outbox.enqueue(new Outbox.Destination("sandbox", session, session, "patient"), entry, NoteMapping.KIND);
         sender.nudge();
         System.out.println("ACK " + entry.entryId());
         System.out.flush();

@@ -46,17 +46,23 @@ final class OutboxRows {
   /** Stores {@code resources} as pending, the way the outbox did before it checked that an entry reads back. */
   static void storeUnchecked(DataSource dataSource, Outbox.Destination destination, EntryResources resources,
       Instant at) throws SQLException {
-    insert(dataSource, destination, resources, KIND, null, "pending", null, at);
+    insert(dataSource, destination, resources, KIND, null, "pending", null, at, at);
+  }
+
+  /** Stores {@code resources} as pending and not due before {@code retryAt}, as a postponed delivery leaves it. */
+  static void storeWaiting(DataSource dataSource, Outbox.Destination destination, EntryResources resources,
+      String kind, Instant retryAt) throws SQLException {
+    insert(dataSource, destination, resources, kind, resources.label(kind), "pending", null, retryAt, Instant.now());
   }
 
   /** Stores {@code resources} as an entry of {@code kind}, with its label, that the EHR refused for {@code reason}. */
   static void storeFailed(DataSource dataSource, Outbox.Destination destination, EntryResources resources,
       String kind, String reason, Instant at) throws SQLException {
-    insert(dataSource, destination, resources, kind, resources.label(kind), "failed", reason, at);
+    insert(dataSource, destination, resources, kind, resources.label(kind), "failed", reason, at, at);
   }
 
   private static void insert(DataSource dataSource, Outbox.Destination destination, EntryResources resources,
-      String kind, String label, String state, String reason, Instant at) throws SQLException {
+      String kind, String label, String state, String reason, Instant next, Instant at) throws SQLException {
     SecretBox box = new SecretBox(TestStores.KEY);
     String payload = box.seal(SandboxFhir.FHIR.newJsonParser().encodeResourceToString(resources.toBundle()));
     try (Connection connection = dataSource.getConnection();
@@ -70,7 +76,7 @@ final class OutboxRows {
       insert.setString(5, kind);
       insert.setString(6, payload);
       insert.setString(7, state);
-      insert.setTimestamp(8, Timestamp.from(at));
+      insert.setTimestamp(8, Timestamp.from(next));
       insert.setTimestamp(9, Timestamp.from(at));
       insert.setString(10, reason == null ? null : box.seal(reason));
       insert.setString(11, reason == null ? null : "the EHR refused the entry (422)");

@@ -81,7 +81,7 @@ class OutboxSenderTest {
       assertThat(delivery.problem().get()).as("nothing is due").isEmpty();
 
       new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SandboxFhir.FHIR, clock).enqueue(
-          new Outbox.Destination("sandbox", "s1", "owner"), Deliveries.note("kap-pt-01", "kap-pt-01-dose-01",
+          new Outbox.Destination("sandbox", "s1", "owner", "patient"), Deliveries.note("kap-pt-01", "kap-pt-01-dose-01",
               "Practitioner/kap-therapist-1", "run", 1), "session-note");
       assertThat(delivery.problem().get()).hasValue("not ready: 1 entries due, no delivery progress for 6 min");
 

@@ -209,7 +209,7 @@ class OutboxTest {
   }
 
   static Outbox.Destination destination(String session) {
-    return new Outbox.Destination("sandbox", hash(session), "owner");
+    return new Outbox.Destination("sandbox", hash(session), "owner", "patient");
   }
 
   static String hash(String session) {

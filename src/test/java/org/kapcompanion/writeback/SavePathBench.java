@@ -32,7 +32,7 @@ public final class SavePathBench {
     try (Database database = TestStores.inTemporaryFile("kap-save-bench")) {
       Outbox outbox = new Outbox(database.dataSource(), new SecretBox(TestStores.KEY), SharedValidator.FHIR,
           Clock.systemUTC());
-      Outbox.Destination destination = new Outbox.Destination("bench", "session", "owner");
+      Outbox.Destination destination = new Outbox.Destination("bench", "session", "owner", "patient");
       EntryContext context = new EntryContext("kap-pt-05", Optional.of("kap-pt-05-dose-02"),
           Optional.of("Practitioner/therapist-1"));
       int warmUp = Math.max(200, saves / 5);

@@ -38,10 +38,16 @@ public final class SessionClient {
   /** Launches {@code clientId} from the sandbox launcher for a patient and one of their encounters. */
   public static SessionClient launch(TestEnvironment environment, String clientId, String patient, String encounter)
       throws IOException, InterruptedException {
+    return launch(environment, clientId, patient, encounter, Launches.THERAPIST);
+  }
+
+  /** The same, with {@code practitioner} signed in to the EHR. */
+  public static SessionClient launch(TestEnvironment environment, String clientId, String patient, String encounter,
+      String practitioner) throws IOException, InterruptedException {
     HttpBrowser browser = new HttpBrowser();
     HttpBrowser.Page launcher = browser.get(environment.ehrOrigin());
     Map<String, String> form = new HashMap<>(Map.of("csrf", launcher.inputValue("csrf"), "client", clientId,
-        "practitioner", Launches.THERAPIST, "patient", patient, "mode", "window"));
+        "practitioner", practitioner, "patient", patient, "mode", "window"));
     if (encounter != null) {
       form.put("encounter", encounter);
     }

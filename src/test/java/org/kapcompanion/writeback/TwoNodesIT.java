@@ -47,7 +47,7 @@ class TwoNodesIT {
       for (int i = 0; i < ENTRIES; i++) {
         EntryResources entry = Deliveries.note(PATIENT, ENCOUNTER, session.fhirUser().orElseThrow(), run, i);
         String sessionHash = "two-nodes-" + (i % SESSIONS);
-        Outbox.Destination destination = new Outbox.Destination("sandbox", sessionHash, sessionHash);
+        Outbox.Destination destination = new Outbox.Destination("sandbox", sessionHash, sessionHash, "patient");
         if ((i % 2 == 0 ? firstOutbox : secondOutbox).enqueue(destination, entry, NoteMapping.KIND) == Outbox.Stored.NEW) {
           acknowledged.add(entry.entryId());
         }

@@ -66,7 +66,7 @@ public final class UnsentReadBench {
   }
 
   private static void fill(Outbox outbox, int notes) {
-    Outbox.Destination destination = new Outbox.Destination("bench", "session", "owner");
+    Outbox.Destination destination = new Outbox.Destination("bench", "session", "owner", "patient");
     EntryContext context = new EntryContext("kap-pt-05", Optional.of("kap-pt-05-dose-02"),
         Optional.of("Practitioner/therapist-1"));
     Instant now = Instant.now();
