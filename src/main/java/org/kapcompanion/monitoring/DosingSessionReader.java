@@ -203,6 +203,14 @@ public final class DosingSessionReader {
     return begin(active).session();
   }
 
+  /**
+   * Whether today's dosing session runs, read now from the EHR and this user's unsent entries rather than remembered:
+   * the check of a session start, which must see a start that reached the EHR a moment ago.
+   */
+  boolean runsNow(ActiveSession active) {
+    return new Today(active, false).running().isPresent();
+  }
+
   /** The running dosing session of this launch, as entries refer to it; empty when none, or the EHR cannot say. */
   Optional<Running> running(ActiveSession active) {
     Running known = running.get(active.handle());
@@ -236,7 +244,8 @@ public final class DosingSessionReader {
     return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
   }
 
-  private static boolean isDosingSession(Resource resource) {
+  /** Whether {@code resource} is a dosing session's Encounter (started or finished). */
+  static boolean isDosingSession(Resource resource) {
     return resource instanceof Encounter encounter && encounter.getTypeFirstRep().getCodingFirstRep().getCode() != null
         && EntryMapping.SESSION_KIND.equals(encounter.getTypeFirstRep().getCodingFirstRep().getCode());
   }

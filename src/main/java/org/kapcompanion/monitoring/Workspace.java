@@ -18,6 +18,8 @@ import org.kapcompanion.vocabulary.Route;
  *
  * @param running whether today's dosing session is running
  * @param predose whether today's pre-dose checklist lets the session start, and if not, why
+ * @param startUnderWay when not running: the clinic-clock time a dosing session was started today by another
+ *     clinician whose start has not reached the EHR yet, e.g. {@code 14:05}; a second one cannot be started meanwhile
  * @param doses every dose given in the session, oldest first
  * @param doseTotal what the doses add up to, e.g. "Ketamine 72 mg"
  * @param doseTime the first dose's time as an ISO instant, for the page's clock
@@ -27,9 +29,9 @@ import org.kapcompanion.vocabulary.Route;
  * @param timeline everything recorded, newest first
  * @param chart the chart's readings and limits as JSON
  */
-public record Workspace(boolean running, PredoseReadiness.Status predose, List<GivenDose> doses, String doseTotal,
-    String doseTime, long minutesSinceDose, Optional<NextCheck> next, List<Alert> alerts, List<TimelineItem> timeline,
-    String chart) {
+public record Workspace(boolean running, PredoseReadiness.Status predose, Optional<String> startUnderWay,
+    List<GivenDose> doses, String doseTotal, String doseTime, long minutesSinceDose, Optional<NextCheck> next,
+    List<Alert> alerts, List<TimelineItem> timeline, String chart) {
 
   /**
    * A dose as the page lists it.

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ResourceType;
 import org.kapcompanion.predose.PredoseReadiness;
 import org.kapcompanion.config.ClinicalProtocol;
@@ -94,8 +95,11 @@ final class WorkspacePage {
   private Workspace workspace(ActiveSession active, DosingSessionReader.Today today) {
     Optional<SessionRecord> session = today.session().filter(s -> !s.finished());
     if (session.isEmpty()) {
-      return new Workspace(false, today.predose(), List.of(), "", "", 0, Optional.empty(), List.of(), List.of(),
-          "{}");
+      Optional<String> underWay = StartsUnderWay.of(entries.undelivered(active, ResourceType.Encounter),
+          clock.instant(), clock.getZone()).stream().findFirst()
+          .map(started -> SessionRecord.clockTime(started, clock.getZone()));
+      return new Workspace(false, today.predose(), underWay, List.of(), "", "", 0, Optional.empty(), List.of(),
+          List.of(), "{}");
     }
     SessionRecord record = session.get();
     List<Alert> alerts = openAlerts(record);
@@ -107,12 +111,18 @@ final class WorkspacePage {
         now, clock.getZone()));
     List<Workspace.GivenDose> doses = record.facts().doses().stream().map(d -> new Workspace.GivenDose(d.entryId(),
         SessionRecord.clockTime(d.effective(), clock.getZone()), SessionRecord.doseLine(d))).toList();
-    return new Workspace(true, READY, doses, record.facts().doseTotal(),
+    return new Workspace(true, READY, Optional.empty(), doses, record.facts().doseTotal(),
         dose.map(d -> d.effective().toString()).orElse(""), minutes, next, alerts, record.timeline(),
         VitalsChart.json(record.readings(), given, dose.map(Dose::effective).orElse(record.started()),
             protocol.alertRules()));
   }
 
+  /**
+   * Starts today's dosing session when the pre-dose checklist lets it and none runs: neither in the EHR nor on its way
+   * there in any user's outbox (started in another tab, by a colleague, or on another node). The start is checked and
+   * stored one start of a patient at a time on every node, so starts sent at once make one session; the checklist is
+   * then recorded in it. Either way the page shows the session.
+   */
   private void start(ActiveSession active, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     DosingSessionReader.Today today = reader.begin(active);
@@ -120,15 +130,29 @@ final class WorkspacePage {
     if (!running && today.predose().canStart()) {
       String entryId = UUID.randomUUID().toString();
       Instant started = clock.instant();
-      SaveResult saved = entries.save(active, EntryMapping.startedSession(entryId, subject(active, Optional.empty()),
-          active.session().context().encounterId(), started));
-      if (saved instanceof SaveResult.Accepted) {
+      CheckedSave<String> saved = entries.saveChecked(active, EntryMapping.startedSession(entryId,
+              subject(active, Optional.empty()), active.session().context().encounterId(), started),
+          ResourceType.Encounter, undelivered -> startRefusal(active, undelivered));
+      if (saved instanceof CheckedSave.Refused<String> refused) {
+        LOG.info("dosing session not started: {}", refused.reason());
+      } else if (((CheckedSave.Saved<String>) saved).result() instanceof SaveResult.Accepted) {
         reader.remember(active, "urn:uuid:" + entryId, started);
         today.latestPredose().ifPresent(checklist -> entries.save(active,
             EntryMapping.predoseInSession(checklist, entryId)));
       }
     }
     response.sendRedirect(active.basePath() + "session");
+  }
+
+  /**
+   * Why a session must not start, given every user's undelivered Encounters of the patient: a session started today
+   * is on its way to the EHR, or the EHR (read again now, after the outbox) shows today's session running.
+   */
+  private Optional<String> startRefusal(ActiveSession active, List<Resource> undelivered) {
+    if (!StartsUnderWay.of(undelivered, clock.instant(), clock.getZone()).isEmpty()) {
+      return Optional.of("a session started today has not reached the EHR yet");
+    }
+    return reader.runsNow(active) ? Optional.of("today's session is running") : Optional.empty();
   }
 
   private void save(ActiveSession active, HttpServletRequest request, HttpServletResponse response)

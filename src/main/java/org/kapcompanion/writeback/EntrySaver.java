@@ -35,6 +35,13 @@ public interface EntrySaver {
   List<Resource> unsent(ActiveSession active, Set<ResourceType> types);
 
   /**
+   * The targets of {@code type} of every user's entries for this patient that the EHR has not confirmed (pending or
+   * failed), oldest first, as they are now: what a page shows of a colleague's entry still on its way. Read only; a
+   * decision on them is made in {@link #saveChecked}, which sees them under the patient's lock.
+   */
+  List<Resource> undelivered(ActiveSession active, ResourceType type);
+
+  /**
    * A failed entry of this session as it was saved (target, update and fallback), so the page can show it beside the
    * EHR's version after a conflict; empty when the entry is not failed or not this session's.
    */

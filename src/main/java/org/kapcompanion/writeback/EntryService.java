@@ -80,6 +80,11 @@ final class EntryService implements EntrySaver {
   }
 
   @Override
+  public List<Resource> undelivered(ActiveSession active, ResourceType type) {
+    return sessionEntries.undelivered(destination(active).patientHash(), type);
+  }
+
+  @Override
   public Optional<Entry> failed(ActiveSession active, String entryId) {
     return sessionEntries.failed(Hashes.sha256(active.handle()), entryId);
   }

@@ -109,6 +109,18 @@ final class SessionEntries {
 
   /**
    * The targets of {@code type} of every user's entries for a patient still in the outbox (pending or failed), oldest
+   * first, as they are now (no lock is taken); an entry that cannot be read is left out.
+   */
+  List<Resource> undelivered(String patientHash, ResourceType type) {
+    try (Connection connection = dataSource.getConnection()) {
+      return undelivered(connection, patientHash, type);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read undelivered entries", e);
+    }
+  }
+
+  /**
+   * The targets of {@code type} of every user's entries for a patient still in the outbox (pending or failed), oldest
    * first, read on {@code connection} (in the caller's transaction); an entry that cannot be read is left out.
    */
   List<Resource> undelivered(Connection connection, String patientHash, ResourceType type) throws SQLException {

@@ -10,7 +10,7 @@ import org.kapcompanion.forms.FormView;
 class WorkspaceTest {
 
   private final Workspace workspace =
-      new Workspace(false, null, List.of(), "", "", 0, Optional.empty(), List.of(), List.of(), "");
+      new Workspace(false, null, Optional.empty(), List.of(), "", "", 0, Optional.empty(), List.of(), List.of(), "");
 
   @Test
   void theDoseFormOffersEachDrugByItsCodeShownByItsLabel() {
