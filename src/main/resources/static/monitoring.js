@@ -1,7 +1,8 @@
 // Dosing workspace: the session clock since the first dose, the live part (alerts, doses, next check, chart,
 // timeline) reloaded from the server after each acknowledged save, after a dose not saved for doses recorded since,
 // and every 30 s (not while something is typed in it), and the vitals chart with the alert thresholds. A form of the
-// live part holding typed values is kept as it is through a reload, so nothing typed is lost.
+// live part holding typed values is kept as it is through a reload, so nothing typed is lost. While a colleague's
+// session start is on its way to the EHR, the page looks again every 10 s until the session shows.
 (function () {
   "use strict";
   var chart = null;
@@ -144,6 +145,9 @@
     }
     document.addEventListener("entry-acknowledged", soon);
     document.addEventListener("doses-recorded-since", soon);
+    if (document.getElementById("start-under-way")) {
+      setTimeout(function () { window.location.reload(); }, 10000);
+    }
   }
 
   document.addEventListener("DOMContentLoaded", start);
