@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.DosingClient;
+import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.writeback.HeldDelivery;
@@ -21,7 +22,6 @@ import org.kapcompanion.writeback.SessionClient;
  */
 class DoseOfAColleagueIT {
 
-  private static final String CO_THERAPIST = "kap-therapist-2";
   private final TestEnvironment environment = TestEnvironment.get();
 
   @Test
@@ -31,7 +31,7 @@ class DoseOfAColleagueIT {
         Duration.ofMinutes(3));
     SessionClient therapist = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient, null);
     SessionClient coTherapist = SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient, null,
-        CO_THERAPIST);
+        Launches.CO_THERAPIST);
     new DosingClient(therapist).awaitReady();
     String first = UUID.randomUUID().toString();
     String same = UUID.randomUUID().toString();

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.kapcompanion.testing.DosingClient;
+import org.kapcompanion.testing.Launches;
 import org.kapcompanion.testing.SandboxSessions;
 import org.kapcompanion.testing.TestEnvironment;
 import org.kapcompanion.writeback.HeldDelivery;
-import org.kapcompanion.writeback.SessionClient;
 
 /**
  * A patient's dosing session is started once a day however many pages press "Start session": a colleague's start
@@ -23,14 +22,13 @@ import org.kapcompanion.writeback.SessionClient;
  */
 class SessionStartedOnceIT {
 
-  private static final String CO_THERAPIST = "kap-therapist-2";
   private final TestEnvironment environment = TestEnvironment.get();
 
   @Test
   void aColleaguesStartWaitingInTheOutboxStopsASecondSessionAndIsAnnounced() throws Exception {
-    String patient = readyToStart("colleague-start", "Maren Oduya-Strand");
-    DosingClient therapist = dosing(patient, null);
-    DosingClient coTherapist = dosing(patient, CO_THERAPIST);
+    String patient = DosingClient.patientReadyToStart(environment, "colleague-start", "Maren Oduya-Strand");
+    DosingClient therapist = DosingClient.launch(environment, patient, Launches.THERAPIST);
+    DosingClient coTherapist = DosingClient.launch(environment, patient, Launches.CO_THERAPIST);
     therapist.awaitAllSaved();
 
     try (HeldDelivery held = HeldDelivery.of(therapist.session(), patient)) {
@@ -53,8 +51,8 @@ class SessionStartedOnceIT {
 
   @Test
   void startsSentAtOnceByOneClinicianMakeOneSession() throws Exception {
-    String patient = readyToStart("starts-at-once", "Tove Achterberg-Ali");
-    DosingClient dosing = dosing(patient, null);
+    String patient = DosingClient.patientReadyToStart(environment, "starts-at-once", "Tove Achterberg-Ali");
+    DosingClient dosing = DosingClient.launch(environment, patient, Launches.THERAPIST);
     ExecutorService tabs = Executors.newFixedThreadPool(4);
     List<Future<Integer>> statuses = new ArrayList<>();
     try {
@@ -73,24 +71,6 @@ class SessionStartedOnceIT {
     assertThat(sandbox().search("QuestionnaireResponse?patient=" + patient).stream()
         .filter(response -> response.getNamedProperty("encounter").hasValues()).toList())
         .as("the checklist recorded in the one session").hasSize(1);
-  }
-
-  /** A new patient whose pre-dose checklist of today, saved by the therapist and in the EHR, lets a session start. */
-  private String readyToStart(String prefix, String name) throws Exception {
-    environment.app(TestEnvironment.PUBLIC_CLIENT);
-    String patient = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    sandbox().patient(patient, name);
-    DosingClient therapist = dosing(patient, null);
-    therapist.awaitReady();
-    therapist.saveForm("predose/save", DosingClient.predose(true), "completed");
-    therapist.awaitAllSaved();
-    return patient;
-  }
-
-  private DosingClient dosing(String patient, String practitioner) throws Exception {
-    return new DosingClient(practitioner == null
-        ? SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient, null)
-        : SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient, null, practitioner));
   }
 
   private List<?> dosingSessions(String patient) throws Exception {

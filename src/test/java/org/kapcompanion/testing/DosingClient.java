@@ -25,6 +25,28 @@ public final class DosingClient {
     this.session = session;
   }
 
+  /** Launches {@code patient} on the public test client, without an encounter, as {@code practitioner}. */
+  public static DosingClient launch(TestEnvironment environment, String patient, String practitioner)
+      throws IOException, InterruptedException {
+    return new DosingClient(SessionClient.launch(environment, TestEnvironment.PUBLIC_CLIENT, patient, null,
+        practitioner));
+  }
+
+  /**
+   * A new patient, {@code prefix} and a random suffix, whose pre-dose checklist of today, saved by the therapist and in
+   * the EHR, lets a session start.
+   */
+  public static String patientReadyToStart(TestEnvironment environment, String prefix, String name) throws Exception {
+    environment.app(TestEnvironment.PUBLIC_CLIENT);
+    String patient = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    SandboxSessions.of(environment).patient(patient, name);
+    DosingClient therapist = launch(environment, patient, Launches.THERAPIST);
+    therapist.awaitReady();
+    therapist.saveForm("predose/save", predose(true), "completed");
+    therapist.awaitAllSaved();
+    return patient;
+  }
+
   public SessionClient session() {
     return session;
   }

@@ -9,6 +9,8 @@ import java.util.Map;
 public final class Launches {
 
   public static final String THERAPIST = "kap-therapist-1";
+  /** A second therapist of the seed, documenting the same patient's session from their own launch. */
+  public static final String CO_THERAPIST = "kap-therapist-2";
   public static final String SUPERVISOR = "kap-supervisor-1";
   public static final String SANDBOX_PASSWORD_FIELD = "password";
 

@@ -14,8 +14,14 @@ public final class SandboxLauncher {
 
   /** The same in {@code page}, e.g. one of a tablet's size. */
   public static Page open(Page page, TestEnvironment environment, String patient, boolean appShowsBanner) {
+    return open(page, environment, patient, appShowsBanner, Launches.THERAPIST);
+  }
+
+  /** The same, with {@code practitioner} signed in to the EHR, e.g. {@link Launches#CO_THERAPIST}. */
+  public static Page open(Page page, TestEnvironment environment, String patient, boolean appShowsBanner,
+      String practitioner) {
     page.navigate(environment.ehrOrigin().toString());
-    page.selectOption("#practitioner", Launches.THERAPIST);
+    page.selectOption("#practitioner", practitioner);
     page.selectOption("#patient", patient);
     page.selectOption("#client", TestEnvironment.PUBLIC_CLIENT);
     page.check("input[name=banner][value=" + appShowsBanner + "]");
@@ -29,7 +35,13 @@ public final class SandboxLauncher {
 
   /** The same, with the app showing its patient banner or not. */
   public static Page openDosingPage(Page page, TestEnvironment environment, String patient, boolean appShowsBanner) {
-    Page window = launchInWindow(open(page, environment, patient, appShowsBanner));
+    return openDosingPage(page, environment, patient, appShowsBanner, Launches.THERAPIST);
+  }
+
+  /** The same, with {@code practitioner} signed in to the EHR. */
+  public static Page openDosingPage(Page page, TestEnvironment environment, String patient, boolean appShowsBanner,
+      String practitioner) {
+    Page window = launchInWindow(open(page, environment, patient, appShowsBanner, practitioner));
     window.locator("nav.session-nav a", new Page.LocatorOptions().setHasText("Dosing session")).click();
     return window;
   }
