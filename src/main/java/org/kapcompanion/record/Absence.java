@@ -53,6 +53,17 @@ public record Absence(String text, boolean unreadable, String detail) {
     return Optional.of(noneRecorded());
   }
 
+  /**
+   * What the prior sessions section says in place of its list: as {@link #of}, but nothing where older sessions are
+   * left out, as the section's note says so and "none recorded" would be false.
+   */
+  public static Optional<Absence> ofPriorSessions(Section<PatientRecord.PriorSessions> section) {
+    if (section.isLoaded() && section.value().olderNotShown()) {
+      return Optional.empty();
+    }
+    return of(new Section<>(section.content().map(PatientRecord.PriorSessions::listed), section.problem()));
+  }
+
   /** The absence for a value the app expected from the record, by whether its read succeeded. */
   public static Absence ofValue(boolean readFailed) {
     return readFailed ? unreadable("") : noneRecorded();

@@ -20,7 +20,7 @@ public record PatientRecord(
     Section<Allergies> allergies,
     Section<List<VitalSign>> latestVitals,
     Section<List<ScoreSeries>> outcomeScores,
-    Section<List<PriorSession>> priorSessions,
+    Section<PriorSessions> priorSessions,
     Optional<String> clinicianName) {
 
   /**
@@ -126,6 +126,18 @@ public record PatientRecord(
     /** The routes, e.g. "Intramuscular route", or "—" when no dose could be read. */
     public String route() {
       return doses.isEmpty() ? "—" : Dose.distinct(doses, d -> d.route().code().display());
+    }
+  }
+
+  /**
+   * The prior sessions the record lists, newest first.
+   *
+   * @param olderNotShown whether the EHR holds older administrations than were read, so older sessions are missing
+   */
+  public record PriorSessions(List<PriorSession> listed, boolean olderNotShown) {
+
+    public PriorSessions {
+      listed = List.copyOf(listed);
     }
   }
 

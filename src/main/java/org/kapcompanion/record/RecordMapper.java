@@ -58,15 +58,15 @@ final class RecordMapper {
     this.zone = zone;
   }
 
-  /** The outcome of one read: the resources it returned, or why it failed. */
-  record PartResult(List<Resource> resources, Optional<String> problem) {
+  /** The outcome of one read: the resources it returned (and whether the EHR holds more), or why it failed. */
+  record PartResult(List<Resource> resources, Optional<String> problem, boolean moreInEhr) {
 
     static PartResult of(List<Resource> resources) {
-      return new PartResult(List.copyOf(resources), Optional.empty());
+      return new PartResult(List.copyOf(resources), Optional.empty(), false);
     }
 
     static PartResult failed(String problem) {
-      return new PartResult(List.of(), Optional.of(problem));
+      return new PartResult(List.of(), Optional.of(problem), false);
     }
   }
 
@@ -78,7 +78,8 @@ final class RecordMapper {
         section(parts, List.of(RecordPart.ALLERGIES), RecordMapper::allergies),
         section(parts, List.of(RecordPart.VITALS), this::latestVitals),
         section(parts, List.of(RecordPart.SCORES), this::scores),
-        section(parts, List.of(RecordPart.DOSES, RecordPart.SESSION_SCALES, RecordPart.VITALS), this::priorSessions),
+        section(parts, List.of(RecordPart.DOSES, RecordPart.SESSION_SCALES, RecordPart.VITALS), all ->
+            FirstPage.wholeSessions(priorSessions(all), parts.get(RecordPart.DOSES).moreInEhr())),
         clinicianName(parts.get(RecordPart.CLINICIAN)));
   }
 

@@ -9,7 +9,7 @@ import org.kapcompanion.vocabulary.SessionCode;
 /**
  * The reads that make up the record, each a relative FHIR URL read in parallel with the others. A search the record
  * needs whole (a missed allergy or condition is a safety gap) is read to its last page; one sorted newest first is
- * read only as far as the EHR's first page, which holds the latest.
+ * read only as far as the EHR's first page, which holds the latest, and marked when the EHR holds more.
  */
 enum RecordPart {
   PATIENT("Patient/%s", true),

@@ -71,7 +71,8 @@ public final class RecordReader {
       Resource resource = url.contains("?") ? search(client, part, url)
           : (Resource) client.read().resource(url.substring(0, url.indexOf('/')))
               .withId(url.substring(url.indexOf('/') + 1)).execute();
-      return RecordMapper.PartResult.of(RecordMapper.resourcesOf(resource));
+      return resource instanceof Bundle page && !part.whole() ? FirstPage.read(page)
+          : RecordMapper.PartResult.of(RecordMapper.resourcesOf(resource));
     } catch (AuthenticationException e) {
       throw e;
     } catch (CutShort e) {

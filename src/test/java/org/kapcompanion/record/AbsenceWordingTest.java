@@ -42,6 +42,15 @@ class AbsenceWordingTest {
   }
 
   @Test
+  void priorSessionsSayNoneRecordedOnlyWhenTheEhrHoldsNoOlderOnes() {
+    assertThat(Absence.ofPriorSessions(Section.loaded(new PatientRecord.PriorSessions(List.of(), false))))
+        .contains(Absence.noneRecorded());
+    assertThat(Absence.ofPriorSessions(Section.loaded(new PatientRecord.PriorSessions(List.of(), true))))
+        .as("the section's note says older sessions are not shown").isEmpty();
+    assertThat(Absence.ofPriorSessions(Section.unavailable("x")).orElseThrow().unreadable()).isTrue();
+  }
+
+  @Test
   void theRecordTakesTheSnomedNoKnownAllergyCodesAsAssertionsNotAsAllergies() throws Exception {
     PatientRecord record = map(allergy("a1", NoKnownAllergy.DRUG.code().code(), "No known drug allergy"));
     assertThat(record.allergies().value().recorded()).isEmpty();

@@ -1,6 +1,7 @@
 package org.kapcompanion.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
@@ -141,7 +142,7 @@ class RecordMapperTest {
 
   @Test
   void priorSessionsSummariseDoseSedationBloodPressureAndThemes() {
-    PatientRecord.PriorSession session = mapper.map(allParts(), TODAY).priorSessions().value().get(0);
+    PatientRecord.PriorSession session = mapper.map(allParts(), TODAY).priorSessions().value().listed().get(0);
     assertThat(session.date()).contains(LocalDate.parse("2026-10-01"));
     assertThat(session.milligrams()).isEqualTo("50");
     assertThat(session.route()).isEqualTo("Intramuscular route");
@@ -158,7 +159,7 @@ class RecordMapperTest {
     doses.add(ketamine("elsewhere", null, "2026-09-01T09:00:00Z", 30));
     parts.put(RecordPart.DOSES, RecordMapper.PartResult.of(doses));
 
-    List<PatientRecord.PriorSession> sessions = mapper.map(parts, TODAY).priorSessions().value();
+    List<PatientRecord.PriorSession> sessions = mapper.map(parts, TODAY).priorSessions().value().listed();
 
     assertThat(sessions).hasSize(2);
     assertThat(sessions.get(0).milligrams()).isEqualTo("90 (50 + 40)");
@@ -178,10 +179,56 @@ class RecordMapperTest {
     doses.add(unreadable);
     parts.put(RecordPart.DOSES, RecordMapper.PartResult.of(doses));
 
-    PatientRecord.PriorSession session = mapper.map(parts, TODAY).priorSessions().value().get(0);
+    PatientRecord.PriorSession session = mapper.map(parts, TODAY).priorSessions().value().listed().get(0);
 
     assertThat(session.milligrams()).isEqualTo("50");
     assertThat(session.unreadableDoses()).isEqualTo(1);
+  }
+
+  @Test
+  void whenTheEhrHoldsMoreDosesThanThePageTheOldestListedSessionIsLeftOutAndMarked() throws IOException {
+    Bundle page = dosesFirstPage();
+
+    PatientRecord.PriorSessions sessions = priorSessionsFrom(page);
+
+    assertThat(sessions.olderNotShown()).isTrue();
+    assertThat(sessions.listed())
+        .extracting(s -> s.date().orElseThrow().toString(), PatientRecord.PriorSession::milligrams)
+        .as("the 2026-10-01 session may have doses past the page, so it is not shown with a partial total")
+        .containsExactly(tuple("2026-11-10", "50"), tuple("2026-10-20", "60 (40 + 20)"));
+  }
+
+  @Test
+  void aTotalAboveThePagesEntriesAloneMarksOlderSessionsAsNotShown() throws IOException {
+    Bundle page = dosesFirstPage();
+    page.getLink().removeIf(link -> link.getRelation().equals(Bundle.LINK_NEXT));
+
+    assertThat(priorSessionsFrom(page).olderNotShown()).isTrue();
+  }
+
+  @Test
+  void whenEveryDoseFitsOnThePageEverySessionIsListed() throws IOException {
+    Bundle page = dosesFirstPage();
+    page.getLink().removeIf(link -> link.getRelation().equals(Bundle.LINK_NEXT));
+    page.setTotal(page.getEntry().size());
+
+    PatientRecord.PriorSessions sessions = priorSessionsFrom(page);
+
+    assertThat(sessions.olderNotShown()).isFalse();
+    assertThat(sessions.listed()).extracting(PatientRecord.PriorSession::milligrams)
+        .containsExactly("50", "60 (40 + 20)", "30");
+  }
+
+  private static Bundle dosesFirstPage() throws IOException {
+    try (InputStream in = RecordMapperTest.class.getResourceAsStream("/record/doses-first-page.json")) {
+      return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, in);
+    }
+  }
+
+  private static PatientRecord.PriorSessions priorSessionsFrom(Bundle page) {
+    Map<RecordPart, RecordMapper.PartResult> parts = allParts();
+    parts.put(RecordPart.DOSES, FirstPage.read(page));
+    return mapper.map(parts, TODAY).priorSessions().value();
   }
 
   @Test
