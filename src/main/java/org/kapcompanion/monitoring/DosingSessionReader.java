@@ -133,12 +133,12 @@ public final class DosingSessionReader {
     /** Today's dosing session (the latest started), running or finished, with what was recorded in it. */
     public Optional<SessionRecord> session() {
       return latest().map(latest -> {
-        String urn = "urn:uuid:" + SessionDecoder.entryId(latest.encounter()).orElseThrow();
+        String entryId = SessionDecoder.entryId(latest.encounter()).orElseThrow();
         List<Resource> inSession = new ArrayList<>();
         recorded.forEach(search -> inSession.addAll(resources(EhrClients.await(search))));
         inSession.removeIf(r -> !sessionOf(r).filter(latest.reference()::equals).isPresent());
         List<Resource> unsentInSession = unsent.stream()
-            .filter(r -> sessionOf(r).filter(s -> s.equals(urn) || s.equals(latest.reference())).isPresent()).toList();
+            .filter(r -> SessionRecord.madeIn(r, latest.reference(), entryId)).toList();
         return remembered(SessionRecord.of(latest.encounter(), latest.reference(), inSession, unsentInSession,
             clock.getZone()));
       });

@@ -44,6 +44,14 @@ public record SessionRecord(Encounter encounter, String entryId, String referenc
 
   /** Whether {@code resource} was recorded in this session: it points at it by its EHR reference or its entry URN. */
   boolean madeIn(Resource resource) {
+    return madeIn(resource, reference, entryId);
+  }
+
+  /**
+   * Whether {@code resource} was recorded in the session known as {@code reference} whose entry id is
+   * {@code entryId}: it points at it by either, as the EHR has it or as it was written before the EHR had it.
+   */
+  static boolean madeIn(Resource resource, String reference, String entryId) {
     return SessionReference.of(resource).map(Reference::getReference)
         .filter(session -> session.equals(reference) || session.equals("urn:uuid:" + entryId)).isPresent();
   }
